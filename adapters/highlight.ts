@@ -1,0 +1,93 @@
+import type { Entity } from '../lib/analyze';
+
+export const MARK_TAG = 'backstory-mark';
+// Inline, !important styles: a custom element no page stylesheet targets, styled so page rules on mark/span cannot reach it.
+const MARK_STYLE =
+  'background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important';
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'CODE',
+  'PRE',
+  'SVG',
+  MARK_TAG.toUpperCase(),
+]);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function skippable(node: Node, root: Element): boolean {
+  for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) {
+    if (SKIP.has(el.tagName) || el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+  }
+  return false;
+}
+
+export interface Highlights {
+  marks: HTMLElement[];
+  undo(): void;
+}
+
+/** Wraps each name of the given entities inside the article's paragraphs; `undo` puts the text back as it was. */
+export function highlightEntities(blocks: Element[], entities: Entity[]): Highlights {
+  const byVariant = new Map<string, Entity>();
+  for (const entity of entities) for (const v of entity.variants) if (!byVariant.has(v)) byVariant.set(v, entity);
+  const marks: HTMLElement[] = [];
+  if (!byVariant.size) return { marks, undo() {} };
+  const variants = [...byVariant.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+
+  for (const block of new Set(blocks)) {
+    const doc = block.ownerDocument;
+    const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!skippable(n, block)) texts.push(n as Text);
+    for (const node of texts) {
+      const value = node.nodeValue ?? '';
+      const matches = [...value.matchAll(pattern)];
+      if (!matches.length) continue;
+      const fragment = doc.createDocumentFragment();
+      let last = 0;
+      for (const m of matches) {
+        const at = m.index ?? 0;
+        const entity = byVariant.get(m[0]);
+        if (!entity) continue;
+        fragment.append(value.slice(last, at));
+        const mark = doc.createElement(MARK_TAG);
+        mark.textContent = m[0];
+        mark.setAttribute('style', MARK_STYLE);
+        mark.setAttribute('tabindex', '0');
+        mark.setAttribute('role', 'button');
+        mark.setAttribute('aria-haspopup', 'dialog');
+        mark.dataset.entityId = entity.id;
+        mark.dataset.entityType = entity.type;
+        fragment.append(mark);
+        marks.push(mark);
+        last = at + m[0].length;
+      }
+      fragment.append(value.slice(last));
+      node.replaceWith(fragment);
+    }
+  }
+  return {
+    marks,
+    undo() {
+      const parents = new Set<Node>();
+      for (const mark of marks) {
+        const parent = mark.parentNode;
+        if (!parent) continue;
+        mark.replaceWith(mark.ownerDocument.createTextNode(mark.textContent ?? ''));
+        parents.add(parent);
+      }
+      for (const parent of parents) parent.normalize();
+      marks.length = 0;
+    },
+  };
+}

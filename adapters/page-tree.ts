@@ -1,0 +1,31 @@
+import { KEPT_ATTRIBUTES, type PageDocument, type PageElement, type PageNode, SKIPPED_TAGS } from '../lib/extract';
+
+/** Elements never worth copying: their text is never article text, and copying them costs time on big pages. */
+const DROPPED = new Set(['style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio', 'map']);
+
+/**
+ * Copies a DOM (browser or linkedom) into the plain tree lib/extract reads. `elements[i]` is the DOM element
+ * of tree index i, so results can be mapped back for highlighting.
+ */
+export function buildPageTree(document: Document, url: string): { doc: PageDocument; elements: Element[] } {
+  const elements: Element[] = [];
+  const copy = (el: Element): PageElement => {
+    const attrs: Record<string, string> = {};
+    for (const attr of Array.from(el.attributes)) if (KEPT_ATTRIBUTES.has(attr.name)) attrs[attr.name] = attr.value;
+    const node: PageElement = { kind: 'element', tag: el.tagName.toLowerCase(), attrs, children: [], index: elements.length };
+    elements.push(el);
+    const isScript = node.tag === 'script';
+    if (isScript && !/ld\+json/i.test(attrs.type ?? '')) return node;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) node.children.push({ kind: 'text', text: child.nodeValue ?? '' });
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toLowerCase();
+        if (DROPPED.has(tag) || (SKIPPED_TAGS.has(tag) && tag !== 'button')) continue;
+        node.children.push(copy(child as Element) as PageNode);
+      }
+    }
+    return node;
+  };
+  const root = document.documentElement;
+  return { doc: { url, root: copy(root) }, elements };
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parseHTML } from 'linkedom';
+import { readGateSignals } from '../adapters/gate-signals';
+import { buildPageTree } from '../adapters/page-tree';
+import { type AnalysisResult, analyzePage, analyzeText, emptyArticle, toResult } from '../lib/analyze';
+import { formatSummary } from './summary';
+
+const USAGE = `Usage:
+  backstory analyze FILE.html [--url URL] [--json]   analyse a saved page
+  backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
+  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
+
+export function analyzeHtml(html: string, url: string): AnalysisResult {
+  const { document } = parseHTML(html);
+  const { doc } = buildPageTree(document as unknown as Document, url);
+  return toResult(analyzePage(doc, readGateSignals(document as unknown as Document, url)));
+}
+
+export function analyzePlainText(text: string, published: string | null = null): AnalysisResult {
+  return { isArticle: true, reason: 'plain text', article: emptyArticle(text, published), ...analyzeText(text) };
+}
+
+interface BatchItem {
+  id?: unknown;
+  html?: unknown;
+  url?: unknown;
+  text?: unknown;
+  published?: unknown;
+}
+
+export function analyzeBatchLine(line: string): Record<string, unknown> {
+  let id: unknown = null;
+  try {
+    const item = JSON.parse(line) as BatchItem;
+    id = item.id ?? null;
+    if (typeof item.text === 'string') return { id, ...analyzePlainText(item.text, typeof item.published === 'string' ? item.published : null) };
+    if (typeof item.html === 'string') return { id, ...analyzeHtml(item.html, typeof item.url === 'string' ? item.url : 'http://localhost/') };
+    return { id, error: 'each line needs "html" or "text"' };
+  } catch (error) {
+    return { id, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function runBatch(): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    process.stdout.write(`${JSON.stringify(analyzeBatchLine(line))}\n`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') {
+    process.stderr.write(`${USAGE}\n`);
+    return command === '--help' || command === '-h' ? 0 : 2;
+  }
+  const flag = (name: string) => rest.includes(name);
+  const value = (name: string) => {
+    const i = rest.indexOf(name);
+    return i >= 0 ? rest[i + 1] : undefined;
+  };
+  if (flag('--batch')) {
+    await runBatch();
+    return 0;
+  }
+  const textFile = value('--text');
+  const file = textFile ?? rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--url');
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let input: string;
+  try {
+    input = readFileSync(file, 'utf8');
+  } catch (error) {
+    process.stderr.write(`backstory: cannot read ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const result = textFile ? analyzePlainText(input) : analyzeHtml(input, value('--url') ?? `file://${file}`);
+  process.stdout.write(flag('--json') ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result));
+  return 0;
+}

@@ -1,0 +1,36 @@
+import type { AnalysisResult, EntityType } from '../lib/analyze';
+
+const TYPE_NAMES: Record<EntityType, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other' };
+
+/** A readable summary of an analysis for the terminal. */
+export function formatSummary(result: AnalysisResult): string {
+  const lines: string[] = [];
+  const a = result.article;
+  if (!result.isArticle) {
+    lines.push(`Not a news article (${result.reason}).`);
+    return `${lines.join('\n')}\n`;
+  }
+  if (a) {
+    lines.push(a.title ?? '(untitled)');
+    const meta = [a.siteName, a.byline && `by ${a.byline}`, a.published && `published ${a.published}`, a.lang].filter(Boolean);
+    if (meta.length) lines.push(meta.join(' · '));
+    if (a.canonicalUrl) lines.push(a.canonicalUrl);
+    lines.push(`${a.text.split(/\s+/).filter(Boolean).length} words`, '');
+  }
+  for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {
+    const group = result.entities.filter((e) => e.type === type);
+    if (!group.length) continue;
+    lines.push(`${TYPE_NAMES[type]}:`);
+    for (const e of group) lines.push(`  ${e.name}${e.variants.length > 1 ? ` (also ${e.variants.slice(1).join(', ')})` : ''} ×${e.mentions.length}`);
+  }
+  if (result.quotes.length) {
+    lines.push('', 'Quotes:');
+    for (const q of result.quotes)
+      lines.push(`  ${q.speaker ?? 'unattributed'}${q.speakerText && q.speakerText !== q.speaker ? ` (“${q.speakerText}”)` : ''}: ${q.text}`);
+  }
+  if (a?.relatedLinks.length) {
+    lines.push('', 'Earlier coverage linked from the article:');
+    for (const l of a.relatedLinks) lines.push(`  ${l.label}: ${l.text} <${l.href}>`);
+  }
+  return `${lines.join('\n')}\n`;
+}

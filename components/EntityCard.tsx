@@ -1,0 +1,48 @@
+import type { Entity, Quote } from '../lib/analyze';
+import { TYPE_LABEL } from './labels';
+
+export interface EntityCardProps {
+  entity: Entity;
+  /** what this entity said in the article */
+  quotes: Quote[];
+  onClose: () => void;
+}
+
+/** The hover card of a highlighted name: who or what it is, how often it comes up, what it said. */
+export function EntityCard({ entity, quotes, onClose }: EntityCardProps) {
+  const others = entity.variants.filter((v) => v !== entity.name);
+  return (
+    <div class="card" role="dialog" aria-label={entity.name} data-entity-id={entity.id}>
+      <header>
+        <div>
+          <h2 class="name">{entity.name}</h2>
+          <p class="type" data-type={entity.type}>
+            {TYPE_LABEL[entity.type]}
+            {entity.titles.length > 0 && ` · ${entity.titles.join(' ')}`}
+          </p>
+        </div>
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p class="mentions">
+        Mentioned {entity.mentions.length} {entity.mentions.length === 1 ? 'time' : 'times'} in this article
+        {others.length > 0 && <span class="variants"> (also as {others.join(', ')})</span>}
+      </p>
+      {quotes.length > 0 && (
+        <section class="quotes" aria-label="Quotes">
+          <h3>Said in this article</h3>
+          <ul>
+            {quotes.map((q) => (
+              <li key={q.start}>{q.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section class="background" aria-label="Background">
+        <h3>Background</h3>
+        <p class="muted">No background note yet.</p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
+import type { TabState } from '../lib/messaging';
+import { TYPE_GROUP, TYPE_ORDER } from './labels';
+
+export interface PopupProps {
+  /** null while loading or when nothing is known of the tab */
+  state: TabState | null;
+  loading: boolean;
+  now: Date;
+}
+
+interface SpeakerGroup {
+  key: string;
+  speaker: string;
+  quotes: Quote[];
+}
+
+function groupBySpeaker(quotes: Quote[]): SpeakerGroup[] {
+  const groups = new Map<string, SpeakerGroup>();
+  for (const q of quotes) {
+    const key = q.speakerId ?? q.speaker ?? '';
+    const group = groups.get(key) ?? { key, speaker: q.speaker ?? 'Unattributed', quotes: [] };
+    group.quotes.push(q);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : b.quotes.length - a.quotes.length));
+}
+
+function EntityGroups({ entities }: { entities: Entity[] }) {
+  return (
+    <>
+      {TYPE_ORDER.map((type) => {
+        const group = entities.filter((e) => e.type === type).sort((a, b) => b.mentions.length - a.mentions.length);
+        if (!group.length) return null;
+        return (
+          <div class="entity-group" data-type={type} key={type}>
+            <h3>{TYPE_GROUP[type]}</h3>
+            <ul>
+              {group.map((e) => (
+                <li key={e.id} data-entity-id={e.id}>
+                  <span class="entity-name">{e.name}</span> <span class="count">×{e.mentions.length}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+/** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
+export function Popup({ state, loading, now }: PopupProps) {
+  if (loading)
+    return (
+      <main class="popup">
+        <p class="status">Reading this page…</p>
+      </main>
+    );
+  if (!state) {
+    return (
+      <main class="popup">
+        <p class="status" data-status="unknown">
+          Backstory has not seen this page yet. Reload it to analyse it.
+        </p>
+      </main>
+    );
+  }
+  if (!state.isArticle || !state.result) {
+    return (
+      <main class="popup">
+        <p class="status" data-status={state.isArticle ? 'analysing' : 'not-article'}>
+          {state.isArticle ? 'Analysing this article…' : 'Not a news article.'}
+        </p>
+        {!state.isArticle && <p class="muted">Backstory only reads article pages; it did nothing on this one.</p>}
+      </main>
+    );
+  }
+  const { article, entities, quotes } = state.result;
+  const age = formatAge(article?.published ?? null, now);
+  const links = article?.relatedLinks ?? [];
+  return (
+    <main class="popup">
+      <header>
+        <h1 class="title">{article?.title ?? 'Untitled article'}</h1>
+        <p class="meta">{[article?.siteName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
+        {article?.byline && <p class="byline">By {article.byline}</p>}
+      </header>
+      <section class="entities" aria-label="Names in this article">
+        <h2>Who and what</h2>
+        {entities.length ? <EntityGroups entities={entities} /> : <p class="muted">No names found.</p>}
+      </section>
+      <section class="quotes" aria-label="Quotes">
+        <h2>Who said what</h2>
+        {quotes.length === 0 && <p class="muted">No quotes in this article.</p>}
+        {groupBySpeaker(quotes).map((g) => (
+          <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
+            <h3>{g.speaker}</h3>
+            <ul>
+              {g.quotes.map((q) => (
+                <li key={q.start} class="quote">
+                  {q.text}
+                  {q.speakerText && q.speakerText !== g.speaker && <span class="as-written"> ({q.speakerText})</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+      <section class="coverage" aria-label="Earlier coverage">
+        <h2>Earlier coverage</h2>
+        {links.length === 0 && <p class="muted">The article links to no earlier coverage.</p>}
+        <ul>
+          {links.map((l) => (
+            <li key={l.href} class="related-link">
+              <span class="label">{l.label}</span>{' '}
+              <a href={l.href} target="_blank" rel="noreferrer noopener">
+                {l.text}
+              </a>{' '}
+              <span class="source">from the article</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { attachCards } from '../adapters/card-host';
+import { readGateSignals } from '../adapters/gate-signals';
+import { highlightEntities } from '../adapters/highlight';
+import { sendMessage } from '../adapters/messaging';
+import { buildPageTree } from '../adapters/page-tree';
+import { analyzePage, toResult } from '../lib/analyze';
+
+interface PageSession {
+  undo(): void;
+}
+
+declare global {
+  // A global of the content scripts' isolated world (not the page's), so a second injection is a no-op.
+  var __backstorySession: PageSession | undefined;
+}
+
+/** Injected by the background into pages the gate passed: analyses, highlights, wires the cards, reports back. */
+export default defineUnlistedScript(() => {
+  if (globalThis.__backstorySession) return;
+  const url = location.href;
+  const { doc, elements } = buildPageTree(document, url);
+  const analysis = analyzePage(doc, readGateSignals(document, url));
+  const result = toResult(analysis);
+  const undos: (() => void)[] = [];
+  if (analysis.isArticle && analysis.extraction) {
+    const blocks = analysis.extraction.blocks.map((b) => elements[b.elementIndex]).filter((el): el is Element => !!el);
+    const highlights = highlightEntities(
+      blocks,
+      result.entities.filter((e) => e.type !== 'MISC'),
+    );
+    const cards = attachCards(document, result);
+    undos.push(
+      () => cards.destroy(),
+      () => highlights.undo(),
+    );
+  }
+  globalThis.__backstorySession = {
+    undo() {
+      for (const undo of undos) undo();
+      globalThis.__backstorySession = undefined;
+    },
+  };
+  sendMessage('page/analysed', { url, result }).catch(() => {
+    // The background is gone (extension reloading): the highlights still work on their own.
+  });
+});

@@ -1,0 +1,63 @@
+/** The result contract shared by the extension, the CLI and ../shared/eval (offsets are UTF-16 indices into article.text). */
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Span {
+  start: number;
+  /** exclusive */
+  end: number;
+}
+
+export interface Mention extends Span {
+  text: string;
+}
+
+export interface Entity {
+  id: string;
+  /** canonical name: the longest full form seen */
+  name: string;
+  type: EntityType;
+  mentions: Mention[];
+  /** distinct surface forms, canonical first */
+  variants: string[];
+  /** titles seen before the name ("General", "President") */
+  titles: string[];
+}
+
+export interface Quote extends Span {
+  text: string;
+  /** canonical speaker name, or null when the text gives none */
+  speaker: string | null;
+  /** the speaker as written near the quote ("the US official", "He") */
+  speakerText: string | null;
+  speakerId: string | null;
+  /** a partial quote is a fragment woven into indirect speech */
+  partial: boolean;
+}
+
+export interface RelatedLink {
+  label: string;
+  text: string;
+  href: string;
+}
+
+export interface Article {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  updated: string | null;
+  canonicalUrl: string | null;
+  lang: string | null;
+  text: string;
+  relatedLinks: RelatedLink[];
+}
+
+export interface AnalysisResult {
+  isArticle: boolean;
+  /** why the page was or was not taken as an article */
+  reason: string;
+  article: Article | null;
+  entities: Entity[];
+  quotes: Quote[];
+}

@@ -1,0 +1,82 @@
+/**
+ * Article detection in two steps: a cheap gate on signals any page yields in well under a millisecond,
+ * run on every page, and a confirmation after extraction on pages that passed.
+ */
+import { isArticleSchemaType } from '../extract/metadata';
+
+export interface GateSignals {
+  url: string;
+  /** schema.org types from JSON-LD and microdata */
+  schemaTypes: string[];
+  ogType: string | null;
+  hasPublishedTime: boolean;
+  articleElements: number;
+  /** characters in <p> elements with at least 80 characters each */
+  longParagraphChars: number;
+  longParagraphs: number;
+}
+
+export interface Verdict {
+  isArticle: boolean;
+  reason: string;
+  score: number;
+}
+
+const INDEX_PATH =
+  /^\/?(index\.\w+|home|search|tags?|topics?|category|categories|section|sections|latest|archive|archives|author|authors|page|login|signup|register|cart|checkout|shop|store|products?)(\/|$)/i;
+const ARTICLE_PATH = /(\/(19|20)\d\d[/-]\d\d?[/-]|\/(19|20)\d\d\/\d\d\/|\d{5,}|[a-z0-9]+(-[a-z0-9]+){3,}(\.html?)?\/?$)/i;
+const NON_ARTICLE_SCHEMA =
+  /^(WebSite|CollectionPage|SearchResultsPage|Product|ProductGroup|Offer|ItemList|Store|WebApplication|SoftwareApplication|ProfilePage)$/;
+
+function pathOf(url: string): { path: string; query: string } {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)(\?[^#]*)?/i.exec(url);
+  return { path: match?.[1] || '/', query: match?.[2] ?? '' };
+}
+
+export function isSiteRoot(url: string): boolean {
+  const { path, query } = pathOf(url);
+  return /^\/?((index|default|home)\.\w+)?$/i.test(path) && !/[?&](p|id|story|article)=/i.test(query);
+}
+
+/** The cheap gate: true when the page is worth extracting. A site's root page never is. */
+export function gate(signals: GateSignals): Verdict {
+  if (isSiteRoot(signals.url)) return { isArticle: false, reason: 'site home page', score: 0 };
+  const { path, query } = pathOf(signals.url);
+  let score = 0;
+  const reasons: string[] = [];
+  const add = (points: number, why: string) => {
+    score += points;
+    reasons.push(why);
+  };
+  if (signals.schemaTypes.some(isArticleSchemaType)) add(3, 'schema.org article');
+  if (signals.schemaTypes.some((t) => NON_ARTICLE_SCHEMA.test(t)) && !signals.schemaTypes.some(isArticleSchemaType)) add(-2, 'non-article schema');
+  if (signals.ogType?.toLowerCase() === 'article') add(2, 'og:type article');
+  if (signals.hasPublishedTime) add(1, 'published time');
+  if (signals.articleElements > 0) add(1, '<article>');
+  if (ARTICLE_PATH.test(path)) add(1, 'article-like URL');
+  if (INDEX_PATH.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
+  if (signals.longParagraphChars >= 3000 && signals.longParagraphs >= 5) add(3, 'much prose');
+  else if (signals.longParagraphChars >= 1500 && signals.longParagraphs >= 3) add(2, 'paragraph mass');
+  else if (signals.longParagraphChars >= 700 && signals.longParagraphs >= 2) add(1, 'some paragraphs');
+  else add(-2, 'little prose');
+  const isArticle = score >= 3;
+  return { isArticle, reason: reasons.join(', ') || 'no article signals', score };
+}
+
+export interface ExtractedShape {
+  words: number;
+  paragraphs: number;
+}
+
+/** Confirms after extraction: an article has a body of prose, not a list of teasers. */
+export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
+  if (!gateVerdict.isArticle) return gateVerdict;
+  if (shape.words < 120 || (shape.paragraphs < 2 && shape.words < 300)) {
+    return { isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text`, score: gateVerdict.score };
+  }
+  return gateVerdict;
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

@@ -1,0 +1,70 @@
+import type { Entity } from '../analyze/types';
+import { mergeMentions, nameKey } from './merge';
+import { buildContext, type RawMention, recognise } from './recognize';
+import { type Token, tokenize } from './tokens';
+
+export { nameKey } from './merge';
+export { SPEECH_VERBS } from './recognize';
+export { type Token, tokenize } from './tokens';
+
+const MAX_NAME_WORDS = 6;
+
+/**
+ * A name found once is a name everywhere: finds further mentions of known names (and of the parts of people's
+ * names) where the first pass could not trust capitals, such as sentence starts and headlines.
+ */
+function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention[] {
+  const known = new Map<string, RawMention>();
+  for (const m of raw) {
+    if (m.type === 'UNK') continue;
+    const key = nameKey(m.text);
+    if (!known.has(key)) known.set(key, m);
+    if (m.type === 'PER') {
+      for (const part of key.split(' ')) if (part.length > 2 && !known.has(part)) known.set(part, { ...m, type: 'UNK', strength: 0 });
+    }
+  }
+  const covered = new Uint8Array(tokens.length);
+  // A lone unknown word does not block a longer known name ("State" + "Department" at a sentence start).
+  for (const m of raw) if (m.type !== 'UNK') covered.fill(1, m.tokenIndex, m.tokenIndex + m.tokenCount);
+  const added: RawMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i] as Token;
+    if (covered[i] || (first.shape !== 'upper' && first.shape !== 'caps')) continue;
+    for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
+      const last = tokens[i + len - 1] as Token;
+      if (covered[i + len - 1]) continue;
+      const key = nameKey(text.slice(first.start, last.end));
+      const match = known.get(key);
+      if (!match) continue;
+      added.push({
+        ...match,
+        start: first.start,
+        end: last.end,
+        text: text.slice(first.start, last.end),
+        strength: 1,
+        titles: [],
+        tokenIndex: i,
+        tokenCount: len,
+        propagated: true,
+      });
+      covered.fill(1, i, i + len);
+      i += len - 1;
+      break;
+    }
+  }
+  if (!added.length) return raw;
+  const overlapsAdded = (m: RawMention) => added.some((a) => a.start < m.end && m.start < a.end);
+  return [...raw.filter((m) => m.type !== 'UNK' || !overlapsAdded(m)), ...added];
+}
+
+export interface EntityAnalysis {
+  entities: Entity[];
+  tokens: Token[];
+}
+
+/** People, organisations and places in plain text, with mentions as UTF-16 offsets and name variants merged. */
+export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
+  const context = buildContext(tokens);
+  const raw = recognise(text, tokens, context);
+  return { entities: mergeMentions(propagate(text, tokens, raw)), tokens };
+}

@@ -1,0 +1,134 @@
+import type { Entity, EntityType, Mention } from '../analyze/types';
+import { DEMONYMS, PLACES } from './lexicon';
+import type { GuessType, RawMention } from './recognize';
+
+interface Cluster {
+  key: string;
+  words: string[];
+  mentions: RawMention[];
+  votes: Map<GuessType, number>;
+  titles: Set<string>;
+  firstStart: number;
+}
+
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[.’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function initials(words: string[]): string {
+  return words
+    .filter((w) => !/^(of|the|and|for|de|la|al|el)$/.test(w))
+    .map((w) => w[0] ?? '')
+    .join('');
+}
+
+function typeOf(cluster: Cluster): GuessType {
+  let best: GuessType = 'UNK';
+  let bestVotes = 0;
+  for (const [type, votes] of cluster.votes) {
+    if (type !== 'UNK' && votes > bestVotes) {
+      best = type;
+      bestVotes = votes;
+    }
+  }
+  return best;
+}
+
+/**
+ * Merges mentions into entities: same name in any case, surname or first name alone after a full name ("Rathke",
+ * "General Raheel"), and acronyms of a longer name in the text ("Foreign Office (FO)", "FO").
+ */
+export function mergeMentions(raw: RawMention[]): Entity[] {
+  const clusters = new Map<string, Cluster>();
+  const ordered = [...raw].sort((a, b) => a.start - b.start);
+  for (const m of ordered) {
+    const key = nameKey(m.text);
+    if (!key) continue;
+    let cluster = clusters.get(key);
+    if (!cluster) {
+      cluster = { key, words: key.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
+      clusters.set(key, cluster);
+    }
+    cluster.mentions.push(m);
+    cluster.votes.set(m.type, (cluster.votes.get(m.type) ?? 0) + 1 + m.strength);
+    for (const t of m.titles) cluster.titles.add(t);
+  }
+
+  const all = [...clusters.values()];
+  const multiWord = all.filter((c) => c.words.length > 1);
+  const absorbed = new Set<Cluster>();
+  for (const short of all) {
+    const shortType = typeOf(short);
+    if (short.words.length !== 1) continue;
+    const word = short.words[0] as string;
+    // Person back-references: the last word (surname) first, then the first word.
+    const people = multiWord.filter((c) => typeOf(c) === 'PER' && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'));
+    const bySurname = people.filter((c) => c.words[c.words.length - 1] === word);
+    const byFirstName = people.filter((c) => c.words[0] === word);
+    const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
+      ? all.filter((c) => c !== short && c.words.length > 1 && typeOf(c) === 'ORG' && initials(c.words) === word)
+      : [];
+    const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
+    if (!target) continue;
+    target.mentions.push(...short.mentions);
+    for (const [type, votes] of short.votes) if (type === typeOf(target)) target.votes.set(type, (target.votes.get(type) ?? 0) + votes);
+    for (const t of short.titles) target.titles.add(t);
+    absorbed.add(short);
+  }
+
+  // "State Department" after "US State Department": a shorter organisation name that ends a longer one led by a place.
+  for (const short of multiWord) {
+    if (absorbed.has(short) || typeOf(short) !== 'ORG') continue;
+    const longer = multiWord.filter(
+      (c) =>
+        c !== short &&
+        !absorbed.has(c) &&
+        typeOf(c) === 'ORG' &&
+        c.words.length > short.words.length &&
+        c.words.slice(-short.words.length).join(' ') === short.key &&
+        c.words.slice(0, -short.words.length).every((w) => PLACES.has(w) || DEMONYMS.has(w)),
+    );
+    const target = longer.length === 1 ? longer[0] : undefined;
+    if (!target) continue;
+    target.mentions.push(...short.mentions);
+    absorbed.add(short);
+  }
+
+  const entities: Entity[] = [];
+  for (const cluster of all) {
+    if (absorbed.has(cluster)) continue;
+    const type = typeOf(cluster);
+    if (type === 'UNK') continue;
+    const mentions: Mention[] = cluster.mentions.map(({ start, end, text }) => ({ start, end, text })).sort((a, b) => a.start - b.start);
+    // Longest form first; of equal length, one seen in running text, then one not in capitals ("Washington" over "WASHINGTON").
+    const inText = new Set(cluster.mentions.filter((m) => !m.propagated).map((m) => m.text));
+    const rank = (v: string) => (inText.has(v) ? 0 : 2) + (v === v.toUpperCase() && v.length > 3 ? 1 : 0);
+    const variants = [...new Set(mentions.map((m) => m.text))].sort((a, b) => b.length - a.length || rank(a) - rank(b));
+    entities.push({
+      id: '',
+      name: variants[0] ?? cluster.key,
+      type: type as EntityType,
+      mentions,
+      variants,
+      titles: [...cluster.titles],
+    });
+  }
+  entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  entities.forEach((e, i) => {
+    e.id = `e${i + 1}`;
+  });
+  return entities;
+}
+
+/** One candidate wins outright; with several, the nearest full name before the short mention does. */
+function pickTarget(candidates: Cluster[], short: Cluster): Cluster | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  const at = short.firstStart;
+  const before = candidates.filter((c) => c.firstStart < at).sort((a, b) => b.firstStart - a.firstStart);
+  return before[0];
+}

@@ -1,0 +1,239 @@
+import type { EntityType } from '../analyze/types';
+import {
+  COMMON_WORDS,
+  DEMONYMS,
+  FIRST_NAMES,
+  KNOWN_ORGS,
+  LOWERCASE_ORG_HEADS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  ORG_OF_HEADS,
+  PLACE_HEADS,
+  PLACE_PREFIXES,
+  PLACES,
+  TITLE_MODIFIERS,
+  TITLES,
+} from './lexicon';
+import { isPossessiveMarker, type Token } from './tokens';
+
+/** UNK: a lone capitalised word with no type evidence; merging or context decides, else it is dropped. */
+export type GuessType = EntityType | 'UNK';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  type: GuessType;
+  /** how sure the type is: 3 lexicon or title, 2 name shape, 1 context guess */
+  strength: number;
+  titles: string[];
+  /** index of the first token of the name, for context look-ups */
+  tokenIndex: number;
+  tokenCount: number;
+  /** found by matching an already known name, where capitals alone were not trusted */
+  propagated?: boolean;
+}
+
+export const SPEECH_VERBS = new Set(
+  'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|replies|declared|declares|announced|announces|confirmed|confirms|denied|denies|stressed|stresses|urged|urges|wrote|writes|tweeted|commented|comments|remarked|continued|continues|recalled|recalls|admitted|admits|acknowledged|suggested|suggests|observed|concluded|maintained|reiterated|emphasised|emphasized|pointed|alleged|predicted|promised|vowed|responded|answered|described|describes|believes|believed|thinks|thought|according'.split(
+    '|',
+  ),
+);
+
+const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+const isCap = (t: Token) => t.shape === 'upper' || t.shape === 'caps';
+const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
+const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
+
+/** Only spaces (or "&" inside company names) may join two words of one name. */
+function joinable(gap: string): boolean {
+  return /^[ \t\u00a0]+$/.test(gap) || /^ & $/.test(gap);
+}
+
+function isCamelOrg(word: string): boolean {
+  return /^\p{Lu}{2,}\p{Ll}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
+}
+
+export interface RecogniseContext {
+  /** lowercase words that occur in lowercase somewhere in the text: a capitalised one at a sentence start is a plain word */
+  lowercaseWords: Set<string>;
+  /** sentences written in headline case, where capitals mean nothing */
+  headlineSentences: Set<number>;
+}
+
+// Capitalised inside a sentence only in headline case ("As Much A Threat As Any Other Group").
+const HEADLINE_FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'as',
+  'of',
+  'in',
+  'on',
+  'to',
+  'for',
+  'with',
+  'and',
+  'or',
+  'is',
+  'are',
+  'at',
+  'by',
+  'from',
+  'any',
+  'other',
+  'over',
+  'after',
+  'into',
+  'its',
+  'his',
+  'her',
+  'their',
+  'not',
+  'be',
+  'was',
+  'will',
+  'says',
+  'said',
+]);
+
+export function buildContext(tokens: Token[]): RecogniseContext {
+  const lowercaseWords = new Set<string>();
+  const perSentence = new Map<number, { caps: number; words: number; capitalFunctionWords: number }>();
+  for (const t of tokens) {
+    if (t.shape === 'lower') lowercaseWords.add(t.text);
+    const entry = perSentence.get(t.sentence) ?? { caps: 0, words: 0, capitalFunctionWords: 0 };
+    if (t.shape !== 'other' && !t.sentenceStart) {
+      entry.words++;
+      if (isCap(t)) entry.caps++;
+      if (t.shape === 'upper' && HEADLINE_FUNCTION_WORDS.has(t.text.toLowerCase())) entry.capitalFunctionWords++;
+    }
+    perSentence.set(t.sentence, entry);
+  }
+  const headlineSentences = new Set<number>();
+  for (const [sentence, { caps, words, capitalFunctionWords }] of perSentence) {
+    const ratio = words ? caps / words : 0;
+    if ((capitalFunctionWords >= 2 && ratio >= 0.6) || (capitalFunctionWords >= 1 && ratio >= 0.8 && words >= 4)) headlineSentences.add(sentence);
+  }
+  return { lowercaseWords, headlineSentences };
+}
+
+/** Finds runs of capitalised words (with "of", name particles and a trailing "network") and types each as a name. */
+export function recognise(text: string, tokens: Token[], context: RecogniseContext): RawMention[] {
+  const mentions: RawMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i];
+    if (!first || !isCap(first) || context.headlineSentences.has(first.sentence)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let orgByLowercaseHead = false;
+    while (j < tokens.length) {
+      const t = tokens[j] as Token;
+      if (t.sentenceStart || !joinable(t.gapBefore) || isPossessiveMarker(t)) break;
+      if (isCap(t)) {
+        j++;
+        continue;
+      }
+      const next = tokens[j + 1];
+      const connector = lower(t) === 'of' || NAME_PARTICLES.has(lower(t));
+      if (connector && next && isCap(next) && joinable(next.gapBefore) && !next.sentenceStart) {
+        j += 2;
+        continue;
+      }
+      const head = tokens[j - 1] as Token;
+      if (LOWERCASE_ORG_HEADS.has(t.text) && !DEMONYMS.has(lower(head)) && !PLACES.has(lower(head)) && !COMMON_WORDS.has(lower(head))) {
+        orgByLowercaseHead = true;
+        j++;
+      }
+      break;
+    }
+    const mention = classify(text, tokens, i, j, context, orgByLowercaseHead);
+    if (mention) mentions.push(mention);
+    i = j;
+  }
+  return mentions;
+}
+
+function classify(
+  text: string,
+  tokens: Token[],
+  from: number,
+  to: number,
+  context: RecogniseContext,
+  orgByLowercaseHead: boolean,
+): RawMention | null {
+  let start = from;
+  // Leading plain words: "The", and at a sentence start any common word ("However", "In").
+  while (start < to) {
+    const t = tokens[start] as Token;
+    const w = lower(t);
+    const plain = ALWAYS_STRIPPED.has(w) || (t.sentenceStart && COMMON_WORDS.has(w) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w));
+    if (!plain || start === to - 1) break;
+    start++;
+  }
+  // A title phrase before the name: "Chief of Army Staff General", "National Security Advisor".
+  let nameStart = start;
+  let sawTitle = false;
+  while (nameStart < to) {
+    const w = lower(tokens[nameStart] as Token);
+    if (TITLES.has(w)) sawTitle = true;
+    else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !(PLACES.has(w) && nameStart === start)) break;
+    nameStart++;
+  }
+  if (!sawTitle || nameStart === to) nameStart = start;
+  const titles = nameStart > start ? tokens.slice(start, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
+  // Trailing connectors never end a name.
+  let end = to;
+  while (end > nameStart && !isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) end--;
+  if (end <= nameStart) return null;
+
+  const words = tokens.slice(nameStart, end);
+  const firstToken = words[0] as Token;
+  const lastToken = words[words.length - 1] as Token;
+  const lw = words.map(lower);
+  const key = lw.join(' ');
+  const firstWord = lw[0] as string;
+  const lastWord = lw[lw.length - 1] as string;
+  const single = words.length === 1;
+  const allCaps = words.every((t) => t.shape === 'caps');
+  const titled = titles.length > 0;
+  const mk = (type: GuessType, strength: number): RawMention => ({
+    start: firstToken.start,
+    end: lastToken.end,
+    text: text.slice(firstToken.start, lastToken.end),
+    type,
+    strength,
+    titles,
+    tokenIndex: nameStart,
+    tokenCount: end - nameStart,
+  });
+
+  if (single && !titled) {
+    const t = firstToken;
+    if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
+    if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
+    if (t.sentenceStart && t.shape === 'upper' && context.lowercaseWords.has(firstWord) && !PLACES.has(firstWord) && !KNOWN_ORGS.has(firstWord))
+      return null;
+  }
+  if (orgByLowercaseHead) return mk('ORG', 3);
+  if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
+  if (PLACES.has(key)) return mk('LOC', 3);
+  if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
+  if (!single && ORG_OF_HEADS.has(firstWord) && lw.includes('of')) return mk('ORG', 3);
+  if (titled) return mk('PER', 3);
+  if (!single && PLACE_PREFIXES.has(firstWord) && !FIRST_NAMES.has(lw[1] ?? '')) return mk('LOC', 2);
+  if (!single && PLACE_HEADS.has(lastWord)) return mk('LOC', 2);
+  if (single && DEMONYMS.has(firstWord)) return mk('MISC', 3);
+  if (single && (isCamelOrg(firstToken.text) || (allCaps && firstToken.text.length <= 6))) return mk('ORG', 2);
+  if (allCaps && !single) return null; // a shouted line, not a name
+  if (!single) {
+    if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
+    return mk('PER', FIRST_NAMES.has(firstWord) ? 3 : 2);
+  }
+  const previous = tokens[nameStart - 1];
+  if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
+  return mk('UNK', 0);
+}

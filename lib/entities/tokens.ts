@@ -1,0 +1,76 @@
+/** Word tokens with offsets, capitalisation and sentence starts: the input of the recogniser and the quote finder. */
+
+export type Shape = 'upper' | 'caps' | 'lower' | 'other';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  shape: Shape;
+  /** first word of a sentence, a paragraph, a quotation or a clause after a colon */
+  sentenceStart: boolean;
+  /** index of the sentence the token belongs to */
+  sentence: number;
+  /** what stands between the previous token and this one ("" when adjacent) */
+  gapBefore: string;
+}
+
+// Initials and dotted acronyms (U.S., J.), then words with inner hyphens/apostrophes, then single symbols.
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+)*/gu;
+const POSSESSIVE = /^(.+?)(['’]s)$/u;
+const ABBREVIATIONS =
+  /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
+
+export function shapeOf(word: string): Shape {
+  const first = word[0] ?? '';
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (!letters) return 'other';
+  if (first.toLowerCase() === first && first.toUpperCase() !== first) return 'lower';
+  if (!/\p{Lu}/u.test(first)) return 'other';
+  if (letters.length >= 2 && letters === letters.toUpperCase()) return 'caps';
+  return 'upper';
+}
+
+/** True when the gap between two words ends a sentence or opens a new unit whose first word is capitalised anyway. */
+function opensUnit(gap: string, previous: Token | undefined): boolean {
+  if (!previous) return true;
+  if (/\n/.test(gap)) return true;
+  if (/:\s*["“”'‘’«»(]*$/u.test(gap)) return true;
+  if (/["“«‘]\s*$/u.test(gap) && !/[\p{L}\p{N}]$/u.test(gap)) return true;
+  if (/^\s*[.!?…]/u.test(gap) || /[.!?…]["”’»)]*\s+["“‘«(]*$/u.test(gap)) {
+    return !(gap.startsWith('.') && ABBREVIATIONS.test(previous.text.replace(/\.$/, '')));
+  }
+  return false;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let last = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index ?? 0;
+    let word = match[0];
+    const pieces: [string, number][] = [];
+    const possessive = POSSESSIVE.exec(word);
+    if (possessive?.[1] && possessive[2] && possessive[1].length > 1) {
+      pieces.push([possessive[1], start], [possessive[2], start + possessive[1].length]);
+    } else {
+      // "Gen." or "Mr." keep their dot so abbreviations are not taken as sentence ends.
+      if (text[start + word.length] === '.' && ABBREVIATIONS.test(word) && !word.endsWith('.')) word += '.';
+      pieces.push([word, start]);
+    }
+    for (const [piece, pieceStart] of pieces) {
+      const previous = tokens[tokens.length - 1];
+      const gapBefore = text.slice(last, pieceStart);
+      const sentenceStart = opensUnit(gapBefore, previous);
+      if (sentenceStart && previous) sentence++;
+      tokens.push({ text: piece, start: pieceStart, end: pieceStart + piece.length, shape: shapeOf(piece), sentenceStart, sentence, gapBefore });
+      last = pieceStart + piece.length;
+    }
+  }
+  return tokens;
+}
+
+export function isPossessiveMarker(token: Token): boolean {
+  return /^['’]s$/u.test(token.text);
+}

@@ -1,0 +1,232 @@
+import { collapseWhitespace, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
+
+/** One paragraph-like unit of the article, with the index of the element it came from. */
+export interface TextBlock {
+  elementIndex: number;
+  tag: string;
+  text: string;
+}
+
+export interface LinkBlock {
+  label: string;
+  links: { text: string; href: string }[];
+}
+
+export interface ContentResult {
+  rootIndex: number;
+  blocks: TextBlock[];
+  relatedLinks: LinkBlock[];
+}
+
+const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
+// Class/id words of page furniture; matched as whole words so "shared" or "adhesive" do not count.
+const NEGATIVE =
+  /(^|[\s_-])(comments?|disqus|footer|foot|sidebar|side|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|tags?|toolbar|widget|byline|author|meta|next|prev|pagination|outbrain|taboola|masthead|header|caption|credit|cookie|modal|popup|skip)($|[\s_-])/i;
+const POSITIVE = /(^|[\s_-])(article|body|content|entry|main|post|story|text|blog|prose)($|[\s_-])/i;
+const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'font',
+  'img',
+  'picture',
+]);
+
+/** Lines that are page furniture wherever they appear. */
+const BOILERPLATE_LINE =
+  /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read)$/i;
+export const RELATED_LABEL =
+  /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch)\s*[:|–—-]\s*/i;
+
+function classAndId(el: PageElement): string {
+  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+}
+
+function isHidden(el: PageElement): boolean {
+  return 'hidden' in el.attrs || el.attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attrs.style ?? '');
+}
+
+/** Class and id hints are dropped on a second try when they hid the whole article, as Readability does. */
+interface Options {
+  classHints: boolean;
+}
+
+function isFurniture(el: PageElement, options: Options): boolean {
+  if (NEVER_CONTENT_TAGS.has(el.tag) || isHidden(el)) return true;
+  if (el.attrs.role === 'navigation' || el.attrs.role === 'complementary' || el.attrs.role === 'contentinfo') return true;
+  if (!options.classHints) return false;
+  const names = classAndId(el);
+  return NEGATIVE.test(names) && !POSITIVE.test(names) && el.tag !== 'article' && el.tag !== 'main' && el.tag !== 'body';
+}
+
+function linkTextLength(el: PageElement): number {
+  let total = 0;
+  for (const child of el.children) {
+    if (child.kind !== 'element') continue;
+    total += child.tag === 'a' ? collapseWhitespace(textOf(child)).length : linkTextLength(child);
+  }
+  return total;
+}
+
+function linkDensity(el: PageElement, textLength: number): number {
+  return textLength ? linkTextLength(el) / textLength : 0;
+}
+
+function hasOnlyInlineChildren(el: PageElement): boolean {
+  return el.children.every((c) => c.kind === 'text' || INLINE_TAGS.has(c.tag));
+}
+
+function isParagraphLike(el: PageElement): boolean {
+  if (BLOCK_TAGS.has(el.tag)) return true;
+  return CONTAINER_TAGS.has(el.tag) && el.children.length > 0 && hasOnlyInlineChildren(el);
+}
+
+interface Scored {
+  score: number;
+}
+
+/** Readability-style scoring: paragraphs give points to their ancestors; the best-scored container holds the article. */
+function findContentRoot(body: PageElement, parents: Map<PageElement, PageElement>, options: Options): PageElement {
+  const scores = new Map<PageElement, Scored>();
+  const initial = (el: PageElement): Scored => {
+    let score = el.tag === 'article' ? 10 : el.tag === 'div' || el.tag === 'main' ? 5 : el.tag === 'section' ? 3 : 0;
+    const names = options.classHints ? classAndId(el) : '';
+    if (POSITIVE.test(names)) score += 25;
+    if (NEGATIVE.test(names)) score -= 25;
+    return { score };
+  };
+
+  const visit = (el: PageElement) => {
+    if (isFurniture(el, options)) return;
+    if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'td' || (el.tag === 'div' && hasOnlyInlineChildren(el))) {
+      const text = collapseWhitespace(textOf(el));
+      if (text.length >= 25) {
+        const points = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
+        let ancestor = parents.get(el);
+        for (let level = 0; ancestor && level < 3; level++) {
+          let entry = scores.get(ancestor);
+          if (!entry) {
+            entry = initial(ancestor);
+            scores.set(ancestor, entry);
+          }
+          entry.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+          ancestor = parents.get(ancestor);
+        }
+      }
+    }
+    for (const child of el.children) if (child.kind === 'element') visit(child);
+  };
+  visit(body);
+
+  let best: PageElement = body;
+  let bestScore = -Infinity;
+  for (const [el, { score }] of scores) {
+    const text = collapseWhitespace(textOf(el));
+    const final = score * (1 - linkDensity(el, text.length));
+    if (final > bestScore) {
+      bestScore = final;
+      best = el;
+    }
+  }
+  // A lone paragraph wrapper often sits inside the real article container: climb while the parent holds more prose.
+  let parent = parents.get(best);
+  while (parent && parent !== body && (scores.get(parent)?.score ?? 0) > bestScore * 0.6 && !isFurniture(parent, options)) {
+    best = parent;
+    bestScore = scores.get(parent)?.score ?? bestScore;
+    parent = parents.get(best);
+  }
+  return best;
+}
+
+function linksIn(el: PageElement, baseUrl: string, resolve: (href: string, base: string) => string): { text: string; href: string }[] {
+  const links: { text: string; href: string }[] = [];
+  const visit = (node: PageNode) => {
+    if (node.kind !== 'element') return;
+    if (node.tag === 'a' && node.attrs.href && !/^(javascript:|#)/i.test(node.attrs.href)) {
+      const text = collapseWhitespace(textOf(node));
+      if (text) links.push({ text, href: resolve(node.attrs.href, baseUrl) });
+      return;
+    }
+    for (const child of node.children) visit(child);
+  };
+  visit(el);
+  return links;
+}
+
+/** Finds the article body and splits it into paragraphs, keeping "Also read:"-style lines apart as related links. */
+export function extractContent(
+  root: PageElement,
+  baseUrl: string,
+  resolve: (href: string, base: string) => string,
+  options: Options = { classHints: true },
+): ContentResult {
+  const parents = new Map<PageElement, PageElement>();
+  const index = (el: PageElement) => {
+    for (const child of el.children) {
+      if (child.kind === 'element') {
+        parents.set(child, el);
+        index(child);
+      }
+    }
+  };
+  index(root);
+  const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
+  const contentRoot = findContentRoot(body, parents, options);
+
+  const blocks: TextBlock[] = [];
+  const relatedLinks: LinkBlock[] = [];
+  const collect = (el: PageElement) => {
+    if (el !== contentRoot && isFurniture(el, options)) return;
+    if (el.tag === 'h1') return; // the headline is metadata, not body text
+    if (isParagraphLike(el)) {
+      const text = collapseWhitespace(textOf(el));
+      if (!text) return;
+      const label = RELATED_LABEL.exec(text);
+      const links = label ? linksIn(el, baseUrl, resolve) : [];
+      if (label && links.length) {
+        relatedLinks.push({ label: label[1] ?? label[0], links });
+        return;
+      }
+      if (BOILERPLATE_LINE.test(text)) return;
+      const density = linkDensity(el, text.length);
+      if (density > 0.5 && (el.tag !== 'li' || density > 0.8)) return;
+      blocks.push({ elementIndex: el.index, tag: el.tag, text });
+      return;
+    }
+    for (const child of el.children) {
+      if (child.kind === 'element') collect(child);
+      else if (child.text.trim() && el.children.some((c) => c.kind === 'element' && !INLINE_TAGS.has(c.tag))) {
+        // Loose text beside blocks (e.g. "<div>Para one<br><br>Para two<p>…</p></div>"): keep it as its own block.
+        const text = collapseWhitespace(child.text);
+        if (text.length >= 25 && !BOILERPLATE_LINE.test(text)) blocks.push({ elementIndex: el.index, tag: '#text', text });
+      }
+    }
+  };
+  collect(contentRoot);
+  return { rootIndex: contentRoot.index, blocks, relatedLinks };
+}

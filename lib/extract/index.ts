@@ -1,0 +1,57 @@
+import type { Article } from '../analyze/types';
+import { extractContent, type TextBlock } from './content';
+import { type PageMetadata, readMetadata, resolveUrl } from './metadata';
+import type { PageDocument } from './tree';
+
+export type { TextBlock } from './content';
+export { isArticleSchemaType, type PageMetadata } from './metadata';
+export type { PageDocument, PageElement, PageNode, PageText } from './tree';
+export { KEPT_ATTRIBUTES, SKIPPED_TAGS } from './tree';
+
+export interface Extraction {
+  article: Article;
+  metadata: PageMetadata;
+  blocks: TextBlock[];
+  /** offset of each block's text inside article.text */
+  blockStarts: number[];
+  rootIndex: number;
+}
+
+export const PARAGRAPH_SEPARATOR = '\n\n';
+const MIN_BODY_CHARS = 500;
+
+/** Extracts the article text (paragraphs separated by a blank line), metadata and in-article related links. */
+export function extractArticle(doc: PageDocument): Extraction {
+  const metadata = readMetadata(doc);
+  let content = extractContent(doc.root, doc.url, resolveUrl);
+  if (content.blocks.reduce((n, b) => n + b.text.length, 0) < MIN_BODY_CHARS) {
+    const retry = extractContent(doc.root, doc.url, resolveUrl, { classHints: false });
+    if (retry.blocks.reduce((n, b) => n + b.text.length, 0) > MIN_BODY_CHARS) content = retry;
+  }
+  const blocks = dropRepeatedHeadline(content.blocks, metadata.title);
+  const blockStarts: number[] = [];
+  let text = '';
+  for (const block of blocks) {
+    if (text) text += PARAGRAPH_SEPARATOR;
+    blockStarts.push(text.length);
+    text += block.text;
+  }
+  const seen = new Set<string>();
+  const relatedLinks = content.relatedLinks.flatMap(({ label, links }) =>
+    links.filter((l) => !seen.has(l.href) && seen.add(l.href)).map((l) => ({ label, text: l.text, href: l.href })),
+  );
+  const { title, byline, siteName, published, updated, canonicalUrl, lang } = metadata;
+  return {
+    article: { title, byline, siteName, published, updated, canonicalUrl, lang, text, relatedLinks },
+    metadata,
+    blocks,
+    blockStarts,
+    rootIndex: content.rootIndex,
+  };
+}
+
+function dropRepeatedHeadline(blocks: TextBlock[], title: string | null): TextBlock[] {
+  if (!title || !blocks.length) return blocks;
+  const [first, ...rest] = blocks;
+  return first && first.text === title ? rest : blocks;
+}

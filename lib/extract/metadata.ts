@@ -1,0 +1,144 @@
+import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+  updated: string | null;
+  canonicalUrl: string | null;
+  lang: string | null;
+  /** schema.org @type values found in JSON-LD and microdata */
+  schemaTypes: string[];
+  ogType: string | null;
+}
+
+type Json = unknown;
+
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
+
+export function isArticleSchemaType(type: string): boolean {
+  return ARTICLE_TYPES.test(type);
+}
+
+function parseJsonLd(text: string): Json[] {
+  try {
+    const data: Json = JSON.parse(text);
+    const out: Json[] = [];
+    const visit = (node: Json, depth: number) => {
+      if (depth > 4 || node === null || typeof node !== 'object') return;
+      if (Array.isArray(node)) {
+        for (const item of node) visit(item, depth + 1);
+        return;
+      }
+      out.push(node);
+      const graph = (node as Record<string, Json>)['@graph'];
+      if (graph) visit(graph, depth + 1);
+    };
+    visit(data, 0);
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+function typesOf(node: Json): string[] {
+  const type = (node as Record<string, Json>)['@type'];
+  if (typeof type === 'string') return [type];
+  if (Array.isArray(type)) return type.filter((t): t is string => typeof t === 'string');
+  return [];
+}
+
+function nameOf(value: Json): string | null {
+  if (typeof value === 'string') return collapseWhitespace(value) || null;
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join(', ') : null;
+  }
+  if (value && typeof value === 'object') return nameOf((value as Record<string, Json>).name ?? null);
+  return null;
+}
+
+function str(value: Json): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+export function resolveUrl(href: string, base: string): string {
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
+/** Reads title, byline, dates, publisher, canonical URL and language: JSON-LD first, then meta tags, then visible markup. */
+export function readMetadata(doc: PageDocument): PageMetadata {
+  const meta = new Map<string, string>();
+  let canonical: string | null = null;
+  let titleTag: string | null = null;
+  const jsonLd: Json[] = [];
+  const microdataTypes: string[] = [];
+  let timeElement: string | null = null;
+  let h1: string | null = null;
+
+  for (const el of findAll(doc.root, () => true)) {
+    const a = el.attrs;
+    if (el.tag === 'meta') {
+      const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
+      if (key && a.content && !meta.has(key)) meta.set(key, a.content.trim());
+    } else if (el.tag === 'link' && /\bcanonical\b/i.test(a.rel ?? '') && a.href) {
+      canonical ??= resolveUrl(a.href, doc.url);
+    } else if (el.tag === 'title') {
+      titleTag ??= collapseWhitespace(textOf(el)) || null;
+    } else if (el.tag === 'script' && /ld\+json/i.test(a.type ?? '')) {
+      jsonLd.push(...parseJsonLd(el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')));
+    } else if (el.tag === 'time' && a.datetime) {
+      timeElement ??= a.datetime;
+    } else if (el.tag === 'h1') {
+      h1 ??= collapseWhitespace(textOf(el)) || null;
+    }
+    if (a.itemtype) {
+      const type = a.itemtype.split('/').pop();
+      if (type) microdataTypes.push(type);
+    }
+  }
+
+  const articleLd = jsonLd.find((node) => typesOf(node).some(isArticleSchemaType)) as Record<string, Json> | undefined;
+  const schemaTypes = [...jsonLd.flatMap(typesOf), ...microdataTypes];
+  const m = (...keys: string[]) => {
+    for (const key of keys) {
+      const value = meta.get(key);
+      if (value) return value;
+    }
+    return null;
+  };
+
+  const ldTitle = articleLd ? (str(articleLd.headline) ?? str(articleLd.name)) : null;
+  const title = ldTitle ?? m('og:title', 'twitter:title') ?? h1 ?? titleTag;
+  const htmlLang = doc.root.attrs.lang?.trim() || null;
+  return {
+    title: title ? collapseWhitespace(title) : null,
+    byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
+    siteName: (articleLd ? nameOf(articleLd.publisher ?? null) : null) ?? m('og:site_name', 'application-name'),
+    published:
+      (articleLd ? str(articleLd.datePublished) : null) ??
+      m(
+        'article:published_time',
+        'datepublished',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'pubdate',
+        'publishdate',
+        'sailthru.date',
+        'parsely-pub-date',
+      ) ??
+      timeElement,
+    updated: (articleLd ? str(articleLd.dateModified) : null) ?? m('article:modified_time', 'og:updated_time', 'datemodified'),
+    canonicalUrl: canonical ?? (m('og:url') ? resolveUrl(m('og:url') as string, doc.url) : null),
+    lang: htmlLang ?? m('og:locale', 'content-language', 'language') ?? (articleLd ? str(articleLd.inLanguage) : null),
+    schemaTypes,
+    ogType: m('og:type'),
+  };
+}

@@ -1,0 +1,39 @@
+/** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
+import type { AnalysisResult } from '../analyze/types';
+
+/** What the background keeps about a tab's page. */
+export interface TabState {
+  url: string;
+  isArticle: boolean;
+  reason: string;
+  /** present once the analyser ran on an article */
+  result: AnalysisResult | null;
+  analysedAt: number;
+}
+
+export interface Protocol {
+  /** gate → background: the cheap gate's verdict; an article gets the analyser injected */
+  'page/gated': { request: { url: string; isArticle: boolean; reason: string }; response: { injected: boolean } };
+  /** analyser → background: the finished analysis of the tab's page */
+  'page/analysed': { request: { url: string; result: AnalysisResult }; response: { stored: boolean } };
+  /** popup → background: what is known of a tab */
+  'popup/tab-state': { request: { tabId: number }; response: TabState | null };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<K extends MessageType> = Protocol[K]['request'];
+export type Response<K extends MessageType> = Protocol[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  backstory: 1;
+  type: K;
+  data: Request<K>;
+}
+
+export function envelope<K extends MessageType>(type: K, data: Request<K>): Envelope<K> {
+  return { backstory: 1, type, data };
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return typeof value === 'object' && value !== null && (value as Envelope).backstory === 1 && typeof (value as Envelope).type === 'string';
+}

@@ -1,0 +1,52 @@
+import type { Entity, Quote } from '../analyze/types';
+import { findQuoteSpans, type QuoteSpan } from './marks';
+import { attributeSpeakers } from './speakers';
+
+export { findQuoteSpans, type QuoteSpan } from './marks';
+
+const SPEECH_NEAR = /^\s*[,.]?\s*(said|says|added|adds|noted|told|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/i;
+
+function words(s: string): number {
+  return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Scare quotes and titles ("so-called ‘experts’", “Star Wars”) are quoted words, not reported speech. */
+function isReportedSpeech(text: string, span: QuoteSpan): boolean {
+  const inner = text.slice(span.start + 1, span.end - 1).trim();
+  const n = words(inner);
+  const after = text.slice(span.end, span.end + 40);
+  const before = text.slice(Math.max(0, span.start - 40), span.start);
+  const attributed =
+    SPEECH_NEAR.test(after) || /\b(said|says|told|added|asked|wrote|replied|saying)\s*[,:]?\s*$/i.test(before) || /:\s*$/.test(before);
+  if (n === 0) return false;
+  if (n <= 3) return attributed && /[.!?,…]$/.test(inner);
+  const titleCase = inner.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]|^(of|the|a|an|and|in|on|for|to|with|at|by)$/u.test(w));
+  if (titleCase && n <= 8 && !attributed) return false;
+  if (span.single && n <= 5 && !attributed) return false;
+  return true;
+}
+
+function isPartial(text: string, span: QuoteSpan): boolean {
+  const inner = text.slice(span.start + 1, span.end - 1).trimStart();
+  const before = text.slice(Math.max(0, span.start - 3), span.start);
+  const startsSentence = /^(|.*[.!?:\n]\s*)$/s.test(before) || /[,:]\s*$/.test(before) || span.start === 0;
+  return !startsSentence && /^\p{Ll}/u.test(inner);
+}
+
+/** Reported speech in the text with its speaker: direct and partial quotes, scare quotes and titles left out. */
+export function findQuotes(text: string, entities: Entity[]): Quote[] {
+  const spans = findQuoteSpans(text).filter((s) => isReportedSpeech(text, s));
+  const speakers = attributeSpeakers(text, spans, entities);
+  return spans.map((span, i) => {
+    const speaker = speakers[i];
+    return {
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      speaker: speaker?.name ?? null,
+      speakerText: speaker?.written ?? null,
+      speakerId: speaker?.entityId ?? null,
+      partial: isPartial(text, span),
+    };
+  });
+}

@@ -1,0 +1,97 @@
+import type { Span } from '../analyze/types';
+
+/** A quoted span with its marks; `continued` when it runs over paragraphs with the opening mark repeated. */
+export interface QuoteSpan extends Span {
+  single: boolean;
+}
+
+const OPENING_DOUBLE = new Set(['“', '„', '«']);
+const CLOSING_DOUBLE = new Set(['”', '»']);
+const STRAIGHT_DOUBLE = '"';
+const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/]/u;
+const LETTER = /[\p{L}\p{N}]/u;
+
+type Role = 'open' | 'close' | 'either';
+
+function doubleRole(text: string, i: number): Role | null {
+  const ch = text[i] as string;
+  if (OPENING_DOUBLE.has(ch)) return 'open';
+  if (CLOSING_DOUBLE.has(ch)) return 'close';
+  if (ch !== STRAIGHT_DOUBLE) return null;
+  const before = i > 0 ? (text[i - 1] as string) : ' ';
+  const after = i + 1 < text.length ? (text[i + 1] as string) : ' ';
+  const openLike = OPEN_CONTEXT.test(before) || OPENING_DOUBLE.has(before);
+  const closeLike = /\s/.test(after) || /[.,;:!?)\]}…\u2014\u2013-]/u.test(after) || i + 1 >= text.length;
+  if (openLike && !closeLike) return 'open';
+  if (closeLike && !openLike) return 'close';
+  return 'either';
+}
+
+function paragraphEnd(text: string, from: number): number {
+  const next = text.indexOf('\n', from);
+  return next === -1 ? text.length : next;
+}
+
+/**
+ * Pairs double quote marks of any style (straight and curly mixed, as many sites do), following a quote over
+ * paragraphs when the next paragraph reopens it, then single-mark quotes outside them (British style), telling
+ * apostrophes (It’s, ’90s, rock ’n’ roll) from marks by what stands around them.
+ */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\n' && open !== -1) {
+      // A quote left open at a paragraph end continues only if the next paragraph opens with a mark.
+      let k = i;
+      while (k < text.length && /\s/.test(text[k] as string)) k++;
+      if (doubleRole(text, k) === 'open' || (text[k] === STRAIGHT_DOUBLE && doubleRole(text, k) === 'either')) {
+        i = k;
+        continue;
+      }
+      const start = open;
+      open = -1;
+      if (i - start > 30) spans.push({ start, end: i, single: false });
+      continue;
+    }
+    const role = doubleRole(text, i);
+    if (!role) continue;
+    if (open === -1) {
+      if (role !== 'close') open = i;
+    } else if (role === 'close' || role === 'either' || ch === STRAIGHT_DOUBLE) {
+      spans.push({ start: open, end: i + 1, single: false });
+      open = -1;
+    } else {
+      open = i; // an unclosed opener in the same paragraph: start again from the newer one
+    }
+  }
+  if (open !== -1 && text.length - open > 30) spans.push({ start: open, end: text.length, single: false });
+  return [...spans, ...findSingleQuoteSpans(text, spans)].sort((a, b) => a.start - b.start);
+}
+
+function findSingleQuoteSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
+  const inside = (i: number) => doubles.some((s) => s.start <= i && i < s.end);
+  const spans: QuoteSpan[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '‘' && ch !== "'") continue;
+    const before = i > 0 ? (text[i - 1] as string) : ' ';
+    const after = text[i + 1] ?? ' ';
+    if (!(OPEN_CONTEXT.test(before) || before === '"' || before === '“') || !/\p{L}/u.test(after) || inside(i)) continue;
+    if (ch === "'" && /^'(n|em|til|cause|tis|twas)\b/i.test(text.slice(i, i + 6))) continue;
+    const limit = paragraphEnd(text, i);
+    for (let j = i + 2; j < limit; j++) {
+      const c = text[j];
+      if (c !== '’' && c !== "'") continue;
+      const prev = text[j - 1] as string;
+      const next = text[j + 1] ?? ' ';
+      if (/\s/.test(prev) || LETTER.test(next)) continue; // an apostrophe inside a word
+      if (c === '’' && ch === "'") continue;
+      spans.push({ start: i, end: j + 1, single: true });
+      i = j;
+      break;
+    }
+  }
+  return spans;
+}

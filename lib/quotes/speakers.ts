@@ -1,0 +1,182 @@
+import type { Entity, Span } from '../analyze/types';
+
+export interface Speaker {
+  name: string;
+  written: string;
+  entityId: string | null;
+}
+
+interface Located {
+  start: number;
+  end: number;
+  entity: Entity;
+}
+
+const VERB =
+  'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|declared|announced|confirmed|denied|stressed|urged|wrote|writes|tweeted|commented|remarked|continued|recalled|admitted|acknowledged|suggested|observed|concluded|maintained|reiterated|emphasi[sz]ed|alleged|predicted|promised|vowed|responded|answered|believes|thinks|saying';
+const VERB_RE = new RegExp(`\\b(${VERB})\\b`, 'gi');
+const SPEECH_NOUN =
+  /['’]s\s+(?:\w+\s+)?(comments?|statement|remarks?|words|views?|claims?|assertion|testimony|message|warning|speech|address|argument|position|tweet|post|letter)\s+(that\b|[:,]?\s*$)/i;
+const DESCRIPTOR =
+  /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
+const PRONOUN = /^(he|she|they|we|i)\b/i;
+const ACCORDING = /\baccording\s+to\s+$/i;
+
+/** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
+function mask(text: string, spans: Span[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + '\u2063'.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+function sentenceStartBefore(masked: string, at: number): number {
+  for (let i = at - 1; i > 0; i--) {
+    const ch = masked[i];
+    if (ch === '\n') return i + 1;
+    if (
+      (ch === '.' || ch === '!' || ch === '?') &&
+      /\s/.test(masked[i + 1] ?? '') &&
+      !/\b(Mr|Mrs|Ms|Dr|Gen|St|Lt|Col|Sen|Rep|Gov|[A-Z])$/.test(masked.slice(Math.max(0, i - 4), i))
+    )
+      return i + 1;
+  }
+  return 0;
+}
+
+function sentenceEndAfter(masked: string, at: number): number {
+  for (let i = at; i < masked.length; i++) {
+    const ch = masked[i];
+    if (ch === '\n' || ch === '\u2063') return i;
+    if ((ch === '.' || ch === '!' || ch === '?') && (/\s/.test(masked[i + 1] ?? ' ') || i + 1 >= masked.length)) return i;
+  }
+  return masked.length;
+}
+
+/** Assigns each quote a speaker from the patterns around it, resolving descriptions and pronouns to named people. */
+export function attributeSpeakers(text: string, spans: Span[], entities: Entity[]): (Speaker | null)[] {
+  const masked = mask(text, spans);
+  const located: Located[] = entities
+    .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
+    .filter((l) => l.entity.type === 'PER' || l.entity.type === 'ORG')
+    .sort((a, b) => a.start - b.start);
+  const speakers: (Speaker | null)[] = [];
+  let lastSpeaker: Speaker | null = null;
+  let lastEnd = -1;
+
+  const named = (l: Located, written?: string): Speaker => ({
+    name: l.entity.name,
+    written: written ?? text.slice(l.start, l.end),
+    entityId: l.entity.id,
+  });
+  const lastPersonBefore = (at: number): Located | undefined => {
+    for (let k = located.length - 1; k >= 0; k--) {
+      const l = located[k] as Located;
+      if (l.end <= at && l.entity.type === 'PER' && masked[l.start] !== '\u2063') return l;
+    }
+    return undefined;
+  };
+  // People who speak in the narrative ("Rathke said the United States…"): a later "he" or "the official" is likely them.
+  const narrativeSpeakers: { at: number; located: Located }[] = [];
+  for (const m of masked.matchAll(VERB_RE)) {
+    const at = m.index ?? 0;
+    const person = lastPersonBefore(at);
+    if (person && at - person.end <= 40 && !/[.!?\n\u2063]/.test(masked.slice(person.end, at))) narrativeSpeakers.push({ at, located: person });
+  }
+  let lastSpeakerAt = -1;
+  /** "the US official", "he": the latest person who spoke, in a quote or in the narrative, else the last person named. */
+  const resolve = (written: string, at: number): Speaker => {
+    const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
+    if (role) {
+      const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
+      if (titled) return named(titled, written);
+      if (/^(ministry|department|office|agency|company|group|government|army|police|report|team)$/.test(role))
+        return { name: written, written, entityId: null };
+    }
+    const narrative = [...narrativeSpeakers].reverse().find((n) => n.at < at);
+    if (narrative && narrative.at > lastSpeakerAt) return named(narrative.located, written);
+    if (lastSpeaker?.entityId) return { ...lastSpeaker, written };
+    const person = lastPersonBefore(at);
+    return person ? named(person, written) : { name: written, written, entityId: null };
+  };
+  /** The speaker phrase starting at `from` (after "said"): a name, a pronoun, a description, in that order. */
+  const speakerAt = (from: number, to: number): Speaker | null => {
+    const clause = masked.slice(from, to);
+    const lead = clause.match(/^\s*/)?.[0].length ?? 0;
+    const inClause = located.filter((l) => l.start >= from && l.end <= to);
+    const phrase = clause.slice(lead);
+    const first = inClause[0];
+    if (first && /^(the\s+)?$/i.test(masked.slice(from + lead, first.start))) return named(first);
+    const pronoun = PRONOUN.exec(phrase);
+    if (pronoun) return resolve(pronoun[0], from);
+    const person = inClause.find((l) => l.entity.type === 'PER');
+    if (person) return named(person);
+    const descriptor = DESCRIPTOR.exec(phrase);
+    if (descriptor) return resolve(descriptor[0], from);
+    return first ? named(first) : null;
+  };
+  /** The subject of the last speech verb in a clause: "Rathke, however, said that", "He noted that". */
+  const subjectOf = (from: number, to: number): Speaker | null => {
+    const clause = masked.slice(from, to);
+    let verbAt = -1;
+    for (const m of clause.matchAll(VERB_RE)) verbAt = from + (m.index ?? 0);
+    if (verbAt === -1) return null;
+    const name = [...located].reverse().find((l) => l.end <= verbAt && l.start >= from);
+    const between = name ? masked.slice(name.end, verbAt) : masked.slice(from, verbAt);
+    const pronounMatch = /\b(he|she|they)\s+(?:\w+\s+)?$/i.exec(masked.slice(from, verbAt));
+    if (pronounMatch && (!name || name.end <= from + (pronounMatch.index ?? 0)))
+      return resolve(pronounMatch[1] as string, from + (pronounMatch.index ?? 0));
+    if (name && between.length < 60) return named(name);
+    const descriptor = /\b(the|a|an)\s+[\p{L}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
+    if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
+    return name ? named(name) : null;
+  };
+
+  spans.forEach((span, i) => {
+    const sentenceStart = sentenceStartBefore(masked, span.start);
+    const clauseStart = Math.max(sentenceStart, i > 0 ? Math.min(span.start, (spans[i - 1] as Span).end) : 0, 0);
+    const before = masked.slice(sentenceStart, span.start);
+    const afterEnd = sentenceEndAfter(masked, span.end);
+    const after = masked.slice(span.end, afterEnd);
+    let speaker: Speaker | null = null;
+
+    // X's comments that … “quote”
+    const possessive = SPEECH_NOUN.exec(before);
+    if (possessive) {
+      const at = sentenceStart + possessive.index;
+      const owner = [...located].reverse().find((l) => l.end === at || l.end === at - 1);
+      if (owner) speaker = named(owner);
+    }
+    // “quote,” said X / “quote,” X said
+    if (!speaker) {
+      const saidFirst = /^\s*[,.]?\s*(?:\u2063*\s*)?(?:\b(?:VERB)\b)/.source.replace('VERB', VERB);
+      const m = new RegExp(saidFirst, 'i').exec(after);
+      if (m) speaker = speakerAt(span.end + m[0].length, afterEnd);
+      else {
+        const nameFirst = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'iu').exec(after);
+        if (nameFirst) speaker = speakerAt(span.end + (nameFirst[0].length - nameFirst[0].trimStart().length), span.end + nameFirst[0].length);
+      }
+    }
+    // X said (that) … “quote” / according to X / X: “quote”
+    if (!speaker) speaker = subjectOf(clauseStart === span.start ? sentenceStart : sentenceStart, span.start);
+    if (!speaker && ACCORDING.test(after.slice(0, 30)) === false) {
+      const according = /^\s*[,]?\s*according\s+to\s+/i.exec(after);
+      if (according) speaker = speakerAt(span.end + according[0].length, afterEnd);
+    }
+    if (!speaker && /:\s*$/.test(before)) {
+      const owner = [...located].reverse().find((l) => l.end <= span.start && l.start >= sentenceStart);
+      if (owner) speaker = named(owner);
+    }
+    // A quote right after another, with nothing said in between, continues it.
+    if (!speaker && lastSpeaker && i > 0 && /^[\s\u2063]*$/.test(masked.slice(lastEnd, span.start).replace(/^[^\n]*?[.!?]?\s*$/, ''))) {
+      const gap = masked.slice(lastEnd, span.start);
+      if (!/[\p{L}]/u.test(gap) || /\n/.test(gap) === false) speaker = { ...lastSpeaker };
+    }
+    speakers.push(speaker);
+    if (speaker) {
+      lastSpeaker = speaker;
+      lastSpeakerAt = span.start;
+    }
+    lastEnd = span.end;
+  });
+  return speakers;
+}

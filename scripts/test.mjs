@@ -1,0 +1,44 @@
+// `npm test`: lint, type-check, build both browsers and the CLI, web-ext lint, then every vitest project
+// (unit, dom, e2e in Chromium and Firefox) in one run, ending with a plain "N passed, N failed" line.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const steps = [
+  ['lint', 'npx', ['biome', 'check', '.']],
+  ['type-check', 'npm', ['run', '--silent', 'typecheck']],
+  ['build (Chrome)', 'npx', ['wxt', 'build']],
+  ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']],
+  ['build (CLI)', 'node', ['scripts/build-cli.mjs']],
+  ['web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input']],
+];
+
+const only = process.argv.slice(2);
+for (const [name, command, args] of steps) {
+  if (only.length && !only.includes('--all')) break;
+  console.log(`\n▶ ${name}`);
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+  if (run.status !== 0) {
+    console.log(`\n${name} failed.\n0 passed, 1 failed`);
+    process.exit(1);
+  }
+}
+
+const report = join(mkdtempSync(join(tmpdir(), 'backstory-test-')), 'vitest.json');
+console.log('\n▶ tests (unit, components, end-to-end in Chromium and Firefox)');
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only.filter((a) => a !== '--all')], {
+  stdio: 'inherit',
+});
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + (results.numFailedTestSuites ?? 0);
+} catch {
+  failed = Math.max(1, failed);
+}
+if (vitest.status !== 0 && failed === 0) failed = 1;
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(vitest.status === 0 && failed === 0 ? 0 : 1);

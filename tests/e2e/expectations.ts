@@ -1,0 +1,27 @@
+/** What both browsers must show on the demo article (the seed, Dawn, 19 Nov 2014). */
+export const SEED_HIGHLIGHTS = [
+  'Jeff Rathke',
+  'Sartaj Aziz',
+  'Raheel Sharif',
+  'Haqqani network',
+  'Pakistani Taliban',
+  'North Waziristan',
+  'Islamabad',
+  'Pakistan',
+];
+
+export const SEED_ENTITIES = {
+  PER: ['Jeff Rathke', 'Sartaj Aziz', 'Raheel Sharif'],
+  ORG: ['Haqqani network', 'Pakistani Taliban', 'US State Department'],
+  LOC: ['Pakistan', 'North Waziristan', 'Islamabad'],
+};
+
+export const SEED_RELATED_LINKS = [
+  { label: 'Also read', text: 'Militants not dangerous to Pakistan should not be targeted, says Sartaj' },
+  { label: 'More on this', text: 'Sartaj Aziz statement on militant groups taken out of context: FO' },
+];
+
+/** Text of the page furniture that must never be highlighted or analysed. */
+export const BOILERPLATE = ["Today's Paper", 'Read Comments', 'IHC grants Imran bail', 'Next Story'];
+
+export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);

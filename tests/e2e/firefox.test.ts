@@ -1,0 +1,120 @@
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
+import { GECKO_ID } from '../../wxt.config';
+import { BOILERPLATE, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
+
+const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+// A fixed internal UUID gives the extension a known moz-extension:// origin.
+const UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 150));
+    value = await read();
+  }
+  return value;
+}
+
+/** Opens the popup page for a tab; Firefox never resolves goto() on moz-extension pages, so it is not awaited. */
+async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
+  const popup = await browser.newPage();
+  await popup.setViewport({ width: 400, height: 900 });
+  popup.goto(`moz-extension://${UUID}/popup.html?url=${encodeURIComponent(articleUrl)}`).catch(() => {});
+  await popup.waitForFunction(() => document.querySelector('[data-status], .title') !== null, { timeout: 20_000 });
+  return popup;
+}
+
+describe('Firefox: the built extension on the demo pages', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    });
+    await browser.installExtension(EXTENSION);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('highlights the names, opens a card on hover, and the popup shows the context', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+
+    const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    for (const name of SEED_HIGHLIGHTS) expect(marked).toContain(name);
+    expect(await page.$$eval('header backstory-mark, aside backstory-mark, footer backstory-mark', (m) => m.length)).toBe(0);
+    for (const text of BOILERPLATE) expect(marked.join(' ')).not.toContain(text);
+
+    const rathke = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Jeff Rathke"])');
+    await rathke?.hover();
+    const cardText = (selector: string) =>
+      page.evaluate((s) => document.querySelector('backstory-card')?.shadowRoot?.querySelector(s)?.textContent ?? null, selector);
+    expect(
+      await until(
+        () => cardText('.name'),
+        (v) => v !== null,
+      ),
+    ).toBe('Jeff Rathke');
+    expect(await cardText('.type')).toContain('Person');
+    expect(await cardText('.mentions')).toMatch(/Mentioned [3-9] times/);
+    expect(await cardText('.background h3')).toBe('Background');
+    await page.screenshot({ path: fileURLToPath(new URL('card-firefox.png', SCREENSHOTS)) });
+    await page.keyboard.press('Escape');
+    expect(
+      await until(
+        () => cardText('.name'),
+        (v) => v === null,
+      ),
+    ).toBeNull();
+
+    const popup = await openPopup(browser, url);
+    await popup.waitForSelector('.title', { timeout: 20_000 });
+    expect(await popup.$eval('.title', (e) => e.textContent)).toBe('Haqqani network as much a threat as any other terrorist group: US');
+    const meta = await popup.$eval('.meta', (e) => e.textContent ?? '');
+    expect(meta).toContain('Dawn');
+    expect(meta).toMatch(/\d+ years old/);
+    for (const [type, names] of Object.entries(SEED_ENTITIES)) {
+      const listed = await popup.$$eval(`.entity-group[data-type="${type}"] .entity-name`, (els) => els.map((e) => e.textContent));
+      for (const name of names) expect(listed).toContain(name);
+    }
+    expect(await popup.$$eval('.speaker-group[data-speaker="Jeff Rathke"] .quote', (q) => q.length)).toBe(6);
+    expect(await popup.$$eval('.speaker-group[data-speaker="Sartaj Aziz"] .quote', (q) => q.length)).toBe(1);
+    const links = await popup.$$eval('.related-link', (items) =>
+      items.map((li) => ({ label: li.querySelector('.label')?.textContent, text: li.querySelector('a')?.textContent })),
+    );
+    expect(links).toEqual(SEED_RELATED_LINKS);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the home page gets no highlights and the popup says it is not an article', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}/`;
+    await page.goto(url);
+    const popup = await openPopup(browser, url);
+    const status = await until(
+      () => popup.evaluate(() => document.querySelector('[data-status]')?.getAttribute('data-status') ?? null),
+      (v) => v === 'not-article',
+    );
+    expect(status).toBe('not-article');
+    expect(await page.$$eval('backstory-mark', (m) => m.length)).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});

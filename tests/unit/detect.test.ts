@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { confirm, countWords, type GateSignals, gate, isSiteRoot } from '../../lib/detect';
+
+const none: GateSignals = {
+  url: 'https://example.com/x',
+  schemaTypes: [],
+  ogType: null,
+  hasPublishedTime: false,
+  articleElements: 0,
+  longParagraphChars: 0,
+  longParagraphs: 0,
+};
+const prose = { longParagraphChars: 4000, longParagraphs: 9 };
+
+describe('the cheap gate', () => {
+  test.each<[string, Partial<GateSignals>, boolean]>([
+    ['NewsArticle JSON-LD with prose', { schemaTypes: ['NewsArticle'], ...prose }, true],
+    [
+      'og:type article, a dated URL and paragraphs',
+      { url: 'https://news.example/2014/11/19/haqqani-threat', ogType: 'article', longParagraphChars: 900, longParagraphs: 3 },
+      true,
+    ],
+    ['much prose alone', { ...prose }, true],
+    ['a site root, even with article markup', { url: 'https://www.dawn.com/', schemaTypes: ['NewsArticle'], ogType: 'article', ...prose }, false],
+    ['index.html at the root', { url: 'https://example.com/index.html', schemaTypes: ['NewsArticle'], ...prose }, false],
+    ['a search page', { url: 'https://example.com/search?q=haqqani', ogType: 'article', longParagraphChars: 900, longParagraphs: 3 }, false],
+    ['a section index', { url: 'https://example.com/category/world/', articleElements: 20, longParagraphChars: 900, longParagraphs: 3 }, false],
+    ['a shop product', { url: 'https://shop.example/products/kettle', schemaTypes: ['Product'], longParagraphChars: 900, longParagraphs: 3 }, false],
+    ['a web app without prose', { url: 'https://app.example/inbox/12345678', articleElements: 1 }, false],
+    ['no signals at all', {}, false],
+  ])('%s → %s', (_, signals, isArticle) => {
+    expect(gate({ ...none, ...signals }).isArticle).toBe(isArticle);
+  });
+
+  test('says why', () => {
+    expect(gate({ ...none, schemaTypes: ['NewsArticle'], ...prose }).reason).toContain('schema.org article');
+    expect(gate({ ...none, url: 'https://example.com/' }).reason).toBe('site home page');
+  });
+
+  test.each([
+    ['https://example.com', true],
+    ['https://example.com/', true],
+    ['https://example.com/index.php', true],
+    ['https://example.com/?utm_source=x', true],
+    ['https://example.com/?p=123', false],
+    ['https://example.com/news/1', false],
+  ])('isSiteRoot(%s) = %s', (url, root) => {
+    expect(isSiteRoot(url)).toBe(root);
+  });
+});
+
+describe('confirmation after extraction', () => {
+  const passed = gate({ ...none, schemaTypes: ['NewsArticle'], ...prose });
+  test.each([
+    [{ words: 400, paragraphs: 8 }, true],
+    [{ words: 60, paragraphs: 3 }, false],
+    [{ words: 150, paragraphs: 1 }, false],
+    [{ words: 900, paragraphs: 1 }, true],
+  ])('%o → %s', (shape, isArticle) => {
+    expect(confirm(passed, shape).isArticle).toBe(isArticle);
+  });
+
+  test('a page the gate refused stays refused', () => {
+    expect(confirm(gate(none), { words: 5000, paragraphs: 40 }).isArticle).toBe(false);
+  });
+
+  test('counts words in any script', () => {
+    expect(countWords('Pakistan’s army, 2014 — Überall 東京')).toBe(5);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, test } from 'vitest';
+import type { Entity, EntityType } from '../../lib/analyze';
+import { findEntities, tokenize } from '../../lib/entities';
+import { seedBody } from '../fixtures/seed';
+
+const find = (text: string) => findEntities(text).entities;
+const byName = (entities: Entity[], name: string) => entities.find((e) => e.name === name);
+
+describe('the seed article', () => {
+  const entities = find(seedBody());
+  test.each<[string, EntityType]>([
+    ['Jeff Rathke', 'PER'],
+    ['Sartaj Aziz', 'PER'],
+    ['Raheel Sharif', 'PER'],
+    ['Haqqani network', 'ORG'],
+    ['Pakistani Taliban', 'ORG'],
+    ['US State Department', 'ORG'],
+    ['Foreign Office', 'ORG'],
+    ['BBCUrdu', 'ORG'],
+    ['Pakistan', 'LOC'],
+    ['North Waziristan', 'LOC'],
+    ['Islamabad', 'LOC'],
+    ['Afghanistan', 'LOC'],
+  ])('%s is %s', (name, type) => {
+    expect(byName(entities, name)?.type).toBe(type);
+  });
+
+  test.each([
+    ['Jeff Rathke', ['Jeff Rathke', 'Rathke'], 3],
+    ['Sartaj Aziz', ['Sartaj Aziz', 'Aziz'], 3],
+    ['Raheel Sharif', ['Raheel Sharif', 'Raheel'], 2],
+    ['Haqqani network', ['Haqqani network', 'Haqqani Network'], 3],
+    ['US State Department', ['US State Department', 'State Department'], 3],
+  ])('%s merges its variants', (name, variants, mentions) => {
+    const entity = byName(entities, name);
+    expect(entity?.variants.sort()).toEqual([...variants].sort());
+    expect(entity?.mentions).toHaveLength(mentions);
+  });
+
+  test('titles are kept apart from the name', () => {
+    expect(byName(entities, 'Raheel Sharif')?.titles).toContain('General');
+    expect(byName(entities, 'Sartaj Aziz')?.titles).toContain('Advisor');
+  });
+
+  test('offsets point at the names in the text', () => {
+    const text = seedBody();
+    for (const e of entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+
+  test('no plain words taken for names', () => {
+    const names = entities.map((e) => e.name);
+    for (const word of ['The', 'However', 'Some', 'It', 'He', 'State', 'Department', 'Press']) expect(names).not.toContain(word);
+  });
+});
+
+describe('typographic and naming cases', () => {
+  test.each<[string, string, EntityType]>([
+    ['WASHINGTON: The talks went on.', 'WASHINGTON', 'LOC'],
+    ['He met Mr. John Smith yesterday and Smith agreed.', 'John Smith', 'PER'],
+    ['She spoke to Dr Jane Goodall in Nairobi.', 'Jane Goodall', 'PER'],
+    ['Officials from the Bank of England met on Monday.', 'Bank of England', 'ORG'],
+    ['A study by the University of Helsinki was published.', 'University of Helsinki', 'ORG'],
+    ["Pakistan’s army said so, and Pakistan's police agreed.", 'Pakistan', 'LOC'],
+    ['The strike was claimed by the Haqqani network on Friday.', 'Haqqani network', 'ORG'],
+    ['They travelled to North Waziristan by road.', 'North Waziristan', 'LOC'],
+    ['Osama bin Laden was killed in 2011.', 'Osama bin Laden', 'PER'],
+    ['The minister visited NATO headquarters.', 'NATO', 'ORG'],
+    ['Reporters asked Prime Minister Nawaz Sharif about it.', 'Nawaz Sharif', 'PER'],
+  ])('%s → %s', (text, name, type) => {
+    const entity = byName(find(text), name);
+    expect(entity?.type).toBe(type);
+  });
+
+  test('possessives keep the name without the apostrophe, straight or curly', () => {
+    const entities = find("Aziz's remarks and Aziz’s interview were noted by Sartaj Aziz.");
+    const aziz = byName(entities, 'Sartaj Aziz');
+    expect(aziz?.mentions.map((m) => m.text)).toEqual(['Aziz', 'Aziz', 'Sartaj Aziz']);
+  });
+
+  test('sentence-initial capitals of plain words are not names', () => {
+    const names = find('However, the talks failed. Infected ants were seen. Later the infected ants died.').map((e) => e.name);
+    expect(names).toEqual([]);
+  });
+
+  test('an acronym defined in the text merges with its expansion', () => {
+    const entities = find('The Foreign Office (FO) said on Tuesday that the FO would respond.');
+    const fo = byName(entities, 'Foreign Office');
+    expect(fo?.variants).toContain('FO');
+    expect(fo?.mentions).toHaveLength(3);
+  });
+
+  test('two people sharing a surname: a lone surname goes to the nearest one before it', () => {
+    const entities = find('Nawaz Sharif met Raheel Sharif. Later, Sharif said he was pleased.');
+    expect(byName(entities, 'Raheel Sharif')?.mentions).toHaveLength(2);
+    expect(byName(entities, 'Nawaz Sharif')?.mentions).toHaveLength(1);
+  });
+
+  test('headline case: only names known from the body are taken', () => {
+    const text = 'Haqqani Network As Much A Threat As Any Other Group\n\nThe Haqqani network was named by officials in Kabul.';
+    const entities = find(text);
+    expect(byName(entities, 'Haqqani network')?.mentions).toHaveLength(2);
+    expect(entities.map((e) => e.name)).not.toContain('Threat');
+  });
+});
+
+describe('tokenizer', () => {
+  test('splits possessives and keeps abbreviations from ending sentences', () => {
+    const tokens = tokenize('Gen. Raheel’s visit. Then it ended.');
+    expect(tokens.map((t) => t.text)).toEqual(['Gen.', 'Raheel', '’s', 'visit', 'Then', 'it', 'ended']);
+    expect(tokens.filter((t) => t.sentenceStart).map((t) => t.text)).toEqual(['Gen.', 'Then']);
+  });
+});
