@@ -27,9 +27,13 @@ for (const [name, command, args] of steps) {
 
 const report = join(mkdtempSync(join(tmpdir(), 'backstory-test-')), 'vitest.json');
 console.log('\n▶ tests (unit, components, end-to-end in Chromium and Firefox)');
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only.filter((a) => a !== '--all')], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only.filter((a) => a !== '--all')],
+  {
+    stdio: 'inherit',
+  },
+);
 let passed = 0;
 let failed = 0;
 try {

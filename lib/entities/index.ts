@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { COMMON_WORDS } from './lexicon';
 import { mergeMentions, nameKey } from './merge';
 import { buildContext, type RawMention, recognise } from './recognize';
 import { type Token, tokenize } from './tokens';
@@ -20,7 +21,8 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
     const key = nameKey(m.text);
     if (!known.has(key)) known.set(key, m);
     if (m.type === 'PER') {
-      for (const part of key.split(' ')) if (part.length > 2 && !known.has(part)) known.set(part, { ...m, type: 'UNK', strength: 0 });
+      for (const part of key.split(' '))
+        if (part.length > 2 && !COMMON_WORDS.has(part) && !known.has(part)) known.set(part, { ...m, type: 'UNK', strength: 0 });
     }
   }
   const covered = new Uint8Array(tokens.length);

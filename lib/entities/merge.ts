@@ -67,7 +67,9 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     if (short.words.length !== 1) continue;
     const word = short.words[0] as string;
     // Person back-references: the last word (surname) first, then the first word.
-    const people = multiWord.filter((c) => typeOf(c) === 'PER' && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'));
+    const people = multiWord.filter(
+      (c) => (typeOf(c) === 'PER' || typeOf(c) === 'UNK') && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
+    );
     const bySurname = people.filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = people.filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
@@ -76,6 +78,8 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
     if (!target) continue;
     target.mentions.push(...short.mentions);
+    // A full name referred back to by one of its words alone is a person's.
+    if (typeOf(target) === 'UNK' && acronymOf[0] !== target) target.votes.set('PER', 1);
     for (const [type, votes] of short.votes) if (type === typeOf(target)) target.votes.set(type, (target.votes.get(type) ?? 0) + votes);
     for (const t of short.titles) target.titles.add(t);
     absorbed.add(short);
@@ -102,8 +106,9 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   const entities: Entity[] = [];
   for (const cluster of all) {
     if (absorbed.has(cluster)) continue;
-    const type = typeOf(cluster);
-    if (type === 'UNK') continue;
+    const guessed = typeOf(cluster);
+    if (guessed === 'UNK' && cluster.words.length === 1) continue;
+    const type: EntityType = guessed === 'UNK' ? 'MISC' : guessed;
     const mentions: Mention[] = cluster.mentions.map(({ start, end, text }) => ({ start, end, text })).sort((a, b) => a.start - b.start);
     // Longest form first; of equal length, one seen in running text, then one not in capitals ("Washington" over "WASHINGTON").
     const inText = new Set(cluster.mentions.filter((m) => !m.propagated).map((m) => m.text));
@@ -112,7 +117,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     entities.push({
       id: '',
       name: variants[0] ?? cluster.key,
-      type: type as EntityType,
+      type,
       mentions,
       variants,
       titles: [...cluster.titles],

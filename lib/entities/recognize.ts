@@ -40,8 +40,10 @@ export const SPEECH_VERBS = new Set(
   ),
 );
 
-const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+// "U.S." and "Gen." compare as "us" and "gen".
+const lower = (t: Token) => t.text.toLowerCase().replace(/\./g, '');
 const isCap = (t: Token) => t.shape === 'upper' || t.shape === 'caps';
+const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
 const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
 const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
 
@@ -157,6 +159,21 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   return mentions;
 }
 
+/** "X said", "X, a doctor, said": the name is a speaker, so a person or an organisation. */
+function speaks(tokens: Token[], after: number): boolean {
+  const next = tokens[after];
+  if (!next) return false;
+  if (next.gapBefore.trim() === '' && SPEECH_VERBS.has(lower(next))) return true;
+  if (next.gapBefore.trim() === ',') {
+    for (let k = after; k < Math.min(tokens.length, after + 8); k++) {
+      const t = tokens[k] as Token;
+      if (k > after && t.gapBefore.includes(',') && SPEECH_VERBS.has(lower(t))) return true;
+      if (/[.;:!?\n]/.test(t.gapBefore) && k > after) return false;
+    }
+  }
+  return false;
+}
+
 function classify(
   text: string,
   tokens: Token[],
@@ -185,9 +202,14 @@ function classify(
   }
   if (!sawTitle || nameStart === to) nameStart = start;
   const titles = nameStart > start ? tokens.slice(start, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
-  // Trailing connectors never end a name.
+  // Trailing connectors and plain words ("On Saturday", "Image") never end a name; organisation and place heads may.
   let end = to;
-  while (end > nameStart && !isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) end--;
+  const plainTail = (t: Token) => COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t));
+  while (
+    end > nameStart &&
+    ((!isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) || (end - nameStart > 1 && plainTail(tokens[end - 1] as Token)))
+  )
+    end--;
   if (end <= nameStart) return null;
 
   const words = tokens.slice(nameStart, end);
@@ -222,16 +244,22 @@ function classify(
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   if (PLACES.has(key)) return mk('LOC', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
-  if (!single && ORG_OF_HEADS.has(firstWord) && lw.includes('of')) return mk('ORG', 3);
+  if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && lw[k + 1] === 'of')) return mk('ORG', 3);
   if (titled) return mk('PER', 3);
   if (!single && PLACE_PREFIXES.has(firstWord) && !FIRST_NAMES.has(lw[1] ?? '')) return mk('LOC', 2);
   if (!single && PLACE_HEADS.has(lastWord)) return mk('LOC', 2);
   if (single && DEMONYMS.has(firstWord)) return mk('MISC', 3);
-  if (single && (isCamelOrg(firstToken.text) || (allCaps && firstToken.text.length <= 6))) return mk('ORG', 2);
+  if (single && isCamelOrg(firstToken.text)) return mk('ORG', 2);
+  // Unknown acronyms are as often products, formats or shouting (IE6, XML, OK) as organisations.
+  if (single && allCaps && firstToken.text.length <= 6) return mk('MISC', 1);
   if (allCaps && !single) return null; // a shouted line, not a name
   if (!single) {
     if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
-    return mk('PER', FIRST_NAMES.has(firstWord) ? 3 : 2);
+    if (FIRST_NAMES.has(firstWord) || speaks(tokens, end)) return mk('PER', 3);
+    // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
+    // event or product more likely than a person; merging may still decide (a lone surname later means a person).
+    if (lw.some((w) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w))) return mk('UNK', 0);
+    return mk('PER', 1);
   }
   const previous = tokens[nameStart - 1];
   if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
