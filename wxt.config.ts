@@ -16,9 +16,11 @@ export default defineConfig({
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
+        gecko_android: { strict_min_version: '142.0' },
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '128.0',
+          // 140 is the first ESR that reads data_collection_permissions.
+          strict_min_version: '140.0',
           // Nothing leaves the device unless the reader asks for a lookup.
           data_collection_permissions: { required: ['none'] },
         },

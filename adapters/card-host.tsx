@@ -19,7 +19,11 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
   for (const q of result.quotes) if (q.speakerId) quotesBySpeaker.set(q.speakerId, [...(quotesBySpeaker.get(q.speakerId) ?? []), q]);
 
   const host = doc.createElement(HOST_TAG);
-  host.setAttribute('style', 'all:initial!important;position:fixed!important;z-index:2147483647!important;top:0;left:0;display:none');
+  // Important inline styles, so page rules on unknown elements cannot move or hide the card.
+  const place = (props: Record<string, string>) => {
+    for (const [name, value] of Object.entries(props)) host.style.setProperty(name, value, 'important');
+  };
+  place({ position: 'fixed', 'z-index': '2147483647', top: '0', left: '0', display: 'none', margin: '0', padding: '0', border: '0' });
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = cardCss;
@@ -28,6 +32,8 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
   doc.documentElement.append(host);
 
   let openFor: HTMLElement | null = null;
+  // A card closed with Esc stays closed while the pointer or focus is still on its name.
+  let dismissed: HTMLElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const schedule = (fn: () => void, ms: number) => {
     clearTimeout(timer);
@@ -40,7 +46,7 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
     openFor.removeAttribute('aria-expanded');
     openFor = null;
     render(null, container);
-    host.style.display = 'none';
+    place({ display: 'none' });
   };
 
   const open = (mark: HTMLElement) => {
@@ -50,40 +56,52 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
     openFor = mark;
     mark.setAttribute('aria-expanded', 'true');
     render(<EntityCard entity={entity} quotes={quotesBySpeaker.get(entity.id) ?? []} onClose={close} />, container);
-    host.style.display = 'block';
+    place({ display: 'block' });
     const view = doc.defaultView;
     const rect = mark.getBoundingClientRect();
     const width = view?.innerWidth ?? 1024;
     const height = view?.innerHeight ?? 768;
-    const cardHeight = host.getBoundingClientRect().height || 200;
+    // Below the name if it fits, else above, else on the roomier side with the card scrolling: never over the name.
+    const spaceBelow = height - rect.bottom - 14;
+    const spaceAbove = rect.top - 14;
+    host.style.removeProperty('--backstory-max-height');
+    let cardHeight = host.getBoundingClientRect().height || 200;
+    const below = cardHeight <= spaceBelow || (cardHeight > spaceAbove && spaceBelow >= spaceAbove);
+    if (cardHeight > (below ? spaceBelow : spaceAbove)) {
+      cardHeight = Math.max(120, below ? spaceBelow : spaceAbove);
+      host.style.setProperty('--backstory-max-height', `${cardHeight}px`);
+    }
     const left = Math.max(8, Math.min(rect.left, width - CARD_WIDTH - 8));
-    const below = rect.bottom + 6;
-    const top =
-      below + cardHeight > height - 8 && rect.top - cardHeight - 6 > 8
-        ? rect.top - cardHeight - 6
-        : Math.min(below, Math.max(8, height - cardHeight - 8));
-    host.style.left = `${left}px`;
-    host.style.top = `${top}px`;
+    const top = below ? rect.bottom + 6 : rect.top - 6 - cardHeight;
+    place({ left: `${left}px`, top: `${top}px` });
   };
 
   const markOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null);
   const onOver = (event: Event) => {
     const mark = markOf(event.target);
-    if (mark) schedule(() => open(mark), event.type === 'focusin' ? 0 : OPEN_DELAY_MS);
+    if (mark && mark !== dismissed) schedule(() => open(mark), event.type === 'focusin' ? 0 : OPEN_DELAY_MS);
   };
   const onOut = (event: Event) => {
-    if (markOf(event.target) && openFor) schedule(close, CLOSE_DELAY_MS);
-    else if (markOf(event.target)) clearTimeout(timer);
+    const mark = markOf(event.target);
+    if (!mark) return;
+    if (mark === dismissed) dismissed = null;
+    if (openFor) schedule(close, CLOSE_DELAY_MS);
+    else clearTimeout(timer);
   };
   const onClick = (event: Event) => {
     const mark = markOf(event.target);
-    if (mark) open(mark); // a tap on touch screens
+    if (mark) {
+      dismissed = null;
+      open(mark); // a tap on touch screens
+    }
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && openFor) {
       const mark = openFor;
+      dismissed = mark;
+      const focusInCard = host.contains(doc.activeElement) || host.shadowRoot?.activeElement;
       close();
-      mark.focus();
+      if (focusInCard) mark.focus();
     } else if ((event.key === 'Enter' || event.key === ' ') && markOf(event.target)) {
       event.preventDefault();
       open(markOf(event.target) as HTMLElement);

@@ -68,3 +68,15 @@ export const NAME_PARTICLES = set('van|von|der|den|de|del|della|di|da|du|la|le|b
 export const FIRST_NAMES = set(
   'john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|matthew|anthony|mark|donald|steven|paul|andrew|joshua|kenneth|kevin|brian|george|edward|ronald|timothy|jason|jeffrey|jeff|ryan|jacob|gary|nicholas|nick|eric|jonathan|stephen|larry|justin|scott|brandon|benjamin|samuel|frank|gregory|raymond|alexander|patrick|jack|dennis|jerry|tyler|aaron|jose|henry|adam|douglas|nathan|peter|zachary|kyle|walter|harold|jeremy|ethan|carl|keith|roger|gerald|christian|terry|sean|arthur|austin|noah|lawrence|jesse|joe|bryan|billy|jordan|albert|dylan|bruce|willie|gabriel|alan|juan|logan|wayne|ralph|roy|eugene|randy|vincent|russell|louis|philip|bobby|johnny|bradley|mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|nancy|lisa|margaret|betty|sandra|ashley|dorothy|kimberly|emily|donna|michelle|carol|amanda|melissa|deborah|stephanie|rebecca|laura|sharon|cynthia|kathleen|amy|shirley|angela|helen|anna|brenda|pamela|nicole|samantha|katherine|emma|ruth|christine|catherine|debra|rachel|carolyn|janet|virginia|maria|heather|diane|julie|joyce|victoria|kelly|christina|joan|evelyn|lauren|judith|olivia|frances|martha|cheryl|megan|andrea|hannah|jacqueline|ann|jean|alice|kathryn|gloria|teresa|doris|sara|janice|julia|marie|madison|grace|judy|theresa|beverly|denise|marilyn|amber|danielle|abigail|brittany|rose|diana|natalie|sophia|alexis|lori|kayla|jane|barack|hillary|bill|angela|vladimir|xi|narendra|imran|nawaz|shahbaz|benazir|asif|pervez|raheel|sartaj|muhammad|mohammad|mohammed|ahmed|ahmad|ali|hassan|hussain|hussein|omar|umar|abdul|abdullah|khalid|tariq|bilal|usman|osama|ayman|hamid|ashraf|zalmay|hamdullah|vladimir|boris|angela|emmanuel|francois|jacques|nicolas|gordon|tony|theresa|rishi|keir|joe|kamala|mike|nancy|ted|bernie|elizabeth|jeb|marco|rand|chris|ben|tim|tom|sam|dan|rob|bob|jim|ken|ron|don|jon|ted|kate|liz|sue|meg|beth|jo|al|ed|fred|greg|pete|steve|nick|dave|matt|andy|alex|max|leo|luke|liam|oliver|harry|charlie|lucy|sophie|chloe|mia|ella|zoe',
 );
+
+/** Other names of the same place or body, merged under the first ("US" is "United States"). */
+export const ALIASES = new Map<string, string>(
+  [
+    ['united states', 'us', 'usa', 'u s', 'u s a', 'america', 'united states of america'],
+    ['united kingdom', 'uk', 'u k', 'britain', 'great britain'],
+    ['united arab emirates', 'uae'],
+    ['united nations', 'un', 'u n'],
+    ['european union', 'eu'],
+    ['soviet union', 'ussr'],
+  ].flatMap(([canonical, ...others]) => others.map((o) => [o, canonical as string] as [string, string])),
+);

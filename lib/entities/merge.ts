@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { DEMONYMS, PLACES } from './lexicon';
+import { ALIASES, DEMONYMS, PLACES } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -47,11 +47,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   const clusters = new Map<string, Cluster>();
   const ordered = [...raw].sort((a, b) => a.start - b.start);
   for (const m of ordered) {
-    const key = nameKey(m.text);
+    const written = nameKey(m.text);
+    const key = ALIASES.get(written) ?? written;
     if (!key) continue;
     let cluster = clusters.get(key);
     if (!cluster) {
-      cluster = { key, words: key.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
+      cluster = { key, words: written.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
       clusters.set(key, cluster);
     }
     cluster.mentions.push(m);

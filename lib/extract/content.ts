@@ -19,10 +19,10 @@ export interface ContentResult {
 }
 
 const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
-// Class/id words of page furniture; matched as whole words so "shared" or "adhesive" do not count.
-const NEGATIVE =
-  /(^|[\s_-])(comments?|disqus|footer|foot|sidebar|side|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|tags?|toolbar|widget|byline|author|meta|next|prev|pagination|outbrain|taboola|masthead|header|caption|credit|cookie|modal|popup|skip)($|[\s_-])/i;
-const POSITIVE = /(^|[\s_-])(article|body|content|entry|main|post|story|text|blog|prose)($|[\s_-])/i;
+// Class/id words of page furniture, matched against whole parts of a name so "shared" or "adhesive" do not count.
+const NEGATIVE_WORD =
+  /^(comments?|disqus|footer|foot|sidebar|side|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|tags?|toolbar|widget|byline|author|meta|next|prev|pagination|outbrain|taboola|masthead|header|caption|credit|cookie|modal|popup|skip)$/i;
+const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
 const INLINE_TAGS = new Set([
@@ -76,12 +76,25 @@ interface Options {
   classHints: boolean;
 }
 
+/** -1 for page furniture, 1 for content, 0 unknown; BEM-style names are judged by their last part ("story__byline"). */
+function classHint(el: PageElement): number {
+  let hint = 0;
+  for (const token of classAndId(el).split(/\s+/)) {
+    if (!token) continue;
+    const parts = token.toLowerCase().split(/[-_]+/).filter(Boolean);
+    const last = parts[parts.length - 1] ?? '';
+    if (NEGATIVE_WORD.test(last)) return -1;
+    if (POSITIVE_WORD.test(last)) hint = 1;
+    else if (hint === 0 && parts.some((p) => NEGATIVE_WORD.test(p)) && !parts.some((p) => POSITIVE_WORD.test(p))) hint = -1;
+  }
+  return hint;
+}
+
 function isFurniture(el: PageElement, options: Options): boolean {
   if (NEVER_CONTENT_TAGS.has(el.tag) || isHidden(el)) return true;
   if (el.attrs.role === 'navigation' || el.attrs.role === 'complementary' || el.attrs.role === 'contentinfo') return true;
-  if (!options.classHints) return false;
-  const names = classAndId(el);
-  return NEGATIVE.test(names) && !POSITIVE.test(names) && el.tag !== 'article' && el.tag !== 'main' && el.tag !== 'body';
+  if (!options.classHints || el.tag === 'article' || el.tag === 'main' || el.tag === 'body') return false;
+  return classHint(el) < 0;
 }
 
 function linkTextLength(el: PageElement): number {
@@ -115,9 +128,7 @@ function findContentRoot(body: PageElement, parents: Map<PageElement, PageElemen
   const scores = new Map<PageElement, Scored>();
   const initial = (el: PageElement): Scored => {
     let score = el.tag === 'article' ? 10 : el.tag === 'div' || el.tag === 'main' ? 5 : el.tag === 'section' ? 3 : 0;
-    const names = options.classHints ? classAndId(el) : '';
-    if (POSITIVE.test(names)) score += 25;
-    if (NEGATIVE.test(names)) score -= 25;
+    if (options.classHints) score += 25 * classHint(el);
     return { score };
   };
 

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyzeBatchLine, type analyzePlainText } from '../../cli/main';
+import { analyzeBatchLine } from '../../cli/main';
+import type { AnalysisResult } from '../../lib/analyze';
 import { seedBody } from '../fixtures/seed';
 
 describe('batch lines', () => {
@@ -18,9 +19,7 @@ describe('batch lines', () => {
 
   test('a text line gives the evaluation contract with offsets into the text', () => {
     const text = seedBody();
-    const out = analyzeBatchLine(JSON.stringify({ id: 'seed', text, published: '2014-11-19' })) as ReturnType<typeof analyzePlainText> & {
-      id: string;
-    };
+    const out = analyzeBatchLine(JSON.stringify({ id: 'seed', text, published: '2014-11-19' })) as unknown as AnalysisResult & { id: string };
     expect(out.id).toBe('seed');
     expect(out.isArticle).toBe(true);
     expect(out.article?.published).toBe('2014-11-19');
