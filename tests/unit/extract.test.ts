@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { analyzePage } from '../../lib/analyze';
+import { gate } from '../../lib/detect';
+import { extractArticle } from '../../lib/extract';
+import { DEMO_ARTICLE_URL, DEMO_HOME_URL, demoHtml, loadPage } from '../fixtures/pages';
+import { seedBody } from '../fixtures/seed';
+
+describe('the demo article page', () => {
+  const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
+  const { article, blocks } = extractArticle(doc);
+
+  test.each([
+    ['title', 'Haqqani network as much a threat as any other terrorist group: US'],
+    ['byline', 'Anwar Iqbal'],
+    ['siteName', 'Dawn'],
+    ['published', '2014-11-19T17:14:00+05:00'],
+    ['updated', '2014-11-19T17:14:00+05:00'],
+    ['canonicalUrl', 'http://127.0.0.1:8080/news/1145345/haqqani-network-as-much-a-threat-as-any-other-terrorist-group-us'],
+    ['lang', 'en'],
+  ] as const)('%s', (field, value) => {
+    expect(article[field]).toBe(value);
+  });
+
+  test('the text is the seed body, paragraph by paragraph, quote marks untouched', () => {
+    expect(article.text).toBe(seedBody());
+    expect(blocks).toHaveLength(seedBody().split('\n\n').length);
+  });
+
+  test.each(["Today's Paper", 'Read Comments', 'Next Story', 'IHC grants Imran bail', 'Most Popular', 'Facebook', 'Anwar Iqbal', 'Also read', 'Updated 19 Nov'])(
+    'boilerplate stays out: %s',
+    (text) => {
+      expect(article.text).not.toContain(text);
+    },
+  );
+
+  test('the two links to earlier coverage, resolved against the page URL', () => {
+    expect(article.relatedLinks).toEqual([
+      {
+        label: 'Also read',
+        text: 'Militants not dangerous to Pakistan should not be targeted, says Sartaj',
+        href: 'http://127.0.0.1:8080/news/1144796/militants-not-dangerous-to-pakistan-should-not-be-targeted-says-sartaj',
+      },
+      {
+        label: 'More on this',
+        text: 'Sartaj Aziz statement on militant groups taken out of context: FO',
+        href: 'http://127.0.0.1:8080/news/1145041/sartaj-aziz-statement-on-militant-groups-taken-out-of-context-fo',
+      },
+    ]);
+  });
+
+  test('the gate passes it and the whole pipeline gives the seed result', () => {
+    expect(gate(signals).isArticle).toBe(true);
+    const result = analyzePage(doc, signals);
+    expect(result.isArticle).toBe(true);
+    expect(result.quotes).toHaveLength(7);
+    expect(result.entities.find((e) => e.name === 'Jeff Rathke')?.mentions).toHaveLength(3);
+  });
+});
+
+describe('the demo home page', () => {
+  test('is not an article, and nothing is extracted from it', () => {
+    const { doc, signals } = loadPage(demoHtml('home'), DEMO_HOME_URL);
+    const result = analyzePage(doc, signals);
+    expect(result.isArticle).toBe(false);
+    expect(result.reason).toBe('site home page');
+    expect(result.entities).toEqual([]);
+  });
+
+  test('is refused by its shape even away from the site root', () => {
+    const { doc, signals } = loadPage(demoHtml('home'), 'http://127.0.0.1:8080/world/latest-news');
+    expect(analyzePage(doc, signals).isArticle).toBe(false);
+  });
+});
+
+describe('metadata fallbacks', () => {
+  const page = (head: string, body = '<p>Body.</p>') => extractArticle(loadPage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://site.example/a/b').doc).article;
+  test.each([
+    ['og:title over <title>', '<title>T - Site</title><meta property="og:title" content="Real title">', 'title', 'Real title'],
+    ['<h1> when no meta', '', 'title', null],
+    ['JSON-LD author list', '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"A One"},{"name":"B Two"}]}</script>', 'byline', 'A One, B Two'],
+    ['JSON-LD @graph', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2020-01-02"}]}</script>', 'published', '2020-01-02'],
+    ['broken JSON-LD is ignored', '<script type="application/ld+json">{oops</script><meta property="article:published_time" content="2021-05-06">', 'published', '2021-05-06'],
+    ['relative canonical', '<link rel="canonical" href="/x/y">', 'canonicalUrl', 'https://site.example/x/y'],
+    ['og:site_name', '<meta property="og:site_name" content="Site">', 'siteName', 'Site'],
+  ] as const)('%s', (_, head, field, value) => {
+    expect(page(head)[field]).toBe(value);
+  });
+});
