@@ -26,12 +26,19 @@ describe('the demo article page', () => {
     expect(blocks).toHaveLength(seedBody().split('\n\n').length);
   });
 
-  test.each(["Today's Paper", 'Read Comments', 'Next Story', 'IHC grants Imran bail', 'Most Popular', 'Facebook', 'Anwar Iqbal', 'Also read', 'Updated 19 Nov'])(
-    'boilerplate stays out: %s',
-    (text) => {
-      expect(article.text).not.toContain(text);
-    },
-  );
+  test.each([
+    "Today's Paper",
+    'Read Comments',
+    'Next Story',
+    'IHC grants Imran bail',
+    'Most Popular',
+    'Facebook',
+    'Anwar Iqbal',
+    'Also read',
+    'Updated 19 Nov',
+  ])('boilerplate stays out: %s', (text) => {
+    expect(article.text).not.toContain(text);
+  });
 
   test('the two links to earlier coverage, resolved against the page URL', () => {
     expect(article.relatedLinks).toEqual([
@@ -73,13 +80,29 @@ describe('the demo home page', () => {
 });
 
 describe('metadata fallbacks', () => {
-  const page = (head: string, body = '<p>Body.</p>') => extractArticle(loadPage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://site.example/a/b').doc).article;
+  const page = (head: string, body = '<p>Body.</p>') =>
+    extractArticle(loadPage(`<html><head>${head}</head><body>${body}</body></html>`, 'https://site.example/a/b').doc).article;
   test.each([
     ['og:title over <title>', '<title>T - Site</title><meta property="og:title" content="Real title">', 'title', 'Real title'],
     ['<h1> when no meta', '', 'title', null],
-    ['JSON-LD author list', '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"A One"},{"name":"B Two"}]}</script>', 'byline', 'A One, B Two'],
-    ['JSON-LD @graph', '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2020-01-02"}]}</script>', 'published', '2020-01-02'],
-    ['broken JSON-LD is ignored', '<script type="application/ld+json">{oops</script><meta property="article:published_time" content="2021-05-06">', 'published', '2021-05-06'],
+    [
+      'JSON-LD author list',
+      '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"A One"},{"name":"B Two"}]}</script>',
+      'byline',
+      'A One, B Two',
+    ],
+    [
+      'JSON-LD @graph',
+      '<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"Article","datePublished":"2020-01-02"}]}</script>',
+      'published',
+      '2020-01-02',
+    ],
+    [
+      'broken JSON-LD is ignored',
+      '<script type="application/ld+json">{oops</script><meta property="article:published_time" content="2021-05-06">',
+      'published',
+      '2021-05-06',
+    ],
     ['relative canonical', '<link rel="canonical" href="/x/y">', 'canonicalUrl', 'https://site.example/x/y'],
     ['og:site_name', '<meta property="og:site_name" content="Site">', 'siteName', 'Site'],
   ] as const)('%s', (_, head, field, value) => {
