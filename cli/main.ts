@@ -14,7 +14,7 @@ const USAGE = `Usage:
 export function analyzeHtml(html: string, url: string): AnalysisResult {
   const { document } = parseHTML(html);
   const { doc } = buildPageTree(document as unknown as Document, url);
-  return toResult(analyzePage(doc, readGateSignals(document as unknown as Document, url)));
+  return toResult(analyzePage(doc, readGateSignals(document as unknown as Document, url), { alwaysExtract: true }));
 }
 
 export function analyzePlainText(text: string, published: string | null = null): AnalysisResult {

@@ -22,11 +22,25 @@ export interface PageAnalysis extends AnalysisResult {
   gate: Verdict;
 }
 
+export interface PageOptions {
+  /** extract the text even from a page the gate refused (the CLI does, for measurement); the page stays "not an article" */
+  alwaysExtract?: boolean;
+}
+
 /** The whole pipeline on a page: gate, extraction, confirmation, then entities and quotes of the article text. */
-export function analyzePage(doc: PageDocument, signals: GateSignals): PageAnalysis {
+export function analyzePage(doc: PageDocument, signals: GateSignals, options: PageOptions = {}): PageAnalysis {
   const gateVerdict = gate(signals);
   if (!gateVerdict.isArticle) {
-    return { isArticle: false, reason: gateVerdict.reason, article: null, entities: [], quotes: [], extraction: null, gate: gateVerdict };
+    const extraction = options.alwaysExtract ? extractArticle(doc) : null;
+    return {
+      isArticle: false,
+      reason: gateVerdict.reason,
+      article: extraction?.article ?? null,
+      entities: [],
+      quotes: [],
+      extraction,
+      gate: gateVerdict,
+    };
   }
   const extraction = extractArticle(doc);
   const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });

@@ -18,7 +18,8 @@ export interface ContentResult {
   relatedLinks: LinkBlock[];
 }
 
-const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
+// Not <form>: some sites (ASP.NET) wrap the whole page in one.
+const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
 // Class/id words of page furniture, matched against whole parts of a name so "shared" or "adhesive" do not count.
 const NEGATIVE_WORD =
   /^(comments?|disqus|footer|foot|sidebar|side|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|tags?|toolbar|widget|byline|author|meta|next|prev|pagination|outbrain|taboola|masthead|header|caption|credit|cookie|modal|popup|skip)$/i;
@@ -157,6 +158,8 @@ function findContentRoot(body: PageElement, parents: Map<PageElement, PageElemen
   let best: PageElement = body;
   let bestScore = -Infinity;
   for (const [el, { score }] of scores) {
+    // Without class hints (the second try) furniture may hold prose, but it never is the article itself.
+    if (!options.classHints && classHint(el) < 0) continue;
     const text = collapseWhitespace(textOf(el));
     const final = score * (1 - linkDensity(el, text.length));
     if (final > bestScore) {
