@@ -14,6 +14,9 @@ export interface GateSignals {
   /** characters in <p> elements with at least 80 characters each */
   longParagraphChars: number;
   longParagraphs: number;
+  /** characters of link text, and of all text in the body: home pages and indexes are mostly links */
+  linkChars: number;
+  textChars: number;
 }
 
 export interface Verdict {
@@ -33,9 +36,14 @@ function pathOf(url: string): { path: string; query: string } {
   return { path: match?.[1] || '/', query: match?.[2] ?? '' };
 }
 
+/** Permissive on purpose: extraction confirms, and a wrong pass costs only an analysis of a non-article. */
+const GATE_THRESHOLD = 2;
+const ARTICLE_MARKERS = new Set(['schema.org article', 'og:type article', 'published time', '<article>', 'article-like URL']);
+
 export function isSiteRoot(url: string): boolean {
   const { path, query } = pathOf(url);
-  return /^\/?((index|default|home)\.\w+)?$/i.test(path) && !/[?&](p|id|story|article)=/i.test(query);
+  // "/", "/index.html", and language roots such as "/en/" or "/pt-br/".
+  return /^\/?([a-z]{2}([-_][a-z]{2})?\/?)?((index|default|home)\.\w+)?$/i.test(path) && !/[?&](p|id|story|article)=/i.test(query);
 }
 
 /** The cheap gate: true when the page is worth extracting. A site's root page never is. */
@@ -52,14 +60,21 @@ export function gate(signals: GateSignals): Verdict {
   if (signals.schemaTypes.some((t) => NON_ARTICLE_SCHEMA.test(t)) && !signals.schemaTypes.some(isArticleSchemaType)) add(-2, 'non-article schema');
   if (signals.ogType?.toLowerCase() === 'article') add(2, 'og:type article');
   if (signals.hasPublishedTime) add(1, 'published time');
-  if (signals.articleElements > 0) add(1, '<article>');
+  // One or two <article> elements wrap a story; many of them are the teasers of a listing.
+  if (signals.articleElements > 0 && signals.articleElements <= 2) add(1, '<article>');
+  else if (signals.articleElements >= 4) add(-1, 'many <article> teasers');
   if (ARTICLE_PATH.test(path)) add(1, 'article-like URL');
   if (INDEX_PATH.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
+  const linkShare = signals.textChars ? signals.linkChars / signals.textChars : 0;
+  if (linkShare > 0.4) add(-3, 'mostly links');
+  else if (linkShare > 0.25) add(-1, 'many links');
   if (signals.longParagraphChars >= 3000 && signals.longParagraphs >= 5) add(3, 'much prose');
   else if (signals.longParagraphChars >= 1500 && signals.longParagraphs >= 3) add(2, 'paragraph mass');
   else if (signals.longParagraphChars >= 700 && signals.longParagraphs >= 2) add(1, 'some paragraphs');
   else add(-2, 'little prose');
-  const isArticle = score >= 3;
+  // Prose alone is not enough: old home pages carry plenty of it. One sign that the page presents itself as a story is.
+  const marked = reasons.some((r) => ARTICLE_MARKERS.has(r));
+  const isArticle = score >= GATE_THRESHOLD && marked;
   return { isArticle, reason: reasons.join(', ') || 'no article signals', score };
 }
 
@@ -71,7 +86,7 @@ export interface ExtractedShape {
 /** Confirms after extraction: an article has a body of prose, not a list of teasers. */
 export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
   if (!gateVerdict.isArticle) return gateVerdict;
-  if (shape.words < 120 || (shape.paragraphs < 2 && shape.words < 300)) {
+  if (shape.words < 100 || (shape.paragraphs < 2 && shape.words < 300)) {
     return { isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text`, score: gateVerdict.score };
   }
   return gateVerdict;

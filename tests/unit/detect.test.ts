@@ -9,8 +9,10 @@ const none: GateSignals = {
   articleElements: 0,
   longParagraphChars: 0,
   longParagraphs: 0,
+  linkChars: 0,
+  textChars: 1000,
 };
-const prose = { longParagraphChars: 4000, longParagraphs: 9 };
+const prose = { longParagraphChars: 4000, longParagraphs: 9, textChars: 6000, linkChars: 300 };
 
 describe('the cheap gate', () => {
   test.each<[string, Partial<GateSignals>, boolean]>([
@@ -20,7 +22,9 @@ describe('the cheap gate', () => {
       { url: 'https://news.example/2014/11/19/haqqani-threat', ogType: 'article', longParagraphChars: 900, longParagraphs: 3 },
       true,
     ],
-    ['much prose alone', { ...prose }, true],
+    ['much prose alone (old home pages have it too)', { ...prose }, false],
+    ['prose in one <article>', { ...prose, articleElements: 1 }, true],
+    ['prose in many <article> teasers', { ...prose, articleElements: 12 }, false],
     ['a site root, even with article markup', { url: 'https://www.dawn.com/', schemaTypes: ['NewsArticle'], ogType: 'article', ...prose }, false],
     ['index.html at the root', { url: 'https://example.com/index.html', schemaTypes: ['NewsArticle'], ...prose }, false],
     ['a search page', { url: 'https://example.com/search?q=haqqani', ogType: 'article', longParagraphChars: 900, longParagraphs: 3 }, false],
@@ -28,6 +32,8 @@ describe('the cheap gate', () => {
     ['a shop product', { url: 'https://shop.example/products/kettle', schemaTypes: ['Product'], longParagraphChars: 900, longParagraphs: 3 }, false],
     ['a web app without prose', { url: 'https://app.example/inbox/12345678', articleElements: 1 }, false],
     ['no signals at all', {}, false],
+    ['prose, but mostly links (an index page)', { url: 'https://example.com/news/latest', ...prose, linkChars: 3000 }, false],
+    ['a language root is a home page', { url: 'https://www.who.int/en/', schemaTypes: ['NewsArticle'], ...prose }, false],
   ])('%s → %s', (_, signals, isArticle) => {
     expect(gate({ ...none, ...signals }).isArticle).toBe(isArticle);
   });
@@ -44,6 +50,8 @@ describe('the cheap gate', () => {
     ['https://example.com/?utm_source=x', true],
     ['https://example.com/?p=123', false],
     ['https://example.com/news/1', false],
+    ['https://www.who.int/en/', true],
+    ['https://example.com/pt-br/index.html', true],
   ])('isSiteRoot(%s) = %s', (url, root) => {
     expect(isSiteRoot(url)).toBe(root);
   });
