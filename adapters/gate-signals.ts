@@ -25,8 +25,13 @@ export function readGateSignals(document: Document, url: string): GateSignals {
       longParagraphs++;
     }
   }
+  let linkChars = 0;
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) linkChars += (a.textContent ?? '').trim().length;
+  const textChars = (document.body?.textContent ?? '').replace(/\s+/g, ' ').length;
   return {
     url,
+    linkChars,
+    textChars,
     schemaTypes,
     ogType: meta('meta[property="og:type"]'),
     hasPublishedTime: !!(meta('meta[property="article:published_time"]') ?? document.querySelector('time[datetime]')),
