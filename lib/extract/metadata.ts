@@ -1,3 +1,4 @@
+import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
 
 export interface PageMetadata {
@@ -80,7 +81,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   const jsonLd: Json[] = [];
   const microdataTypes: string[] = [];
   let timeElement: string | null = null;
-  let h1: string | null = null;
+  const h1s: string[] = [];
 
   for (const el of findAll(doc.root, () => true)) {
     const a = el.attrs;
@@ -96,7 +97,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     } else if (el.tag === 'time' && a.datetime) {
       timeElement ??= a.datetime;
     } else if (el.tag === 'h1') {
-      h1 ??= collapseWhitespace(textOf(el)) || null;
+      h1s.push(collapseWhitespace(textOf(el)));
     }
     if (a.itemtype) {
       const type = a.itemtype.split('/').pop();
@@ -114,13 +115,19 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     return null;
   };
 
-  const ldTitle = articleLd ? (str(articleLd.headline) ?? str(articleLd.name)) : null;
-  const title = ldTitle ?? m('og:title', 'twitter:title') ?? h1 ?? titleTag;
+  const siteName = (articleLd ? nameOf(articleLd.publisher ?? null) : null) ?? m('og:site_name', 'application-name');
+  const title = chooseTitle({
+    headline: articleLd ? (str(articleLd.headline) ?? str(articleLd.name)) : null,
+    ogTitle: m('og:title', 'twitter:title'),
+    h1s,
+    titleTag,
+    siteName,
+  });
   const htmlLang = doc.root.attrs.lang?.trim() || null;
   return {
-    title: title ? collapseWhitespace(title) : null,
+    title,
     byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
-    siteName: (articleLd ? nameOf(articleLd.publisher ?? null) : null) ?? m('og:site_name', 'application-name'),
+    siteName,
     published:
       (articleLd ? str(articleLd.datePublished) : null) ??
       m(

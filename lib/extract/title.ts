@@ -1,0 +1,77 @@
+/** Choosing the headline among JSON-LD, meta tags, <h1> and <title>, without the site's name around it. */
+
+const SEPARATORS = /\s+(?:[|»•·~/\\]|::|-{1,2}|–|—)\s+/;
+// Only these set off a section label ("Rezept | LECKER"); a dash is as often part of the headline itself.
+const LABEL_SEPARATORS = /\s+(?:[|»•·]|::)\s+/;
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(Number.parseInt(n, 16)))
+    .replace(/&(quot|amp|apos|lt|gt|nbsp);/g, (_, name: string) => ({ quot: '"', amp: '&', apos: "'", lt: '<', gt: '>', nbsp: ' ' })[name] ?? '');
+}
+
+function clean(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const out = decodeEntities(text).replace(/\s+/g, ' ').trim();
+  return out || null;
+}
+
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(SEPARATORS);
+  if (parts.length < 2) return title;
+  const site = siteName ? key(siteName) : '';
+  const kept = parts.filter((p) => {
+    const k = key(p);
+    return !(site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)));
+  });
+  if (kept.length === 1) return kept[0] as string;
+  if (kept.length < parts.length) return kept.join(' - ');
+  // No part names the site: keep the longest part when the others are short labels ("Rezept | LECKER").
+  const labelled = title.split(LABEL_SEPARATORS);
+  if (labelled.length < 2) return title;
+  const words = (s: string) => s.split(/\s+/).length;
+  const longest = [...labelled].sort((a, b) => words(b) - words(a))[0] as string;
+  const others = labelled.filter((p) => p !== longest);
+  return others.every((p) => words(p) <= 3) && words(longest) >= 3 ? longest : title;
+}
+
+function tokens(s: string): Set<string> {
+  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Share of the heading's words that the other title has too. */
+function overlap(heading: string, other: string): number {
+  const a = tokens(heading);
+  const b = tokens(other);
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return a.size ? shared / a.size : 0;
+}
+
+export interface TitleCandidates {
+  headline: string | null;
+  ogTitle: string | null;
+  /** the page's <h1> headings, in order */
+  h1s: string[];
+  titleTag: string | null;
+  siteName: string | null;
+}
+
+/** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
+export function chooseTitle(c: TitleCandidates): string | null {
+  const site = c.siteName ? key(c.siteName) : '';
+  const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && key(h) !== site);
+  const meta = [clean(c.headline), clean(c.ogTitle), clean(c.titleTag)].filter((t): t is string => !!t);
+  // A heading the metadata mostly agrees with is the page's own wording, without any site name.
+  const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6));
+  if (agreed) return agreed;
+  const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
+  if (best) return stripSiteName(best, c.siteName);
+  if (headings[0]) return headings[0];
+  const tag = clean(c.titleTag);
+  return tag ? stripSiteName(tag, c.siteName) : (c.h1s.map(clean).find(Boolean) ?? null);
+}
