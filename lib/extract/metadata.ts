@@ -1,3 +1,4 @@
+import { dateFromUrl, findVisibleDates, parseDate } from './dates';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
 
@@ -80,7 +81,6 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   let titleTag: string | null = null;
   const jsonLd: Json[] = [];
   const microdataTypes: string[] = [];
-  let timeElement: string | null = null;
   const h1s: string[] = [];
 
   for (const el of findAll(doc.root, () => true)) {
@@ -94,8 +94,6 @@ export function readMetadata(doc: PageDocument): PageMetadata {
       titleTag ??= collapseWhitespace(textOf(el)) || null;
     } else if (el.tag === 'script' && /ld\+json/i.test(a.type ?? '')) {
       jsonLd.push(...parseJsonLd(el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')));
-    } else if (el.tag === 'time' && a.datetime) {
-      timeElement ??= a.datetime;
     } else if (el.tag === 'h1') {
       h1s.push(collapseWhitespace(textOf(el)));
     }
@@ -124,25 +122,42 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     siteName,
   });
   const htmlLang = doc.root.attrs.lang?.trim() || null;
+  const visible = findVisibleDates(doc.root, htmlLang);
+  const asDate = (value: string | null) => (value ? parseDate(value, htmlLang) : null);
   return {
     title,
     byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
     siteName,
     published:
-      (articleLd ? str(articleLd.datePublished) : null) ??
-      m(
-        'article:published_time',
-        'datepublished',
-        'date',
-        'dc.date',
-        'dc.date.issued',
-        'pubdate',
-        'publishdate',
-        'sailthru.date',
-        'parsely-pub-date',
+      asDate(articleLd ? str(articleLd.datePublished) : null) ??
+      asDate(
+        m(
+          'article:published_time',
+          'og:published_time',
+          'datepublished',
+          'date',
+          'dc.date',
+          'dc.date.issued',
+          'dc.date.created',
+          'dcterms.created',
+          'dcterms.date',
+          'citation_publication_date',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'release_date',
+          'sailthru.date',
+          'parsely-pub-date',
+        ),
       ) ??
-      timeElement,
-    updated: (articleLd ? str(articleLd.dateModified) : null) ?? m('article:modified_time', 'og:updated_time', 'datemodified'),
+      visible.published ??
+      visible.time ??
+      visible.updated ??
+      dateFromUrl(doc.url),
+    updated:
+      asDate(articleLd ? str(articleLd.dateModified) : null) ??
+      asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified')) ??
+      visible.updated,
     canonicalUrl: canonical ?? (m('og:url') ? resolveUrl(m('og:url') as string, doc.url) : null),
     lang: htmlLang ?? m('og:locale', 'content-language', 'language') ?? (articleLd ? str(articleLd.inLanguage) : null),
     schemaTypes,

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '../../lib/extract';
+import { dateFromUrl, parseDate } from '../../lib/extract/dates';
+import { stripSiteName } from '../../lib/extract/title';
+import { loadPage } from '../fixtures/pages';
+
+describe('parseDate', () => {
+  test.each([
+    ['2014-11-19T17:14:00+05:00', null, '2014-11-19T17:14:00+05:00'],
+    ['2014-11-19', null, '2014-11-19'],
+    ['Updated 19 Nov, 2014 05:14pm', null, '2014-11-19T17:14'],
+    ['Published November 19, 2014', null, '2014-11-19'],
+    ['Nov. 19th, 2014 at 12:05 am', null, '2014-11-19T00:05'],
+    ['08.11.2021', 'de', '2021-11-08'],
+    ['Am 8. November 2021', 'de', '2021-11-08'],
+    ['1. Februar 2022 , Daniel Dillenburg', 'de', '2022-02-01'],
+    ['19 novembre 2014', 'fr', '2014-11-19'],
+    ['19 de noviembre de 2014', 'es', '2014-11-19'],
+    ['11/19/2014', 'en-US', '2014-11-19'],
+    ['19/11/2014', 'en-GB', '2014-11-19'],
+    ['2014/11/19', null, '2014-11-19'],
+    ['1988', null, null],
+    ['Chapter 12.5.3', null, null],
+    ['32.13.2020', 'de', null],
+  ])('%s (%s) → %s', (text, lang, expected) => {
+    expect(parseDate(text, lang)).toBe(expected);
+  });
+});
+
+test.each([
+  ['https://news.example/2014/11/19/haqqani-threat', '2014-11-19'],
+  ['https://news.example/world/20141119/story.html', '2014-11-19'],
+  ['https://news.example/news/1145345/haqqani', null],
+])('dateFromUrl(%s) = %s', (url, expected) => {
+  expect(dateFromUrl(url)).toBe(expected);
+});
+
+describe('dates on a page', () => {
+  const published = (html: string, url = 'https://site.example/news/1/a') => extractArticle(loadPage(html, url).doc).article.published;
+
+  test("the article's date wins over a print-edition date in the site header", () => {
+    const html = `<html><body><header><span class="date">Today's Paper | November 22, 2024</span></header>
+      <article><h1>A headline for the test</h1><p class="story__time">Updated 19 Nov, 2014 05:14pm</p><p>Body text.</p></article></body></html>`;
+    expect(published(html)).toBe('2014-11-19T17:14');
+  });
+
+  test('a labelled published date beats an updated one', () => {
+    const html =
+      '<html><body><article><h1>Headline words here</h1><p>Updated March 3, 2021</p><p>Published March 1, 2021</p></article></body></html>';
+    expect(published(html)).toBe('2021-03-01');
+  });
+
+  test('the URL date is the last resort', () => {
+    expect(published('<html><body><p>No dates at all.</p></body></html>', 'https://site.example/2019/05/06/story')).toBe('2019-05-06');
+  });
+});
+
+describe('stripSiteName', () => {
+  test.each([
+    ['Headline words here - DAWN.COM', 'DAWN.COM', 'Headline words here'],
+    ['Dawn | Headline words here', 'Dawn', 'Headline words here'],
+    ['Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER', null, 'Schneewittchen-Kuchen mit Mini-Marshmallows Rezept'],
+    ['Leasing oder Finanzierung – was lohnt sich mehr?', null, 'Leasing oder Finanzierung – was lohnt sich mehr?'],
+    ['No separators in this one', 'Site', 'No separators in this one'],
+  ])('%s', (title, site, expected) => {
+    expect(stripSiteName(title, site)).toBe(expected);
+  });
+});
