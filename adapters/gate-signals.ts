@@ -5,7 +5,7 @@ const LD_TYPE = /"@type"\s*:\s*(?:"([^"]+)"|\[([^\]]*)\])/g;
 /** Reads the gate's signals from the live DOM with a handful of selector queries, without walking the page. */
 export function readGateSignals(document: Document, url: string): GateSignals {
   const schemaTypes: string[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(document.querySelectorAll('script[type*="ld+json" i]'))) {
     for (const m of (script.textContent ?? '').slice(0, 20000).matchAll(LD_TYPE)) {
       if (m[1]) schemaTypes.push(m[1]);
       if (m[2]) schemaTypes.push(...m[2].split(',').map((t) => t.replace(/["\s]/g, '')));

@@ -25,7 +25,7 @@ function escapeRegExp(s: string): string {
 
 function skippable(node: Node, root: Element): boolean {
   for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) {
-    if (SKIP.has(el.tagName) || el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
+    if (SKIP.has(el.tagName.toUpperCase()) || el.isContentEditable || el.getAttribute('contenteditable') === 'true') return true;
   }
   return false;
 }

@@ -20,9 +20,11 @@ export interface ContentResult {
 
 // Not <form>: some sites (ASP.NET) wrap the whole page in one.
 const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
-// Class/id words of page furniture, matched against whole parts of a name so "shared" or "adhesive" do not count.
-const NEGATIVE_WORD =
-  /^(comments?|disqus|footer|foot|sidebar|side|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|tags?|toolbar|widget|byline|author|meta|next|prev|pagination|outbrain|taboola|masthead|header|caption|credit|cookie|modal|popup|skip)$/i;
+// Class/id words of page furniture, matched against whole parts of a name ("comment-body", "story__byline") so
+// "shared" or "adhesive" do not count. A strong word marks furniture wherever it stands in the name; a weak one only last.
+const STRONG_NEGATIVE_WORD =
+  /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup)$/i;
+const WEAK_NEGATIVE_WORD = /^(foot|side|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
@@ -84,9 +86,8 @@ function classHint(el: PageElement): number {
     if (!token) continue;
     const parts = token.toLowerCase().split(/[-_]+/).filter(Boolean);
     const last = parts[parts.length - 1] ?? '';
-    if (NEGATIVE_WORD.test(last)) return -1;
+    if (parts.some((p) => STRONG_NEGATIVE_WORD.test(p)) || WEAK_NEGATIVE_WORD.test(last)) return -1;
     if (POSITIVE_WORD.test(last)) hint = 1;
-    else if (hint === 0 && parts.some((p) => NEGATIVE_WORD.test(p)) && !parts.some((p) => POSITIVE_WORD.test(p))) hint = -1;
   }
   return hint;
 }

@@ -1,0 +1,194 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, test } from 'vitest';
+import { Popup } from '../../components/Popup';
+import type { AnalysisResult, Article, Entity, EntityType, Quote } from '../../lib/analyze';
+import type { TabState } from '../../lib/messaging';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const PAGE_URL = 'https://www.dawn.com/news/1145678/us-concerned';
+
+function entity(id: string, name: string, type: EntityType, count: number): Entity {
+  const mentions = Array.from({ length: count }, (_, i) => ({ start: i * 50, end: i * 50 + name.length, text: name }));
+  return { id, name, type, mentions, variants: [name], titles: [] };
+}
+
+function quote(start: number, text: string, speaker: string | null, speakerId: string | null, speakerText: string | null = speaker): Quote {
+  return { start, end: start + text.length, text, speaker, speakerId, speakerText, partial: false };
+}
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    title: 'US concerned over Pakistan’s military operation',
+    byline: 'Anwar Iqbal',
+    siteName: 'Dawn',
+    published: '2014-11-19T17:14:00+05:00',
+    updated: null,
+    canonicalUrl: PAGE_URL,
+    lang: 'en',
+    text: '…',
+    relatedLinks: [
+      { label: 'Read:', text: 'Operation Zarb-i-Azb begins', href: 'https://www.dawn.com/news/1112345' },
+      { label: 'Also read:', text: 'Displaced families return', href: 'https://www.dawn.com/news/1123456' },
+    ],
+    ...overrides,
+  };
+}
+
+const FULL: AnalysisResult = {
+  isArticle: true,
+  reason: 'news article',
+  article: article(),
+  entities: [entity('e1', 'Jeff Rathke', 'PER', 3), entity('e2', 'State Department', 'ORG', 2), entity('e3', 'North Waziristan', 'LOC', 1)],
+  quotes: [
+    quote(10, '“We are monitoring the situation.”', 'Jeff Rathke', 'e1', 'Rathke'),
+    quote(200, 'Some unattributed words.', null, null),
+    quote(400, '“We urge restraint.”', 'Jeff Rathke', 'e1', 'the spokesman'),
+  ],
+};
+
+function tab(result: AnalysisResult | null, isArticle = true): TabState {
+  return { url: PAGE_URL, isArticle, reason: result?.reason ?? 'test', result, analysedAt: 1 };
+}
+
+let container: HTMLElement;
+
+function show(state: TabState | null, loading = false) {
+  container = document.createElement('div');
+  document.body.append(container);
+  act(() => {
+    render(<Popup state={state} loading={loading} now={NOW} />, container);
+  });
+  return container;
+}
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((el) => el.textContent);
+
+describe('Popup states', () => {
+  test.each([
+    { name: 'loading', state: null, loading: true, text: 'Reading this page…', status: null },
+    { name: 'nothing known', state: null, loading: false, text: 'Backstory has not seen this page yet', status: 'unknown' },
+    { name: 'not an article', state: tab(null, false), loading: false, text: 'Not a news article.', status: 'not-article' },
+    { name: 'article not analysed yet', state: tab(null, true), loading: false, text: 'Analysing this article…', status: 'analysing' },
+  ])('$name', ({ state, loading, text, status }) => {
+    const el = show(state, loading);
+    const p = el.querySelector('.status');
+    expect(p?.textContent).toContain(text);
+    expect(p?.getAttribute('data-status')).toBe(status);
+    expect(el.querySelector('.title')).toBeNull();
+  });
+});
+
+describe('Popup with an analysed article', () => {
+  test('title, site, date and age', () => {
+    const el = show(tab(FULL));
+    expect(el.querySelector('h1.title')?.textContent).toBe('US concerned over Pakistan’s military operation');
+    const meta = el.querySelector('.meta')?.textContent ?? '';
+    expect(meta.startsWith('Dawn · ')).toBe(true);
+    expect(meta).toMatch(/19/); // 19 Nov 2014, in the test runner's locale
+    expect(meta).toContain('2014');
+    expect(meta.endsWith(' · 12 years old')).toBe(true);
+    expect(el.querySelector('.byline')?.textContent).toBe('By Anwar Iqbal');
+  });
+
+  test.each([
+    ['PER', 'People', 'Jeff Rathke', '×3'],
+    ['ORG', 'Organisations', 'State Department', '×2'],
+    ['LOC', 'Places', 'North Waziristan', '×1'],
+  ])('entity group %s', (type, heading, name, count) => {
+    const el = show(tab(FULL));
+    const group = el.querySelector(`.entity-group[data-type="${type}"]`);
+    expect(group?.querySelector('h3')?.textContent).toBe(heading);
+    expect(texts(group as Element, '.entity-name')).toEqual([name]);
+    expect(texts(group as Element, '.count')).toEqual([count]);
+  });
+
+  test('entity groups follow the type order and skip empty types', () => {
+    const el = show(tab(FULL));
+    expect([...el.querySelectorAll('.entity-group')].map((g) => g.getAttribute('data-type'))).toEqual(['PER', 'ORG', 'LOC']);
+  });
+
+  test('entities within a group are sorted by mention count', () => {
+    const result = { ...FULL, entities: [entity('a', 'Low', 'PER', 1), entity('b', 'High', 'PER', 5), entity('c', 'Mid', 'PER', 2)] };
+    const el = show(tab(result));
+    expect(texts(el, '.entity-group[data-type="PER"] .entity-name')).toEqual(['High', 'Mid', 'Low']);
+  });
+
+  test('quotes are grouped by speaker, unattributed last', () => {
+    const el = show(tab(FULL));
+    const groups = [...el.querySelectorAll('.speaker-group')];
+    expect(groups.map((g) => g.getAttribute('data-speaker'))).toEqual(['Jeff Rathke', 'Unattributed']);
+    expect(groups.map((g) => g.querySelector('h3')?.textContent)).toEqual(['Jeff Rathke', 'Unattributed']);
+    const [rathke, unattributed] = groups as [Element, Element];
+    expect(rathke.querySelectorAll('.quote')).toHaveLength(2);
+    expect(unattributed.querySelectorAll('.quote')).toHaveLength(1);
+    expect(texts(rathke, '.quote')).toEqual(['“We are monitoring the situation.” (Rathke)', '“We urge restraint.” (the spokesman)']);
+    expect(unattributed.textContent).toContain('Some unattributed words.');
+  });
+
+  test('the unattributed group is last even when it is the largest', () => {
+    const quotes = [quote(0, 'a', null, null), quote(10, 'b', null, null), quote(20, 'c', null, null), quote(30, 'd', 'Jeff Rathke', 'e1')];
+    const el = show(tab({ ...FULL, quotes }));
+    expect([...el.querySelectorAll('.speaker-group')].map((g) => g.getAttribute('data-speaker'))).toEqual(['Jeff Rathke', 'Unattributed']);
+  });
+
+  test('the speaker as written is not repeated when it equals the group name', () => {
+    const el = show(tab({ ...FULL, quotes: [quote(0, '“Yes.”', 'Jeff Rathke', 'e1', 'Jeff Rathke')] }));
+    expect(el.querySelector('.as-written')).toBeNull();
+  });
+
+  test('related links', () => {
+    const el = show(tab(FULL));
+    const links = [...el.querySelectorAll('.related-link')];
+    expect(links).toHaveLength(2);
+    expect(links.map((l) => l.querySelector('.label')?.textContent)).toEqual(['Read:', 'Also read:']);
+    expect(links.map((l) => l.querySelector('a')?.textContent)).toEqual(['Operation Zarb-i-Azb begins', 'Displaced families return']);
+    expect(links.map((l) => l.querySelector('a')?.getAttribute('href'))).toEqual([
+      'https://www.dawn.com/news/1112345',
+      'https://www.dawn.com/news/1123456',
+    ]);
+    for (const link of links) {
+      expect(link.querySelector('.source')?.textContent).toBe('from the article');
+      expect(link.querySelector('a')?.getAttribute('rel')).toContain('noopener');
+    }
+    expect(el.querySelector('.coverage')?.textContent).not.toContain('no earlier coverage');
+    expect(el.querySelector('.quotes')?.textContent).not.toContain('No quotes');
+  });
+
+  test('no quotes, no links, no entities', () => {
+    const el = show(tab({ ...FULL, entities: [], quotes: [], article: article({ relatedLinks: [] }) }));
+    expect(el.querySelector('.quotes')?.textContent).toContain('No quotes in this article.');
+    expect(el.querySelector('.coverage')?.textContent).toContain('The article links to no earlier coverage.');
+    expect(el.querySelector('.entities')?.textContent).toContain('No names found.');
+    expect(el.querySelectorAll('.speaker-group, .related-link, .entity-group')).toHaveLength(0);
+  });
+
+  test('missing metadata: untitled, no byline, no date', () => {
+    const el = show(tab({ ...FULL, article: article({ title: null, byline: null, published: null }) }));
+    expect(el.querySelector('.title')?.textContent).toBe('Untitled article');
+    expect(el.querySelector('.meta')?.textContent).toBe('Dawn');
+    expect(el.querySelector('.byline')).toBeNull();
+  });
+
+  test('HTML in the title, names, quotes and links is rendered as text', () => {
+    const xss = '<img src=x onerror="globalThis.__xss=1"><script>globalThis.__xss=2</script>';
+    const result: AnalysisResult = {
+      ...FULL,
+      article: article({ title: `Breaking ${xss}`, siteName: xss, relatedLinks: [{ label: xss, text: xss, href: 'https://example.com/' }] }),
+      entities: [entity('x', xss, 'PER', 1)],
+      quotes: [quote(0, xss, xss, 'x')],
+    };
+    const el = show(tab(result));
+    expect(el.querySelector('.title')?.textContent).toBe(`Breaking ${xss}`);
+    expect(el.querySelector('.entity-name')?.textContent).toBe(xss);
+    expect(el.querySelector('.quote')?.textContent).toBe(xss);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('script')).toBeNull();
+    expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+});

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { highlightEntities, MARK_TAG } from '../../../adapters/highlight';
+import type { Entity, EntityType } from '../../../lib/analyze';
+
+function entity(id: string, type: EntityType, variants: string[]): Entity {
+  return { id, name: variants[0] ?? '', type, mentions: [], variants, titles: [] };
+}
+
+const ENTITIES = [
+  entity('e1', 'PER', ['Jeff Rathke', 'Rathke']),
+  entity('e2', 'ORG', ['State Department']),
+  entity('e3', 'LOC', ['North Waziristan', 'Waziristan']),
+  entity('e4', 'MISC', ['Zarb-e-Azb (op.)']), // regex metacharacters in a name
+];
+
+const ARTICLE = `
+  <p id="p1">Jeff Rathke said the State Department was watching. Rathke added that Rathkee, and JeffRathke, are not names.</p>
+  <p id="p2">In <b>North Waziristan</b>, Rathke’s office &amp; <i>Waziristan</i> officials met. Operation Zarb-e-Azb (op.) began.</p>
+  <p id="p3" contenteditable="true">Jeff Rathke in an editable paragraph.</p>
+  <p id="p4">Form: <textarea>Jeff Rathke typed here</textarea> and <code>Rathke()</code></p>
+  <p id="p5">Inline <span contenteditable="plaintext-only">Rathke editable span</span> <button>Rathke button</button></p>
+  <p id="p6"><svg><text>Jeff Rathke in a drawing</text></svg> after the drawing</p>
+  <pre id="p7">Rathke(); // a code block given as a block</pre>
+`;
+
+function setUp(html = ARTICLE) {
+  document.body.innerHTML = `<article>${html}</article>`;
+  const blocks = [...document.querySelectorAll('article > p, article > pre')];
+  const before = blocks.map((p) => p.innerHTML);
+  return { blocks, before };
+}
+
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+const markTexts = (root: ParentNode) => [...root.querySelectorAll(MARK_TAG)].map((m) => m.textContent);
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('highlightEntities', () => {
+  test('wraps names in backstory-mark elements carrying the entity', () => {
+    const { blocks } = setUp();
+    const { marks } = highlightEntities(blocks, ENTITIES);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks).toHaveLength(document.querySelectorAll(MARK_TAG).length);
+    for (const mark of marks) {
+      expect(mark.tagName.toLowerCase()).toBe('backstory-mark');
+      expect(mark.getAttribute('tabindex')).toBe('0');
+      expect(mark.getAttribute('role')).toBe('button');
+      expect(mark.dataset.entityId).toMatch(/^e\d$/);
+      expect(mark.getAttribute('style')).toContain('!important');
+    }
+  });
+
+  test.each([
+    ['Jeff Rathke', 'e1', 'PER'],
+    ['Rathke', 'e1', 'PER'],
+    ['State Department', 'e2', 'ORG'],
+    ['North Waziristan', 'e3', 'LOC'],
+    ['Waziristan', 'e3', 'LOC'],
+    ['Zarb-e-Azb (op.)', 'e4', 'MISC'],
+  ])('"%s" → data-entity-id %s, data-entity-type %s', (text, id, type) => {
+    const { blocks } = setUp();
+    const { marks } = highlightEntities(blocks, ENTITIES);
+    const found = marks.filter((m) => m.textContent === text);
+    expect(found.length).toBeGreaterThan(0);
+    for (const mark of found) {
+      expect(mark.getAttribute('data-entity-id')).toBe(id);
+      expect(mark.getAttribute('data-entity-type')).toBe(type);
+    }
+  });
+
+  test('the longest variant wins and word boundaries are respected', () => {
+    const { blocks } = setUp();
+    highlightEntities(blocks, ENTITIES);
+    // "Jeff Rathke" is one mark, not "Rathke" inside it; "Rathkee" and "JeffRathke" are left alone
+    expect(markTexts(byId('p1'))).toEqual(['Jeff Rathke', 'State Department', 'Rathke']);
+    expect(byId('p1').querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
+    expect(byId('p1').textContent).toContain('Rathkee, and JeffRathke, are not names.');
+  });
+
+  test('marks names inside inline elements and before punctuation', () => {
+    const { blocks } = setUp();
+    highlightEntities(blocks, ENTITIES);
+    expect(markTexts(byId('p2'))).toEqual(['North Waziristan', 'Rathke', 'Waziristan', 'Zarb-e-Azb (op.)']);
+    expect(byId('p2').querySelector(`b > ${MARK_TAG}`)?.textContent).toBe('North Waziristan');
+  });
+
+  test.each([
+    ['a contenteditable paragraph', 'p3'],
+    ['textarea and code', 'p4'],
+    ['a pre block', 'p7'],
+    ['an editable span and a button', 'p5'],
+  ])('leaves %s untouched', (_, id) => {
+    const { blocks, before } = setUp();
+    const index = blocks.findIndex((b) => b.id === id);
+    highlightEntities(blocks, ENTITIES);
+    expect(markTexts(byId(id))).toEqual([]);
+    expect(byId(id).innerHTML).toBe(before[index]);
+  });
+
+  // SKIP lists 'SVG', but an <svg> element in an HTML document has the lower-case tagName 'svg'
+  test('leaves text inside inline SVG untouched', () => {
+    const { blocks } = setUp();
+    highlightEntities(blocks, ENTITIES);
+    expect(byId('p6').querySelector(`svg ${MARK_TAG}`)).toBeNull();
+  });
+
+  test('undo restores every paragraph exactly and leaves no mark', () => {
+    const { blocks, before } = setUp();
+    const highlights = highlightEntities(blocks, ENTITIES);
+    expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(0);
+    highlights.undo();
+    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(highlights.marks).toHaveLength(0);
+    // each paragraph's text is back in as few text nodes as before (no leftover empty or split nodes)
+    expect(byId('p1').childNodes).toHaveLength(1);
+    highlights.undo(); // a second undo is harmless
+    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+  });
+
+  test('a block given twice, or nested in another block, is marked once', () => {
+    const { blocks, before } = setUp('<p id="p1">Jeff Rathke spoke.</p>');
+    const article = document.querySelector('article') as Element;
+    const p = blocks[0] as Element;
+    const highlights = highlightEntities([article, p, p], ENTITIES);
+    expect(highlights.marks).toHaveLength(1);
+    expect(markTexts(article)).toEqual(['Jeff Rathke']);
+    highlights.undo();
+    expect(p.innerHTML).toBe(before[0]);
+  });
+
+  test.each([
+    ['no entities', []],
+    ['entities without variants', [{ ...ENTITIES[0], variants: [] }]],
+  ])('%s: no marks and undo is a no-op', (_, entities) => {
+    const { blocks, before } = setUp();
+    const highlights = highlightEntities(blocks, entities as Entity[]);
+    expect(highlights.marks).toEqual([]);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    highlights.undo();
+    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+  });
+});
