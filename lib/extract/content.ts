@@ -24,7 +24,7 @@ const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 
 // "shared" or "adhesive" do not count. A strong word marks furniture wherever it stands in the name; a weak one only last.
 const STRONG_NEGATIVE_WORD =
   /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup)$/i;
-const WEAK_NEGATIVE_WORD = /^(foot|side|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
+const WEAK_NEGATIVE_WORD = /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
