@@ -125,9 +125,17 @@ interface Scored {
   score: number;
 }
 
+interface ContentRoots {
+  root: PageElement;
+  /** the root and the siblings that continue the article (text split by figures or ads), in page order */
+  parts: PageElement[];
+}
+
 /** Readability-style scoring: paragraphs give points to their ancestors; the best-scored container holds the article. */
-function findContentRoot(body: PageElement, parents: Map<PageElement, PageElement>, options: Options): PageElement {
+function findContentRoot(body: PageElement, parents: Map<PageElement, PageElement>, options: Options): ContentRoots {
   const scores = new Map<PageElement, Scored>();
+  // Characters of prose (scored paragraphs) under each element, to see when a parent holds much more of the article.
+  const prose = new Map<PageElement, number>();
   const initial = (el: PageElement): Scored => {
     let score = el.tag === 'article' ? 10 : el.tag === 'div' || el.tag === 'main' ? 5 : el.tag === 'section' ? 3 : 0;
     if (options.classHints) score += 25 * classHint(el);
@@ -139,6 +147,7 @@ function findContentRoot(body: PageElement, parents: Map<PageElement, PageElemen
     if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'td' || (el.tag === 'div' && hasOnlyInlineChildren(el))) {
       const text = collapseWhitespace(textOf(el));
       if (text.length >= 25) {
+        for (let a = parents.get(el); a; a = parents.get(a)) prose.set(a, (prose.get(a) ?? 0) + text.length);
         const points = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
         let ancestor = parents.get(el);
         for (let level = 0; ancestor && level < 3; level++) {
@@ -175,7 +184,31 @@ function findContentRoot(body: PageElement, parents: Map<PageElement, PageElemen
     bestScore = scores.get(parent)?.score ?? bestScore;
     parent = parents.get(best);
   }
-  return best;
+  // An article split into several containers (by figures, ads, pull quotes) sits a few levels up: climb while the
+  // parent holds clearly more prose and is no more link-heavy than prose usually is.
+  let ancestor = parents.get(best);
+  for (let up = 0; ancestor && ancestor !== body && up < 5 && !isFurniture(ancestor, options); up++) {
+    const mine = prose.get(best) ?? 0;
+    const theirs = prose.get(ancestor) ?? 0;
+    if (theirs >= mine * 1.3) {
+      if (linkDensity(ancestor, collapseWhitespace(textOf(ancestor)).length) > 0.3) break;
+      best = ancestor;
+    } else if (theirs > mine * 1.05) break; // a little more prose around: captions or teasers, not more article
+    ancestor = parents.get(ancestor);
+  }
+  // Siblings that score well, or share the root's class ("post__content" split by a figure), continue the article.
+  const container = parents.get(best);
+  if (!container || best === body) return { root: best, parts: [best] };
+  const threshold = Math.max(10, bestScore * 0.2);
+  const parts = container.children.filter((c): c is PageElement => {
+    if (c.kind !== 'element') return false;
+    if (c === best) return true;
+    if (isFurniture(c, options)) return false;
+    const score = scores.get(c)?.score ?? 0;
+    const sameClass = !!best.attrs.class && c.attrs.class === best.attrs.class;
+    return score >= threshold || (sameClass && score > 0);
+  });
+  return { root: best, parts };
 }
 
 function linksIn(el: PageElement, baseUrl: string, resolve: (href: string, base: string) => string): { text: string; href: string }[] {
@@ -211,12 +244,12 @@ export function extractContent(
   };
   index(root);
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
-  const contentRoot = findContentRoot(body, parents, options);
+  const { root: contentRoot, parts } = findContentRoot(body, parents, options);
 
   const blocks: TextBlock[] = [];
   const relatedLinks: LinkBlock[] = [];
   const collect = (el: PageElement) => {
-    if (el !== contentRoot && isFurniture(el, options)) return;
+    if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options)) return;
     if (el.tag === 'h1') return; // the headline is metadata, not body text
     if (isParagraphLike(el)) {
       const text = collapseWhitespace(textOf(el));
@@ -242,6 +275,6 @@ export function extractContent(
       }
     }
   };
-  collect(contentRoot);
+  for (const part of parts) collect(part);
   return { rootIndex: contentRoot.index, blocks, relatedLinks };
 }
