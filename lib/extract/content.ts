@@ -19,7 +19,21 @@ export interface ContentResult {
 }
 
 // Not <form>: some sites (ASP.NET) wrap the whole page in one.
-const NEVER_CONTENT_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog', 'figcaption', 'script', ...SKIPPED_TAGS]);
+// Figures hold images, captions and credits; labels and legends belong to forms.
+const NEVER_CONTENT_TAGS = new Set([
+  'nav',
+  'aside',
+  'footer',
+  'header',
+  'menu',
+  'dialog',
+  'figure',
+  'figcaption',
+  'label',
+  'legend',
+  'script',
+  ...SKIPPED_TAGS,
+]);
 // Class/id words of page furniture, matched against whole parts of a name ("comment-body", "story__byline") so
 // "shared" or "adhesive" do not count. A strong word marks furniture wherever it stands in the name; a weak one only last.
 const STRONG_NEGATIVE_WORD =
@@ -63,6 +77,9 @@ const INLINE_TAGS = new Set([
 /** Lines that are page furniture wherever they appear. */
 const BOILERPLATE_LINE =
   /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read)$/i;
+/** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
+const CREDIT_LINE =
+  /^(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
 export const RELATED_LABEL =
   /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch)\s*[:|–—-]\s*/i;
 
@@ -94,7 +111,7 @@ function classHint(el: PageElement): number {
 
 function isFurniture(el: PageElement, options: Options): boolean {
   if (NEVER_CONTENT_TAGS.has(el.tag) || isHidden(el)) return true;
-  if (el.attrs.role === 'navigation' || el.attrs.role === 'complementary' || el.attrs.role === 'contentinfo') return true;
+  if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'article' || el.tag === 'main' || el.tag === 'body') return false;
   return classHint(el) < 0;
 }
@@ -260,7 +277,7 @@ export function extractContent(
         relatedLinks.push({ label: label[1] ?? label[0], links });
         return;
       }
-      if (BOILERPLATE_LINE.test(text)) return;
+      if (BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text))) return;
       const density = linkDensity(el, text.length);
       if (density > 0.5 && (el.tag !== 'li' || density > 0.8)) return;
       blocks.push({ elementIndex: el.index, tag: el.tag, text });
