@@ -18,7 +18,8 @@ export function analyzeHtml(html: string, url: string): AnalysisResult {
 }
 
 export function analyzePlainText(text: string, published: string | null = null): AnalysisResult {
-  return { isArticle: true, reason: 'plain text', article: emptyArticle(text, published), ...analyzeText(text) };
+  const analysis = analyzeText(text);
+  return { isArticle: true, reason: 'plain text', article: { ...emptyArticle(text, published), lang: analysis.nlp.language }, ...analysis };
 }
 
 interface BatchItem {

@@ -17,6 +17,7 @@ export function formatSummary(result: AnalysisResult): string {
     if (a.canonicalUrl) lines.push(a.canonicalUrl);
     lines.push(`${a.text.split(/\s+/).filter(Boolean).length} words`, '');
   }
+  if (result.nlp.notice) lines.push(result.nlp.notice, '');
   for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {
     const group = result.entities.filter((e) => e.type === type);
     if (!group.length) continue;

@@ -76,7 +76,7 @@ export function Popup({ state, loading, now }: PopupProps) {
       </main>
     );
   }
-  const { article, entities, quotes } = state.result;
+  const { article, entities, quotes, nlp } = state.result;
   const age = formatAge(article?.published ?? null, now);
   const links = article?.relatedLinks ?? [];
   return (
@@ -86,6 +86,11 @@ export function Popup({ state, loading, now }: PopupProps) {
         <p class="meta">{[article?.siteName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
         {article?.byline && <p class="byline">By {article.byline}</p>}
       </header>
+      {nlp.notice && (
+        <p class="notice" data-language={nlp.language ?? ''}>
+          {nlp.notice}
+        </p>
+      )}
       <section class="entities" aria-label="Names in this article">
         <h2>Who and what</h2>
         {entities.length ? <EntityGroups entities={entities} /> : <p class="muted">No names found.</p>}

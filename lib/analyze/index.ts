@@ -1,20 +1,30 @@
 import { confirm, countWords, type GateSignals, gate, type Verdict } from '../detect';
 import { findEntities } from '../entities';
-import { type Extraction, extractArticle, type PageDocument } from '../extract';
+import { detectLanguage, type Extraction, extractArticle, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
-import type { AnalysisResult, Article, Entity, Quote } from './types';
+import type { AnalysisResult, Article, Entity, LanguageSupport, Quote } from './types';
 
 export type * from './types';
 
 export interface TextAnalysis {
   entities: Entity[];
   quotes: Quote[];
+  nlp: LanguageSupport;
 }
 
-/** Entities and quotes of plain text; offsets are UTF-16 indices into `text`. */
-export function analyzeText(text: string): TextAnalysis {
+export const SUPPORTED_LANGUAGES = new Set(['en']);
+
+export function languageSupport(language: string | null): LanguageSupport {
+  const supported = language === null || SUPPORTED_LANGUAGES.has(language);
+  return { language, supported, notice: supported ? null : 'Names and quotes: English only for now.' };
+}
+
+/** Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages. */
+export function analyzeText(text: string, language: string | null = detectLanguage(text)): TextAnalysis {
+  const nlp = languageSupport(language);
+  if (!nlp.supported) return { entities: [], quotes: [], nlp };
   const { entities } = findEntities(text);
-  return { entities, quotes: findQuotes(text, entities) };
+  return { entities, quotes: findQuotes(text, entities), nlp };
 }
 
 export interface PageAnalysis extends AnalysisResult {
@@ -32,9 +42,11 @@ export function analyzePage(doc: PageDocument, signals: GateSignals, options: Pa
   const gateVerdict = gate(signals);
   if (!gateVerdict.isArticle) {
     const extraction = options.alwaysExtract ? extractArticle(doc) : null;
+    const nlp = languageSupport(extraction?.article.lang ?? null);
     return {
       isArticle: false,
       reason: gateVerdict.reason,
+      nlp,
       article: extraction?.article ?? null,
       entities: [],
       quotes: [],
@@ -45,7 +57,8 @@ export function analyzePage(doc: PageDocument, signals: GateSignals, options: Pa
   const extraction = extractArticle(doc);
   const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });
   if (!verdict.isArticle) {
-    return { isArticle: false, reason: verdict.reason, article: extraction.article, entities: [], quotes: [], extraction, gate: gateVerdict };
+    const nlp = languageSupport(extraction.article.lang);
+    return { isArticle: false, reason: verdict.reason, nlp, article: extraction.article, entities: [], quotes: [], extraction, gate: gateVerdict };
   }
   return {
     isArticle: true,
@@ -59,8 +72,8 @@ export function analyzePage(doc: PageDocument, signals: GateSignals, options: Pa
 
 /** The serialisable part of an analysis, as the popup, the CLI and the evaluation read it. */
 export function toResult(analysis: PageAnalysis): AnalysisResult {
-  const { isArticle, reason, article, entities, quotes } = analysis;
-  return { isArticle, reason, article, entities, quotes };
+  const { isArticle, reason, nlp, article, entities, quotes } = analysis;
+  return { isArticle, reason, nlp, article, entities, quotes };
 }
 
 export function emptyArticle(text: string, published: string | null = null): Article {

@@ -53,10 +53,18 @@ export interface Article {
   relatedLinks: RelatedLink[];
 }
 
+/** Whether names and quotes were looked for: the rules know English only, so other languages get a notice, not guesses. */
+export interface LanguageSupport {
+  language: string | null;
+  supported: boolean;
+  notice: string | null;
+}
+
 export interface AnalysisResult {
   isArticle: boolean;
   /** why the page was or was not taken as an article */
   reason: string;
+  nlp: LanguageSupport;
   article: Article | null;
   entities: Entity[];
   quotes: Quote[];

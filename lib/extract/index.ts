@@ -1,9 +1,11 @@
 import type { Article } from '../analyze/types';
 import { extractContent, type TextBlock } from './content';
+import { detectLanguage } from './language';
 import { type PageMetadata, readMetadata, resolveUrl } from './metadata';
 import type { PageDocument } from './tree';
 
 export type { TextBlock } from './content';
+export { detectLanguage, primaryLanguage } from './language';
 export { isArticleSchemaType, type PageMetadata } from './metadata';
 export type { PageDocument, PageElement, PageNode, PageText } from './tree';
 export { KEPT_ATTRIBUTES, SKIPPED_TAGS } from './tree';
@@ -40,7 +42,8 @@ export function extractArticle(doc: PageDocument): Extraction {
   const relatedLinks = content.relatedLinks.flatMap(({ label, links }) =>
     links.filter((l) => !seen.has(l.href) && seen.add(l.href)).map((l) => ({ label, text: l.text, href: l.href })),
   );
-  const { title, byline, siteName, published, updated, canonicalUrl, lang } = metadata;
+  const { title, byline, siteName, published, updated, canonicalUrl } = metadata;
+  const lang = detectLanguage(text, metadata.lang);
   return {
     article: { title, byline, siteName, published, updated, canonicalUrl, lang, text, relatedLinks },
     metadata,

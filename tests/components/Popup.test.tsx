@@ -37,6 +37,7 @@ function article(overrides: Partial<Article> = {}): Article {
 
 const FULL: AnalysisResult = {
   isArticle: true,
+  nlp: { language: 'en', supported: true, notice: null },
   reason: 'news article',
   article: article(),
   entities: [entity('e1', 'Jeff Rathke', 'PER', 3), entity('e2', 'State Department', 'ORG', 2), entity('e3', 'North Waziristan', 'LOC', 1)],
@@ -190,5 +191,27 @@ describe('Popup with an analysed article', () => {
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('script')).toBeNull();
     expect((globalThis as { __xss?: unknown }).__xss).toBeUndefined();
+  });
+});
+
+describe('a page in a language the rules do not know', () => {
+  test('says names and quotes are English only', () => {
+    const container = document.createElement('div');
+    const result: AnalysisResult = {
+      ...FULL,
+      nlp: { language: 'de', supported: false, notice: 'Names and quotes: English only for now.' },
+      entities: [],
+      quotes: [],
+    };
+    render(
+      <Popup
+        state={{ url: 'https://x.example/a', isArticle: true, reason: 'r', result, analysedAt: 1 }}
+        loading={false}
+        now={new Date('2026-11-28T12:00:00Z')}
+      />,
+      container,
+    );
+    expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English only for now.');
+    expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('de');
   });
 });

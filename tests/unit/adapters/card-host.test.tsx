@@ -15,6 +15,7 @@ function quote(start: number, text: string, speaker: string | null, speakerId: s
 
 const RESULT: AnalysisResult = {
   isArticle: true,
+  nlp: { language: 'en', supported: true, notice: null },
   reason: 'news article',
   article: null,
   entities: [entity('e1', 'PER', ['Jeff Rathke', 'Rathke'], 3), entity('e2', 'ORG', ['State Department'], 1)],
