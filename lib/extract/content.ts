@@ -94,7 +94,11 @@ function isHidden(el: PageElement): boolean {
 /** Class and id hints are dropped on a second try when they hid the whole article, as Readability does. */
 interface Options {
   classHints: boolean;
+  /** header, footer and aside are furniture; a last try drops this too, for pages whose markup puts the article in one */
+  landmarkHints?: boolean;
 }
+
+const LANDMARK_TAGS = new Set(['header', 'footer', 'aside']);
 
 /** -1 for page furniture, 1 for content, 0 unknown; BEM-style names are judged by their last part ("story__byline"). */
 function classHint(el: PageElement): number {
@@ -110,7 +114,8 @@ function classHint(el: PageElement): number {
 }
 
 function isFurniture(el: PageElement, options: Options): boolean {
-  if (NEVER_CONTENT_TAGS.has(el.tag) || isHidden(el)) return true;
+  if (isHidden(el)) return true;
+  if (NEVER_CONTENT_TAGS.has(el.tag)) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'article' || el.tag === 'main' || el.tag === 'body') return false;
   return classHint(el) < 0;
@@ -149,7 +154,7 @@ interface ContentRoots {
 }
 
 /** Readability-style scoring: paragraphs give points to their ancestors; the best-scored container holds the article. */
-function findContentRoot(body: PageElement, parents: Map<PageElement, PageElement>, options: Options): ContentRoots {
+function findContentRoot(root: PageElement, body: PageElement, parents: Map<PageElement, PageElement>, options: Options): ContentRoots {
   const scores = new Map<PageElement, Scored>();
   // Characters of prose (scored paragraphs) under each element, to see when a parent holds much more of the article.
   const prose = new Map<PageElement, number>();
@@ -180,7 +185,9 @@ function findContentRoot(body: PageElement, parents: Map<PageElement, PageElemen
     }
     for (const child of el.children) if (child.kind === 'element') visit(child);
   };
-  visit(body);
+  // The whole document, not just <body>: a parser that is not HTML5-exact (linkedom in the CLI) may leave body content
+  // inside <head> or an unclosed <meta>, where a browser would have moved it out.
+  visit(root);
 
   let best: PageElement = body;
   let bestScore = -Infinity;
@@ -261,7 +268,7 @@ export function extractContent(
   };
   index(root);
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
-  const { root: contentRoot, parts } = findContentRoot(body, parents, options);
+  const { root: contentRoot, parts } = findContentRoot(root, body, parents, options);
 
   const blocks: TextBlock[] = [];
   const relatedLinks: LinkBlock[] = [];

@@ -1,5 +1,5 @@
 import type { Article } from '../analyze/types';
-import { extractContent, type TextBlock } from './content';
+import { type ContentResult, extractContent, type TextBlock } from './content';
 import { detectLanguage } from './language';
 import { type PageMetadata, readMetadata, resolveUrl } from './metadata';
 import type { PageDocument } from './tree';
@@ -25,10 +25,13 @@ const MIN_BODY_CHARS = 500;
 /** Extracts the article text (paragraphs separated by a blank line), metadata and in-article related links. */
 export function extractArticle(doc: PageDocument): Extraction {
   const metadata = readMetadata(doc);
+  // Looser tries only when the stricter one found next to nothing: first without class hints, then without landmarks.
+  const length = (c: ContentResult) => c.blocks.reduce((n, b) => n + b.text.length, 0);
   let content = extractContent(doc.root, doc.url, resolveUrl);
-  if (content.blocks.reduce((n, b) => n + b.text.length, 0) < MIN_BODY_CHARS) {
-    const retry = extractContent(doc.root, doc.url, resolveUrl, { classHints: false });
-    if (retry.blocks.reduce((n, b) => n + b.text.length, 0) > MIN_BODY_CHARS) content = retry;
+  for (const options of [{ classHints: false }, { classHints: false, landmarkHints: false }]) {
+    if (length(content) >= MIN_BODY_CHARS) break;
+    const retry = extractContent(doc.root, doc.url, resolveUrl, options);
+    if (length(retry) > Math.max(MIN_BODY_CHARS, length(content))) content = retry;
   }
   const blocks = dropRepeatedHeadline(content.blocks, metadata.title);
   const blockStarts: number[] = [];
