@@ -37,7 +37,7 @@ const NEVER_CONTENT_TAGS = new Set([
 // Class/id words of page furniture, matched against whole parts of a name ("comment-body", "story__byline") so
 // "shared" or "adhesive" do not count. A strong word marks furniture wherever it stands in the name; a weak one only last.
 const STRONG_NEGATIVE_WORD =
-  /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup)$/i;
+  /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup|tweet|twitter|instagram|tiktok)$/i;
 const WEAK_NEGATIVE_WORD = /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
@@ -77,6 +77,21 @@ const INLINE_TAGS = new Set([
 /** Lines that are page furniture wherever they appear. */
 const BOILERPLATE_LINE =
   /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read)$/i;
+/** Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches. */
+const TAIL_LINE =
+  /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)/i;
+
+/** Drops trailing blocks that are the site talking (copyright, pitches) rather than the article; stops at the first real one. */
+function trimTail(blocks: TextBlock[]): TextBlock[] {
+  let end = blocks.length;
+  while (end > 1) {
+    const last = blocks[end - 1] as TextBlock;
+    if (last.text.length > 400 || !TAIL_LINE.test(last.text)) break;
+    end--;
+  }
+  return end === blocks.length ? blocks : blocks.slice(0, end);
+}
+
 /** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
 const CREDIT_LINE =
   /^(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
@@ -300,5 +315,5 @@ export function extractContent(
     }
   };
   for (const part of parts) collect(part);
-  return { rootIndex: contentRoot.index, blocks, relatedLinks };
+  return { rootIndex: contentRoot.index, blocks: trimTail(blocks), relatedLinks };
 }
