@@ -3,6 +3,7 @@
  * run on every page, and a confirmation after extraction on pages that passed.
  */
 import { isArticleSchemaType } from '../extract/metadata';
+import { ARTICLE_PATH, pathOf } from '../extract/url';
 
 export interface GateSignals {
   url: string;
@@ -27,14 +28,8 @@ export interface Verdict {
 
 const INDEX_PATH =
   /^\/?(index\.\w+|home|search|tags?|topics?|category|categories|section|sections|latest|archive|archives|author|authors|page|login|signup|register|cart|checkout|shop|store|products?)(\/|$)/i;
-const ARTICLE_PATH = /(\/(19|20)\d\d[/-]\d\d?[/-]|\/(19|20)\d\d\/\d\d\/|\d{5,}|[a-z0-9]+(-[a-z0-9]+){3,}(\.html?)?\/?$)/i;
 const NON_ARTICLE_SCHEMA =
   /^(WebSite|CollectionPage|SearchResultsPage|Product|ProductGroup|Offer|ItemList|Store|WebApplication|SoftwareApplication|ProfilePage)$/;
-
-function pathOf(url: string): { path: string; query: string } {
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)(\?[^#]*)?/i.exec(url);
-  return { path: match?.[1] || '/', query: match?.[2] ?? '' };
-}
 
 /** Permissive on purpose: extraction confirms, and a wrong pass costs only an analysis of a non-article. */
 const GATE_THRESHOLD = 2;

@@ -1,4 +1,5 @@
 import { collapseWhitespace, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
+import { looksLikeArticleUrl, sameSite } from './url';
 
 /** One paragraph-like unit of the article, with the index of the element it came from. */
 export interface TextBlock {
@@ -91,6 +92,9 @@ function trimTail(blocks: TextBlock[]): TextBlock[] {
   }
   return end === blocks.length ? blocks : blocks.slice(0, end);
 }
+
+const RELATED_HEADING =
+  /^(related|related (stories|articles|coverage|news|content)|more on this( story)?|read more|see also|also read|further reading|more (stories|coverage))\s*:?$/i;
 
 /** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
 const CREDIT_LINE =
@@ -287,17 +291,32 @@ export function extractContent(
 
   const blocks: TextBlock[] = [];
   const relatedLinks: LinkBlock[] = [];
+  const inText: { text: string; href: string }[] = [];
+  // A "Related" heading labels the list of links that follows it.
+  let listLabel: string | null = null;
   const collect = (el: PageElement) => {
     if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options)) return;
     if (el.tag === 'h1') return; // the headline is metadata, not body text
+    if (listLabel && (el.tag === 'ul' || el.tag === 'ol')) {
+      const links = linksIn(el, baseUrl, resolve);
+      if (links.length) relatedLinks.push({ label: listLabel, links });
+      listLabel = null;
+      return;
+    }
     if (isParagraphLike(el)) {
       const text = collapseWhitespace(textOf(el));
       if (!text) return;
+      listLabel = /^h[2-6]$/.test(el.tag) && RELATED_HEADING.test(text) ? text.replace(/:$/, '') : null;
+      if (listLabel) return;
       const label = RELATED_LABEL.exec(text);
-      const links = label ? linksIn(el, baseUrl, resolve) : [];
+      const links = linksIn(el, baseUrl, resolve);
       if (label && links.length) {
         relatedLinks.push({ label: label[1] ?? label[0], links });
         return;
+      }
+      // Inline links whose words read like a headline and lead to another article of the same site.
+      for (const link of links) {
+        if (link.text.split(/\s+/).length >= 4 && sameSite(link.href, baseUrl) && looksLikeArticleUrl(link.href)) inText.push(link);
       }
       if (BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text))) return;
       const density = linkDensity(el, text.length);
@@ -315,5 +334,6 @@ export function extractContent(
     }
   };
   for (const part of parts) collect(part);
+  if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
   return { rootIndex: contentRoot.index, blocks: trimTail(blocks), relatedLinks };
 }

@@ -3,12 +3,14 @@ import { type ContentResult, extractContent, type TextBlock } from './content';
 import { detectLanguage } from './language';
 import { type PageMetadata, readMetadata, resolveUrl } from './metadata';
 import type { PageDocument } from './tree';
+import { canonicalizeUrl } from './url';
 
 export type { TextBlock } from './content';
 export { detectLanguage, primaryLanguage } from './language';
 export { isArticleSchemaType, type PageMetadata } from './metadata';
 export type { PageDocument, PageElement, PageNode, PageText } from './tree';
 export { KEPT_ATTRIBUTES, SKIPPED_TAGS } from './tree';
+export { canonicalizeUrl, looksLikeArticleUrl, sameSite } from './url';
 
 export interface Extraction {
   article: Article;
@@ -41,9 +43,13 @@ export function extractArticle(doc: PageDocument): Extraction {
     blockStarts.push(text.length);
     text += block.text;
   }
-  const seen = new Set<string>();
+  // One entry per article: canonical URLs, the page itself left out, labelled lines before links found in the text.
+  const self = canonicalizeUrl(metadata.canonicalUrl ?? doc.url);
+  const seen = new Set<string>([self, canonicalizeUrl(doc.url)]);
   const relatedLinks = content.relatedLinks.flatMap(({ label, links }) =>
-    links.filter((l) => !seen.has(l.href) && seen.add(l.href)).map((l) => ({ label, text: l.text, href: l.href })),
+    links
+      .map((l) => ({ label, text: l.text, href: canonicalizeUrl(l.href) }))
+      .filter((l) => /^https?:/i.test(l.href) && !seen.has(l.href) && seen.add(l.href)),
   );
   const { title, byline, siteName, published, updated, canonicalUrl } = metadata;
   const lang = detectLanguage(text, metadata.lang);

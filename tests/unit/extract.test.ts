@@ -109,3 +109,63 @@ describe('metadata fallbacks', () => {
     expect(page(head)[field]).toBe(value);
   });
 });
+
+describe('links to earlier coverage', () => {
+  const URL = 'https://news.example/world/2014/11/19/haqqani-network-threat-story';
+  const related = (body: string) =>
+    extractArticle(
+      loadPage(
+        `<html><head><link rel="canonical" href="${URL}"></head><body><nav><a href="/world/2014/11/01/a-b-c-d">Menu story link here</a></nav><article><h1>Title of the story here</h1>${body}</article></body></html>`,
+        `${URL}?utm_source=x`,
+      ).doc,
+    ).article.relatedLinks;
+  const para = (n: number) => `<p>${'Plain words of an ordinary paragraph go on here. '.repeat(n)}</p>`;
+
+  test.each([
+    [
+      'an "Also read:" line',
+      '<p><strong>Also read:</strong> <a href="/news/1/earlier-story-about-this">Earlier story about this</a></p>',
+      'Also read',
+    ],
+    ['a "Related:" line', '<p>Related: <a href="/news/2/another-earlier-story">Another earlier story</a></p>', 'Related'],
+    ['a "Read more" line', '<p>Read more - <a href="/news/3/yet-another-story">Yet another story</a></p>', 'Read more'],
+    ['a "See also" line', '<p>See also: <a href="/news/4/the-background-piece">The background piece</a></p>', 'See also'],
+  ])('%s', (_, line, label) => {
+    const links = related(para(3) + line + para(3));
+    expect(links).toHaveLength(1);
+    expect(links[0]?.label).toBe(label);
+    expect(links[0]?.href).toMatch(/^https:\/\/news\.example\/news\/\d\//);
+  });
+
+  test('a "Related" heading labels the list after it', () => {
+    const links = related(
+      `${para(4)}<h3>Related</h3><ul><li><a href="/news/5/first-related-story">First related story</a></li><li><a href="/news/6/second-related-story">Second related story</a></li></ul>`,
+    );
+    expect(links.map((l) => [l.label, l.text])).toEqual([
+      ['Related', 'First related story'],
+      ['Related', 'Second related story'],
+    ]);
+  });
+
+  test('inline links that read like a headline and lead to a same-site article', () => {
+    const body = `<p>As we reported, <a href="/world/2014/11/02/pakistan-army-begins-operation-in-north-waziristan">the army began its operation in June</a>, and <a href="https://en.wikipedia.org/wiki/Pakistan">Pakistan</a> said <a href="/tags/pakistan">more on Pakistan</a> and <a href="https://other.example/2014/11/02/some-long-story-slug-here">a story on another site</a>.</p>${para(3)}`;
+    expect(related(body)).toEqual([
+      {
+        label: 'In the text',
+        text: 'the army began its operation in June',
+        href: 'https://news.example/world/2014/11/02/pakistan-army-begins-operation-in-north-waziristan',
+      },
+    ]);
+  });
+
+  test('canonical URLs: tracking parameters and fragments dropped, the page itself and duplicates left out', () => {
+    const body = `${para(3)}<p>Also read: <a href="/news/7/earlier-story-about-it?utm_source=tw&id=7#top">Earlier story about it</a></p><p>More on this: <a href="/news/7/earlier-story-about-it?id=7">Same story again</a> <a href="${URL}#comments">This very story</a></p>`;
+    expect(related(body)).toEqual([
+      { label: 'Also read', text: 'Earlier story about it', href: 'https://news.example/news/7/earlier-story-about-it?id=7' },
+    ]);
+  });
+
+  test('navigation outside the article never counts', () => {
+    expect(related(para(5))).toEqual([]);
+  });
+});

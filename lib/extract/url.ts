@@ -1,0 +1,29 @@
+/** URL shapes and canonical forms, shared by detection and extraction. */
+
+/** Dated paths, long numeric ids, or slugs of four or more words: how article URLs look on most sites. */
+export const ARTICLE_PATH = /(\/(19|20)\d\d[/-]\d\d?[/-]|\/(19|20)\d\d\/\d\d\/|\d{5,}|[a-z0-9]+(-[a-z0-9]+){3,}(\.html?)?\/?$)/i;
+
+export function pathOf(url: string): { host: string; path: string; query: string } {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(url);
+  return { host: (match?.[1] ?? '').toLowerCase().replace(/^www\./, ''), path: match?.[2] || '/', query: match?.[3] ?? '' };
+}
+
+export function looksLikeArticleUrl(url: string): boolean {
+  return ARTICLE_PATH.test(pathOf(url).path);
+}
+
+export function sameSite(a: string, b: string): boolean {
+  const ha = pathOf(a).host;
+  return !!ha && ha === pathOf(b).host;
+}
+
+const TRACKING = /^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ref|ref_src|cmpid|icid|ito|ocid|smid|spm)$/i;
+
+/** Drops the fragment and tracking parameters, so one article has one URL. */
+export function canonicalizeUrl(url: string): string {
+  const [beforeHash = ''] = url.split('#');
+  const [base = '', query] = beforeHash.split('?');
+  if (!query) return base;
+  const kept = query.split('&').filter((pair) => pair && !TRACKING.test(pair.split('=')[0] ?? ''));
+  return kept.length ? `${base}?${kept.join('&')}` : base;
+}
