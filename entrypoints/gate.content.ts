@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { readGateSignals } from '../adapters/gate-signals';
+import { watchForLateArticle } from '../adapters/late-content';
 import { sendMessage } from '../adapters/messaging';
 import { gate } from '../lib/detect';
 
@@ -8,10 +9,21 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,
-  main() {
-    const verdict = gate(readGateSignals(document, location.href));
-    sendMessage('page/gated', { url: location.href, isArticle: verdict.isArticle, reason: verdict.reason }).catch(() => {
-      // The extension was reloaded or is updating: the page stays as it is.
-    });
+  main(ctx) {
+    const check = () => gate(readGateSignals(document, location.href));
+    const report = (verdict: ReturnType<typeof check>) =>
+      sendMessage('page/gated', { url: location.href, isArticle: verdict.isArticle, reason: verdict.reason }).catch(() => {
+        // The extension was reloaded or is updating: the page stays as it is.
+      });
+    const verdict = check();
+    void report(verdict);
+    if (verdict.isArticle) return;
+    // The article may still be on its way (a single-page app rendering it): look again when much text arrives.
+    const stop = watchForLateArticle(
+      document,
+      () => check().isArticle,
+      () => void report(check()),
+    );
+    ctx.onInvalidated(stop);
   },
 });

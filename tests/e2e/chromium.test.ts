@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
-import { BOILERPLATE, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
+import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
@@ -18,7 +18,7 @@ describe('Chromium: the built extension on the demo pages', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer({ routes: E2E_ROUTES });
     profile = await mkdtemp(join(tmpdir(), 'backstory-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -132,6 +132,17 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(await page.locator('backstory-mark').count()).toBe(0);
     expect(await page.locator('backstory-card').count()).toBe(0);
     await popup.close();
+    await page.close();
+  });
+
+  test('a single-page app whose article arrives after load is analysed once it does', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${LATE_ARTICLE_PATH}`);
+    expect(await page.locator('backstory-mark').count()).toBe(0);
+    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    expect(marked).toContain('Jeff Rathke');
+    expect(marked).toContain('North Waziristan');
     await page.close();
   });
 });

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** What both browsers must show on the demo article (the seed, Dawn, 19 Nov 2014). */
 export const SEED_HIGHLIGHTS = [
   'Jeff Rathke',
@@ -25,3 +27,9 @@ export const SEED_RELATED_LINKS = [
 export const BOILERPLATE = ["Today's Paper", 'Read Comments', 'IHC grants Imran bail', 'Next Story'];
 
 export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+
+/** Test-only pages served beside the demo: a single-page app whose article arrives after load. */
+export const LATE_ARTICLE_PATH = '/spa/2014/11/19/late-article';
+export const E2E_ROUTES = {
+  [LATE_ARTICLE_PATH]: fileURLToPath(new URL('./pages/late-article.html', import.meta.url)),
+};

@@ -3,7 +3,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { GECKO_ID } from '../../wxt.config';
-import { BOILERPLATE, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
+import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 // A fixed internal UUID gives the extension a known moz-extension:// origin.
@@ -33,7 +33,7 @@ describe('Firefox: the built extension on the demo pages', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startDemoServer();
+    server = await startDemoServer({ routes: E2E_ROUTES });
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -115,6 +115,17 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(status).toBe('not-article');
     expect(await page.$$eval('backstory-mark', (m) => m.length)).toBe(0);
     await popup.close();
+    await page.close();
+  });
+
+  test('a single-page app whose article arrives after load is analysed once it does', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${LATE_ARTICLE_PATH}`);
+    expect(await page.$$eval('backstory-mark', (m) => m.length)).toBe(0);
+    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    expect(marked).toContain('Jeff Rathke');
+    expect(marked).toContain('North Waziristan');
     await page.close();
   });
 });
