@@ -1,4 +1,5 @@
 /** Word lists for the rule-based recogniser. Lowercase; multi-word entries are space-separated. */
+import * as data from './lexicon-data';
 
 const set = (words: string) =>
   new Set(
@@ -7,6 +8,7 @@ const set = (words: string) =>
       .map((w) => w.trim().toLowerCase())
       .filter(Boolean),
   );
+const union = (...sets: Set<string>[]) => new Set(sets.flatMap((s) => [...s]));
 
 /** Words that name a role and come before a person's name: "General Raheel Sharif", "Mr. Aziz". */
 export const TITLES = set(
@@ -32,12 +34,12 @@ export const ORG_OF_HEADS = set(
 );
 
 /** Organisations usually written as one word or an acronym. */
-export const KNOWN_ORGS = set(
+const CORE_ORGS = set(
   'taliban|al-qaeda|al qaeda|al-qaida|isis|isil|daesh|hamas|hezbollah|hizbollah|nato|un|eu|unesco|unicef|who|wto|imf|opec|asean|fbi|cia|nsa|isi|raw|mi5|mi6|kgb|fsb|bbc|cnn|nbc|abc|cbs|fox|reuters|afp|ap|bloomberg|wikinews|wikipedia|wikimedia|google|facebook|meta|twitter|microsoft|apple|amazon|nasa|esa|interpol|pentagon|kremlin|congress|parliament|senate|fifa|uefa|ioc|icc|icj|pti|pml-n|ppp|mqm|anp|jui-f|ttp|lashkar-e-taiba|jaish-e-mohammed|al-shabaab|boko haram|greenpeace|oxfam|amnesty|unhcr|who|ecb|fed|opec|samsung|toyota|nokia|ibm|intel|yahoo|youtube|netflix|tesla|uber|airbnb|spacex|boeing|airbus',
 );
 
-/** Countries, capitals, major cities, regions and continents. */
-export const PLACES = set(
+/** Countries, capitals, major cities, regions and continents: trusted even for a capitalised word starting a sentence. */
+export const CORE_PLACES = set(
   'afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|botswana|brazil|brunei|bulgaria|burkina faso|burma|burundi|cambodia|cameroon|canada|chad|chile|china|colombia|comoros|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominica|dominican republic|ecuador|egypt|el salvador|eritrea|estonia|eswatini|ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|greece|grenada|guatemala|guinea|guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|jamaica|japan|jordan|kazakhstan|kenya|kiribati|korea|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|lesotho|liberia|libya|liechtenstein|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|mauritania|mauritius|mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|namibia|nauru|nepal|netherlands|holland|new zealand|nicaragua|niger|nigeria|north korea|south korea|norway|oman|pakistan|palau|palestine|panama|papua new guinea|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|samoa|san marino|saudi arabia|senegal|serbia|seychelles|sierra leone|singapore|slovakia|slovenia|somalia|south africa|south sudan|spain|sri lanka|sudan|suriname|sweden|switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tonga|trinidad|tunisia|turkey|turkmenistan|tuvalu|uganda|ukraine|united arab emirates|uae|united kingdom|uk|britain|great britain|england|scotland|wales|northern ireland|united states|united states of america|us|usa|america|uruguay|uzbekistan|vanuatu|vatican|venezuela|vietnam|yemen|zambia|zimbabwe|' +
     'africa|asia|europe|antarctica|oceania|north america|south america|latin america|middle east|central asia|south asia|east asia|southeast asia|west africa|east africa|balkans|caribbean|scandinavia|siberia|kashmir|punjab|sindh|balochistan|baluchistan|khyber pakhtunkhwa|waziristan|gilgit-baltistan|fata|tibet|xinjiang|hong kong|macau|crimea|donbas|gaza|west bank|sinai|kurdistan|darfur|chechnya|catalonia|bavaria|quebec|ontario|alberta|california|texas|florida|new york|washington|virginia|massachusetts|illinois|ohio|michigan|georgia|pennsylvania|arizona|colorado|oregon|nevada|utah|alaska|hawaii|louisiana|alabama|mississippi|tennessee|kentucky|indiana|wisconsin|minnesota|iowa|missouri|kansas|nebraska|oklahoma|arkansas|idaho|montana|wyoming|maine|vermont|connecticut|maryland|delaware|carolina|north carolina|south carolina|new jersey|new mexico|' +
     'islamabad|karachi|lahore|peshawar|quetta|rawalpindi|multan|faisalabad|kabul|kandahar|herat|delhi|new delhi|mumbai|kolkata|chennai|bangalore|dhaka|kathmandu|colombo|beijing|shanghai|tokyo|seoul|pyongyang|bangkok|hanoi|manila|jakarta|kuala lumpur|singapore|sydney|melbourne|canberra|auckland|wellington|tehran|baghdad|damascus|beirut|amman|jerusalem|tel aviv|riyadh|jeddah|mecca|dubai|abu dhabi|doha|cairo|istanbul|ankara|moscow|kyiv|kiev|minsk|warsaw|berlin|munich|hamburg|frankfurt|vienna|prague|budapest|rome|milan|madrid|barcelona|lisbon|paris|brussels|amsterdam|the hague|geneva|zurich|bern|london|manchester|liverpool|birmingham|edinburgh|glasgow|dublin|belfast|oslo|stockholm|copenhagen|helsinki|reykjavik|athens|bucharest|sofia|belgrade|zagreb|nairobi|lagos|abuja|johannesburg|cape town|addis ababa|khartoum|tripoli|tunis|algiers|rabat|casablanca|washington dc|new york city|los angeles|chicago|boston|san francisco|seattle|houston|dallas|miami|atlanta|detroit|philadelphia|toronto|montreal|vancouver|ottawa|mexico city|havana|bogota|lima|santiago|buenos aires|sao paulo|rio de janeiro|brasilia|caracas|quito|hollywood|silicon valley|manhattan|brooklyn|wall street',
@@ -52,7 +54,7 @@ export const PLACE_HEADS = set(
 );
 
 /** Nationalities and other adjectives of place: MISC on their own, part of a name before an organisation head. */
-export const DEMONYMS = set(
+const CORE_DEMONYMS = set(
   'afghan|american|arab|australian|austrian|bangladeshi|belgian|brazilian|british|canadian|chinese|dutch|egyptian|english|european|finnish|french|german|greek|indian|indonesian|iranian|iraqi|irish|israeli|italian|japanese|jordanian|kashmiri|korean|kurdish|lebanese|libyan|malaysian|mexican|muslim|christian|hindu|jewish|sikh|buddhist|nigerian|norwegian|pakistani|palestinian|pashtun|baloch|sindhi|punjabi|persian|polish|portuguese|qatari|russian|saudi|scottish|somali|spanish|swedish|swiss|syrian|taiwanese|turkish|ukrainian|welsh|yemeni|african|asian|western|eastern|soviet|islamic|catholic|protestant|sunni|shia|shiite|republican|democrat|democratic|conservative|liberal|labour|tory',
 );
 
@@ -65,7 +67,7 @@ export const COMMON_WORDS = set(
 export const NAME_PARTICLES = set('van|von|der|den|de|del|della|di|da|du|la|le|bin|ibn|binti|al|el|ul|ud|uddin|y|dos|das|st.');
 
 /** Common first names, to type a two-word name as a person without other evidence. A small list: the default already leans PER. */
-export const FIRST_NAMES = set(
+const CORE_FIRST_NAMES = set(
   'john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|matthew|anthony|mark|donald|steven|paul|andrew|joshua|kenneth|kevin|brian|george|edward|ronald|timothy|jason|jeffrey|jeff|ryan|jacob|gary|nicholas|nick|eric|jonathan|stephen|larry|justin|scott|brandon|benjamin|samuel|frank|gregory|raymond|alexander|patrick|jack|dennis|jerry|tyler|aaron|jose|henry|adam|douglas|nathan|peter|zachary|kyle|walter|harold|jeremy|ethan|carl|keith|roger|gerald|christian|terry|sean|arthur|austin|noah|lawrence|jesse|joe|bryan|billy|jordan|albert|dylan|bruce|willie|gabriel|alan|juan|logan|wayne|ralph|roy|eugene|randy|vincent|russell|louis|philip|bobby|johnny|bradley|mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|nancy|lisa|margaret|betty|sandra|ashley|dorothy|kimberly|emily|donna|michelle|carol|amanda|melissa|deborah|stephanie|rebecca|laura|sharon|cynthia|kathleen|amy|shirley|angela|helen|anna|brenda|pamela|nicole|samantha|katherine|emma|ruth|christine|catherine|debra|rachel|carolyn|janet|virginia|maria|heather|diane|julie|joyce|victoria|kelly|christina|joan|evelyn|lauren|judith|olivia|frances|martha|cheryl|megan|andrea|hannah|jacqueline|ann|jean|alice|kathryn|gloria|teresa|doris|sara|janice|julia|marie|madison|grace|judy|theresa|beverly|denise|marilyn|amber|danielle|abigail|brittany|rose|diana|natalie|sophia|alexis|lori|kayla|jane|barack|hillary|bill|angela|vladimir|xi|narendra|imran|nawaz|shahbaz|benazir|asif|pervez|raheel|sartaj|muhammad|mohammad|mohammed|ahmed|ahmad|ali|hassan|hussain|hussein|omar|umar|abdul|abdullah|khalid|tariq|bilal|usman|osama|ayman|hamid|ashraf|zalmay|hamdullah|vladimir|boris|angela|emmanuel|francois|jacques|nicolas|gordon|tony|theresa|rishi|keir|joe|kamala|mike|nancy|ted|bernie|elizabeth|jeb|marco|rand|chris|ben|tim|tom|sam|dan|rob|bob|jim|ken|ron|don|jon|ted|kate|liz|sue|meg|beth|jo|al|ed|fred|greg|pete|steve|nick|dave|matt|andy|alex|max|leo|luke|liam|oliver|harry|charlie|lucy|sophie|chloe|mia|ella|zoe',
 );
 
@@ -80,3 +82,13 @@ export const ALIASES = new Map<string, string>(
     ['soviet union', 'ussr'],
   ].flatMap(([canonical, ...others]) => others.map((o) => [o, canonical as string] as [string, string])),
 );
+
+// The curated lists above, widened with compromise's lexicon (see lexicon-data.ts).
+export const KNOWN_ORGS = union(CORE_ORGS, set(data.ORGANISATIONS));
+/** All known places; a lone capitalised word at a sentence start must be in CORE_PLACES ("Reading", "Nice" are words too). */
+export const PLACES = union(CORE_PLACES, set(data.PLACES));
+export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
+export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
+export const LAST_NAMES = set(data.LAST_NAMES);
+/** Well-known people by full name. */
+export const KNOWN_PEOPLE = set(data.PEOPLE);

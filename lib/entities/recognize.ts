@@ -1,9 +1,12 @@
 import type { EntityType } from '../analyze/types';
 import {
   COMMON_WORDS,
+  CORE_PLACES,
   DEMONYMS,
   FIRST_NAMES,
   KNOWN_ORGS,
+  KNOWN_PEOPLE,
+  LAST_NAMES,
   LOWERCASE_ORG_HEADS,
   NAME_PARTICLES,
   ORG_HEADS,
@@ -237,12 +240,13 @@ function classify(
     const t = firstToken;
     if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
     if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
-    if (t.sentenceStart && t.shape === 'upper' && context.lowercaseWords.has(firstWord) && !PLACES.has(firstWord) && !KNOWN_ORGS.has(firstWord))
+    if (t.sentenceStart && t.shape === 'upper' && context.lowercaseWords.has(firstWord) && !CORE_PLACES.has(firstWord) && !KNOWN_ORGS.has(firstWord))
       return null;
   }
   if (orgByLowercaseHead) return mk('ORG', 3);
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
-  if (PLACES.has(key)) return mk('LOC', 3);
+  if (KNOWN_PEOPLE.has(key)) return mk('PER', 3);
+  if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key))) return mk('LOC', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
   if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && lw[k + 1] === 'of')) return mk('ORG', 3);
   if (titled) return mk('PER', 3);
@@ -255,7 +259,7 @@ function classify(
   if (allCaps && !single) return null; // a shouted line, not a name
   if (!single) {
     if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
-    if (FIRST_NAMES.has(firstWord) || speaks(tokens, end)) return mk('PER', 3);
+    if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
     if (lw.some((w) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w))) return mk('UNK', 0);
