@@ -22,7 +22,7 @@ export const TITLE_MODIFIERS = set(
 
 /** Last words of organisation names. */
 export const ORG_HEADS = set(
-  'network|department|office|ministry|party|bank|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|mosque|temple|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|cup|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network',
+  'network|department|office|ministry|party|bank|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|cup|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network',
 );
 
 /** Lowercase words that still end an organisation name after a capitalised one ("the Haqqani network"). */
@@ -50,7 +50,7 @@ export const PLACE_PREFIXES = set(
   'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|port|cape|fort|saint|san|santa|new',
 );
 export const PLACE_HEADS = set(
-  'river|mountains|mountain|mount|lake|island|islands|valley|province|county|city|town|village|district|region|sea|ocean|bay|gulf|strait|coast|beach|hill|hills|desert|peninsula|street|road|avenue|square|park|airport|bridge|canal|falls|glacier|forest|harbour|harbor|pass|plateau|plain|plains|state|territory|territories|agency|tehsil|county',
+  'stadium|arena|hotel|mosque|cathedral|palace|castle|springs|heights|view|river|mountains|mountain|mount|lake|island|islands|valley|province|county|city|town|village|district|region|sea|ocean|bay|gulf|strait|coast|beach|hill|hills|desert|peninsula|street|road|avenue|square|park|airport|bridge|canal|falls|glacier|forest|harbour|harbor|pass|plateau|plain|plains|state|territory|territories|agency|tehsil|county',
 );
 
 /** Nationalities and other adjectives of place: MISC on their own, part of a name before an organisation head. */
@@ -86,7 +86,7 @@ export const ALIASES = new Map<string, string>(
 // The curated lists above, widened with compromise's lexicon (see lexicon-data.ts).
 export const KNOWN_ORGS = union(CORE_ORGS, set(data.ORGANISATIONS));
 /** All known places; a lone capitalised word at a sentence start must be in CORE_PLACES ("Reading", "Nice" are words too). */
-export const PLACES = union(CORE_PLACES, set(data.PLACES));
+export const PLACES = union(CORE_PLACES, set(data.PLACES), set(data.CITIES), set('soviet union|white house|hollywood|silicon valley|las vegas'));
 export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
 export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
 export const LAST_NAMES = set(data.LAST_NAMES);

@@ -246,7 +246,16 @@ function classify(
   if (orgByLowercaseHead) return mk('ORG', 3);
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   if (KNOWN_PEOPLE.has(key)) return mk('PER', 3);
+  // "Charlotte", "Austin": a place or a person's name; only speech or a place word before it decides.
+  const personLike = single && !CORE_PLACES.has(key) && (FIRST_NAMES.has(key) || LAST_NAMES.has(key));
+  if (personLike && PLACES.has(key)) {
+    if (speaks(tokens, end)) return mk('PER', 2);
+    const previous = tokens[nameStart - 1];
+    return previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' ? mk('LOC', 2) : mk('UNK', 0);
+  }
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key))) return mk('LOC', 3);
+  if (!single && KNOWN_ORGS.has(firstWord) && !titled) return mk('ORG', 2);
+  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
   if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && lw[k + 1] === 'of')) return mk('ORG', 3);
   if (titled) return mk('PER', 3);
