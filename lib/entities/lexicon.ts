@@ -92,3 +92,10 @@ export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
 export const LAST_NAMES = set(data.LAST_NAMES);
 /** Well-known people by full name. */
 export const KNOWN_PEOPLE = set(data.PEOPLE);
+/** Common English words (SCOWL 10 and 20). */
+export const ENGLISH_WORDS = set(data.ENGLISH_WORDS);
+
+/** A plain English word that is not also a common first or last name ("Hill", "Young" are both). */
+export function isPlainWord(word: string): boolean {
+  return ENGLISH_WORDS.has(word) && !FIRST_NAMES.has(word) && !LAST_NAMES.has(word);
+}

@@ -4,6 +4,7 @@ import {
   CORE_PLACES,
   DEMONYMS,
   FIRST_NAMES,
+  isPlainWord,
   KNOWN_ORGS,
   KNOWN_PEOPLE,
   LAST_NAMES,
@@ -240,7 +241,13 @@ function classify(
     const t = firstToken;
     if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
     if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
-    if (t.sentenceStart && t.shape === 'upper' && context.lowercaseWords.has(firstWord) && !CORE_PLACES.has(firstWord) && !KNOWN_ORGS.has(firstWord))
+    if (
+      t.sentenceStart &&
+      t.shape === 'upper' &&
+      (context.lowercaseWords.has(firstWord) || isPlainWord(firstWord)) &&
+      !CORE_PLACES.has(firstWord) &&
+      !KNOWN_ORGS.has(firstWord)
+    )
       return null;
   }
   if (orgByLowercaseHead) return mk('ORG', 3);
@@ -271,7 +278,7 @@ function classify(
     if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
-    if (lw.some((w) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w))) return mk('UNK', 0);
+    if (lw.some((w) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w))) return mk('UNK', 0);
     return mk('PER', 1);
   }
   const previous = tokens[nameStart - 1];
