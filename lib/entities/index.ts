@@ -4,6 +4,7 @@ import { mergeMentions, nameKey } from './merge';
 import { buildContext, type RawMention, recognise } from './recognize';
 import { type Token, tokenize } from './tokens';
 
+export { genderOf } from './lexicon';
 export { nameKey } from './merge';
 export { SPEECH_VERBS } from './recognize';
 export { type Token, tokenize } from './tokens';

@@ -99,3 +99,13 @@ export const ENGLISH_WORDS = set(data.ENGLISH_WORDS);
 export function isPlainWord(word: string): boolean {
   return ENGLISH_WORDS.has(word) && !FIRST_NAMES.has(word) && !LAST_NAMES.has(word);
 }
+
+/** "he" or "she" by a first name, when the lexicon is sure; null when it cannot say. */
+const MALE = set(data.MALE_NAMES);
+const FEMALE = set(data.FEMALE_NAMES);
+export function genderOf(firstName: string): 'male' | 'female' | null {
+  const w = firstName.toLowerCase();
+  const male = MALE.has(w);
+  const female = FEMALE.has(w);
+  return male === female ? null : male ? 'male' : 'female';
+}

@@ -21,7 +21,11 @@ const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const ABBREVIATIONS =
   /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
 
+// "al-Amr", "bin-Laden", "van-Dyke": a lowercase particle joined to a capitalised name is a name.
+const PARTICLE_NAME = /^(al|el|ad|as|ash|at|az|bin|ibn|abu|ben|de|di|da|du|la|le|van|von)[-‐]\p{Lu}/u;
+
 export function shapeOf(word: string): Shape {
+  if (PARTICLE_NAME.test(word)) return 'upper';
   const first = word[0] ?? '';
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return 'other';

@@ -16,10 +16,12 @@ function isReportedSpeech(text: string, span: QuoteSpan): boolean {
   const n = words(inner);
   const after = text.slice(span.end, span.end + 40);
   const before = text.slice(Math.max(0, span.start - 40), span.start);
-  const attributed =
-    SPEECH_NEAR.test(after) || /\b(said|says|told|added|asked|wrote|replied|saying)\s*[,:]?\s*$/i.test(before) || /:\s*$/.test(before);
+  const saidBefore = /\b(said|says|told|added|asked|wrote|replied|saying|stated)\b[^.!?"“”]{0,30}?[,:]?\s*$/i.test(before) || /:\s*$/.test(before);
+  const attributed = saidBefore || SPEECH_NEAR.test(after);
   if (n === 0) return false;
-  if (n <= 3) return attributed && /[.!?,…]$/.test(inner);
+  // A few words are a quote when a speech verb introduces them ("told the police, “everything he did”"), or when they
+  // end like a sentence and a speech verb follows; otherwise they are scare quotes or a title.
+  if (n <= 3) return saidBefore || (attributed && /[.!?,…]$/.test(inner));
   const titleCase = inner.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]|^(of|the|a|an|and|in|on|for|to|with|at|by)$/u.test(w));
   if (titleCase && n <= 8 && !attributed) return false;
   if (span.single && n <= 5 && !attributed) return false;

@@ -40,30 +40,51 @@ function paragraphEnd(text: string, from: number): number {
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
+  // A quote that ran to a paragraph's end without closing, when the next paragraph does not reopen it: that paragraph
+  // is still quoted, up to its closing mark.
+  let carried = false;
+  let paragraphStart = 0;
+  // Double marks nested inside a double-quoted passage ("… called "research", would it?") open and close in pairs.
+  let nested = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (ch === '\n' && open !== -1) {
       // A quote left open at a paragraph end continues only if the next paragraph opens with a mark.
       let k = i;
       while (k < text.length && /\s/.test(text[k] as string)) k++;
+      nested = 0;
       if (doubleRole(text, k) === 'open' || (text[k] === STRAIGHT_DOUBLE && doubleRole(text, k) === 'either')) {
+        // The quote runs on: each paragraph is reported as its own segment, as the reopening mark presents it.
+        if (i - open > 30) spans.push({ start: open, end: i, single: false });
+        open = k;
         i = k;
         continue;
       }
       const start = open;
       open = -1;
       if (i - start > 30) spans.push({ start, end: i, single: false });
+      carried = true;
+      paragraphStart = k;
+      i = k - 1;
+      continue;
+    }
+    if (ch === '\n') {
+      if (text[i + 1] !== '\n' && text[i + 1] !== undefined && !/\s/.test(text[i + 1] as string)) paragraphStart = i + 1;
       continue;
     }
     const role = doubleRole(text, i);
     if (!role) continue;
     if (open === -1) {
       if (role !== 'close') open = i;
-    } else if (role === 'close' || role === 'either' || ch === STRAIGHT_DOUBLE) {
+      else if (carried && i - paragraphStart > 30) spans.push({ start: paragraphStart, end: i + 1, single: false });
+      carried = false;
+    } else if (role === 'open') {
+      nested++;
+    } else if (nested > 0) {
+      nested--;
+    } else {
       spans.push({ start: open, end: i + 1, single: false });
       open = -1;
-    } else {
-      open = i; // an unclosed opener in the same paragraph: start again from the newer one
     }
   }
   if (open !== -1 && text.length - open > 30) spans.push({ start: open, end: text.length, single: false });

@@ -1,4 +1,5 @@
 import type { Entity, Span } from '../analyze/types';
+import { genderOf } from '../entities';
 
 export interface Speaker {
   name: string;
@@ -20,7 +21,6 @@ const SPEECH_NOUN =
 const DESCRIPTOR =
   /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
-const ACCORDING = /\baccording\s+to\s+$/i;
 
 /** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
 function mask(text: string, spans: Span[]): string {
@@ -83,8 +83,30 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (person && at - person.end <= 40 && !/[.!?\n\u2063]/.test(masked.slice(person.end, at))) narrativeSpeakers.push({ at, located: person });
   }
   let lastSpeakerAt = -1;
+  const genderFits = (l: Located, pronoun: string): boolean => {
+    const p = pronoun.toLowerCase();
+    if (l.entity.type !== 'PER') return p === 'they' || p === 'it';
+    if (p !== 'he' && p !== 'she') return true;
+    const gender = genderOf(l.entity.name.split(/\s+/)[0] ?? '');
+    return !gender || gender === (p === 'he' ? 'male' : 'female');
+  };
+  /** "he said": a fitting person named earlier in the same sentence, else the first one of the sentence before. */
+  const resolvePronoun = (pronoun: string, at: number): Speaker | null => {
+    if (!/^(he|she)$/i.test(pronoun)) return null;
+    const start = sentenceStartBefore(masked, at);
+    const sameSentence = [...located]
+      .reverse()
+      .find((l) => l.end <= at && l.start >= start && masked[l.start] !== '\u2063' && genderFits(l, pronoun));
+    if (sameSentence) return named(sameSentence, pronoun);
+    if (start <= 0) return null;
+    const previousStart = sentenceStartBefore(masked, Math.max(0, start - 2));
+    const previous = located.find((l) => l.start >= previousStart && l.end <= start && masked[l.start] !== '\u2063' && l.entity.type === 'PER');
+    return previous && genderFits(previous, pronoun) ? named(previous, pronoun) : null;
+  };
   /** "the US official", "he": the latest person who spoke, in a quote or in the narrative, else the last person named. */
   const resolve = (written: string, at: number): Speaker => {
+    const byPronoun = resolvePronoun(written, at);
+    if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
     if (role) {
       const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
@@ -112,7 +134,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (person) return named(person);
     const descriptor = DESCRIPTOR.exec(phrase);
     if (descriptor) return resolve(descriptor[0], from);
-    return first ? named(first) : null;
+    if (first) return named(first);
+    // A name the recogniser did not keep ("attributed to Einstein"): the capitalised words as written.
+    const written = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(phrase)?.[1];
+    return written ? { name: written, written, entityId: null } : null;
   };
   /** The subject of the last speech verb in a clause: "Rathke, however, said that", "He noted that". */
   const subjectOf = (from: number, to: number): Speaker | null => {
@@ -120,20 +145,31 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     let verbAt = -1;
     for (const m of clause.matchAll(VERB_RE)) verbAt = from + (m.index ?? 0);
     if (verbAt === -1) return null;
-    const name = [...located].reverse().find((l) => l.end <= verbAt && l.start >= from);
+    // The nearest name before the verb, unless it sits in a phrase about a person named just before it
+    // ("Mu Li, of the University of NSW, said"): then the person.
+    const before = [...located].reverse().filter((l) => l.end <= verbAt && l.start >= from);
+    const nearest = before[0];
+    const person = before.find((l) => l.entity.type === 'PER' && verbAt - l.end <= 120);
+    const name = nearest && nearest.entity.type !== 'PER' && person ? person : nearest;
     const between = name ? masked.slice(name.end, verbAt) : masked.slice(from, verbAt);
     const pronounMatch = /\b(he|she|they)\s+(?:\w+\s+)?$/i.exec(masked.slice(from, verbAt));
     if (pronounMatch && (!name || name.end <= from + (pronounMatch.index ?? 0)))
       return resolve(pronounMatch[1] as string, from + (pronounMatch.index ?? 0));
-    if (name && between.length < 60) return named(name);
+    if (name && between.length < (name === nearest ? 60 : 130)) return named(name);
     const descriptor = /\b(the|a|an)\s+[\p{L}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
-    return name ? named(name) : null;
+    if (name) return named(name);
+    // No name: the speaker is the noun phrase as written ("The report's authors say").
+    const phrase = /(?:^|[,;]\s*|\b)((?:the|a|an|its|their|his|her|our)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4})\s+$/iu.exec(masked.slice(from, verbAt));
+    return phrase?.[1] ? { name: phrase[1], written: phrase[1], entityId: null } : null;
   };
 
   spans.forEach((span, i) => {
-    const sentenceStart = sentenceStartBefore(masked, span.start);
-    const clauseStart = Math.max(sentenceStart, i > 0 ? Math.min(span.start, (spans[i - 1] as Span).end) : 0, 0);
+    let sentenceStart = sentenceStartBefore(masked, span.start);
+    // A quote opening a paragraph after "… tweeted using his account:" belongs to the sentence before the colon.
+    if (sentenceStart === span.start && /[:—–]\s*$/.test(masked.slice(Math.max(0, span.start - 4), span.start))) {
+      sentenceStart = sentenceStartBefore(masked, masked.slice(0, span.start).trimEnd().length - 1);
+    }
     const before = masked.slice(sentenceStart, span.start);
     const afterEnd = sentenceEndAfter(masked, span.end);
     const after = masked.slice(span.end, afterEnd);
@@ -146,8 +182,12 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       const owner = [...located].reverse().find((l) => l.end === at || l.end === at - 1);
       if (owner) speaker = named(owner);
     }
-    // “quote,” said X / “quote,” X said
-    if (!speaker) {
+    // “quote,” said X / “quote,” X said, unless that clause goes on to introduce the next quote ("X said, “…”").
+    // (A quote cut by its own attribution, “We came,” she said, “to win.”, ends on a comma and keeps it.)
+    const endsSentence = /[.!?…]\s*["”»'’]?$/.test(text.slice(span.start, span.end));
+    const introducesNext =
+      endsSentence && masked[afterEnd] === '\u2063' && /[,:]?\s*$/.test(after) && new RegExp(`\\b(${VERB})\\b[^\\u2063]{0,40}$`, 'i').test(after);
+    if (!speaker && !introducesNext) {
       const saidFirst = /^\s*[,.]?\s*(?:\u2063*\s*)?(?:\b(?:VERB)\b)/.source.replace('VERB', VERB);
       const m = new RegExp(saidFirst, 'i').exec(after);
       if (m) speaker = speakerAt(span.end + m[0].length, afterEnd);
@@ -156,10 +196,17 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
         if (nameFirst) speaker = speakerAt(span.end + (nameFirst[0].length - nameFirst[0].trimStart().length), span.end + nameFirst[0].length);
       }
     }
-    // X said (that) … “quote” / according to X / X: “quote”
-    if (!speaker) speaker = subjectOf(clauseStart === span.start ? sentenceStart : sentenceStart, span.start);
-    if (!speaker && ACCORDING.test(after.slice(0, 30)) === false) {
-      const according = /^\s*[,]?\s*according\s+to\s+/i.exec(after);
+    // in the words of X, “quote” / a quote attributed to X — “quote”
+    if (!speaker) {
+      const source = /\b(?:according to|in the words of|attributed to|quoting)\s+/gi;
+      let last: RegExpExecArray | null = null;
+      for (let m = source.exec(before); m; m = source.exec(before)) last = m;
+      if (last) speaker = speakerAt(sentenceStart + last.index + last[0].length, span.start);
+    }
+    // X said (that) … “quote” / “quote,” according to X / X: “quote”
+    if (!speaker) speaker = subjectOf(sentenceStart, span.start);
+    if (!speaker) {
+      const according = /^\s*,?\s*according\s+to\s+/i.exec(after);
       if (according) speaker = speakerAt(span.end + according[0].length, afterEnd);
     }
     if (!speaker && /:\s*$/.test(before)) {

@@ -46,9 +46,19 @@ describe('quote marks', () => {
     expect(spans(text)).toEqual(expected);
   });
 
-  test('a quote over several paragraphs, reopened at each one', () => {
+  test('a quote over several paragraphs, reopened at each one: one segment a paragraph', () => {
     const text = '“The first paragraph of a long statement goes on here.\n\n“And the second one ends it,” she said.';
-    expect(spans(text)).toEqual([text.slice(0, text.indexOf(' she'))]);
+    expect(spans(text)).toEqual(['“The first paragraph of a long statement goes on here.', '“And the second one ends it,”']);
+  });
+
+  test('a quote over paragraphs with no reopening mark ends at the next closing mark', () => {
+    const text = 'He said, “We have learned a lot from the game today.\n\nIt was a very emotional day for all of us.” Then he left.';
+    expect(spans(text)).toEqual(['“We have learned a lot from the game today.', 'It was a very emotional day for all of us.”']);
+  });
+
+  test('double marks nested in a double-quoted passage', () => {
+    const text = 'A quote attributed to Einstein — "If we knew what we were doing, it wouldn\'t be called "research", would it?"';
+    expect(spans(text)).toEqual([text.slice(text.indexOf('"If'))]);
   });
 });
 
@@ -62,8 +72,44 @@ describe('speakers', () => {
     ['according to X', '“The dam will not hold much longer,” according to Maria Lopez.', 'Maria Lopez'],
     ['organisation', '“Talks will resume next week in Doha,” the Foreign Office said.', 'Foreign Office'],
     ['pronoun', 'Nawaz Sharif arrived late. He said “the delay could not be avoided at all”.', 'Nawaz Sharif'],
+    [
+      'pronoun of the right gender',
+      'Thomas Sam’s sister Gloria pleaded with him, but he replied, “we will wait for the doctor to come”.',
+      'Thomas Sam',
+    ],
+    [
+      'in the words of X',
+      'The child suffered, in the words of the prosecutor, Mark Tedeschi, “a long and painful decline over months”.',
+      'Mark Tedeschi',
+    ],
+    [
+      'a name as written when it is no entity',
+      'There is a quote attributed to Einstein — "If we knew what we were doing, it would not be research"',
+      'Einstein',
+    ],
+    [
+      'a noun phrase as written',
+      'The report’s authors say “iodine deficiency is a serious public health issue” in the country.',
+      'The report’s authors',
+    ],
   ])('%s', (_, text, speaker) => {
     expect(quotesOf(text)[0]?.speaker).toBe(speaker);
+  });
+
+  test('the segments of a quote over paragraphs share its speaker', () => {
+    const quotes = quotesOf('Imran Khan said: “The first paragraph of a long statement goes on here.\n\n“And the second one ends it for today.”');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Imran Khan', 'Imran Khan']);
+  });
+
+  test('an attribution that introduces the next quote is not the previous one’s', () => {
+    const text =
+      'Harry Kane scored twice. He said, “In the first half it felt good out there.”\n\nAfter the match, the coach Nabil Maaloul said, “We were proud of the team today.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Harry Kane', 'Nabil Maaloul']);
+  });
+
+  test('a quote cut by its attribution keeps one speaker for both halves', () => {
+    const text = '"We entered the competition," team member Rodaba Noori told the press, "to show that Afghan women can make robots too."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Rodaba Noori', 'Rodaba Noori']);
   });
 
   test('a continuation quote inherits the last speaker', () => {
