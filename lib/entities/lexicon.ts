@@ -90,8 +90,9 @@ export const PLACES = union(CORE_PLACES, set(data.PLACES), set(data.CITIES), set
 export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
 export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
 export const LAST_NAMES = set(data.LAST_NAMES);
-/** Well-known people by full name. */
+/** Well-known people by full name, and their surnames ("Gorbachev", "Obama") alone. */
 export const KNOWN_PEOPLE = set(data.PEOPLE);
+export const FAMOUS_SURNAMES = new Set([...KNOWN_PEOPLE].filter((n) => n.includes(' ')).map((n) => n.split(' ').pop() as string));
 /** Common English words (SCOWL 10 and 20). */
 export const ENGLISH_WORDS = set(data.ENGLISH_WORDS);
 

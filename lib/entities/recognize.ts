@@ -3,6 +3,7 @@ import {
   COMMON_WORDS,
   CORE_PLACES,
   DEMONYMS,
+  FAMOUS_SURNAMES,
   FIRST_NAMES,
   isPlainWord,
   KNOWN_ORGS,
@@ -56,9 +57,21 @@ function joinable(gap: string): boolean {
   return /^[ \t\u00a0]+$/.test(gap) || /^ & $/.test(gap);
 }
 
+/** "BBCUrdu", "eBay", "LibriVox", "YouTube": brands and outlets (but not "McDonald" or "MacArthur"). */
 function isCamelOrg(word: string): boolean {
-  return /^\p{Lu}{2,}\p{Ll}/u.test(word) || /^\p{Ll}+\p{Lu}/u.test(word);
+  return (
+    /^\p{Lu}{2,}\p{Ll}/u.test(word) ||
+    /^\p{Ll}+\p{Lu}/u.test(word) ||
+    (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(Mc|Mac|O’|O'|De|Di|La|Le|Van|Von)\p{Lu}/u.test(word))
+  );
 }
+
+/** Acronyms that are formats, technologies or ordinary abbreviations, not organisations. */
+const NOT_ORG_ACRONYMS = new Set(
+  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb'.split(
+    '|',
+  ),
+);
 
 export interface RecogniseContext {
   /** lowercase words that occur in lowercase somewhere in the text: a capitalised one at a sentence start is a plain word */
@@ -270,8 +283,11 @@ function classify(
   if (!single && PLACE_HEADS.has(lastWord)) return mk('LOC', 2);
   if (single && DEMONYMS.has(firstWord)) return mk('MISC', 3);
   if (single && isCamelOrg(firstToken.text)) return mk('ORG', 2);
-  // Unknown acronyms are as often products, formats or shouting (IE6, XML, OK) as organisations.
-  if (single && allCaps && firstToken.text.length <= 6) return mk('MISC', 1);
+  // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
+  if (single && allCaps && firstToken.text.length <= 6) {
+    const acronymOrg = /^\p{Lu}{2,6}$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
+    return mk(acronymOrg ? 'ORG' : 'MISC', 1);
+  }
   if (allCaps && !single) return null; // a shouted line, not a name
   if (!single) {
     if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
@@ -283,5 +299,13 @@ function classify(
   }
   const previous = tokens[nameStart - 1];
   if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
+  // A lone name mid-sentence: a person's when the lexicons know it as a first name, a last name or a famous surname.
+  if (
+    single &&
+    !firstToken.sentenceStart &&
+    !isPlainWord(firstWord) &&
+    (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(firstWord) || FAMOUS_SURNAMES.has(firstWord))
+  )
+    return mk('PER', 2);
   return mk('UNK', 0);
 }
