@@ -291,6 +291,8 @@ function classify(
   if (allCaps && !single) return null; // a shouted line, not a name
   if (!single) {
     if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
+    // People's names do not start with an acronym ("JPL Stardust", "NASA Discovery"): a project or product.
+    if (firstToken.shape === 'caps') return mk('UNK', 0);
     if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
