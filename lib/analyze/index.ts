@@ -2,7 +2,7 @@ import { confirm, countWords, type GateSignals, gate, type Verdict } from '../de
 import { findEntities } from '../entities';
 import { detectLanguage, type Extraction, extractArticle, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
-import type { AnalysisResult, Article, Entity, LanguageSupport, Quote } from './types';
+import type { AnalysisResult, Article, Entity, LanguageSupport, Quote, Span } from './types';
 
 export type * from './types';
 
@@ -19,12 +19,24 @@ export function languageSupport(language: string | null): LanguageSupport {
   return { language, supported, notice: supported ? null : 'Names and quotes: English only for now.' };
 }
 
-/** Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages. */
-export function analyzeText(text: string, language: string | null = detectLanguage(text)): TextAnalysis {
+/**
+ * Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages.
+ * `blockQuotes` are passages the page set apart as quotations (<blockquote>), quoted even without quote marks.
+ */
+export function analyzeText(text: string, language: string | null = detectLanguage(text), blockQuotes: Span[] = []): TextAnalysis {
   const nlp = languageSupport(language);
   if (!nlp.supported) return { entities: [], quotes: [], nlp };
   const { entities } = findEntities(text);
-  return { entities, quotes: findQuotes(text, entities), nlp };
+  return { entities, quotes: findQuotes(text, entities, blockQuotes), nlp };
+}
+
+/** The article's <blockquote> paragraphs as spans of its text. */
+function blockQuoteSpans(extraction: Extraction): Span[] {
+  return extraction.blocks.flatMap((block, i) => {
+    if (block.tag !== 'blockquote') return [];
+    const start = extraction.blockStarts[i] ?? 0;
+    return [{ start, end: start + block.text.length }];
+  });
 }
 
 export interface PageAnalysis extends AnalysisResult {
@@ -64,7 +76,7 @@ export function analyzePage(doc: PageDocument, signals: GateSignals, options: Pa
     isArticle: true,
     reason: verdict.reason,
     article: extraction.article,
-    ...analyzeText(extraction.article.text),
+    ...analyzeText(extraction.article.text, extraction.article.lang, blockQuoteSpans(extraction)),
     extraction,
     gate: gateVerdict,
   };

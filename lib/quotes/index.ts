@@ -1,4 +1,4 @@
-import type { Entity, Quote } from '../analyze/types';
+import type { Entity, Quote, Span } from '../analyze/types';
 import { findQuoteSpans, type QuoteSpan } from './marks';
 import { attributeSpeakers } from './speakers';
 
@@ -36,8 +36,11 @@ function isPartial(text: string, span: QuoteSpan): boolean {
 }
 
 /** Reported speech in the text with its speaker: direct and partial quotes, scare quotes and titles left out. */
-export function findQuotes(text: string, entities: Entity[]): Quote[] {
-  const spans = findQuoteSpans(text).filter((s) => isReportedSpeech(text, s));
+export function findQuotes(text: string, entities: Entity[], blockQuotes: Span[] = []): Quote[] {
+  const marked = findQuoteSpans(text).filter((s) => isReportedSpeech(text, s));
+  // A block quotation is one quote, unless its own quote marks already delimit the quoted words.
+  const blocks = blockQuotes.filter((b) => !marked.some((m) => m.start < b.end && b.start < m.end)).map((b) => ({ ...b, single: false }));
+  const spans = [...marked, ...blocks].sort((a, b) => a.start - b.start);
   const speakers = attributeSpeakers(text, spans, entities);
   return spans.map((span, i) => {
     const speaker = speakers[i];

@@ -125,3 +125,16 @@ describe('speakers', () => {
     expect(quotesOf('The so-called “experts” disagreed about the film “Star Wars” again.')).toEqual([]);
   });
 });
+
+describe('block quotations in the page', () => {
+  test('a <blockquote> without marks is a quote, its speaker from the line that introduces it', async () => {
+    const { loadPage } = await import('../fixtures/pages');
+    const { analyzePage } = await import('../../lib/analyze');
+    const para = '<p>The minister spoke to reporters in Islamabad on Tuesday about the new plan for the region and its people.</p>';
+    const html = `<html><head><meta property="og:type" content="article"></head><body><article><h1>Minister speaks on the plan</h1>${para.repeat(3)}<p>Imran Khan said:</p><blockquote><p>We will not stop until every child in the province has a school to go to and a teacher to learn from.</p></blockquote>${para}</article></body></html>`;
+    const { doc, signals } = loadPage(html, 'https://news.example/2021/05/04/minister-speaks-on-the-plan');
+    const result = analyzePage(doc, signals);
+    const quote = result.quotes.find((q) => q.text.startsWith('We will not stop'));
+    expect(quote?.speaker).toBe('Imran Khan');
+  });
+});
