@@ -4,6 +4,10 @@ import { type CorpusExpectation, corpusPage, corpusSlugs, observe } from '../fix
 
 // Each page in tests/fixtures/pages has the output it must give in expected.json (reviewed by hand; regenerate with
 // `npm run fixtures:update` and read the diff).
+test('the corpus holds pages', () => {
+  expect(corpusSlugs().length).toBeGreaterThan(0);
+});
+
 describe.each(corpusSlugs())('corpus page %s', (slug) => {
   const { expectedPath } = corpusPage(slug);
   test('matches expected.json', () => {
