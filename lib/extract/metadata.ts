@@ -1,15 +1,10 @@
+import type { Article } from '../analyze/types';
 import { dateFromUrl, findVisibleDates, parseDate } from './dates';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
 
-export interface PageMetadata {
-  title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  published: string | null;
-  updated: string | null;
-  canonicalUrl: string | null;
-  lang: string | null;
+/** The article's metadata as the page declares it (the language is the declared one; extraction detects it from the text). */
+export interface PageMetadata extends Omit<Article, 'text' | 'relatedLinks'> {
   /** schema.org @type values found in JSON-LD and microdata */
   schemaTypes: string[];
   ogType: string | null;
