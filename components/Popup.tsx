@@ -1,6 +1,6 @@
 import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
-import { TYPE_GROUP, TYPE_ORDER } from './labels';
+import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
 
 export interface PopupProps {
   /** null while loading or when nothing is known of the tab */
@@ -47,6 +47,13 @@ function EntityGroups({ entities }: { entities: Entity[] }) {
       })}
     </>
   );
+}
+
+/** Who the speaker is, as the card says it: type, titles in the article, how often named. */
+function SpeakerLine({ entity }: { entity: Entity | undefined }) {
+  if (!entity) return null;
+  const parts = [TYPE_LABEL[entity.type], entity.titles.join(' '), `named ${entity.mentions.length}×`].filter(Boolean);
+  return <p class="speaker-meta">{parts.join(' · ')}</p>;
 }
 
 /** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
@@ -101,6 +108,7 @@ export function Popup({ state, loading, now }: PopupProps) {
         {groupBySpeaker(quotes).map((g) => (
           <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
             <h3>{g.speaker}</h3>
+            <SpeakerLine entity={entities.find((e) => e.id === g.key)} />
             <ul>
               {g.quotes.map((q) => (
                 <li key={q.start} class="quote">

@@ -215,3 +215,21 @@ describe('a page in a language the rules do not know', () => {
     expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('de');
   });
 });
+
+describe('speakers', () => {
+  test('each speaker group says who the speaker is, from the entity', () => {
+    const container = document.createElement('div');
+    render(
+      <Popup
+        state={{ url: 'https://x.example/a', isArticle: true, reason: 'r', result: FULL, analysedAt: 1 }}
+        loading={false}
+        now={new Date('2026-11-28T12:00:00Z')}
+      />,
+      container,
+    );
+    const meta = container.querySelector('.speaker-group[data-speaker="Jeff Rathke"] .speaker-meta')?.textContent ?? '';
+    expect(meta).toContain('Person');
+    expect(meta).toContain('named 3×');
+    expect(container.querySelector('.speaker-group[data-speaker="Unattributed"] .speaker-meta')).toBeNull();
+  });
+});
