@@ -82,15 +82,24 @@ const BOILERPLATE_LINE =
 const TAIL_LINE =
   /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)/i;
 
-/** Drops trailing blocks that are the site talking (copyright, pitches) rather than the article; stops at the first real one. */
-function trimTail(blocks: TextBlock[]): TextBlock[] {
+/** Drops blocks at either end that are the site talking (copyright, pitches, labels, credits), up to the first real one. */
+function trimEdges(blocks: TextBlock[]): TextBlock[] {
   let end = blocks.length;
   while (end > 1) {
     const last = blocks[end - 1] as TextBlock;
-    if (last.text.length > 400 || !TAIL_LINE.test(last.text)) break;
+    // A short line that is no sentence ("Meistgelesene Artikel", "News", "Lesen Sie auch") after the story is a label.
+    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text);
+    if (last.text.length > 400 || !(TAIL_LINE.test(last.text) || label)) break;
     end--;
   }
-  return end === blocks.length ? blocks : blocks.slice(0, end);
+  // Before the story, the same kind of short label lines: credits, bylines, kickers ("Getty Images", "VON Sina Giebel").
+  let start = 0;
+  while (start < end - 1) {
+    const first = blocks[start] as TextBlock;
+    if (first.text.length >= 50 || /[.!?…:"”»)]$/.test(first.text) || /^h[2-6]$/.test(first.tag)) break;
+    start++;
+  }
+  return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
 }
 
 const RELATED_HEADING =
@@ -335,5 +344,5 @@ export function extractContent(
   };
   for (const part of parts) collect(part);
   if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
-  return { rootIndex: contentRoot.index, blocks: trimTail(blocks), relatedLinks };
+  return { rootIndex: contentRoot.index, blocks: trimEdges(blocks), relatedLinks };
 }
