@@ -117,7 +117,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const variants = [...new Set(mentions.map((m) => m.text))].sort((a, b) => b.length - a.length || rank(a) - rank(b));
     entities.push({
       id: '',
-      name: variants[0] ?? cluster.key,
+      name: displayName(variants[0] ?? cluster.key, type),
       type,
       mentions,
       variants,
@@ -129,6 +129,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     e.id = `e${i + 1}`;
   });
   return entities;
+}
+
+/** A dateline's "WASHINGTON" reads as "Washington"; acronyms (NATO, ISI) and organisations keep their capitals. */
+function displayName(name: string, type: EntityType): string {
+  if (type === 'ORG' || name !== name.toUpperCase() || !/^[\p{Lu}][\p{Lu}\s'’.-]{4,}$/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 /** One candidate wins outright; with several, the nearest full name before the short mention does. */
