@@ -86,7 +86,12 @@ export const ALIASES = new Map<string, string>(
 // The curated lists above, widened with compromise's lexicon (see lexicon-data.ts).
 export const KNOWN_ORGS = union(CORE_ORGS, set(data.ORGANISATIONS));
 /** All known places; a lone capitalised word at a sentence start must be in CORE_PLACES ("Reading", "Nice" are words too). */
-export const PLACES = union(CORE_PLACES, set(data.PLACES), set(data.CITIES), set('soviet union|white house|hollywood|silicon valley|las vegas'));
+export const PLACES = union(
+  CORE_PLACES,
+  set(data.PLACES),
+  set(data.CITIES),
+  set('soviet union|white house|hollywood|silicon valley|las vegas|la|nyc|dc|midwest'),
+);
 export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
 export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
 export const LAST_NAMES = set(data.LAST_NAMES);

@@ -273,7 +273,7 @@ function classify(
     const previous = tokens[nameStart - 1];
     return previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' ? mk('LOC', 2) : mk('UNK', 0);
   }
-  if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key))) return mk('LOC', 3);
+  if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
   if (!single && KNOWN_ORGS.has(firstWord) && !titled) return mk('ORG', 2);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
@@ -296,7 +296,13 @@ function classify(
     if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
-    if (lw.some((w) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w))) return mk('UNK', 0);
+    // A place leading an unknown phrase ("Vietnam War", "Malaysia Tourism board") is still that place.
+    if (PLACES.has(firstWord) && !FIRST_NAMES.has(firstWord)) {
+      return { ...mk('LOC', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+    }
+    // Plain words among the capitals ("Internet Explorer", "Term Limits") make a work or product more likely than a person.
+    const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
+    if (lw.some(plain)) return mk('UNK', 0);
     return mk('PER', 1);
   }
   const previous = tokens[nameStart - 1];
