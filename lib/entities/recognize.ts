@@ -170,10 +170,32 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
       break;
     }
     const mention = classify(text, tokens, i, j, context, orgByLowercaseHead);
-    if (mention) mentions.push(mention);
+    if (mention) {
+      const place = titlePlace(text, tokens, i, mention);
+      if (place) mentions.push(place);
+      mentions.push(mention);
+    }
     i = j;
   }
   return mentions;
+}
+
+/** "US President Barack Obama": the country before a title is a place of its own. */
+function titlePlace(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
+  if (!mention.titles.length) return null;
+  const first = tokens.slice(from, mention.tokenIndex).find((t) => !ALWAYS_STRIPPED.has(lower(t)));
+  if (!first || !PLACES.has(lower(first)) || TITLES.has(lower(first))) return null;
+  const index = tokens.indexOf(first);
+  return {
+    start: first.start,
+    end: first.end,
+    text: text.slice(first.start, first.end),
+    type: 'LOC',
+    strength: 2,
+    titles: [],
+    tokenIndex: index,
+    tokenCount: 1,
+  };
 }
 
 /** "X said", "X, a doctor, said": the name is a speaker, so a person or an organisation. */
