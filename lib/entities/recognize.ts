@@ -163,7 +163,12 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
         continue;
       }
       const head = tokens[j - 1] as Token;
-      if (LOWERCASE_ORG_HEADS.has(t.text) && !DEMONYMS.has(lower(head)) && !PLACES.has(lower(head)) && !COMMON_WORDS.has(lower(head))) {
+      // "the Haqqani network"; and "the Republican party", where an adjective of politics names the party.
+      const party =
+        t.text === 'party' &&
+        (DEMONYMS.has(lower(head)) ||
+          /^(communist|socialist|green|liberal|labour|labor|conservative|democratic|republican|national|people's|workers')$/.test(lower(head)));
+      if (party || (LOWERCASE_ORG_HEADS.has(t.text) && !DEMONYMS.has(lower(head)) && !PLACES.has(lower(head)) && !COMMON_WORDS.has(lower(head)))) {
         orgByLowercaseHead = true;
         j++;
       }
@@ -226,9 +231,11 @@ function classify(
   while (start < to) {
     const t = tokens[start] as Token;
     const w = lower(t);
-    const plain = ALWAYS_STRIPPED.has(w) || (t.sentenceStart && COMMON_WORDS.has(w) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w));
-    if (!plain || start === to - 1) break;
+    const plainStart = t.sentenceStart && (COMMON_WORDS.has(w) || isPlainWord(w)) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w);
+    if (!(ALWAYS_STRIPPED.has(w) || plainStart) || start === to - 1) break;
     start++;
+    // "Listeners of LibriVox": once the plain word is gone, so is the "of" that tied it to the name.
+    while (start < to - 1 && !isCap(tokens[start] as Token)) start++;
   }
   // A title phrase before the name: "Chief of Army Staff General", "National Security Advisor".
   let nameStart = start;

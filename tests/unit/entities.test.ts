@@ -110,3 +110,29 @@ describe('tokenizer', () => {
     expect(tokens.filter((t) => t.sentenceStart).map((t) => t.text)).toEqual(['Gen.', 'Then']);
   });
 });
+
+describe('more name shapes', () => {
+  test.each<[string, string, EntityType]>([
+    ['He joined the Republican party in 1980.', 'Republican party', 'ORG'],
+    ['Readers of LibriVox grew fast.', 'LibriVox', 'ORG'],
+    ['Officials of the FTU said so.', 'FTU', 'ORG'],
+    ['He opposed the Vietnam War from the start.', 'Vietnam', 'LOC'],
+    ['The talks were held in Las Vegas last week.', 'Las Vegas', 'LOC'],
+    ['Civil Defense director General Suleiman al-Amr spoke.', 'Suleiman al-Amr', 'PER'],
+  ])('%s → %s', (text, name, type) => {
+    expect(byName(find(text), name)?.type).toBe(type);
+  });
+
+  test.each(['He used Windows XP at work.', 'They debated Term Limits at length.', 'The JPL Stardust team met.', 'Files in HTML and XML formats.'])(
+    'products, projects and formats are not people or organisations: %s',
+    (text) => {
+      expect(find(text).filter((e) => e.type === 'PER' || e.type === 'ORG')).toEqual([]);
+    },
+  );
+
+  test('a country before a title is a place of its own', () => {
+    const entities = find('US President Barack Obama tweeted.');
+    expect(byName(entities, 'US')?.type).toBe('LOC');
+    expect(byName(entities, 'Barack Obama')?.titles).toContain('President');
+  });
+});
