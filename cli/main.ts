@@ -4,11 +4,14 @@ import { parseHTML } from 'linkedom';
 import { readGateSignals } from '../adapters/gate-signals';
 import { buildPageTree } from '../adapters/page-tree';
 import { type AnalysisResult, analyzePage, analyzeText, emptyArticle, toResult } from '../lib/analyze';
+import { DEFAULT_WIKIMEDIA, type LinkResult, WikimediaProvider } from '../lib/knowledge';
 import { formatSummary } from './summary';
 
 const USAGE = `Usage:
   backstory analyze FILE.html [--url URL] [--json]   analyse a saved page
   backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
+    --link [--wikimedia-base URL]                    also look the names up on Wikidata/Wikipedia (or a server
+                                                     answering their APIs at URL) and print background notes
   backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
 
 export function analyzeHtml(html: string, url: string): AnalysisResult {
@@ -41,6 +44,22 @@ export function analyzeBatchLine(line: string): Record<string, unknown> {
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+const USER_AGENT = 'Backstory/0.1 (news context browser extension; command line)';
+
+/** Looks the analysis's names up (names only, never the text) and returns each entity's background note or no-match. */
+async function linkNames(result: AnalysisResult, base: string | undefined): Promise<Map<string, LinkResult>> {
+  const fetchJson = async (url: string) => {
+    const response = await fetch(url, { headers: { 'Api-User-Agent': USER_AGENT }, signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) throw new Error(`${new URL(url).host} answered HTTP ${response.status}`);
+    return response.json();
+  };
+  const provider = new WikimediaProvider(fetchJson, base ? { wikidataBase: base, wikipediaBase: base } : DEFAULT_WIKIMEDIA);
+  const names = result.entities
+    .filter((e) => e.type !== 'MISC')
+    .map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
+  return provider.link(names, result.article?.published ?? null);
 }
 
 async function runBatch(): Promise<void> {
@@ -80,6 +99,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const result = textFile ? analyzePlainText(input) : analyzeHtml(input, value('--url') ?? `file://${file}`);
-  process.stdout.write(flag('--json') ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result));
+  const notes = flag('--link') ? await linkNames(result, value('--wikimedia-base')) : undefined;
+  process.stdout.write(
+    flag('--json') ? `${JSON.stringify(notes ? { ...result, notes: Object.fromEntries(notes) } : result, null, 2)}\n` : formatSummary(result, notes),
+  );
   return 0;
 }

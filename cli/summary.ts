@@ -1,9 +1,20 @@
 import type { AnalysisResult, EntityType } from '../lib/analyze';
+import type { LinkResult } from '../lib/knowledge';
+
+function noteLines(result: LinkResult | undefined): string[] {
+  if (!result) return [];
+  if (result.status !== 'linked') return [`      no confident match (search: ${result.searchUrl})`];
+  const n = result.note;
+  const offices = n.offices
+    .slice(0, 2)
+    .map((o) => `${o.title}, ${[o.start, o.end].filter(Boolean).join(' – ')}${o.atDate ? '; in office at the time' : ''}`);
+  return [`      ${[n.description, ...n.facts, ...offices].filter(Boolean).join('; ')}`, `      ${n.wikipediaUrl ?? n.wikidataUrl}`];
+}
 
 const TYPE_NAMES: Record<EntityType, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other' };
 
 /** A readable summary of an analysis for the terminal. */
-export function formatSummary(result: AnalysisResult): string {
+export function formatSummary(result: AnalysisResult, notes?: Map<string, LinkResult>): string {
   const lines: string[] = [];
   const a = result.article;
   if (!result.isArticle) {
@@ -22,7 +33,10 @@ export function formatSummary(result: AnalysisResult): string {
     const group = result.entities.filter((e) => e.type === type);
     if (!group.length) continue;
     lines.push(`${TYPE_NAMES[type]}:`);
-    for (const e of group) lines.push(`  ${e.name}${e.variants.length > 1 ? ` (also ${e.variants.slice(1).join(', ')})` : ''} ×${e.mentions.length}`);
+    for (const e of group) {
+      lines.push(`  ${e.name}${e.variants.length > 1 ? ` (also ${e.variants.slice(1).join(', ')})` : ''} ×${e.mentions.length}`);
+      lines.push(...noteLines(notes?.get(e.id)));
+    }
   }
   if (result.quotes.length) {
     lines.push('', 'Quotes:');

@@ -72,6 +72,28 @@ describe('the backstory command', () => {
     expect(summary.stdout).toContain('Quotes:');
   });
 
+  test('--link prints background notes from the configured Wikimedia server, and only asks it for names', async () => {
+    const { startFakeWikimedia } = await import('../fixtures/wikimedia/server.mjs');
+    const server = await startFakeWikimedia();
+    try {
+      const file = join(dir, 'seed-link.txt');
+      writeFileSync(file, seedBody());
+      const { execFile } = await import('node:child_process');
+      const stdout = await new Promise<string>((resolve, reject) =>
+        execFile('node', [bin, 'analyze', '--text', file, '--link', '--wikimedia-base', server.origin], (error, out) =>
+          error ? reject(error) : resolve(out),
+        ),
+      );
+      expect(stdout).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');
+      expect(stdout).toContain('no confident match');
+      expect(server.requests.length).toBeGreaterThan(0);
+      expect(server.requests.every((r) => r.headers['api-user-agent']?.toString().startsWith('Backstory/'))).toBe(true);
+      expect(JSON.stringify(server.requests.map((r) => r.params))).not.toContain('reminded');
+    } finally {
+      await server.close();
+    }
+  });
+
   test('a missing file is a clear error with a non-zero exit', () => {
     const run = spawnSync('node', [bin, 'analyze', join(dir, 'nope.html')], { encoding: 'utf8' });
     expect(run.status).toBe(1);

@@ -1,0 +1,125 @@
+import type { EntityType } from '../analyze/types';
+import { chooseCandidate, type LinkContext } from './link';
+import { type BackgroundNote, buildNote, referencedIds } from './note';
+import { parseEntities, parseSearch, type SearchHit, type WikidataEntity } from './wikidata';
+import { parsePages, type WikipediaPage } from './wikipedia';
+
+/** Fetches JSON from a URL; the background gives one with caching, rate limits and the right headers, tests a fake. */
+export type FetchJson = (url: string) => Promise<unknown>;
+
+export interface WikimediaConfig {
+  /** e.g. https://www.wikidata.org */
+  wikidataBase: string;
+  /** e.g. https://en.wikipedia.org */
+  wikipediaBase: string;
+}
+
+export const DEFAULT_WIKIMEDIA: WikimediaConfig = { wikidataBase: 'https://www.wikidata.org', wikipediaBase: 'https://en.wikipedia.org' };
+
+export interface NameToLink {
+  /** the article's entity id */
+  id: string;
+  name: string;
+  type: EntityType;
+  dateline?: boolean;
+}
+
+export type LinkResult = { status: 'linked'; note: BackgroundNote } | { status: 'no-confident-match'; searchUrl: string };
+
+const ENTITIES_PER_CALL = 50;
+const TITLES_PER_CALL = 20;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+const query = (params: Record<string, string>) =>
+  Object.entries({ ...params, format: 'json', origin: '*' })
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+
+/**
+ * Links names to Wikidata and Wikipedia and builds their notes as of a date. Sends names only: never the page's URL or
+ * text. Searches one name a call (the API has no batch search), then batches entity and page look-ups.
+ */
+export class WikimediaProvider {
+  constructor(
+    private readonly fetchJson: FetchJson,
+    private readonly config: WikimediaConfig = DEFAULT_WIKIMEDIA,
+  ) {}
+
+  searchUrl(name: string): string {
+    return `${this.config.wikipediaBase}/w/index.php?search=${encodeURIComponent(name)}`;
+  }
+
+  async search(name: string): Promise<SearchHit[]> {
+    const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbsearchentities', search: name, language: 'en', uselang: 'en', type: 'item', limit: '7' })}`;
+    return parseSearch(await this.fetchJson(url));
+  }
+
+  async entities(ids: string[], props = 'labels|descriptions|claims|sitelinks'): Promise<Map<string, WikidataEntity>> {
+    const found = new Map<string, WikidataEntity>();
+    for (const batch of chunks([...new Set(ids)], ENTITIES_PER_CALL)) {
+      const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbgetentities', ids: batch.join('|'), props, languages: 'en' })}`;
+      for (const e of parseEntities(await this.fetchJson(url))) found.set(e.id, e);
+    }
+    return found;
+  }
+
+  async pages(titles: string[]): Promise<Map<string, WikipediaPage>> {
+    const found = new Map<string, WikipediaPage>();
+    for (const batch of chunks([...new Set(titles)], TITLES_PER_CALL)) {
+      const url = `${this.config.wikipediaBase}/w/api.php?${query({
+        action: 'query',
+        prop: 'extracts|pageimages|pageprops',
+        exintro: '1',
+        explaintext: '1',
+        exsentences: '3',
+        exlimit: String(TITLES_PER_CALL),
+        piprop: 'thumbnail',
+        pithumbsize: '160',
+        redirects: '1',
+        formatversion: '2',
+        titles: batch.join('|'),
+      })}`;
+      for (const [title, page] of parsePages(await this.fetchJson(url))) found.set(title, page);
+    }
+    return found;
+  }
+
+  /** Links every name; places first, so people and organisations can be matched to the article's countries. */
+  async link(names: NameToLink[], date: string | null): Promise<Map<string, LinkResult>> {
+    const ordered = [...names].sort((a, b) => Number(b.type === 'LOC') - Number(a.type === 'LOC'));
+    const hits = new Map<string, SearchHit[]>();
+    for (const n of ordered) hits.set(n.id, await this.search(n.name));
+    const candidates = await this.entities([...hits.values()].flat().map((h) => h.id));
+    const context: LinkContext = { date, countries: new Set() };
+    const chosen = new Map<string, WikidataEntity>();
+    const results = new Map<string, LinkResult>();
+    for (const n of ordered) {
+      const decision = chooseCandidate(n.name, n.type, hits.get(n.id) ?? [], candidates, { ...context, dateline: n.dateline });
+      if (decision.status !== 'linked') {
+        results.set(n.id, { status: 'no-confident-match', searchUrl: this.searchUrl(n.name) });
+        continue;
+      }
+      chosen.set(n.id, decision.candidate.entity);
+      if (n.type === 'LOC') {
+        context.countries.add(decision.candidate.entity.id);
+        for (const c of decision.candidate.entity.claims.P17 ?? []) if (typeof c.value === 'string') context.countries.add(c.value);
+      }
+    }
+    const linked = [...chosen.values()];
+    const labelEntities = await this.entities(linked.flatMap(referencedIds), 'labels');
+    const labels = new Map([...labelEntities].map(([id, e]) => [id, e.label ?? id]));
+    const pages = await this.pages(linked.map((e) => e.enwikiTitle).filter((t): t is string => !!t));
+    for (const n of ordered) {
+      const entity = chosen.get(n.id);
+      if (!entity) continue;
+      const page = entity.enwikiTitle ? (pages.get(entity.enwikiTitle) ?? null) : null;
+      results.set(n.id, { status: 'linked', note: buildNote(entity, n.type, page, date, labels, this.config.wikipediaBase) });
+    }
+    return results;
+  }
+}
