@@ -1,4 +1,6 @@
 /** Background notes: linking names to Wikidata and Wikipedia, and what they say as of the article's date. */
+
+export { type CacheEntry, type CacheOptions, type CacheStore, cachedFetch, type RateOptions, RetryableError, rateLimited } from './cache';
 export { chooseCandidate, type LinkContext, type LinkDecision, typeFits } from './link';
 export { type BackgroundNote, buildNote, factsAt, formatTime, type Office, officesAt } from './note';
 export { DEFAULT_WIKIMEDIA, type FetchJson, type LinkResult, type NameToLink, type WikimediaConfig, WikimediaProvider } from './provider';

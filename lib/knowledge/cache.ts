@@ -1,0 +1,100 @@
+import type { FetchJson } from './provider';
+
+export interface CacheEntry {
+  value: unknown;
+  storedAt: number;
+}
+
+/** Where cached answers live (IndexedDB or extension storage in the background, a Map in tests). */
+export interface CacheStore {
+  get(key: string): Promise<CacheEntry | undefined>;
+  set(key: string, entry: CacheEntry): Promise<void>;
+}
+
+export interface CacheOptions {
+  /** younger than this, an answer is used as it is */
+  freshMs: number;
+  /** younger than this, a stale answer is used while a fresh one is fetched behind it */
+  maxAgeMs: number;
+  now?: () => number;
+}
+
+/**
+ * Caches answers by URL with stale-while-revalidate: fresh answers are served, stale ones served and refreshed, and when
+ * the network fails an answer of any age beats an error.
+ */
+export function cachedFetch(fetchJson: FetchJson, store: CacheStore, options: CacheOptions): FetchJson {
+  const now = options.now ?? Date.now;
+  const refresh = async (url: string) => {
+    const value = await fetchJson(url);
+    await store.set(url, { value, storedAt: now() });
+    return value;
+  };
+  return async (url) => {
+    const entry = await store.get(url);
+    const age = entry ? now() - entry.storedAt : Number.POSITIVE_INFINITY;
+    if (entry && age < options.freshMs) return entry.value;
+    if (entry && age < options.maxAgeMs) {
+      refresh(url).catch(() => {
+        // The stale answer stands; the next look-up tries again.
+      });
+      return entry.value;
+    }
+    try {
+      return await refresh(url);
+    } catch (error) {
+      if (entry) return entry.value;
+      throw error;
+    }
+  };
+}
+
+/** An HTTP failure worth waiting out (429 or 5xx). */
+export class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface RateOptions {
+  minIntervalMs: number;
+  /** first wait after a 429 or 5xx; doubles with each failure in a row, up to maxBackoffMs */
+  backoffMs: number;
+  maxBackoffMs: number;
+  now?: () => number;
+  /** waits; given by the caller, as lib/ has no timers of its own */
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** One request at a time, spaced out, and backing off after the server says it is overloaded. */
+export function rateLimited(fetchJson: FetchJson, options: RateOptions): FetchJson {
+  const now = options.now ?? Date.now;
+  const { sleep } = options;
+  let queue: Promise<unknown> = Promise.resolve();
+  let nextAt = 0;
+  let failures = 0;
+  return (url) => {
+    const run = async () => {
+      const wait = nextAt - now();
+      if (wait > 0) await sleep(wait);
+      try {
+        const value = await fetchJson(url);
+        failures = 0;
+        nextAt = now() + options.minIntervalMs;
+        return value;
+      } catch (error) {
+        if (error instanceof RetryableError) {
+          failures++;
+          nextAt = now() + Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (failures - 1));
+        } else nextAt = now() + options.minIntervalMs;
+        throw error;
+      }
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+}
