@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import type { BackgroundState } from '../components/background';
 import cardCss from '../components/card.css?inline';
 import { EntityCard } from '../components/EntityCard';
 import type { AnalysisResult, Entity, Quote } from '../lib/analyze';
+import type { KnowledgeResponse } from '../lib/messaging';
 import { MARK_TAG } from './highlight';
 
 const HOST_TAG = 'backstory-card';
@@ -13,7 +15,9 @@ const CARD_WIDTH = 320;
  * Opens the entity card next to a highlighted name on hover, keyboard focus or tap, in a shadow root so page CSS
  * cannot reach it; closes on Esc and on leaving. `destroy` removes the card and every listener.
  */
-export function attachCards(doc: Document, result: AnalysisResult): { destroy(): void } {
+export type LookUp = (entity: Entity) => Promise<KnowledgeResponse>;
+
+export function attachCards(doc: Document, result: AnalysisResult, lookUp?: LookUp): { destroy(): void } {
   const entities = new Map<string, Entity>(result.entities.map((e) => [e.id, e]));
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const q of result.quotes) if (q.speakerId) quotesBySpeaker.set(q.speakerId, [...(quotesBySpeaker.get(q.speakerId) ?? []), q]);
@@ -32,6 +36,10 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
   doc.documentElement.append(host);
 
   let openFor: HTMLElement | null = null;
+  // Background notes, asked for when a card first opens (the reader's action), kept for the page's life.
+  const backgrounds = new Map<string, BackgroundState>();
+  const requests = new Map<string, number>();
+  let requestCount = 0;
   // A card closed with Esc stays closed while the pointer or focus is still on its name.
   let dismissed: HTMLElement | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,19 +57,52 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
     place({ display: 'none' });
   };
 
-  const open = (mark: HTMLElement) => {
-    const entity = entities.get(mark.dataset.entityId ?? '');
-    if (!entity) return;
-    if (openFor && openFor !== mark) openFor.removeAttribute('aria-expanded');
-    openFor = mark;
-    mark.setAttribute('aria-expanded', 'true');
-    render(<EntityCard entity={entity} quotes={quotesBySpeaker.get(entity.id) ?? []} onClose={close} />, container);
+  const renderCard = (entity: Entity) =>
+    render(
+      <EntityCard
+        entity={entity}
+        quotes={quotesBySpeaker.get(entity.id) ?? []}
+        background={backgrounds.get(entity.id) ?? { status: 'idle' }}
+        onClose={close}
+        onRetry={() => fetchBackground(entity)}
+      />,
+      container,
+    );
+  // A note arriving changes the card's height: place it again so it still fits beside the name.
+  const rerenderIfOpen = (entity: Entity) => {
+    if (openFor?.dataset.entityId !== entity.id) return;
+    renderCard(entity);
+    position(openFor);
+  };
+  const fetchBackground = (entity: Entity) => {
+    if (!lookUp) return;
+    const token = ++requestCount;
+    requests.set(entity.id, token);
+    backgrounds.set(entity.id, { status: 'loading' });
+    rerenderIfOpen(entity);
+    const settle = (state: BackgroundState) => {
+      if (requests.get(entity.id) !== token) return; // a newer request (a retry) answers instead
+      backgrounds.set(entity.id, state);
+      rerenderIfOpen(entity);
+    };
+    lookUp(entity).then(
+      (response) => {
+        if (!response.ok) return settle(response.offline ? { status: 'offline' } : { status: 'error', message: response.error });
+        const found = response.results[entity.id];
+        if (found?.status === 'linked') settle({ status: 'loaded', note: found.note });
+        else settle({ status: 'no-match', searchUrl: found?.searchUrl ?? '' });
+      },
+      (error: unknown) => settle({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  /** Below the name if it fits, else above, else on the roomier side with the card scrolling: never over the name. */
+  const position = (mark: HTMLElement) => {
     place({ display: 'block' });
     const view = doc.defaultView;
     const rect = mark.getBoundingClientRect();
     const width = view?.innerWidth ?? 1024;
     const height = view?.innerHeight ?? 768;
-    // Below the name if it fits, else above, else on the roomier side with the card scrolling: never over the name.
     const spaceBelow = height - rect.bottom - 14;
     const spaceAbove = rect.top - 14;
     host.style.removeProperty('--backstory-max-height');
@@ -74,6 +115,18 @@ export function attachCards(doc: Document, result: AnalysisResult): { destroy():
     const left = Math.max(8, Math.min(rect.left, width - CARD_WIDTH - 8));
     const top = below ? rect.bottom + 6 : rect.top - 6 - cardHeight;
     place({ left: `${left}px`, top: `${top}px` });
+  };
+
+  const open = (mark: HTMLElement) => {
+    const entity = entities.get(mark.dataset.entityId ?? '');
+    if (!entity) return;
+    if (openFor && openFor !== mark) openFor.removeAttribute('aria-expanded');
+    openFor = mark;
+    mark.setAttribute('aria-expanded', 'true');
+    const known = backgrounds.get(entity.id)?.status;
+    if (!known || known === 'error' || known === 'offline') fetchBackground(entity);
+    renderCard(entity);
+    position(mark);
   };
 
   const markOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null);

@@ -1,15 +1,20 @@
 import type { Entity, Quote } from '../lib/analyze';
+import { BackgroundSection } from './BackgroundSection';
+import type { BackgroundState } from './background';
 import { TYPE_LABEL } from './labels';
 
 export interface EntityCardProps {
   entity: Entity;
   /** what this entity said in the article */
   quotes: Quote[];
+  /** the background note's state; absent where no look-ups are wired (it then shows as not looked up) */
+  background?: BackgroundState;
   onClose: () => void;
+  onRetry?: () => void;
 }
 
 /** The hover card of a highlighted name: who or what it is, how often it comes up, what it said. */
-export function EntityCard({ entity, quotes, onClose }: EntityCardProps) {
+export function EntityCard({ entity, quotes, background = { status: 'idle' }, onClose, onRetry = () => {} }: EntityCardProps) {
   const others = entity.variants.filter((v) => v !== entity.name);
   return (
     <div class="card" role="dialog" aria-label={entity.name} data-entity-id={entity.id}>
@@ -39,10 +44,7 @@ export function EntityCard({ entity, quotes, onClose }: EntityCardProps) {
           </ul>
         </section>
       )}
-      <section class="background" aria-label="Background">
-        <h3>Background</h3>
-        <p class="muted">No background note yet.</p>
-      </section>
+      <BackgroundSection state={background} onRetry={onRetry} />
     </div>
   );
 }

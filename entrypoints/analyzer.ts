@@ -4,7 +4,7 @@ import { readGateSignals } from '../adapters/gate-signals';
 import { highlightEntities } from '../adapters/highlight';
 import { sendMessage } from '../adapters/messaging';
 import { buildPageTree } from '../adapters/page-tree';
-import { analyzePage, toResult } from '../lib/analyze';
+import { analyzePage, type Entity, toResult } from '../lib/analyze';
 
 interface PageSession {
   undo(): void;
@@ -29,7 +29,19 @@ export default defineUnlistedScript(() => {
       blocks,
       result.entities.filter((e) => e.type !== 'MISC'),
     );
-    const cards = attachCards(document, result);
+    // Names only: the hovered one and the article's places (for context), never the page's URL or text.
+    const places = result.entities.filter((e) => e.type === 'LOC');
+    const lookUp = (entity: Entity) =>
+      sendMessage('knowledge/link', {
+        names: [entity, ...places.filter((p) => p.id !== entity.id)].map((e) => ({
+          id: e.id,
+          name: e.name,
+          type: e.type,
+          dateline: e.mentions[0]?.start === 0,
+        })),
+        date: result.article?.published ?? null,
+      });
+    const cards = attachCards(document, result, lookUp);
     undos.push(
       () => cards.destroy(),
       () => highlights.undo(),

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { lookUp } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { tabStateStore } from '../adapters/tab-state';
 
@@ -28,6 +29,7 @@ export default defineBackground(() => {
       return { stored: true };
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
+    'knowledge/link': ({ names, date }) => lookUp(names, date),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

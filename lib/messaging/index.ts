@@ -1,5 +1,15 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
 import type { AnalysisResult } from '../analyze/types';
+import type { LinkResult, NameToLink } from '../knowledge';
+
+/** The background's answer to a look-up: notes by entity id, or why there are none. */
+export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
+
+/** Where background notes come from; the options page edits it, tests point it at a local server. */
+export interface Settings {
+  wikidataBase: string;
+  wikipediaBase: string;
+}
 
 /** What the background keeps about a tab's page. */
 export interface TabState {
@@ -18,6 +28,8 @@ export interface Protocol {
   'page/analysed': { request: { url: string; result: AnalysisResult }; response: { stored: boolean } };
   /** popup → background: what is known of a tab */
   'popup/tab-state': { request: { tabId: number }; response: TabState | null };
+  /** card or popup → background, on the reader's hover, focus or click: background notes for names (names only) */
+  'knowledge/link': { request: { names: NameToLink[]; date: string | null }; response: KnowledgeResponse };
 }
 
 export type MessageType = keyof Protocol;

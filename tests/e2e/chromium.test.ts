@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
+import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 describe('Chromium: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let wikimedia: FakeWikimedia;
   let context: BrowserContext;
   let worker: Worker;
   let extensionId: string;
@@ -38,11 +40,18 @@ describe('Chromium: the built extension on the demo pages', () => {
     });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
+    // Background notes come from a local server answering in Wikidata's and Wikipedia's shapes.
+    wikimedia = await startFakeWikimedia();
+    await worker.evaluate(async (origin) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      await chrome.storage.local.set({ settings: { wikidataBase: origin, wikipediaBase: origin } });
+    }, wikimedia.origin);
   });
 
   afterAll(async () => {
     await context?.close();
     await server?.close();
+    await wikimedia?.close();
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
@@ -143,6 +152,68 @@ describe('Chromium: the built extension on the demo pages', () => {
     const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
     expect(marked).toContain('Jeff Rathke');
     expect(marked).toContain('North Waziristan');
+    await page.close();
+  });
+
+  test('background notes: fetched on hover only, from the configured host, as of the article’s date; errors offer a retry', async () => {
+    wikimedia.requests.length = 0;
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark');
+    await page.waitForTimeout(300);
+    expect(wikimedia.requests).toHaveLength(0); // loading the article sends nothing
+
+    await page.locator('backstory-mark', { hasText: 'Raheel Sharif' }).first().hover();
+    const card = page.locator('backstory-card .card');
+    const atDate = card.locator('.background .office.at-date');
+    await expect.poll(() => atDate.count(), { timeout: 10_000 }).toBe(1);
+    expect(await atDate.textContent()).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');
+    expect(await card.locator('.background .attribution').textContent()).toContain('CC BY-SA');
+    expect(wikimedia.requests.length).toBeGreaterThan(0);
+    const sent = JSON.stringify(wikimedia.requests.map((r) => r.params));
+    expect(sent).not.toContain('reminded');
+    expect(sent).not.toContain(server.origin);
+    await page.screenshot({ path: fileURLToPath(new URL('card-background.png', SCREENSHOTS)) });
+    await page.keyboard.press('Escape');
+
+    await page.locator('backstory-mark', { hasText: 'Pakistani Taliban' }).first().hover();
+    await expect
+      .poll(
+        () =>
+          card
+            .locator('.background')
+            .getAttribute('data-state')
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe('no-match');
+    await page.keyboard.press('Escape');
+
+    wikimedia.setMode('error');
+    await page.locator('backstory-mark', { hasText: 'US State Department' }).first().hover();
+    await expect
+      .poll(
+        () =>
+          card
+            .locator('.background')
+            .getAttribute('data-state')
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe('error');
+    wikimedia.setMode('ok');
+    await card.locator('.retry').click();
+    await expect
+      .poll(
+        () =>
+          card
+            .locator('.background .description')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toBe('United States federal executive department');
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

@@ -3,6 +3,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { GECKO_ID } from '../../wxt.config';
+import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -30,6 +31,7 @@ async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
 
 describe('Firefox: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let wikimedia: FakeWikimedia;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -42,11 +44,22 @@ describe('Firefox: the built extension on the demo pages', () => {
       extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
     });
     await browser.installExtension(EXTENSION);
+    // Background notes come from a local server answering in Wikidata's and Wikipedia's shapes.
+    wikimedia = await startFakeWikimedia();
+    const settingsPage = await browser.newPage();
+    settingsPage.goto(`moz-extension://${UUID}/popup.html`).catch(() => {});
+    await settingsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 20_000 });
+    await settingsPage.evaluate(async (origin) => {
+      const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
+      await api.storage.local.set({ settings: { wikidataBase: origin, wikipediaBase: origin } });
+    }, wikimedia.origin);
+    await settingsPage.close();
   });
 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await wikimedia?.close();
   });
 
   test('highlights the names, opens a card on hover, and the popup shows the context', async () => {
@@ -126,6 +139,27 @@ describe('Firefox: the built extension on the demo pages', () => {
     const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
     expect(marked).toContain('Jeff Rathke');
     expect(marked).toContain('North Waziristan');
+    await page.close();
+  });
+
+  test('background notes on hover: the office held at the article’s date, from the configured host only', async () => {
+    wikimedia.requests.length = 0;
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(wikimedia.requests).toHaveLength(0); // loading the article sends nothing
+    const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
+    await raheel?.hover();
+    const inCard = (selector: string) =>
+      page.evaluate((s) => document.querySelector('backstory-card')?.shadowRoot?.querySelector(s)?.textContent ?? null, selector);
+    const office = await until(
+      () => inCard('.background .office.at-date'),
+      (v) => v !== null,
+    );
+    expect(office).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');
+    expect(JSON.stringify(wikimedia.requests.map((r) => r.params))).not.toContain('reminded');
     await page.close();
   });
 });

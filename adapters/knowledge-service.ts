@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { type CacheEntry, cachedFetch, type FetchJson, type NameToLink, RetryableError, rateLimited, WikimediaProvider } from '../lib/knowledge';
+import type { KnowledgeResponse } from '../lib/messaging';
+import { readSettings } from './settings';
+
+const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
+const DAY = 86_400_000;
+const TIMEOUT_MS = 10_000;
+
+/** GET JSON without cookies, with the Api-User-Agent Wikimedia asks for; 429 and 5xx are worth backing off from. */
+const httpJson: FetchJson = async (url) => {
+  const response = await fetch(url, { credentials: 'omit', headers: { 'Api-User-Agent': USER_AGENT }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  if (response.status === 429 || response.status >= 500)
+    throw new RetryableError(`${new URL(url).host} answered ${response.status}`, response.status);
+  if (!response.ok) throw new Error(`${new URL(url).host} answered ${response.status}`);
+  try {
+    return await response.json();
+  } catch {
+    throw new Error(`${new URL(url).host} sent something that is not JSON`);
+  }
+};
+
+/** Answers kept in extension storage by URL, so a note looked up once opens at once and survives restarts. */
+const storageCache = {
+  get: async (url: string) => (await browser.storage.local.get(`kc:${url}`))[`kc:${url}`] as CacheEntry | undefined,
+  set: (url: string, entry: CacheEntry) => browser.storage.local.set({ [`kc:${url}`]: entry }),
+};
+
+const fetchJson = cachedFetch(
+  rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, maxBackoffMs: 60_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
+  storageCache,
+  { freshMs: 7 * DAY, maxAgeMs: 90 * DAY },
+);
+
+/** Links names for a card or the popup; every failure becomes an answer the card can show, with a retry. */
+export async function lookUp(names: NameToLink[], date: string | null): Promise<KnowledgeResponse> {
+  try {
+    const provider = new WikimediaProvider(fetchJson, await readSettings());
+    const results = await provider.link(names, date);
+    return { ok: true, results: Object.fromEntries(results) };
+  } catch (error) {
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { ok: false, offline, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,61 @@
+import type { BackgroundState } from './background';
+
+export interface BackgroundSectionProps {
+  state: BackgroundState;
+  onRetry: () => void;
+}
+
+/** The background note in a card: who or what this is, as of the article's date, with its sources. Text only. */
+export function BackgroundSection({ state, onRetry }: BackgroundSectionProps) {
+  return (
+    <section class="background" aria-label="Background" aria-busy={state.status === 'loading'} data-state={state.status}>
+      <h3>Background</h3>
+      {(state.status === 'idle' || state.status === 'loading') && <p class="muted">Looking it up…</p>}
+      {state.status === 'no-match' && (
+        <p class="muted">
+          No confident match.{' '}
+          <a href={state.searchUrl} target="_blank" rel="noreferrer noopener">
+            Search Wikipedia
+          </a>
+        </p>
+      )}
+      {(state.status === 'error' || state.status === 'offline') && (
+        <p class="problem">
+          {state.status === 'offline' ? 'You seem to be offline.' : 'The background note could not be loaded.'}{' '}
+          <button type="button" class="retry" onClick={onRetry}>
+            Retry
+          </button>
+        </p>
+      )}
+      {state.status === 'loaded' && (
+        <div class="note">
+          {state.note.description && <p class="description">{state.note.description}</p>}
+          {state.note.offices.length > 0 && (
+            <ul class="offices">
+              {state.note.offices.slice(0, 3).map((o) => (
+                <li key={`${o.title}${o.start}`} class={o.atDate ? 'office at-date' : 'office'}>
+                  {o.title}
+                  {(o.start || o.end) && `, ${[o.start, o.end ?? 'present'].filter(Boolean).join(' – ')}`}
+                  {o.atDate && <strong> · in office at the time</strong>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {state.note.facts.length > 0 && <p class="facts">{state.note.facts.join(' · ')}</p>}
+          {state.note.summary && <p class="summary">{state.note.summary}</p>}
+          <p class="sources">
+            {state.note.wikipediaUrl && (
+              <a href={state.note.wikipediaUrl} target="_blank" rel="noreferrer noopener">
+                Wikipedia
+              </a>
+            )}{' '}
+            <a href={state.note.wikidataUrl} target="_blank" rel="noreferrer noopener">
+              Wikidata
+            </a>
+            {state.note.attribution && <span class="attribution"> · {state.note.attribution}</span>}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}
