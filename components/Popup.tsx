@@ -1,5 +1,8 @@
+import { useState } from 'preact/hooks';
 import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
+import type { BackgroundState } from './background';
+import { BackgroundSection } from './BackgroundSection';
 import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
 
 export interface PopupProps {
@@ -7,6 +10,10 @@ export interface PopupProps {
   state: TabState | null;
   loading: boolean;
   now: Date;
+  /** background notes of the entities the reader opened */
+  backgrounds?: Record<string, BackgroundState>;
+  /** the reader opens an entity (or retries): look up its background note */
+  onExpand?: (entity: Entity) => void;
 }
 
 interface SpeakerGroup {
@@ -26,7 +33,23 @@ function groupBySpeaker(quotes: Quote[]): SpeakerGroup[] {
   return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : b.quotes.length - a.quotes.length));
 }
 
-function EntityGroups({ entities }: { entities: Entity[] }) {
+interface EntityGroupsProps {
+  entities: Entity[];
+  backgrounds: Record<string, BackgroundState>;
+  onExpand: (entity: Entity) => void;
+}
+
+function EntityGroups({ entities, backgrounds, onExpand }: EntityGroupsProps) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (e: Entity) => {
+    const next = new Set(open);
+    if (next.has(e.id)) next.delete(e.id);
+    else {
+      next.add(e.id);
+      if (!backgrounds[e.id] || backgrounds[e.id]?.status === 'error' || backgrounds[e.id]?.status === 'offline') onExpand(e);
+    }
+    setOpen(next);
+  };
   return (
     <>
       {TYPE_ORDER.map((type) => {
@@ -38,7 +61,10 @@ function EntityGroups({ entities }: { entities: Entity[] }) {
             <ul>
               {group.map((e) => (
                 <li key={e.id} data-entity-id={e.id}>
-                  <span class="entity-name">{e.name}</span> <span class="count">×{e.mentions.length}</span>
+                  <button type="button" class="entity-toggle" aria-expanded={open.has(e.id)} onClick={() => toggle(e)}>
+                    <span class="entity-name">{e.name}</span> <span class="count">×{e.mentions.length}</span>
+                  </button>
+                  {open.has(e.id) && <BackgroundSection state={backgrounds[e.id] ?? { status: 'loading' }} onRetry={() => onExpand(e)} />}
                 </li>
               ))}
             </ul>
@@ -57,7 +83,7 @@ function SpeakerLine({ entity }: { entity: Entity | undefined }) {
 }
 
 /** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
-export function Popup({ state, loading, now }: PopupProps) {
+export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {} }: PopupProps) {
   if (loading)
     return (
       <main class="popup">
@@ -100,7 +126,7 @@ export function Popup({ state, loading, now }: PopupProps) {
       )}
       <section class="entities" aria-label="Names in this article">
         <h2>Who and what</h2>
-        {entities.length ? <EntityGroups entities={entities} /> : <p class="muted">No names found.</p>}
+        {entities.length ? <EntityGroups entities={entities} backgrounds={backgrounds} onExpand={onExpand} /> : <p class="muted">No names found.</p>}
       </section>
       <section class="quotes" aria-label="Quotes">
         <h2>Who said what</h2>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { BackgroundState } from '../../components/background';
 import { Popup } from '../../components/Popup';
 import type { AnalysisResult, Article, Entity, EntityType, Quote } from '../../lib/analyze';
 import type { TabState } from '../../lib/messaging';
@@ -231,5 +232,27 @@ describe('speakers', () => {
     expect(meta).toContain('Person');
     expect(meta).toContain('named 3×');
     expect(container.querySelector('.speaker-group[data-speaker="Unattributed"] .speaker-meta')).toBeNull();
+  });
+});
+
+describe('background notes in the entity list', () => {
+  test('opening a name asks for its note once and shows it when it comes', async () => {
+    const { act } = await import('preact/test-utils');
+    const container = document.createElement('div');
+    const onExpand = vi.fn();
+    const state = { url: 'https://x.example/a', isArticle: true, reason: 'r', result: FULL, analysedAt: 1 };
+    const show = (backgrounds: Record<string, BackgroundState>) =>
+      render(<Popup state={state} loading={false} now={new Date('2026-11-28T12:00:00Z')} backgrounds={backgrounds} onExpand={onExpand} />, container);
+    show({});
+    const toggle = container.querySelector('li[data-entity-id="e1"] .entity-toggle') as HTMLButtonElement;
+    await act(() => toggle.click());
+    expect(onExpand).toHaveBeenCalledTimes(1);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(container.querySelector('li[data-entity-id="e1"] .background')?.getAttribute('data-state')).toBe('loading');
+    await act(() => show({ e1: { status: 'no-match', searchUrl: 'https://en.wikipedia.org/w/index.php?search=Jeff%20Rathke' } }));
+    expect(container.querySelector('li[data-entity-id="e1"] .background')?.textContent).toContain('No confident match.');
+    await act(() => toggle.click());
+    expect(container.querySelector('li[data-entity-id="e1"] .background')).toBeNull();
+    expect(onExpand).toHaveBeenCalledTimes(1);
   });
 });

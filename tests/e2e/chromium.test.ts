@@ -213,6 +213,23 @@ describe('Chromium: the built extension on the demo pages', () => {
         { timeout: 10_000 },
       )
       .toBe('United States federal executive department');
+
+    // The popup's entity list opens to the same notes.
+    const articleTab = await tabIdOf(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    const listPopup = await context.newPage();
+    await listPopup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${articleTab}`);
+    await listPopup.locator('li .entity-toggle', { hasText: 'Raheel Sharif' }).click();
+    await expect
+      .poll(
+        () =>
+          listPopup
+            .locator('.background .office.at-date')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toContain('Chief of Army Staff');
+    await listPopup.close();
     expect(pageErrors).toEqual([]);
     await page.close();
   });
