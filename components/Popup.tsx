@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
-import type { BackgroundState } from './background';
 import { BackgroundSection } from './BackgroundSection';
+import type { BackgroundState } from './background';
 import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
 
 export interface PopupProps {
