@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type CacheEntry, cachedFetch, type FetchJson, type NameToLink, RetryableError, rateLimited, WikimediaProvider } from '../lib/knowledge';
-import type { KnowledgeResponse } from '../lib/messaging';
+import type { KnowledgeResponse, PublisherResponse } from '../lib/messaging';
 import { readSettings } from './settings';
 
 const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
@@ -32,6 +32,11 @@ const fetchJson = cachedFetch(
   { freshMs: 7 * DAY, maxAgeMs: 90 * DAY },
 );
 
+function failure(error: unknown): { ok: false; offline: boolean; error: string } {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return { ok: false, offline, error: error instanceof Error ? error.message : String(error) };
+}
+
 /** Links names for a card or the popup; every failure becomes an answer the card can show, with a retry. */
 export async function lookUp(names: NameToLink[], date: string | null): Promise<KnowledgeResponse> {
   try {
@@ -39,7 +44,16 @@ export async function lookUp(names: NameToLink[], date: string | null): Promise<
     const results = await provider.link(names, date);
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    return { ok: false, offline, error: error instanceof Error ? error.message : String(error) };
+    return failure(error);
+  }
+}
+
+/** The outlet behind a page, for the popup's header. */
+export async function lookUpPublisher(name: string, siteUrl: string, date: string | null): Promise<PublisherResponse> {
+  try {
+    const provider = new WikimediaProvider(fetchJson, await readSettings());
+    return { ok: true, note: await provider.publisher(name, siteUrl, date) };
+  } catch (error) {
+    return failure(error);
   }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
+import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
@@ -14,6 +15,8 @@ export interface PopupProps {
   backgrounds?: Record<string, BackgroundState>;
   /** the reader opens an entity (or retries): look up its background note */
   onExpand?: (entity: Entity) => void;
+  /** the outlet behind the page, from Wikidata, when found */
+  publisher?: BackgroundNote | null;
 }
 
 interface SpeakerGroup {
@@ -83,7 +86,7 @@ function SpeakerLine({ entity }: { entity: Entity | undefined }) {
 }
 
 /** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
-export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {} }: PopupProps) {
+export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {}, publisher = null }: PopupProps) {
   if (loading)
     return (
       <main class="popup">
@@ -118,6 +121,12 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
         <h1 class="title">{article?.title ?? 'Untitled article'}</h1>
         <p class="meta">{[article?.siteName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
         {article?.byline && <p class="byline">By {article.byline}</p>}
+        {publisher && (
+          <p class="publisher">
+            <span class="publisher-label">{publisher.label}</span>
+            {[publisher.description, ...publisher.facts.filter((f) => !/^Newspaper$/i.test(f))].filter(Boolean).map((part) => ` · ${part}`)}
+          </p>
+        )}
       </header>
       {nlp.notice && (
         <p class="notice" data-language={nlp.language ?? ''}>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { lookUp } from '../adapters/knowledge-service';
+import { lookUp, lookUpPublisher } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { tabStateStore } from '../adapters/tab-state';
 
@@ -30,6 +30,7 @@ export default defineBackground(() => {
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
     'knowledge/link': ({ names, date }) => lookUp(names, date),
+    'knowledge/publisher': ({ name, siteUrl, date }) => lookUpPublisher(name, siteUrl, date),
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -6,6 +6,7 @@ import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
 import type { BackgroundState } from '../../components/background';
 import type { Entity } from '../../lib/analyze';
+import type { BackgroundNote } from '../../lib/knowledge';
 import type { TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
@@ -45,6 +46,15 @@ function App() {
     };
   }, []);
   const [backgrounds, setBackgrounds] = useState<Record<string, BackgroundState>>({});
+  const [publisher, setPublisher] = useState<BackgroundNote | null>(null);
+  // Opening the popup is the reader's action: the outlet's background is asked for then, by its name only.
+  const article = state?.result?.article;
+  useEffect(() => {
+    if (!article?.siteName || !article.publisherUrl) return;
+    sendMessage('knowledge/publisher', { name: article.siteName, siteUrl: article.publisherUrl, date: article.published })
+      .then((response) => setPublisher(response.ok ? response.note : null))
+      .catch(() => setPublisher(null));
+  }, [article?.siteName, article?.publisherUrl, article?.published]);
   const onExpand = (entity: Entity) => {
     const result = state?.result;
     if (!result) return;
@@ -62,7 +72,7 @@ function App() {
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
       .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));
   };
-  return <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} />;
+  return <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} publisher={publisher} />;
 }
 
 export function mountPopup(root: HTMLElement) {

@@ -89,6 +89,17 @@ export function toResult(analysis: PageAnalysis): AnalysisResult {
 }
 
 export function emptyArticle(text: string, published: string | null = null): Article {
-  return { title: null, byline: null, siteName: null, published, updated: null, canonicalUrl: null, lang: null, text, relatedLinks: [] };
+  return {
+    title: null,
+    byline: null,
+    siteName: null,
+    published,
+    updated: null,
+    canonicalUrl: null,
+    publisherUrl: null,
+    lang: null,
+    text,
+    relatedLinks: [],
+  };
 }
 export { formatAge, formatDate } from './age';

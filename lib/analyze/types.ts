@@ -48,6 +48,8 @@ export interface Article {
   published: string | null;
   updated: string | null;
   canonicalUrl: string | null;
+  /** the publisher's own site as the page declares it (JSON-LD publisher url), else the page's origin */
+  publisherUrl: string | null;
   lang: string | null;
   text: string;
   relatedLinks: RelatedLink[];

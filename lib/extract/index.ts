@@ -51,10 +51,10 @@ export function extractArticle(doc: PageDocument): Extraction {
       .map((l) => ({ label, text: l.text, href: canonicalizeUrl(l.href) }))
       .filter((l) => /^https?:/i.test(l.href) && !seen.has(l.href) && seen.add(l.href)),
   );
-  const { title, byline, siteName, published, updated, canonicalUrl } = metadata;
+  const { title, byline, siteName, published, updated, canonicalUrl, publisherUrl } = metadata;
   const lang = detectLanguage(text, metadata.lang);
   return {
-    article: { title, byline, siteName, published, updated, canonicalUrl, lang, text, relatedLinks },
+    article: { title, byline, siteName, published, updated, canonicalUrl, publisherUrl, lang, text, relatedLinks },
     metadata,
     blocks,
     blockStarts,

@@ -69,6 +69,14 @@ export function resolveUrl(href: string, base: string): string {
   }
 }
 
+function publisherUrl(articleLd: Record<string, Json> | undefined, pageUrl: string): string | null {
+  const publisher = articleLd?.publisher;
+  const url = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? str((publisher as Record<string, Json>).url) : null;
+  if (url) return resolveUrl(url, pageUrl);
+  const origin = /^(https?:\/\/[^/?#]+)/i.exec(pageUrl)?.[1];
+  return origin ? `${origin}/` : null;
+}
+
 /** Reads title, byline, dates, publisher, canonical URL and language: JSON-LD first, then meta tags, then visible markup. */
 export function readMetadata(doc: PageDocument): PageMetadata {
   const meta = new Map<string, string>();
@@ -154,6 +162,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
       asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified')) ??
       visible.updated,
     canonicalUrl: canonical ?? (m('og:url') ? resolveUrl(m('og:url') as string, doc.url) : null),
+    publisherUrl: publisherUrl(articleLd, doc.url),
     lang: htmlLang ?? m('og:locale', 'content-language', 'language') ?? (articleLd ? str(articleLd.inLanguage) : null),
     schemaTypes,
     ogType: m('og:type'),

@@ -88,6 +88,10 @@ export function factsAt(entity: WikidataEntity, type: EntityType, date: string |
     if (country && !itemValues(entity, 'P17').includes(entity.id)) facts.push(`Country: ${country}`);
     const founded = timeValue(entity, 'P571');
     if (founded && type === 'ORG') facts.push(`Founded ${formatTime(founded)}`);
+    const owner = list(itemValues(entity, 'P127'));
+    if (owner && type === 'ORG') facts.push(`Owner: ${owner}`);
+    const language = list(itemValues(entity, 'P407'));
+    if (language && type === 'ORG') facts.push(`Language: ${language}`);
     const ended = timeValue(entity, 'P576');
     if (ended)
       facts.push(
@@ -123,5 +127,5 @@ export function buildNote(
 
 /** The ids a note needs labels for: offices, citizenship, classes, countries. */
 export function referencedIds(entity: WikidataEntity): string[] {
-  return [...new Set(['P39', 'P27', 'P31', 'P17'].flatMap((p) => itemValues(entity, p)))];
+  return [...new Set(['P39', 'P27', 'P31', 'P17', 'P127', 'P407'].flatMap((p) => itemValues(entity, p)))];
 }

@@ -89,6 +89,24 @@ export class WikimediaProvider {
     return found;
   }
 
+  /**
+   * The outlet behind a page: the search for its name, confirmed by its official website (P856) being the publisher's
+   * site. Only the name is sent; the site is compared here.
+   */
+  async publisher(name: string, siteUrl: string, date: string | null): Promise<BackgroundNote | null> {
+    const host = (url: string) => (/^[a-z]+:\/\/(?:www\.)?([^/?#:]+)/i.exec(url)?.[1] ?? '').toLowerCase();
+    const site = host(siteUrl);
+    if (!site) return null;
+    const hits = await this.search(name);
+    const candidates = await this.entities(hits.map((h) => h.id));
+    const outlet = [...candidates.values()].find((e) => (e.claims.P856 ?? []).some((st) => typeof st.value === 'string' && host(st.value) === site));
+    if (!outlet) return null;
+    const labelEntities = await this.entities(referencedIds(outlet), 'labels');
+    const labels = new Map([...labelEntities].map(([id, e]) => [id, e.label ?? id]));
+    const page = outlet.enwikiTitle ? ((await this.pages([outlet.enwikiTitle])).get(outlet.enwikiTitle) ?? null) : null;
+    return buildNote(outlet, 'ORG', page, date, labels, this.config.wikipediaBase);
+  }
+
   /** Links every name; places first, so people and organisations can be matched to the article's countries. */
   async link(names: NameToLink[], date: string | null): Promise<Map<string, LinkResult>> {
     const ordered = [...names].sort((a, b) => Number(b.type === 'LOC') - Number(a.type === 'LOC'));

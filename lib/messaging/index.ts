@@ -1,9 +1,11 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
 import type { AnalysisResult } from '../analyze/types';
-import type { LinkResult, NameToLink } from '../knowledge';
+import type { BackgroundNote, LinkResult, NameToLink } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
+
+export type PublisherResponse = { ok: true; note: BackgroundNote | null } | { ok: false; offline: boolean; error: string };
 
 /** Where background notes come from; the options page edits it, tests point it at a local server. */
 export interface Settings {
@@ -30,6 +32,8 @@ export interface Protocol {
   'popup/tab-state': { request: { tabId: number }; response: TabState | null };
   /** card or popup → background, on the reader's hover, focus or click: background notes for names (names only) */
   'knowledge/link': { request: { names: NameToLink[]; date: string | null }; response: KnowledgeResponse };
+  /** popup → background, when the popup opens: the outlet behind the page (its name is sent; the site is compared locally) */
+  'knowledge/publisher': { request: { name: string; siteUrl: string; date: string | null }; response: PublisherResponse };
 }
 
 export type MessageType = keyof Protocol;

@@ -26,6 +26,7 @@ function article(overrides: Partial<Article> = {}): Article {
     published: '2014-11-19T17:14:00+05:00',
     updated: null,
     canonicalUrl: PAGE_URL,
+    publisherUrl: 'https://www.dawn.com',
     lang: 'en',
     text: '…',
     relatedLinks: [
@@ -254,5 +255,33 @@ describe('background notes in the entity list', () => {
     await act(() => toggle.click());
     expect(container.querySelector('li[data-entity-id="e1"] .background')).toBeNull();
     expect(onExpand).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the publisher', () => {
+  test('is shown under the byline when known', () => {
+    const container = document.createElement('div');
+    const publisher = {
+      qid: 'Q1',
+      label: 'Dawn',
+      description: 'Pakistani English-language newspaper',
+      summary: null,
+      thumbnail: null,
+      wikipediaUrl: null,
+      wikidataUrl: 'https://www.wikidata.org/wiki/Q1',
+      attribution: null,
+      facts: ['Newspaper', 'Founded Oct 1941'],
+      offices: [],
+    };
+    render(
+      <Popup
+        state={{ url: 'https://x.example/a', isArticle: true, reason: 'r', result: FULL, analysedAt: 1 }}
+        loading={false}
+        now={new Date('2026-11-28T12:00:00Z')}
+        publisher={publisher}
+      />,
+      container,
+    );
+    expect(container.querySelector('.publisher')?.textContent).toBe('Dawn · Pakistani English-language newspaper · Founded Oct 1941');
   });
 });

@@ -108,6 +108,17 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(meta).toContain('Dawn');
     expect(meta).toContain('2014');
     expect(meta).toMatch(/\d+ years old/);
+    // The outlet behind the page, from the (local stand-in for) Wikidata, confirmed by its website.
+    await expect
+      .poll(
+        () =>
+          popup
+            .locator('.publisher')
+            .textContent()
+            .catch(() => null),
+        { timeout: 10_000 },
+      )
+      .toContain('Pakistani English-language newspaper');
     for (const [type, names] of Object.entries(SEED_ENTITIES)) {
       const listed = await popup.locator(`.entity-group[data-type="${type}"] .entity-name`).allTextContents();
       for (const name of names) expect(listed).toContain(name);

@@ -109,3 +109,19 @@ describe('linking against a local server in the APIs’ shapes', () => {
     server.setMode('ok');
   });
 });
+
+describe('the publisher', () => {
+  test('found by name and confirmed by its official website, with country, founding, owner and language', async () => {
+    const server = await startFakeWikimedia();
+    try {
+      const provider = new WikimediaProvider(async (url) => (await fetch(url)).json(), { wikidataBase: server.origin, wikipediaBase: server.origin });
+      const dawn = await provider.publisher('Dawn', 'https://www.dawn.com/', '2014-11-19');
+      expect(dawn?.description).toBe('Pakistani English-language newspaper');
+      expect(dawn?.facts).toEqual(['Newspaper', 'Country: Pakistan', 'Founded Oct 1941', 'Owner: Dawn Media Group', 'Language: English']);
+      expect(await provider.publisher('Dawn', 'https://dawn.example.net/', '2014-11-19')).toBeNull();
+      expect(server.requests.some((r) => JSON.stringify(r.params).includes('dawn.com'))).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});
