@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachCards } from '../adapters/card-host';
 import { readGateSignals } from '../adapters/gate-signals';
 import { highlightEntities } from '../adapters/highlight';
+import { whenExtensionGone } from '../adapters/lifetime';
 import { sendMessage } from '../adapters/messaging';
 import { buildPageTree } from '../adapters/page-tree';
 import { analyzePage, type Entity, toResult } from '../lib/analyze';
@@ -47,12 +48,15 @@ export default defineUnlistedScript(() => {
       () => highlights.undo(),
     );
   }
-  globalThis.__backstorySession = {
+  const session = {
     undo() {
-      for (const undo of undos) undo();
+      for (const undo of undos.splice(0)) undo();
       globalThis.__backstorySession = undefined;
     },
   };
+  globalThis.__backstorySession = session;
+  // Disabling, removing or updating the extension takes the highlights and the card away with it.
+  if (undos.length) whenExtensionGone(() => session.undo());
   sendMessage('page/analysed', { url, result }).catch(() => {
     // The background is gone (extension reloading): the highlights still work on their own.
   });

@@ -33,6 +33,11 @@ export default defineBackground(() => {
     'knowledge/publisher': ({ name, siteUrl, date }) => lookUpPublisher(name, siteUrl, date),
   });
 
+  // Pages with highlights hold a port open, so they learn when the extension goes away (see adapters/lifetime.ts).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'page-session') port.disconnect();
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void store.remove(tabId);
   });

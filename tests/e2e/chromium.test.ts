@@ -244,4 +244,21 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  // Last in this file: it reloads the extension.
+  test('reloading the extension takes every highlight and the card away, leaving the text as it was', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark');
+    const textBefore = await page.locator('.story__content').innerText();
+    const htmlWithMarks = await page.locator('.story__content').innerHTML();
+    expect(htmlWithMarks).toContain('backstory-mark');
+    await worker.evaluate(() => {
+      (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload();
+    });
+    await expect.poll(() => page.locator('backstory-mark').count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('backstory-card').count()).toBe(0);
+    expect(await page.locator('.story__content').innerText()).toBe(textBefore);
+    await page.close();
+  });
 });
