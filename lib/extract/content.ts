@@ -109,7 +109,7 @@ const RELATED_HEADING =
 const CREDIT_LINE =
   /^(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
 export const RELATED_LABEL =
-  /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch)\s*[:|–—-]\s*/i;
+  /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|lee también|leer también|leggi anche|lees ook)\s*[:|–—-]\s*/i;
 
 function classAndId(el: PageElement): string {
   return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
@@ -343,6 +343,14 @@ export function extractContent(
     }
   };
   for (const part of parts) collect(part);
+  // "Also read" lines set just outside the body (a sibling paragraph under the same article) still belong to it.
+  for (const sibling of parents.get(contentRoot)?.children ?? []) {
+    if (sibling.kind !== 'element' || parts.includes(sibling) || !isParagraphLike(sibling)) continue;
+    const text = collapseWhitespace(textOf(sibling));
+    const label = RELATED_LABEL.exec(text);
+    const links = label ? linksIn(sibling, baseUrl, resolve) : [];
+    if (label && links.length) relatedLinks.push({ label: label[1] ?? label[0], links });
+  }
   if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
   return { rootIndex: contentRoot.index, blocks: trimEdges(blocks), relatedLinks };
 }
