@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { BackgroundState } from '../components/background';
+import { type BackgroundState, stateFromResponse } from '../components/background';
 import cardCss from '../components/card.css?inline';
 import { EntityCard } from '../components/EntityCard';
 import type { AnalysisResult, Entity, Quote } from '../lib/analyze';
@@ -86,12 +86,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
       rerenderIfOpen(entity);
     };
     lookUp(entity).then(
-      (response) => {
-        if (!response.ok) return settle(response.offline ? { status: 'offline' } : { status: 'error', message: response.error });
-        const found = response.results[entity.id];
-        if (found?.status === 'linked') settle({ status: 'loaded', note: found.note });
-        else settle({ status: 'no-match', searchUrl: found?.searchUrl ?? '' });
-      },
+      (response) => settle(stateFromResponse(response, entity.id)),
       (error: unknown) => settle({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
   };

@@ -6,6 +6,7 @@ import { whenExtensionGone } from '../adapters/lifetime';
 import { sendMessage } from '../adapters/messaging';
 import { buildPageTree } from '../adapters/page-tree';
 import { analyzePage, type Entity, toResult } from '../lib/analyze';
+import { namesForLookUp } from '../lib/knowledge';
 
 interface PageSession {
   undo(): void;
@@ -31,17 +32,8 @@ export default defineUnlistedScript(() => {
       result.entities.filter((e) => e.type !== 'MISC'),
     );
     // Names only: the hovered one and the article's places (for context), never the page's URL or text.
-    const places = result.entities.filter((e) => e.type === 'LOC');
     const lookUp = (entity: Entity) =>
-      sendMessage('knowledge/link', {
-        names: [entity, ...places.filter((p) => p.id !== entity.id)].map((e) => ({
-          id: e.id,
-          name: e.name,
-          type: e.type,
-          dateline: e.mentions[0]?.start === 0,
-        })),
-        date: result.article?.published ?? null,
-      });
+      sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
     const cards = attachCards(document, result, lookUp);
     undos.push(
       () => cards.destroy(),

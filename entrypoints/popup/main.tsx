@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 import { sendMessage } from '../../adapters/messaging';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
-import type { BackgroundState } from '../../components/background';
+import { type BackgroundState, stateFromResponse } from '../../components/background';
 import type { Entity } from '../../lib/analyze';
-import type { BackgroundNote } from '../../lib/knowledge';
+import { type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
 import type { TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
@@ -59,16 +59,8 @@ function App() {
     const result = state?.result;
     if (!result) return;
     setBackgrounds((b) => ({ ...b, [entity.id]: { status: 'loading' } }));
-    const places = result.entities.filter((e) => e.type === 'LOC' && e.id !== entity.id);
-    sendMessage('knowledge/link', {
-      names: [entity, ...places].map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 })),
-      date: result.article?.published ?? null,
-    })
-      .then((response): BackgroundState => {
-        if (!response.ok) return response.offline ? { status: 'offline' } : { status: 'error', message: response.error };
-        const found = response.results[entity.id];
-        return found?.status === 'linked' ? { status: 'loaded', note: found.note } : { status: 'no-match', searchUrl: found?.searchUrl ?? '' };
-      })
+    sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null })
+      .then((response) => stateFromResponse(response, entity.id))
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
       .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));
   };

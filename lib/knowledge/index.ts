@@ -3,6 +3,14 @@
 export { type CacheEntry, type CacheOptions, type CacheStore, cachedFetch, type RateOptions, RetryableError, rateLimited } from './cache';
 export { chooseCandidate, type LinkContext, type LinkDecision, typeFits } from './link';
 export { type BackgroundNote, buildNote, factsAt, formatTime, type Office, officesAt } from './note';
-export { DEFAULT_WIKIMEDIA, type FetchJson, type LinkResult, type NameToLink, type WikimediaConfig, WikimediaProvider } from './provider';
+export {
+  DEFAULT_WIKIMEDIA,
+  type FetchJson,
+  type LinkResult,
+  type NameToLink,
+  namesForLookUp,
+  type WikimediaConfig,
+  WikimediaProvider,
+} from './provider';
 export { parseEntities, parseSearch, parseTime, type SearchHit, type WikidataEntity } from './wikidata';
 export { firstSentences, parsePages, type WikipediaPage } from './wikipedia';
