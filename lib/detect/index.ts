@@ -3,7 +3,7 @@
  * run on every page, and a confirmation after extraction on pages that passed.
  */
 import { isArticleSchemaType } from '../extract/metadata';
-import { ARTICLE_PATH, pathOf } from '../extract/url';
+import { looksLikeArticleUrl, pathOf } from '../extract/url';
 
 export interface GateSignals {
   url: string;
@@ -58,7 +58,7 @@ export function gate(signals: GateSignals): Verdict {
   // One or two <article> elements wrap a story; many of them are the teasers of a listing.
   if (signals.articleElements > 0 && signals.articleElements <= 2) add(1, '<article>');
   else if (signals.articleElements >= 4) add(-1, 'many <article> teasers');
-  if (ARTICLE_PATH.test(path)) add(1, 'article-like URL');
+  if (looksLikeArticleUrl(signals.url)) add(1, 'article-like URL');
   if (INDEX_PATH.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
   const linkShare = signals.textChars ? signals.linkChars / signals.textChars : 0;
   if (linkShare > 0.4) add(-3, 'mostly links');

@@ -1,7 +1,10 @@
 /** URL shapes and canonical forms, shared by detection and extraction. */
 
 /** Dated paths, long numeric ids, or slugs of four or more words: how article URLs look on most sites. */
-export const ARTICLE_PATH = /(\/(19|20)\d\d[/-]\d\d?[/-]|\/(19|20)\d\d\/\d\d\/|\d{5,}|[a-z0-9]+(-[a-z0-9]+){3,}(\.html?)?\/?$)/i;
+export const ARTICLE_PATH =
+  /(\/(19|20)\d\d[/-]\d\d?[/-]|\/(19|20)\d\d\/\d\d\/|\d{5,}|[a-z0-9]+(-[a-z0-9]+){3,}(\.html?)?\/?$|\/(article|articles|story|stories|news|post|posts)\/\d+)/i;
+/** "news_view.html?idx=8723", "article.php?id=123": an article picked by a numeric id in the query. */
+const ARTICLE_QUERY = /[?&](idx|id|aid|articleid|article_id|newsid|news_id|storyid|story_id|no|p)=\d+/i;
 
 export function pathOf(url: string): { host: string; path: string; query: string } {
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)(\?[^#]*)?/i.exec(url);
@@ -9,7 +12,8 @@ export function pathOf(url: string): { host: string; path: string; query: string
 }
 
 export function looksLikeArticleUrl(url: string): boolean {
-  return ARTICLE_PATH.test(pathOf(url).path);
+  const { path, query } = pathOf(url);
+  return ARTICLE_PATH.test(path) || ARTICLE_QUERY.test(query);
 }
 
 export function sameSite(a: string, b: string): boolean {
