@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
-import { type CacheEntry, cachedFetch, type FetchJson, type NameToLink, RetryableError, rateLimited, WikimediaProvider } from '../lib/knowledge';
+import { cachedFetch, type FetchJson, type NameToLink, RetryableError, rateLimited, WikimediaProvider } from '../lib/knowledge';
 import type { KnowledgeResponse, PublisherResponse } from '../lib/messaging';
+import { answerCache, pruneAnswers } from './answer-cache';
 import { readSettings } from './settings';
 
 const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
@@ -20,16 +20,17 @@ const httpJson: FetchJson = async (url) => {
   }
 };
 
-/** Answers kept in extension storage by URL, so a note looked up once opens at once and survives restarts. */
-const storageCache = {
-  get: async (url: string) => (await browser.storage.local.get(`kc:${url}`))[`kc:${url}`] as CacheEntry | undefined,
-  set: (url: string, entry: CacheEntry) => browser.storage.local.set({ [`kc:${url}`]: entry }),
-};
+const MAX_AGE_MS = 90 * DAY;
+
+/** Answers are kept in IndexedDB by URL, so a note looked up once opens at once; this drops the ones too old to use. */
+export function pruneOldAnswers(): Promise<number> {
+  return pruneAnswers(MAX_AGE_MS);
+}
 
 const fetchJson = cachedFetch(
   rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, maxBackoffMs: 60_000, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }),
-  storageCache,
-  { freshMs: 7 * DAY, maxAgeMs: 90 * DAY },
+  answerCache,
+  { freshMs: 7 * DAY, maxAgeMs: MAX_AGE_MS },
 );
 
 function failure(error: unknown): { ok: false; offline: boolean; error: string } {

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { lookUp, lookUpPublisher } from '../adapters/knowledge-service';
+import { lookUp, lookUpPublisher, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { tabStateStore } from '../adapters/tab-state';
 
 export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
+  void pruneOldAnswers();
 
   onMessages({
     'page/gated': async ({ url, isArticle, reason }, sender) => {

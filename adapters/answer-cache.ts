@@ -1,0 +1,53 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import type { CacheEntry, CacheStore } from '../lib/knowledge';
+
+const DB = 'backstory';
+const STORE = 'answers';
+
+let db: Promise<IDBPDatabase> | null = null;
+
+function database(): Promise<IDBPDatabase> {
+  db ??= openDB(DB, 1, {
+    upgrade(database) {
+      // v1: answers from Wikidata and Wikipedia by request URL ({ value, storedAt }).
+      database.createObjectStore(STORE);
+    },
+  });
+  return db;
+}
+
+/** Wikimedia answers in IndexedDB by request URL. A failing database (private mode, quota) just means no cache. */
+export const answerCache: CacheStore = {
+  async get(url) {
+    try {
+      return (await (await database()).get(STORE, url)) as CacheEntry | undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  async set(url, entry) {
+    try {
+      await (await database()).put(STORE, entry, url);
+    } catch {
+      // Quota or a closed database: the answer is used now and fetched again next time.
+    }
+  },
+};
+
+/** Drops answers older than `maxAgeMs`, so the cache does not grow without end. */
+export async function pruneAnswers(maxAgeMs: number, now = Date.now()): Promise<number> {
+  let removed = 0;
+  try {
+    const tx = (await database()).transaction(STORE, 'readwrite');
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      if (now - ((cursor.value as CacheEntry).storedAt ?? 0) > maxAgeMs) {
+        await cursor.delete();
+        removed++;
+      }
+    }
+    await tx.done;
+  } catch {
+    // Nothing to prune, or no database: fine either way.
+  }
+  return removed;
+}
