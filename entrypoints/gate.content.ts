@@ -15,14 +15,17 @@ export default defineContentScript({
       sendMessage('page/gated', { url: location.href, isArticle: verdict.isArticle, reason: verdict.reason }).catch(() => {
         // The extension was reloaded or is updating: the page stays as it is.
       });
-    const verdict = check();
+    let verdict = check();
     void report(verdict);
     if (verdict.isArticle) return;
     // The article may still be on its way (a single-page app rendering it): look again when much text arrives.
     const stop = watchForLateArticle(
       document,
-      () => check().isArticle,
-      () => void report(check()),
+      () => {
+        verdict = check();
+        return verdict.isArticle;
+      },
+      () => void report(verdict),
     );
     ctx.onInvalidated(stop);
   },

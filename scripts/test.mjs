@@ -14,9 +14,9 @@ const steps = [
   ['web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input']],
 ];
 
-const only = process.argv.slice(2);
-for (const [name, command, args] of steps) {
-  if (only.length && !only.includes('--all')) break;
+// Arguments are vitest filters (`npm test -- tests/unit`): with them, only those tests run, without the checks and builds.
+const filters = process.argv.slice(2);
+for (const [name, command, args] of filters.length ? [] : steps) {
   console.log(`\n▶ ${name}`);
   const run = spawnSync(command, args, { stdio: 'inherit' });
   if (run.status !== 0) {
@@ -27,13 +27,9 @@ for (const [name, command, args] of steps) {
 
 const report = join(mkdtempSync(join(tmpdir(), 'backstory-test-')), 'vitest.json');
 console.log('\n▶ tests (unit, components, end-to-end in Chromium and Firefox)');
-const vitest = spawnSync(
-  'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only.filter((a) => a !== '--all')],
-  {
-    stdio: 'inherit',
-  },
-);
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...filters], {
+  stdio: 'inherit',
+});
 let passed = 0;
 let failed = 0;
 try {

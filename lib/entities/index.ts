@@ -6,7 +6,6 @@ import { type Token, tokenize } from './tokens';
 
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
-export { SPEECH_VERBS } from './recognize';
 export { type Token, tokenize } from './tokens';
 
 const MAX_NAME_WORDS = 6;

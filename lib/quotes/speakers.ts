@@ -214,9 +214,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       if (owner) speaker = named(owner);
     }
     // A quote right after another, with nothing said in between, continues it.
-    if (!speaker && lastSpeaker && i > 0 && /^[\s\u2063]*$/.test(masked.slice(lastEnd, span.start).replace(/^[^\n]*?[.!?]?\s*$/, ''))) {
+    // (Words on the same line may come between, "“A.” Then he left. “B.”"; a new paragraph with words may not.)
+    if (!speaker && lastSpeaker && i > 0) {
       const gap = masked.slice(lastEnd, span.start);
-      if (!/[\p{L}]/u.test(gap) || /\n/.test(gap) === false) speaker = { ...lastSpeaker };
+      if (!/\p{L}/u.test(gap) || !gap.includes('\n')) speaker = { ...lastSpeaker };
     }
     speakers.push(speaker);
     if (speaker) {
