@@ -1,22 +1,9 @@
-import { type IDBPDatabase, openDB } from 'idb';
 import type { CacheEntry, CacheStore } from '../lib/knowledge';
+import { database } from './database';
 
-const DB = 'backstory';
 const STORE = 'answers';
 
-let db: Promise<IDBPDatabase> | null = null;
-
-function database(): Promise<IDBPDatabase> {
-  db ??= openDB(DB, 1, {
-    upgrade(database) {
-      // v1: answers from Wikidata and Wikipedia by request URL ({ value, storedAt }).
-      database.createObjectStore(STORE);
-    },
-  });
-  return db;
-}
-
-/** Wikimedia answers in IndexedDB by request URL. A failing database (private mode, quota) just means no cache. */
+/** Provider answers (Wikimedia, news search) in IndexedDB by request URL. A failing database (private mode, quota) just means no cache. */
 export const answerCache: CacheStore = {
   async get(url) {
     try {

@@ -1,12 +1,10 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_WIKIMEDIA } from '../lib/knowledge';
-import type { Settings } from '../lib/messaging';
+import { type Settings, withDefaults } from '../lib/messaging';
 
 const KEY = 'settings';
 
 export async function readSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return { ...DEFAULT_WIKIMEDIA, ...stored };
+  return withDefaults((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function writeSettings(settings: Settings): Promise<void> {

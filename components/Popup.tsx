@@ -4,6 +4,7 @@ import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
+import { Coverage, type CoverageProps } from './Coverage';
 import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
 
 export interface PopupProps {
@@ -17,7 +18,16 @@ export interface PopupProps {
   onExpand?: (entity: Entity) => void;
   /** the outlet behind the page, from Wikidata, when found */
   publisher?: BackgroundNote | null;
+  /** earlier coverage from the reader's history and news search */
+  coverage?: Pick<CoverageProps, 'history' | 'search' | 'onSearch' | 'searchPreview'>;
 }
+
+const NO_COVERAGE: Pick<CoverageProps, 'history' | 'search' | 'onSearch' | 'searchPreview'> = {
+  history: { matches: [], recording: 'on' },
+  search: { status: 'idle' },
+  onSearch: () => {},
+  searchPreview: null,
+};
 
 interface SpeakerGroup {
   key: string;
@@ -86,7 +96,7 @@ function SpeakerLine({ entity }: { entity: Entity | undefined }) {
 }
 
 /** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
-export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {}, publisher = null }: PopupProps) {
+export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {}, publisher = null, coverage = NO_COVERAGE }: PopupProps) {
   if (loading)
     return (
       <main class="popup">
@@ -114,7 +124,6 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
   }
   const { article, entities, quotes, nlp } = state.result;
   const age = formatAge(article?.published ?? null, now);
-  const links = article?.relatedLinks ?? [];
   return (
     <main class="popup">
       <header>
@@ -155,21 +164,14 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
           </div>
         ))}
       </section>
-      <section class="coverage" aria-label="Earlier coverage">
-        <h2>Earlier coverage</h2>
-        {links.length === 0 && <p class="muted">The article links to no earlier coverage.</p>}
-        <ul>
-          {links.map((l) => (
-            <li key={l.href} class="related-link">
-              <span class="label">{l.label}</span>{' '}
-              <a href={l.href} target="_blank" rel="noreferrer noopener">
-                {l.text}
-              </a>{' '}
-              <span class="source">from the article</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Coverage
+        links={article?.relatedLinks ?? []}
+        history={coverage.history}
+        search={coverage.search}
+        onSearch={coverage.onSearch}
+        searchPreview={coverage.searchPreview}
+        current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? 'This article', date: article?.published ?? null }}
+      />
     </main>
   );
 }

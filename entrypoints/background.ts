@@ -1,11 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { historyService } from '../adapters/history-service';
 import { lookUp, lookUpPublisher, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
+import { searchNews } from '../adapters/news-service';
+import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 
 export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
+  const history = historyService();
   void pruneOldAnswers();
 
   onMessages({
@@ -24,14 +28,28 @@ export default defineBackground(() => {
     'page/analysed': async ({ url, result }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { stored: false };
-      await store.set(tabId, { url, isArticle: result.isArticle, reason: result.reason, result, analysedAt: Date.now() });
+      const state = { url, isArticle: result.isArticle, reason: result.reason, result, analysedAt: Date.now() };
+      await store.set(tabId, state);
       const people = result.entities.filter((e) => e.type !== 'MISC').length;
       await browser.action.setBadgeText({ tabId, text: result.isArticle && people ? String(people) : '' });
+      // The reading history stays on the device; a failing database costs the history entry, never the page.
+      await history.record(state, await readSettings()).catch(() => false);
       return { stored: true };
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
-    'knowledge/link': ({ names, date }) => lookUp(names, date),
+    'knowledge/link': async ({ names, date }, sender) => {
+      const response = await lookUp(names, date);
+      const tabId = sender.tab?.id;
+      if (response.ok && tabId !== undefined) await history.rememberLinks(await store.get(tabId), response.results).catch(() => {});
+      return response;
+    },
     'knowledge/publisher': ({ name, siteUrl, date }) => lookUpPublisher(name, siteUrl, date),
+    'coverage/history': async ({ tabId }) => history.earlier(await store.get(tabId), await readSettings()),
+    'coverage/search': async ({ tabId, sources }) => searchNews(await store.get(tabId), await readSettings(), sources),
+    'history/summary': () => history.summary(),
+    'history/clear': () => history.clear(),
+    'history/export': () => history.exportJson(),
+    'history/import': ({ json }) => history.importJson(json),
   });
 
   // Pages with highlights hold a port open, so they learn when the extension goes away (see adapters/lifetime.ts).

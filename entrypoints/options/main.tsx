@@ -1,23 +1,65 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
-import { DEFAULT_WIKIMEDIA } from '../../lib/knowledge';
-import type { Settings } from '../../lib/messaging';
+import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
+
+/** Saves text as a file the reader downloads. */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
+  const [summary, setSummary] = useState<HistorySummary | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const refresh = () =>
+    sendMessage('history/summary', {})
+      .then(setSummary)
+      .catch((error: unknown) => setMessage(`Cannot read the history: ${String(error)}`));
   useEffect(() => {
-    readSettings().then(setSettings, () => setSettings(DEFAULT_WIKIMEDIA));
+    readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
+    void refresh();
   }, []);
   if (!settings) return null;
+  const history = {
+    summary,
+    message,
+    onExport: () => {
+      sendMessage('history/export', {}).then(
+        ({ json }) => download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json),
+        (error: unknown) => setMessage(`Export failed: ${String(error)}`),
+      );
+    },
+    onImport: (json: string) => {
+      sendMessage('history/import', { json }).then((outcome) => {
+        setMessage(
+          outcome.ok ? `Imported ${outcome.imported} articles${outcome.skipped ? `; skipped ${outcome.skipped} damaged ones` : ''}.` : outcome.error,
+        );
+        void refresh();
+      });
+    },
+    onClear: () => {
+      sendMessage('history/clear', {}).then(({ removed }) => {
+        setMessage(`Deleted ${removed} articles from your history.`);
+        void refresh();
+      });
+    },
+  };
   return (
     <Options
       settings={settings}
-      defaults={DEFAULT_WIKIMEDIA}
+      defaults={DEFAULT_SETTINGS}
       saved={saved}
+      history={history}
       onSave={(next) => {
         setSaved(false);
         writeSettings(next).then(() => setSaved(true));

@@ -1,13 +1,15 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../adapters/messaging';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
+import type { SearchState } from '../../components/Coverage';
 import type { Entity } from '../../lib/analyze';
+import { buildNewsQuery, centralEntities } from '../../lib/coverage';
 import { type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
-import type { TabState } from '../../lib/messaging';
+import type { HistoryResponse, TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -21,6 +23,7 @@ async function targetTabId(): Promise<number | undefined> {
 
 function App() {
   const [state, setState] = useState<TabState | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
     let cancelled = false;
@@ -28,6 +31,7 @@ function App() {
     const load = async () => {
       tries++;
       const tabId = await targetTabId();
+      setTabId(tabId);
       const next = tabId === undefined ? null : await sendMessage('popup/tab-state', { tabId });
       if (cancelled) return;
       // The page may still be loading or the analyser running: look again shortly, for a few seconds at most.
@@ -64,7 +68,37 @@ function App() {
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
       .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));
   };
-  return <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} publisher={publisher} />;
+  const coverage = useCoverage(tabId, state);
+  return (
+    <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} publisher={publisher} coverage={coverage} />
+  );
+}
+
+/** Earlier articles from the history when the popup opens; news search only when the reader clicks. */
+function useCoverage(tabId: number | undefined, state: TabState | null) {
+  const [history, setHistory] = useState<HistoryResponse | null>(null);
+  const [search, setSearch] = useState<SearchState>({ status: 'idle' });
+  const result = state?.result;
+  useEffect(() => {
+    if (tabId === undefined || !result?.article) return;
+    sendMessage('coverage/history', { tabId })
+      .then(setHistory)
+      .catch(() => setHistory({ matches: [], recording: 'on' }));
+  }, [tabId, result]);
+  const searchPreview = useMemo(() => {
+    if (!result?.article) return null;
+    const query = buildNewsQuery(centralEntities(result, result.article.title), result.article.published);
+    return query && { names: query.names, before: query.before };
+  }, [result]);
+  const onSearch = () => {
+    if (tabId === undefined) return;
+    setSearch({ status: 'loading' });
+    sendMessage('coverage/search', { tabId })
+      .then((response): SearchState => ({ status: 'done', response }))
+      .catch((error: unknown): SearchState => ({ status: 'error', message: String(error) }))
+      .then(setSearch);
+  };
+  return { history, search, onSearch, searchPreview };
 }
 
 export function mountPopup(root: HTMLElement) {

@@ -6,11 +6,12 @@ import type { PageDocument } from './tree';
 import { canonicalizeUrl } from './url';
 
 export type { TextBlock } from './content';
+export { dateFromUrl, parseDate } from './dates';
 export { detectLanguage, primaryLanguage } from './language';
 export { isArticleSchemaType, type PageMetadata } from './metadata';
 export type { PageDocument, PageElement, PageNode, PageText } from './tree';
 export { KEPT_ATTRIBUTES, SKIPPED_TAGS } from './tree';
-export { canonicalizeUrl, looksLikeArticleUrl, sameSite } from './url';
+export { canonicalizeUrl, looksLikeArticleUrl, pathOf, sameSite } from './url';
 
 export interface Extraction {
   article: Article;

@@ -1,17 +1,74 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
 import type { AnalysisResult } from '../analyze/types';
-import type { BackgroundNote, LinkResult, NameToLink } from '../knowledge';
+import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
+import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
 
 export type PublisherResponse = { ok: true; note: BackgroundNote | null } | { ok: false; offline: boolean; error: string };
 
-/** Where background notes come from; the options page edits it, tests point it at a local server. */
-export interface Settings {
-  wikidataBase: string;
-  wikipediaBase: string;
+export interface HistorySettings {
+  /** record nothing while paused */
+  paused: boolean;
+  /** sites never recorded ("example.com" covers its subdomains) */
+  excludedSites: string[];
 }
+
+/** The reader's settings; the options page edits them, tests point the servers at local ones. */
+export interface Settings extends WikimediaConfig {
+  history: HistorySettings;
+  news: NewsSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_WIKIMEDIA,
+  history: { paused: false, excludedSites: [] },
+  news: DEFAULT_NEWS,
+};
+
+/** Stored settings over the defaults, field by field, so settings saved by an older version still load. */
+export function withDefaults(stored: unknown): Settings {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Settings>;
+  return {
+    ...DEFAULT_SETTINGS,
+    ...s,
+    history: { ...DEFAULT_SETTINGS.history, ...(s.history ?? {}) },
+    news: { ...DEFAULT_SETTINGS.news, ...(s.news ?? {}) },
+  };
+}
+
+/** Earlier articles from the reader's history. */
+export interface HistoryResponse {
+  matches: HistoryMatch[];
+  /** recording is paused or this site is excluded: the reader should know why nothing new appears */
+  recording: 'on' | 'paused' | 'excluded';
+}
+
+export interface SearchFailure {
+  source: NewsSource;
+  label: string;
+  message: string;
+}
+
+export interface SearchResponse {
+  /** null when the article names nobody to search for */
+  query: NewsQuery | null;
+  results: CoverageItem[];
+  /** sources asked that failed (retry is worth it) */
+  failed: SearchFailure[];
+  /** sources not asked, and why (no API key, outside the window) */
+  skipped: SearchFailure[];
+}
+
+export interface HistorySummary {
+  count: number;
+  corrupted: number;
+  /** what the reader should be told: records pruned for quota, and the like */
+  notice: string | null;
+}
+
+export type ImportResponse = { ok: true; imported: number; skipped: number } | { ok: false; error: string };
 
 /** What the background keeps about a tab's page. */
 export interface TabState {
@@ -34,6 +91,15 @@ export interface Protocol {
   'knowledge/link': { request: { names: NameToLink[]; date: string | null }; response: KnowledgeResponse };
   /** popup → background, when the popup opens: the outlet behind the page (its name is sent; the site is compared locally) */
   'knowledge/publisher': { request: { name: string; siteUrl: string; date: string | null }; response: PublisherResponse };
+  /** popup → background, when it opens: earlier articles in the reader's history sharing names with the tab's article */
+  'coverage/history': { request: { tabId: number }; response: HistoryResponse };
+  /** popup → background, on the reader's click: news search before the article's date (names and dates only) */
+  'coverage/search': { request: { tabId: number; sources?: NewsSource[] }; response: SearchResponse };
+  /** options → background: the history's size and anything the reader should know */
+  'history/summary': { request: Record<string, never>; response: HistorySummary };
+  'history/clear': { request: Record<string, never>; response: { removed: number } };
+  'history/export': { request: Record<string, never>; response: { json: string } };
+  'history/import': { request: { json: string }; response: ImportResponse };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { centralEntities, rankHistory, recordFromAnalysis } from '../lib/coverage';
+import type { LinkResult } from '../lib/knowledge';
+import type { HistoryResponse, HistorySummary, ImportResponse, Settings, TabState } from '../lib/messaging';
+import { exportHistory, ImportError, isExcluded, parseHistoryExport } from '../lib/storage';
+import { type HistoryStore, historyStore } from './history-store';
+
+const NOTICE_KEY = 'historyNotice';
+
+/** The reading history's operations for the background's message handlers. */
+export function historyService(store: HistoryStore = historyStore()) {
+  const tell = (notice: string) => browser.storage.local.set({ [NOTICE_KEY]: notice });
+
+  return {
+    /** Records an analysed article, unless the reader paused history or excluded the site. */
+    async record(state: TabState, settings: Settings, now = Date.now()): Promise<boolean> {
+      if (!state.result || settings.history.paused || isExcluded(state.url, settings.history.excludedSites)) return false;
+      const record = recordFromAnalysis(state.result, state.url, now);
+      if (!record || isExcluded(record.url, settings.history.excludedSites)) return false;
+      const outcome = await store.record(record);
+      if (outcome.pruned)
+        await tell(`Your browser's storage was full: the ${outcome.pruned} oldest articles were removed from your history to make room.`);
+      else if (!outcome.saved) await tell("Your browser's storage is full: new articles are not being added to your history.");
+      return outcome.saved;
+    },
+
+    async earlier(state: TabState | null, settings: Settings): Promise<HistoryResponse> {
+      const recording = settings.history.paused ? 'paused' : state && isExcluded(state.url, settings.history.excludedSites) ? 'excluded' : 'on';
+      const result = state?.result;
+      const article = result?.article;
+      if (!state || !result || !article) return { matches: [], recording };
+      const { records } = await store.read();
+      const current = { url: article.canonicalUrl ?? state.url, published: article.published, entities: centralEntities(result, article.title) };
+      return { matches: rankHistory(current, records), recording };
+    },
+
+    /** Keeps the Wikidata ids the reader's look-ups found, so later articles match by id, not only by name. */
+    async rememberLinks(state: TabState | null, results: Record<string, LinkResult>): Promise<void> {
+      const result = state?.result;
+      if (!state || !result?.article) return;
+      const qids: Record<string, string> = {};
+      for (const entity of result.entities) {
+        const linked = results[entity.id];
+        if (linked?.status === 'linked') qids[entity.name] = linked.note.qid;
+      }
+      if (!Object.keys(qids).length) return;
+      const record = recordFromAnalysis(result, state.url, 0);
+      if (record) await store.setQids(record.url, qids);
+    },
+
+    async summary(): Promise<HistorySummary> {
+      const { records, corrupted } = await store.read();
+      const notice = ((await browser.storage.local.get(NOTICE_KEY))[NOTICE_KEY] as string | undefined) ?? null;
+      return { count: records.length, corrupted, notice };
+    },
+
+    async clear(): Promise<{ removed: number }> {
+      const removed = await store.clear();
+      await browser.storage.local.remove(NOTICE_KEY);
+      return { removed };
+    },
+
+    async exportJson(now = Date.now()): Promise<{ json: string }> {
+      const { records } = await store.read();
+      return { json: exportHistory(records, now) };
+    },
+
+    async importJson(json: string): Promise<ImportResponse> {
+      try {
+        const { records, skipped } = parseHistoryExport(json);
+        const outcome = await store.save(records);
+        if (!outcome.saved) return { ok: false, error: "Your browser's storage is full; nothing was imported." };
+        return { ok: true, imported: records.length, skipped };
+      } catch (error) {
+        return { ok: false, error: error instanceof ImportError ? error.message : `Import failed: ${String(error)}` };
+      }
+    },
+  };
+}

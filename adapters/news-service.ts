@@ -1,0 +1,78 @@
+import {
+  buildNewsQuery,
+  type CoverageItem,
+  centralEntities,
+  mergeCoverage,
+  type NewsProvider,
+  type NewsSource,
+  newsProviders,
+} from '../lib/coverage';
+import { pathOf } from '../lib/extract';
+import { cachedFetch, type FetchJson, rateLimited } from '../lib/knowledge';
+import type { SearchFailure, SearchResponse, Settings, TabState } from '../lib/messaging';
+import { answerCache } from './answer-cache';
+import { failureMessage, httpGet, isOffline, sleep } from './http';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Paced request queues by service; the background keeps one set for its life (GDELT asks for one request per 5 s). */
+export type NewsQueues = Map<NewsSource, FetchJson>;
+const backgroundQueues: NewsQueues = new Map();
+
+function fetcherFor(provider: NewsProvider, queues: NewsQueues): FetchJson {
+  let queue = queues.get(provider.id);
+  if (!queue) {
+    queue = rateLimited((url) => httpGet(url, provider.format), {
+      minIntervalMs: provider.minIntervalMs,
+      backoffMs: 5000,
+      maxBackoffMs: 120_000,
+      sleep,
+    });
+    queues.set(provider.id, queue);
+  }
+  // A search of a past window changes little: a day fresh, then served while refreshed, for a month.
+  return cachedFetch(queue, answerCache, { freshMs: DAY, maxAgeMs: 30 * DAY });
+}
+
+/**
+ * News search for a tab's article, on the reader's click: only names from the article and dates go out, never its
+ * URL or text. Each available service is asked once; the results come back merged, deduplicated, newest first.
+ */
+export async function searchNews(
+  state: TabState | null,
+  settings: Settings,
+  sources?: NewsSource[],
+  queues: NewsQueues = backgroundQueues,
+): Promise<SearchResponse> {
+  const result = state?.result;
+  const article = result?.article;
+  if (!result || !article) return { query: null, results: [], failed: [], skipped: [] };
+  const site = settings.news.sameSite ? pathOf(article.publisherUrl ?? state.url).host || null : null;
+  const query = buildNewsQuery(centralEntities(result, article.title), article.published, { windowDays: settings.news.windowDays, site });
+  if (!query) return { query: null, results: [], failed: [], skipped: [] };
+  const now = Date.now();
+  const failed: SearchFailure[] = [];
+  const skipped: SearchFailure[] = [];
+  const wanted = newsProviders(settings.news).filter((p) => !sources || sources.includes(p.id));
+  const answers = await Promise.all(
+    wanted.map(async (provider): Promise<CoverageItem[]> => {
+      const why = provider.unavailable(query, now);
+      if (why) {
+        skipped.push({ source: provider.id, label: provider.label, message: why });
+        return [];
+      }
+      try {
+        return provider.parse(await fetcherFor(provider, queues)(provider.url(query)));
+      } catch (error) {
+        failed.push({ source: provider.id, label: provider.label, message: isOffline() ? 'You are offline.' : failureMessage(error) });
+        return [];
+      }
+    }),
+  );
+  const currentUrl = article.canonicalUrl ?? state.url;
+  // Results past the article's date are not earlier coverage, whatever the service's own filter did.
+  const end = Date.parse(query.before) + DAY;
+  const results = mergeCoverage(answers.flat(), currentUrl).filter((item) => !item.date || Date.parse(item.date) < end);
+  return { query, results, failed, skipped };
+}

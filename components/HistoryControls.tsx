@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import type { HistorySummary } from '../lib/messaging';
+
+export interface HistoryControlsProps {
+  /** null while it is being read */
+  summary: HistorySummary | null;
+  onExport: () => void;
+  /** the text of the file the reader chose */
+  onImport: (json: string) => void;
+  onClear: () => void;
+  /** the outcome of the last action ("Imported 12 articles.") */
+  message: string | null;
+}
+
+/** The history's size, and export, import and clear; clearing asks once more, as it cannot be undone. */
+export function HistoryControls({ summary, onExport, onImport, onClear, message }: HistoryControlsProps) {
+  const [confirming, setConfirming] = useState(false);
+  const count = summary?.count ?? 0;
+  const chooseFile = async (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) onImport(await file.text());
+    input.value = '';
+  };
+  return (
+    <div class="history-controls">
+      <p class="history-count">{summary ? `${count} ${count === 1 ? 'article' : 'articles'} in your history.` : 'Reading your history…'}</p>
+      {summary?.corrupted ? <p class="problem">{summary.corrupted} damaged records were skipped; they are left untouched.</p> : null}
+      {summary?.notice && <p class="problem history-notice">{summary.notice}</p>}
+      <div class="actions">
+        <button type="button" class="export-history" onClick={onExport} disabled={!count}>
+          Export…
+        </button>
+        <label class="file-button">
+          Import…
+          <input type="file" name="importHistory" accept="application/json,.json" onChange={chooseFile} />
+        </label>
+        {confirming ? (
+          <>
+            <button
+              type="button"
+              class="confirm-clear"
+              onClick={() => {
+                setConfirming(false);
+                onClear();
+              }}
+            >
+              Delete {count} {count === 1 ? 'article' : 'articles'} for good
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep them
+            </button>
+          </>
+        ) : (
+          <button type="button" class="clear-history" onClick={() => setConfirming(true)} disabled={!count}>
+            Clear all…
+          </button>
+        )}
+      </div>
+      {message && (
+        <p class="history-message" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

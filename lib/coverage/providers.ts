@@ -1,0 +1,159 @@
+import { type NewsQuery, phrases } from './query';
+import { parseRss } from './rss';
+import type { CoverageItem, CoverageSource } from './types';
+
+const DAY = 86_400_000;
+
+export type NewsSource = Exclude<CoverageSource, 'article' | 'history'>;
+
+/** Where news search goes, and the reader's own API keys; tests point the bases at a local server. */
+export interface NewsSettings {
+  googleNewsBase: string;
+  gdeltBase: string;
+  guardianBase: string;
+  nytBase: string;
+  guardianKey: string;
+  nytKey: string;
+  /** how far before the article's date to search */
+  windowDays: number;
+  /** search only the article's own publisher */
+  sameSite: boolean;
+}
+
+export const DEFAULT_NEWS: NewsSettings = {
+  googleNewsBase: 'https://news.google.com',
+  gdeltBase: 'https://api.gdeltproject.org',
+  guardianBase: 'https://content.guardianapis.com',
+  nytBase: 'https://api.nytimes.com',
+  guardianKey: '',
+  nytKey: '',
+  windowDays: 30,
+  sameSite: false,
+};
+
+/** One news search service: how to ask it, and how to read its answer. */
+export interface NewsProvider {
+  id: NewsSource;
+  label: string;
+  /** the answer's body: parsed JSON, or text (RSS) */
+  format: 'json' | 'text';
+  /** the least time between two requests to it */
+  minIntervalMs: number;
+  /** why it cannot be asked for this query, or null when it can */
+  unavailable(query: NewsQuery, now: number): string | null;
+  url(query: NewsQuery): string;
+  parse(body: unknown): CoverageItem[];
+}
+
+const enc = encodeURIComponent;
+const compact = (day: string) => day.replace(/-/g, '');
+const isoOrNull = (value: unknown): string | null => {
+  if (typeof value !== 'string' || !value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+};
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const isHttp = (url: string) => /^https?:\/\//i.test(url);
+
+function googleNews(settings: NewsSettings): NewsProvider {
+  return {
+    id: 'google-news',
+    label: 'Google News',
+    format: 'text',
+    minIntervalMs: 1000,
+    unavailable: () => null,
+    url(q) {
+      const terms = [phrases(q.names), `before:${q.before}`, `after:${q.after}`, q.site ? `site:${q.site}` : ''].filter(Boolean).join(' ');
+      return `${settings.googleNewsBase}/rss/search?q=${enc(terms)}&hl=en-US&gl=US&ceid=US:en`;
+    },
+    parse(body) {
+      return parseRss(str(body)).map((item) => {
+        // Google News titles end in " - Publisher".
+        const suffix = item.source ? ` - ${item.source}` : '';
+        const title = suffix && item.title.endsWith(suffix) ? item.title.slice(0, -suffix.length) : item.title;
+        return { url: item.link, title, publisher: item.source, date: isoOrNull(item.pubDate), source: 'google-news' };
+      });
+    },
+  };
+}
+
+/** GDELT's DOC 2.0 API searches a rolling window of about three months, and asks for one request per five seconds. */
+const GDELT_WINDOW_DAYS = 90;
+
+function gdelt(settings: NewsSettings): NewsProvider {
+  return {
+    id: 'gdelt',
+    label: 'GDELT',
+    format: 'json',
+    minIntervalMs: 5000,
+    unavailable: (q, now) =>
+      Date.parse(q.before) < now - GDELT_WINDOW_DAYS * DAY ? 'GDELT covers only the last three months; this article is older.' : null,
+    url(q) {
+      const query = [phrases(q.names), q.site ? `domain:${q.site}` : ''].filter(Boolean).join(' ');
+      return `${settings.gdeltBase}/api/v2/doc/doc?query=${enc(query)}&mode=ArtList&format=json&maxrecords=25&sort=DateDesc&startdatetime=${compact(q.after)}000000&enddatetime=${compact(q.before)}000000`;
+    },
+    parse(body) {
+      const articles = (body as { articles?: unknown } | null)?.articles;
+      if (!Array.isArray(articles)) return [];
+      return articles.flatMap((a: Record<string, unknown>) => {
+        const url = str(a.url);
+        const title = str(a.title);
+        if (!isHttp(url) || !title) return [];
+        // seendate is "20141118T051500Z".
+        const seen = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(str(a.seendate));
+        const date = seen ? `${seen[1]}-${seen[2]}-${seen[3]}T${seen[4]}:${seen[5]}:${seen[6]}.000Z` : null;
+        return [{ url, title, publisher: str(a.domain) || null, date, source: 'gdelt' as const }];
+      });
+    },
+  };
+}
+
+function guardian(settings: NewsSettings): NewsProvider {
+  return {
+    id: 'guardian',
+    label: 'The Guardian',
+    format: 'json',
+    minIntervalMs: 1000,
+    unavailable: () => (settings.guardianKey ? null : 'Needs your Guardian API key (options page).'),
+    url: (q) =>
+      `${settings.guardianBase}/search?q=${enc(phrases(q.names, ' AND '))}&from-date=${q.after}&to-date=${q.before}&order-by=newest&page-size=20&api-key=${enc(settings.guardianKey)}`,
+    parse(body) {
+      const results = (body as { response?: { results?: unknown } } | null)?.response?.results;
+      if (!Array.isArray(results)) return [];
+      return results.flatMap((r: Record<string, unknown>) => {
+        const url = str(r.webUrl);
+        const title = str(r.webTitle);
+        return isHttp(url) && title
+          ? [{ url, title, publisher: 'The Guardian', date: isoOrNull(r.webPublicationDate), source: 'guardian' as const }]
+          : [];
+      });
+    },
+  };
+}
+
+function nyt(settings: NewsSettings): NewsProvider {
+  return {
+    id: 'nyt',
+    label: 'The New York Times',
+    format: 'json',
+    minIntervalMs: 12_000,
+    unavailable: () => (settings.nytKey ? null : 'Needs your New York Times API key (options page).'),
+    url: (q) =>
+      `${settings.nytBase}/svc/search/v2/articlesearch.json?q=${enc(phrases(q.names))}&begin_date=${compact(q.after)}&end_date=${compact(q.before)}&sort=newest&api-key=${enc(settings.nytKey)}`,
+    parse(body) {
+      const docs = (body as { response?: { docs?: unknown } } | null)?.response?.docs;
+      if (!Array.isArray(docs)) return [];
+      return docs.flatMap((d: Record<string, unknown>) => {
+        const url = str(d.web_url);
+        const title = str((d.headline as { main?: unknown } | undefined)?.main);
+        const publisher = str(d.source) || 'The New York Times';
+        return isHttp(url) && title ? [{ url, title, publisher, date: isoOrNull(d.pub_date), source: 'nyt' as const }] : [];
+      });
+    },
+  };
+}
+
+/** Every news search service, best first; the background asks those available for the query. */
+export function newsProviders(settings: NewsSettings = DEFAULT_NEWS): NewsProvider[] {
+  return [googleNews(settings), gdelt(settings), guardian(settings), nyt(settings)];
+}

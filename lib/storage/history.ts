@@ -1,0 +1,95 @@
+import type { ArticleEntity, HistoryRecord } from '../coverage/types';
+
+/** The history's record format; bump it with a migration in the store when a field changes meaning. */
+export const HISTORY_FORMAT = 'backstory-history';
+export const HISTORY_VERSION = 1;
+
+const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+function validEntity(value: unknown): ArticleEntity | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Record<string, unknown>;
+  if (!isString(e.name) || !e.name || !TYPES.has(e.type as string) || typeof e.weight !== 'number' || !(e.weight >= 0)) return null;
+  const out: ArticleEntity = { name: e.name, type: e.type as ArticleEntity['type'], weight: Math.min(1, e.weight) };
+  if (isString(e.qid) && /^Q\d+$/.test(e.qid)) out.qid = e.qid;
+  if (Array.isArray(e.variants) && e.variants.every(isString) && e.variants.length) out.variants = e.variants as string[];
+  return out;
+}
+
+/**
+ * A history record as stored or imported, checked field by field; null for anything that is not one (a corrupted
+ * record, a hand-edited export), so the caller can skip it and say how many it skipped.
+ */
+export function validRecord(value: unknown): HistoryRecord | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Record<string, unknown>;
+  if (!isString(r.url) || !/^https?:\/\//i.test(r.url) || !isString(r.title)) return null;
+  if (!isStringOrNull(r.publisher) || !isStringOrNull(r.published) || !isStringOrNull(r.lang)) return null;
+  if (!isTime(r.readAt) || !Array.isArray(r.entities)) return null;
+  const entities = r.entities.map(validEntity);
+  if (entities.some((e) => e === null)) return null;
+  return {
+    url: r.url,
+    title: r.title,
+    publisher: r.publisher,
+    published: r.published,
+    lang: r.lang,
+    entities: entities as ArticleEntity[],
+    readAt: r.readAt,
+    lastReadAt: isTime(r.lastReadAt) ? r.lastReadAt : r.readAt,
+  };
+}
+
+export interface HistoryExport {
+  format: typeof HISTORY_FORMAT;
+  version: number;
+  exportedAt: string;
+  records: HistoryRecord[];
+}
+
+export function exportHistory(records: HistoryRecord[], now: number): string {
+  const file: HistoryExport = { format: HISTORY_FORMAT, version: HISTORY_VERSION, exportedAt: new Date(now).toISOString(), records };
+  return JSON.stringify(file, null, 1);
+}
+
+export class ImportError extends Error {}
+
+/** Reads an export: the records that are valid, and how many were not. Throws ImportError when it is no export at all. */
+export function parseHistoryExport(json: string): { records: HistoryRecord[]; skipped: number } {
+  let file: unknown;
+  try {
+    file = JSON.parse(json);
+  } catch {
+    throw new ImportError('This file is not JSON.');
+  }
+  const f = file as Partial<HistoryExport> | null;
+  if (!f || f.format !== HISTORY_FORMAT || !Array.isArray(f.records)) throw new ImportError('This file is not a Backstory history export.');
+  if (typeof f.version !== 'number' || f.version > HISTORY_VERSION)
+    throw new ImportError('This export comes from a newer Backstory; update the extension to import it.');
+  const records: HistoryRecord[] = [];
+  let skipped = 0;
+  for (const raw of f.records) {
+    const record = validRecord(raw);
+    if (record) records.push(record);
+    else skipped++;
+  }
+  return { records, skipped };
+}
+
+/** Whether a site is excluded from history: the host or any parent domain listed ("example.com" covers "www.example.com"). */
+export function isExcluded(url: string, excludedSites: string[]): boolean {
+  const host = (/^[a-z][a-z0-9+.-]*:\/\/([^/?#:]*)/i.exec(url)?.[1] ?? '').toLowerCase();
+  if (!host) return false;
+  return excludedSites.some((site) => {
+    const s = site
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/[/:].*$/, '')
+      .replace(/^www\./, '');
+    return !!s && (host === s || host.endsWith(`.${s}`));
+  });
+}

@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { searchNews } from '../../adapters/news-service';
+import { analyzePage, toResult } from '../../lib/analyze';
+import { DEFAULT_NEWS, type NewsQuery, newsProviders } from '../../lib/coverage';
+import { DEFAULT_SETTINGS, type Settings, type TabState } from '../../lib/messaging';
+import { STORIES } from '../fixtures/news/data.mjs';
+import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
+import { DEMO_ARTICLE_URL, demoHtml, loadPage } from '../fixtures/pages';
+
+const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
+const result = toResult(analyzePage(doc, signals));
+const state: TabState = { url: DEMO_ARTICLE_URL, isArticle: true, reason: '', result, analysedAt: 0 };
+const QUERY: NewsQuery = { names: ['Jeff Rathke', 'Haqqani network'], before: '2014-11-19', after: '2014-10-20', site: null };
+
+let fake: FakeNews;
+let settings: Settings;
+beforeAll(async () => {
+  fake = await startFakeNews({ currentUrl: DEMO_ARTICLE_URL });
+  const base = fake.origin;
+  settings = { ...DEFAULT_SETTINGS, news: { ...DEFAULT_NEWS, googleNewsBase: base, gdeltBase: base, guardianBase: base, nytBase: base } };
+});
+afterAll(() => fake.close());
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.setMode('ok');
+});
+
+/** Each provider against the local server answering in its API's real shape. */
+describe.each(['google-news', 'gdelt', 'guardian', 'nyt'] as const)('%s provider', (id) => {
+  test('builds a query with the names and the window, and reads the answer', async () => {
+    const provider = newsProviders({ ...settings.news, guardianKey: 'g-key', nytKey: 'n-key' }).find((p) => p.id === id);
+    if (!provider) throw new Error(id);
+    const url = provider.url(QUERY);
+    expect(url.startsWith(fake.origin)).toBe(true);
+    const decoded = decodeURIComponent(url);
+    expect(decoded).toContain('"Jeff Rathke"');
+    expect(decoded).toContain('"Haqqani network"');
+    expect(decoded).toMatch(/2014-?11-?19/);
+    expect(decoded).toMatch(/2014-?10-?20/);
+    const response = await fetch(url);
+    const body = provider.format === 'json' ? await response.json() : await response.text();
+    const items = provider.parse(body);
+    expect(items.map((i) => i.url)).toEqual([...STORIES.map((s) => s.url), DEMO_ARTICLE_URL]);
+    expect(items[0]).toMatchObject({ title: STORIES[0]?.title, date: '2014-11-16T09:30:00.000Z', source: id });
+    // Markup in a headline stays text.
+    expect(items[3]?.title).toContain('<img src=x');
+  });
+});
+
+describe('searchNews: the search the popup runs on the reader click', () => {
+  test('by default asks Google News once, with the names and a before: date; no page URL or text is sent', async () => {
+    const response = await searchNews(state, settings);
+    expect(fake.requests).toHaveLength(1);
+    const [request] = fake.requests;
+    expect(request?.path).toBe('/rss/search');
+    expect(request?.params.q).toBe('"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20');
+    expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toMatch(/127\.0\.0\.1:8080|1145345|reiterate/);
+    expect(response.skipped.map((s) => s.source)).toEqual(['gdelt', 'guardian', 'nyt']);
+    expect(response.failed).toEqual([]);
+  });
+
+  test('results are deduplicated, dated before the article, without the article itself, newest first', async () => {
+    const { results } = await searchNews(state, settings);
+    expect(results.map((r) => r.url)).toEqual([STORIES[0]?.url, STORIES[1]?.url, STORIES[3]?.url]);
+    expect(results[0]).toMatchObject({ publisher: 'Example Daily', title: 'Army chief Raheel Sharif arrives in Washington for talks' });
+  });
+
+  test('with keys the Guardian and the New York Times are asked too, and "same publisher" adds site:', async () => {
+    const withKeys = { ...settings, news: { ...settings.news, guardianKey: 'g', nytKey: 'n', sameSite: true } };
+    const response = await searchNews(state, withKeys, ['google-news', 'guardian', 'nyt']);
+    expect(fake.requests.map((r) => r.path).sort()).toEqual(['/rss/search', '/search', '/svc/search/v2/articlesearch.json']);
+    expect(fake.requests.find((r) => r.path === '/rss/search')?.params.q).toContain(
+      `site:${new URL(result.article?.publisherUrl ?? '').host.replace(/^www\./, '')}`,
+    );
+    expect(response.results.find((r) => r.url === STORIES[1]?.url)?.source).toBe('guardian');
+  });
+
+  // Fresh queues per case: a 500 makes a service's queue back off before its next request, as it should.
+  test.each([
+    ['error', 'nyt', /answered 500/],
+    ['malformed', 'guardian', /not JSON/],
+  ] as const)('a server in %s mode gives a failure to show with a retry, not an exception', async (mode, source, message) => {
+    fake.setMode(mode);
+    const withKeys = { ...settings, news: { ...settings.news, guardianKey: 'g-other-key', nytKey: 'n-other-key' } };
+    const response = await searchNews(state, withKeys, [source], new Map());
+    expect(response.results).toEqual([]);
+    expect(response.failed).toHaveLength(1);
+    expect(response.failed[0]?.message).toMatch(message);
+  });
+
+  test('GDELT is asked only when the article is within its three-month window', async () => {
+    const recent = structuredClone(state);
+    if (recent.result?.article) recent.result.article.published = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    const response = await searchNews(recent, settings, ['gdelt']);
+    expect(fake.requests.map((r) => r.path)).toEqual(['/api/v2/doc/doc']);
+    expect(fake.requests[0]?.params.startdatetime).toMatch(/^\d{14}$/);
+    expect(response.skipped).toEqual([]);
+  });
+
+  test('no article, or nobody named, means no request', async () => {
+    expect(await searchNews(null, settings)).toEqual({ query: null, results: [], failed: [], skipped: [] });
+    const nobody = structuredClone(state);
+    if (nobody.result) nobody.result.entities = [];
+    expect((await searchNews(nobody, settings)).query).toBeNull();
+    expect(fake.requests).toHaveLength(0);
+  });
+});
