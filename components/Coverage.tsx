@@ -55,6 +55,14 @@ const RECORDING_NOTE = {
   excluded: 'This site is excluded from your history.',
 };
 
+const SHOWN_SHARED = 4;
+
+/** The most central shared names, and how many more: a long list of shared places says little. */
+function sharedNames(names: string[]): string {
+  const more = names.length - SHOWN_SHARED;
+  return more > 0 ? `${names.slice(0, SHOWN_SHARED).join(', ')} and ${more} more` : names.join(', ');
+}
+
 function HistoryMatches({ history }: { history: HistoryResponse | null }) {
   if (!history) return <p class="muted">Reading your history…</p>;
   const note = RECORDING_NOTE[history.recording];
@@ -67,7 +75,7 @@ function HistoryMatches({ history }: { history: HistoryResponse | null }) {
             {link(m.record.url, m.record.title)}
             <span class="source"> · {[m.record.publisher, formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
             <p class="read-on">You read this on {formatDate(new Date(m.record.readAt).toISOString())}</p>
-            <p class="shared">Shared: {m.shared.join(', ')}</p>
+            <p class="shared">Shared: {sharedNames(m.shared)}</p>
           </li>
         ))}
       </ul>
@@ -124,7 +132,15 @@ function NewsSearch({ search, onSearch, preview }: { search: SearchState; onSear
           </button>
         </p>
       ))}
-      {skipped.length > 0 && <p class="muted skipped">Not asked: {skipped.map((s) => `${s.label} (${s.message})`).join('; ')}</p>}
+      {skipped.length > 0 && (
+        <ul class="muted skipped" aria-label="Not asked">
+          {skipped.map((s) => (
+            <li key={s.source}>
+              Not asked: {s.label}. {s.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -74,7 +74,7 @@ describe('Coverage', () => {
     expect(done.container.querySelector('.problem[data-source="guardian"]')?.textContent).toContain('The Guardian: api answered 500');
     await act(() => (done.container.querySelector('.problem .retry') as HTMLButtonElement).click());
     expect(done.onSearch).toHaveBeenCalledOnce();
-    expect(done.container.querySelector('.skipped')?.textContent).toContain('The New York Times (Needs your key.)');
+    expect(done.container.querySelector('.skipped')?.textContent).toBe('Not asked: The New York Times. Needs your key.');
   });
 
   test('the timeline puts every dated item in order with the current article marked', async () => {

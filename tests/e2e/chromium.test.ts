@@ -1,18 +1,30 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
+import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
-import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
+import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
+import {
+  BOILERPLATE,
+  E2E_ROUTES,
+  LATE_ARTICLE_PATH,
+  localSettings,
+  SCREENSHOTS,
+  SEED_ENTITIES,
+  SEED_HIGHLIGHTS,
+  SEED_RELATED_LINKS,
+} from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 describe('Chromium: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let wikimedia: FakeWikimedia;
+  let news: FakeNews;
   let context: BrowserContext;
   let worker: Worker;
   let extensionId: string;
@@ -22,6 +34,21 @@ describe('Chromium: the built extension on the demo pages', () => {
   beforeAll(async () => {
     server = await startDemoServer({ routes: E2E_ROUTES });
     profile = await mkdtemp(join(tmpdir(), 'backstory-chromium-'));
+    await launch();
+    // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
+    wikimedia = await startFakeWikimedia();
+    news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
+    await worker.evaluate(
+      async (settings) => {
+        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+        await chrome.storage.local.set({ settings });
+      },
+      localSettings(wikimedia.origin, news.origin),
+    );
+  });
+
+  /** Starts Chromium with the extension on the test profile (again, for the restart test). */
+  async function launch() {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -40,20 +67,23 @@ describe('Chromium: the built extension on the demo pages', () => {
     });
     worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
-    // Background notes come from a local server answering in Wikidata's and Wikipedia's shapes.
-    wikimedia = await startFakeWikimedia();
-    await worker.evaluate(async (origin) => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-      await chrome.storage.local.set({ settings: { wikidataBase: origin, wikipediaBase: origin } });
-    }, wikimedia.origin);
-  });
+  }
 
   afterAll(async () => {
     await context?.close();
     await server?.close();
     await wikimedia?.close();
+    await news?.close();
     if (profile) await rm(profile, { recursive: true, force: true });
   });
+
+  type StorageApi = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+  /** The history settings as saved, read from the background, to know a save landed before the next step. */
+  const savedHistorySettings = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: StorageApi };
+      return ((await chrome.storage.local.get('settings')).settings as { history?: unknown } | undefined)?.history ?? null;
+    });
 
   type TabsApi = { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
   const tabIdOf = (url: string) =>
@@ -243,6 +273,106 @@ describe('Chromium: the built extension on the demo pages', () => {
     await listPopup.close();
     expect(pageErrors).toEqual([]);
     await page.close();
+  });
+
+  test('earlier coverage: articles read before, news search on the click only, timeline; options manage the history, which survives a restart', async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    for (const article of [...EARLIER_ARTICLES, UNRELATED_ARTICLE]) {
+      await page.goto(`${server.origin}${article.path}`);
+      await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    }
+    const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('backstory-mark');
+    news.requests.length = 0;
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 900 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    const matches = popup.locator('.history-match');
+    // The three earlier stories (and the same-day single-page-app copy of this article, read in an earlier test).
+    await expect.poll(() => matches.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    const listed = await matches.evaluateAll((items) =>
+      items.map((li) => ({
+        title: li.querySelector('a')?.textContent,
+        shared: li.querySelector('.shared')?.textContent,
+        readOn: li.querySelector('.read-on')?.textContent,
+      })),
+    );
+    const expected = { 'US presses': 'Jeff Rathke', 'Army chief': 'Raheel Sharif', 'Sartaj Aziz interview': 'Sartaj Aziz' };
+    for (const [start, name] of Object.entries(expected)) {
+      const match = listed.find((m) => m.title?.startsWith(start));
+      expect(match?.shared).toContain(name);
+      expect(match?.readOn).toMatch(/^You read this on /);
+    }
+    expect(listed.map((m) => m.title)).not.toContain(UNRELATED_ARTICLE.title);
+    const readBefore = listed.length;
+    expect(news.requests).toHaveLength(0); // opening the popup sends nothing to news services
+
+    await popup.locator('.search-news').click();
+    await expect.poll(() => popup.locator('.news-result').count(), { timeout: 10_000 }).toBe(3);
+    expect(news.requests).toHaveLength(1);
+    expect(news.requests[0]?.path).toBe('/rss/search');
+    expect(news.requests[0]?.params.q).toMatch(/^"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20$/);
+    expect(await popup.locator('.news-result a').allTextContents()).toContain(
+      'State Department briefing: Rathke on Pakistan <img src=x onerror="window.__xss=1">',
+    );
+    expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await popup.screenshot({ path: fileURLToPath(new URL('popup-coverage.png', SCREENSHOTS)), fullPage: true });
+
+    await popup.getByRole('button', { name: 'Timeline' }).click();
+    const entries = popup.locator('.timeline-entry');
+    expect(await entries.count()).toBe(readBefore + 3 + 1); // read before, 3 found, and this article
+    expect(await popup.locator('.timeline-entry[data-current="true"]').count()).toBe(1);
+    expect(await entries.last().getAttribute('data-current')).toBe('true');
+    await popup.close();
+
+    // The options page: pause, exclude, export, clear and import.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const countText = () => options.locator('.history-count').textContent();
+    await expect.poll(countText).toMatch(/^\d+ articles in your history\.$/);
+    const count = Number((await countText())?.split(' ')[0]);
+    expect(count).toBeGreaterThanOrEqual(5);
+    await options.locator('[name="recordHistory"]').uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(savedHistorySettings).toEqual({ paused: true, excludedSites: [] });
+    await page.goto(`${server.origin}${UNRELATED_ARTICLE.path}?edition=paused`);
+    await page.waitForSelector('backstory-mark');
+    await options.locator('[name="recordHistory"]').check();
+    await options.locator('[name="excludedSites"]').fill('127.0.0.1');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(savedHistorySettings).toEqual({ paused: false, excludedSites: ['127.0.0.1'] });
+    await page.goto(`${server.origin}${UNRELATED_ARTICLE.path}?edition=excluded`);
+    await page.waitForSelector('backstory-mark');
+    await options.reload();
+    await expect.poll(countText).toBe(`${count} articles in your history.`);
+
+    const [download] = await Promise.all([options.waitForEvent('download'), options.locator('.export-history').click()]);
+    const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
+    expect(exported.format).toBe('backstory-history');
+    expect(exported.records).toHaveLength(count);
+    await options.locator('.clear-history').click();
+    await options.locator('.confirm-clear').click();
+    await expect.poll(countText).toBe('0 articles in your history.');
+    await options.locator('input[type="file"]').setInputFiles((await download.path()) as string);
+    await expect.poll(() => options.locator('.history-message').textContent()).toBe(`Imported ${count} articles.`);
+    await expect.poll(countText).toBe(`${count} articles in your history.`);
+    await options.locator('[name="excludedSites"]').fill('');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(savedHistorySettings).toEqual({ paused: false, excludedSites: [] });
+    await page.close();
+    await options.close();
+
+    // A browser restart keeps the history.
+    await context.close();
+    await launch();
+    const reopened = await context.newPage();
+    await reopened.goto(`chrome-extension://${extensionId}/options.html`);
+    await expect.poll(() => reopened.locator('.history-count').textContent(), { timeout: 10_000 }).toBe(`${count} articles in your history.`);
+    await reopened.close();
+    expect(pageErrors).toEqual([]);
   });
 
   // Last in this file: it reloads the extension.

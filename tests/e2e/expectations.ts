@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ARTICLE_ROUTES } from './earlier-articles';
 
 /** What both browsers must show on the demo article (the seed, Dawn, 19 Nov 2014). */
 export const SEED_HIGHLIGHTS = [
@@ -32,4 +33,14 @@ export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 export const LATE_ARTICLE_PATH = '/spa/2014/11/19/late-article';
 export const E2E_ROUTES = {
   [LATE_ARTICLE_PATH]: fileURLToPath(new URL('./pages/late-article.html', import.meta.url)),
+  ...ARTICLE_ROUTES,
 };
+
+/** Settings that point every outside service at the tests' local stand-ins. */
+export function localSettings(wikimediaOrigin: string, newsOrigin: string) {
+  return {
+    wikidataBase: wikimediaOrigin,
+    wikipediaBase: wikimediaOrigin,
+    news: { googleNewsBase: newsOrigin, gdeltBase: newsOrigin, guardianBase: newsOrigin, nytBase: newsOrigin },
+  };
+}

@@ -3,8 +3,19 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { GECKO_ID } from '../../wxt.config';
+import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
-import { BOILERPLATE, E2E_ROUTES, LATE_ARTICLE_PATH, SCREENSHOTS, SEED_ENTITIES, SEED_HIGHLIGHTS, SEED_RELATED_LINKS } from './expectations';
+import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
+import {
+  BOILERPLATE,
+  E2E_ROUTES,
+  LATE_ARTICLE_PATH,
+  localSettings,
+  SCREENSHOTS,
+  SEED_ENTITIES,
+  SEED_HIGHLIGHTS,
+  SEED_RELATED_LINKS,
+} from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 // A fixed internal UUID gives the extension a known moz-extension:// origin.
@@ -32,6 +43,7 @@ async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
 describe('Firefox: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let wikimedia: FakeWikimedia;
+  let news: FakeNews;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -44,15 +56,19 @@ describe('Firefox: the built extension on the demo pages', () => {
       extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
     });
     await browser.installExtension(EXTENSION);
-    // Background notes come from a local server answering in Wikidata's and Wikipedia's shapes.
+    // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
     wikimedia = await startFakeWikimedia();
+    news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
     const settingsPage = await browser.newPage();
     settingsPage.goto(`moz-extension://${UUID}/popup.html`).catch(() => {});
     await settingsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 20_000 });
-    await settingsPage.evaluate(async (origin) => {
-      const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
-      await api.storage.local.set({ settings: { wikidataBase: origin, wikipediaBase: origin } });
-    }, wikimedia.origin);
+    await settingsPage.evaluate(
+      async (settings) => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
+        await api.storage.local.set({ settings });
+      },
+      localSettings(wikimedia.origin, news.origin),
+    );
     await settingsPage.close();
   });
 
@@ -60,6 +76,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     await browser?.close();
     await server?.close();
     await wikimedia?.close();
+    await news?.close();
   });
 
   test('highlights the names, opens a card on hover, and the popup shows the context', async () => {
@@ -160,6 +177,41 @@ describe('Firefox: the built extension on the demo pages', () => {
     );
     expect(office).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');
     expect(JSON.stringify(wikimedia.requests.map((r) => r.params))).not.toContain('reminded');
+    await page.close();
+  });
+
+  test('earlier coverage: the articles read before, and news search only on the click', async () => {
+    const page = await browser.newPage();
+    for (const article of [...EARLIER_ARTICLES, UNRELATED_ARTICLE]) {
+      await page.goto(`${server.origin}${article.path}`);
+      await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    }
+    const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    news.requests.length = 0;
+
+    const popup = await openPopup(browser, url);
+    const readMatches = () =>
+      popup.$$eval('.history-match', (items) =>
+        items.map((li) => ({ title: li.querySelector('a')?.textContent ?? '', shared: li.querySelector('.shared')?.textContent ?? '' })),
+      );
+    const listed = await until(readMatches, (m) => m.length >= 3);
+    const expected = { 'US presses': 'Jeff Rathke', 'Army chief': 'Raheel Sharif', 'Sartaj Aziz interview': 'Sartaj Aziz' };
+    for (const [start, name] of Object.entries(expected)) expect(listed.find((m) => m.title.startsWith(start))?.shared).toContain(name);
+    expect(listed.map((m) => m.title)).not.toContain(UNRELATED_ARTICLE.title);
+    expect(news.requests).toHaveLength(0);
+
+    await popup.click('.search-news');
+    const results = await until(
+      () => popup.$$eval('.news-result a', (a) => a.map((x) => x.textContent ?? '')),
+      (r) => r.length >= 3,
+    );
+    expect(results).toHaveLength(3);
+    expect(news.requests).toHaveLength(1);
+    expect(news.requests[0]?.params.q).toBe('"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20');
+    expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await popup.close();
     await page.close();
   });
 });
