@@ -11,6 +11,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'fuzz', include: ['tests/fuzz/*.test.ts'], environment: 'node', testTimeout: 600_000 },
+      },
+      {
+        extends: true,
         test: { name: 'dom', include: ['tests/unit/adapters/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'], environment: 'happy-dom' },
       },
       {

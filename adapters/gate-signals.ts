@@ -27,7 +27,9 @@ export function readGateSignals(document: Document, url: string): GateSignals {
   }
   let linkChars = 0;
   for (const a of Array.from(document.querySelectorAll('a[href]'))) linkChars += (a.textContent ?? '').trim().length;
-  const textChars = (document.body?.textContent ?? '').replace(/\s+/g, ' ').length;
+  // No root element, no body (some DOMs throw reading .body then).
+  const body = document.documentElement ? document.body : null;
+  const textChars = (body?.textContent ?? '').replace(/\s+/g, ' ').length;
   return {
     url,
     linkChars,

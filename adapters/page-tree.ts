@@ -27,5 +27,7 @@ export function buildPageTree(document: Document, url: string): { doc: PageDocum
     return node;
   };
   const root = document.documentElement;
+  // A document can lose its root element (a script removed it): it then has nothing to read.
+  if (!root) return { doc: { url, root: { kind: 'element', tag: 'html', attrs: {}, children: [], index: -1 } }, elements };
   return { doc: { url, root: copy(root) }, elements };
 }

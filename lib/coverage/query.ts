@@ -36,7 +36,8 @@ export function buildNewsQuery(entities: ArticleEntity[], published: string | nu
   const names = [...new Set([person, ...pool].filter((e): e is ArticleEntity => !!e).map((e) => e.name))].slice(0, maxNames);
   if (!names.length) return null;
   const parsed = published ? Date.parse(published) : Number.NaN;
-  const end = Number.isNaN(parsed) ? now : parsed;
+  // A date that does not parse, or that no calendar can show after the window is taken off, counts as today.
+  const end = Number.isFinite(parsed) && Number.isFinite(new Date(parsed - windowDays * DAY).getTime()) ? parsed : now;
   return { names, before: day(end), after: day(end - windowDays * DAY), site };
 }
 
