@@ -1,5 +1,26 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * Preact's one HTML sink is `dangerouslySetInnerHTML`, which Backstory never uses (the lint rule in lint/ forbids it).
+ * Its code path is replaced by a throw, so the built extension holds no innerHTML assignment at all.
+ */
+function withoutPreactInnerHtml(): Plugin {
+  return {
+    name: 'backstory:no-preact-innerhtml',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.m?js$/.test(id)) return null;
+      const patched = code.replace(
+        /\((\w+)\.innerHTML=(\w+)\.__html\)/g,
+        '(()=>{throw new Error("dangerouslySetInnerHTML is not used in Backstory")})()',
+      );
+      if (patched === code) this.error('Preact changed: update the dangerouslySetInnerHTML patch in wxt.config.ts');
+      return { code: patched, map: null };
+    },
+  };
+}
 
 // Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the extension's origin.
 export const GECKO_ID = 'backstory@backstory.example';
@@ -7,12 +28,13 @@ export const GECKO_ID = 'backstory@backstory.example';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'The context of the news article in front of you: who is who, who said what, and what came before. Analysed on your device.',
-    permissions: ['storage', 'scripting', 'tabs'],
-    host_permissions: ['<all_urls>'],
+    // Each is justified in the README's "Permissions" section.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -11,9 +11,12 @@ export function pathOf(url: string): { host: string; path: string; query: string
   return { host: (match?.[1] ?? '').toLowerCase().replace(/^www\./, ''), path: match?.[2] || '/', query: match?.[3] ?? '' };
 }
 
+/** Real article paths are far shorter; the cap keeps the slug pattern's cost bounded on a URL of megabytes. */
+const MAX_TESTED = 1000;
+
 export function looksLikeArticleUrl(url: string): boolean {
-  const { path, query } = pathOf(url);
-  return ARTICLE_PATH.test(path) || ARTICLE_QUERY.test(query);
+  const { path, query } = pathOf(url.length > 4 * MAX_TESTED ? url.slice(0, 4 * MAX_TESTED) : url);
+  return ARTICLE_PATH.test(path.slice(-MAX_TESTED)) || ARTICLE_QUERY.test(query.slice(0, MAX_TESTED));
 }
 
 export function sameSite(a: string, b: string): boolean {

@@ -99,7 +99,7 @@ const piece = fc.oneof(
 );
 
 /** News-like text with every typographic hazard mixed in. */
-export const newsText = fc.array(piece, { maxLength: 300 }).map((parts) => parts.join(' '));
+export const newsText = fc.array(piece, { maxLength: 300, size: 'medium' }).map((parts) => parts.join(' '));
 
 /** Atoms that make regexes work hard when repeated: runs of capitals, marks, titles, hyphens, spaces, dots. */
 const RISKY_ATOMS = [

@@ -19,12 +19,14 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const BOUND_MS = Number(process.env.FUZZ_BOUND_MS ?? 2000);
 const settings = { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined };
 let cases = 0;
+const slowest = new Map<string, number>();
 
 function bounded<T>(what: string, fn: () => T): T {
   cases++;
   const start = performance.now();
   const value = fn();
   const took = performance.now() - start;
+  if (took > (slowest.get(what) ?? 0)) slowest.set(what, took);
   if (took > BOUND_MS) throw new Error(`${what} took ${Math.round(took)} ms`);
   return value;
 }
@@ -209,5 +211,7 @@ describe('data entry points (API answers, stored and imported records)', () => {
 test('cases run', () => {
   // Printed for `npm run fuzz`; the count is the sum over every property above.
   console.log(`fuzz: ${cases} bounded calls over ${RUNS} runs per property`);
+  const worst = [...slowest].sort((a, b) => b[1] - a[1]).map(([what, ms]) => `${what} ${ms.toFixed(1)} ms`);
+  console.log(`fuzz: slowest single call per entry point: ${worst.join(', ')}`);
   expect(cases).toBeGreaterThan(RUNS);
 });
