@@ -5,6 +5,7 @@ import { highlightEntities } from '../adapters/highlight';
 import { whenExtensionGone } from '../adapters/lifetime';
 import { sendMessage } from '../adapters/messaging';
 import { buildPageTree } from '../adapters/page-tree';
+import { watchForRewrite } from '../adapters/rewrite-watch';
 import { analyzePage, type Entity, toResult } from '../lib/analyze';
 import { namesForLookUp } from '../lib/knowledge';
 
@@ -13,13 +14,16 @@ interface PageSession {
 }
 
 declare global {
-  // A global of the content scripts' isolated world (not the page's), so a second injection is a no-op.
+  // A global of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
+  // script undoes the session when a single-page app navigates.
   var __backstorySession: PageSession | undefined;
 }
 
-/** Injected by the background into pages the gate passed: analyses, highlights, wires the cards, reports back. */
-export default defineUnlistedScript(() => {
-  if (globalThis.__backstorySession) return;
+/** A page that keeps rebuilding its article is analysed again this many times at most. */
+const MAX_REANALYSES = 3;
+
+/** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
+function analyse(onRewrite: () => void): () => void {
   const url = location.href;
   const { doc, elements } = buildPageTree(document, url);
   const analysis = analyzePage(doc, readGateSignals(document, url));
@@ -35,21 +39,43 @@ export default defineUnlistedScript(() => {
     const lookUp = (entity: Entity) =>
       sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
     const cards = attachCards(document, result, lookUp);
+    const stopWatching = watchForRewrite(document, highlights.marks, onRewrite);
     undos.push(
+      stopWatching,
       () => cards.destroy(),
       () => highlights.undo(),
     );
   }
-  const session = {
+  sendMessage('page/analysed', { url, result }).catch(() => {
+    // The background is gone (extension reloading): the highlights still work on their own.
+  });
+  return () => {
+    for (const undo of undos.splice(0)) undo();
+  };
+}
+
+/** Injected by the background into pages the gate passed. */
+export default defineUnlistedScript(() => {
+  if (globalThis.__backstorySession) return;
+  let reanalyses = 0;
+  let undoCurrent = () => {};
+  const run = () => {
+    undoCurrent = analyse(() => {
+      undoCurrent();
+      if (reanalyses++ < MAX_REANALYSES) run();
+    });
+  };
+  run();
+  let stopLifetime = () => {};
+  const session: PageSession = {
     undo() {
-      for (const undo of undos.splice(0)) undo();
+      undoCurrent();
+      undoCurrent = () => {};
+      stopLifetime();
       globalThis.__backstorySession = undefined;
     },
   };
   globalThis.__backstorySession = session;
   // Disabling, removing or updating the extension takes the highlights and the card away with it.
-  if (undos.length) whenExtensionGone(() => session.undo());
-  sendMessage('page/analysed', { url, result }).catch(() => {
-    // The background is gone (extension reloading): the highlights still work on their own.
-  });
+  stopLifetime = whenExtensionGone(() => session.undo());
 });

@@ -55,7 +55,18 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
     }
   }
   if (!added.length) return raw;
-  const overlapsAdded = (m: RawMention) => added.some((a) => a.start < m.end && m.start < a.end);
+  // `added` is in text order and never overlaps itself: a binary search finds the one that could overlap `m`.
+  const overlapsAdded = (m: RawMention) => {
+    let lo = 0;
+    let hi = added.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((added[mid] as RawMention).end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = added[lo];
+    return !!a && a.start < m.end;
+  };
   return [...raw.filter((m) => m.type !== 'UNK' || !overlapsAdded(m)), ...added];
 }
 

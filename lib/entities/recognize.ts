@@ -137,6 +137,9 @@ export function buildContext(tokens: Token[]): RecogniseContext {
   return { lowercaseWords, headlineSentences };
 }
 
+/** "Chief of Army Staff General Raheel Sharif" is 7; longer runs are lists or headline case, not one name. */
+const MAX_NAME_TOKENS = 12;
+
 /** Finds runs of capitalised words (with "of", name particles and a trailing "network") and types each as a name. */
 export function recognise(text: string, tokens: Token[], context: RecogniseContext): RawMention[] {
   const mentions: RawMention[] = [];
@@ -149,7 +152,8 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
     }
     let j = i + 1;
     let orgByLowercaseHead = false;
-    while (j < tokens.length) {
+    // No name runs longer; the cap also keeps a run of thousands of capitalised words from costing quadratic time.
+    while (j < tokens.length && j - i < MAX_NAME_TOKENS) {
       const t = tokens[j] as Token;
       if (t.sentenceStart || !joinable(t.gapBefore) || isPossessiveMarker(t)) break;
       if (isCap(t)) {

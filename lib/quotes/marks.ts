@@ -88,11 +88,21 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     }
   }
   if (open !== -1 && text.length - open > 30) spans.push({ start: open, end: text.length, single: false });
+  spans.sort((a, b) => a.start - b.start);
   return [...spans, ...findSingleQuoteSpans(text, spans)].sort((a, b) => a.start - b.start);
 }
 
+/** A single-quoted passage longer than this is not one: the search for its closing mark stops there. */
+const MAX_SINGLE_QUOTE = 1500;
+
 function findSingleQuoteSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
-  const inside = (i: number) => doubles.some((s) => s.start <= i && i < s.end);
+  // Both walks move forward only (the double-quoted spans are in text order), so the whole pass stays linear.
+  let d = 0;
+  const inside = (i: number) => {
+    while (d < doubles.length && (doubles[d] as QuoteSpan).end <= i) d++;
+    return d < doubles.length && (doubles[d] as QuoteSpan).start <= i;
+  };
+  let paragraphEndAt = -1;
   const spans: QuoteSpan[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -101,7 +111,8 @@ function findSingleQuoteSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
     const after = text[i + 1] ?? ' ';
     if (!(OPEN_CONTEXT.test(before) || before === '"' || before === '“') || !/\p{L}/u.test(after) || inside(i)) continue;
     if (ch === "'" && /^'(n|em|til|cause|tis|twas)\b/i.test(text.slice(i, i + 6))) continue;
-    const limit = paragraphEnd(text, i);
+    if (paragraphEndAt < i) paragraphEndAt = paragraphEnd(text, i);
+    const limit = Math.min(paragraphEndAt, i + MAX_SINGLE_QUOTE);
     for (let j = i + 2; j < limit; j++) {
       const c = text[j];
       if (c !== '’' && c !== "'") continue;

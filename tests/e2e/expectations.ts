@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_ROUTES } from './earlier-articles';
 
@@ -31,8 +32,26 @@ export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
 
 /** Test-only pages served beside the demo: a single-page app whose article arrives after load. */
 export const LATE_ARTICLE_PATH = '/spa/2014/11/19/late-article';
+const page = (name: string) => fileURLToPath(new URL(`./pages/${name}.html`, import.meta.url));
+
+/** Host-page safety: hostile markup and styles, a page that rebuilds its article, a pushState app, a strict CSP. */
+export const HOSTILE_PATH = '/2014/11/18/reporter-questions-officials';
+export const REWRITE_PATH = '/2014/11/18/army-chief-in-washington';
+export const SPA_NAV_PATH = '/spa-nav/2014/11/18/foreign-office-clarifies';
+export const SPA_NAV_NEXT_PATH = '/spa-nav/2014/11/19/next-story';
+export const STRICT_CSP_PATH = '/csp/2014/11/19/haqqani-network-strict-csp';
+
 export const E2E_ROUTES = {
-  [LATE_ARTICLE_PATH]: fileURLToPath(new URL('./pages/late-article.html', import.meta.url)),
+  [LATE_ARTICLE_PATH]: page('late-article'),
+  [HOSTILE_PATH]: page('hostile'),
+  [REWRITE_PATH]: page('rewrite'),
+  [SPA_NAV_PATH]: page('spa-nav'),
+  [SPA_NAV_NEXT_PATH]: page('spa-nav'),
+  [STRICT_CSP_PATH]: {
+    body: readFileSync(fileURLToPath(new URL('../../assets/demo/dawn-haqqani.html', import.meta.url))),
+    type: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'none'; connect-src 'none'" },
+  },
   ...ARTICLE_ROUTES,
 };
 
