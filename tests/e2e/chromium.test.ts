@@ -375,6 +375,37 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('the service worker stopped mid-request: the card says so with a retry, and the retry recovers', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark');
+    wikimedia.setMode('hang');
+    wikimedia.requests.length = 0;
+    await page.locator('backstory-mark', { hasText: 'Haqqani network' }).first().hover();
+    await expect.poll(() => wikimedia.requests.some((r) => r.params.search === 'Haqqani network'), { timeout: 10_000 }).toBe(true);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const state = page.locator('backstory-card .card .background');
+    await expect.poll(() => state.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('error');
+    wikimedia.setMode('ok');
+    await page.locator('backstory-card .card .retry').click();
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('backstory-card .card .background .description')
+            .textContent()
+            .catch(() => null),
+        { timeout: 15_000 },
+      )
+      .toBe('Afghan insurgent group');
+    await cdp.detach();
+    // The background started again; later tests talk to the new one.
+    worker = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
+    await page.close();
+  });
+
   // Last in this file: it reloads the extension.
   test('reloading the extension takes every highlight and the card away, leaving the text as it was', async () => {
     const page = await context.newPage();

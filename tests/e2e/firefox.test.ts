@@ -9,12 +9,15 @@ import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
   BOILERPLATE,
   E2E_ROUTES,
+  HOSTILE_PATH,
   LATE_ARTICLE_PATH,
   localSettings,
   SCREENSHOTS,
   SEED_ENTITIES,
   SEED_HIGHLIGHTS,
   SEED_RELATED_LINKS,
+  SPA_NAV_PATH,
+  STRICT_CSP_PATH,
 } from './expectations';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -212,6 +215,60 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(news.requests[0]?.params.q).toBe('"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20');
     expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await popup.close();
+    await page.close();
+  });
+
+  test('host-page safety: hostile markup and styles, form fields, editable regions, a strict CSP, pushState navigation', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    // The strict-CSP page's own inline <style> is blocked and reported; that report is the page's, not the extension's.
+    page.on('pageerror', (error) => {
+      if (!/Content-Security-Policy/.test(String(error))) errors.push(String(error));
+    });
+    const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
+
+    await page.goto(`${server.origin}${HOSTILE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    expect(await marks()).toContain('Marcus Vell');
+    expect(await page.$eval('textarea[name="comment"]', (t) => (t as HTMLTextAreaElement).value)).toBe(
+      'Jeff Rathke and Marcus Vell were both there.',
+    );
+    expect(await page.$$eval('#editor backstory-mark', (m) => m.length)).toBe(0);
+    expect(await page.$eval('#widget', (w) => w.shadowRoot?.innerHTML)).toBe('<p>Jeff Rathke inside a shadow root.</p>');
+    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+    const vell = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Marcus Vell"])');
+    await vell?.hover();
+    const description = await until(
+      () => page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .description')?.textContent ?? null),
+      (v) => v !== null,
+    );
+    expect(description).toContain('<img src=x');
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelectorAll('img, script, b').length)).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    await page.goto(`${server.origin}${STRICT_CSP_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const rathke = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Jeff Rathke"])');
+    await rathke?.hover();
+    const width = await until(
+      () =>
+        page.evaluate(() => {
+          const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+          return card ? getComputedStyle(card).width : null;
+        }),
+      (v) => v !== null,
+    );
+    expect(width).toBe('320px');
+    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+
+    await page.goto(`${server.origin}${SPA_NAV_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    expect(await marks()).toContain('Sartaj Aziz');
+    await page.click('#next');
+    const after = await until(marks, (m) => m.includes('Karachi'));
+    expect(after).toContain('Karachi');
+    expect(after).not.toContain('Sartaj Aziz');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

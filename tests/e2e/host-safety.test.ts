@@ -162,6 +162,7 @@ describe('Chromium: host-page safety', () => {
       )
       .toBe('Jeff Rathke');
     expect(await card.evaluate((el) => getComputedStyle(el).width)).toBe('320px');
+    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
     await page.close();
   });
 

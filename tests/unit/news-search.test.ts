@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { failureMessage, httpGet } from '../../adapters/http';
 import { searchNews } from '../../adapters/news-service';
 import { analyzePage, toResult } from '../../lib/analyze';
 import { DEFAULT_NEWS, type NewsQuery, newsProviders } from '../../lib/coverage';
@@ -87,6 +88,37 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     expect(response.results).toEqual([]);
     expect(response.failed).toHaveLength(1);
     expect(response.failed[0]?.message).toMatch(message);
+  });
+
+  test('a server that answers 429 is reported as such, and its queue waits before the next request', async () => {
+    fake.setMode('rate-limited');
+    const queues = new Map();
+    const withKey = { ...settings, news: { ...settings.news, guardianKey: 'g-429' } };
+    const first = await searchNews(state, withKey, ['guardian'], queues);
+    expect(first.failed[0]?.message).toMatch(/answered 429/);
+    fake.setMode('ok');
+    const started = Date.now();
+    const second = await searchNews(state, withKey, ['guardian'], queues);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(4500); // backed off 5 s after the 429
+    expect(second.results.length).toBeGreaterThan(0);
+  }, 15_000);
+
+  test('an answer in the cache is served when the server fails afterwards', async () => {
+    const withKey = { ...settings, news: { ...settings.news, guardianKey: 'g-cache' } };
+    const first = await searchNews(state, withKey, ['guardian'], new Map());
+    expect(first.results.length).toBeGreaterThan(0);
+    fake.setMode('error');
+    const requestsBefore = fake.requests.length;
+    const again = await searchNews(state, withKey, ['guardian'], new Map());
+    expect(again.failed).toEqual([]);
+    expect(again.results).toEqual(first.results);
+    expect(fake.requests.length).toBe(requestsBefore);
+  });
+
+  test('a server that never answers becomes an error the reader can retry, not a spinner', async () => {
+    fake.setMode('hang');
+    const error = await httpGet(`${fake.origin}/rss/search?q=x`, 'text', {}, 300).catch((e: unknown) => e);
+    expect(failureMessage(error)).toBe('The server did not answer in time.');
   });
 
   test('GDELT is asked only when the article is within its three-month window', async () => {
