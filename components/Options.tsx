@@ -53,101 +53,107 @@ export function Options({ settings, defaults, onSave, saved, history }: OptionsP
     });
   };
   return (
-    <form class="options" onSubmit={submit}>
-      <h1>Backstory settings</h1>
+    <main>
+      <form class="options" onSubmit={submit}>
+        <h1>Backstory settings</h1>
 
-      <h2>Background notes</h2>
-      <p class="muted">Background notes are looked up only when you hover or focus a name, and only the name is sent. These are the servers asked.</p>
-      <label>
-        Wikidata
-        <input name="wikidataBase" type="url" value={draft.wikidataBase} onInput={(e) => set({ wikidataBase: value(e) })} required />
-      </label>
-      <label>
-        Wikipedia
-        <input name="wikipediaBase" type="url" value={draft.wikipediaBase} onInput={(e) => set({ wikipediaBase: value(e) })} required />
-      </label>
-      <button
-        type="button"
-        class="wikimedia-defaults"
-        onClick={() => set({ wikidataBase: defaults.wikidataBase, wikipediaBase: defaults.wikipediaBase })}
-      >
-        Use Wikimedia's own
-      </button>
-
-      <h2>Reading history</h2>
-      <p class="muted">Articles you open are recorded on this device only, to show you earlier articles on the same people. Nothing of it is sent.</p>
-      <label class="check">
-        <input
-          name="recordHistory"
-          type="checkbox"
-          checked={!draft.history.paused}
-          onChange={(e) => {
-            const paused = !checked(e);
-            setDraft((d) => ({ ...d, history: { ...d.history, paused } }));
-          }}
-        />
-        Record the articles I open
-      </label>
-      <label>
-        Never record these sites (one per line)
-        <textarea name="excludedSites" rows={3} value={sites} onInput={(e) => setSites((e.target as HTMLTextAreaElement).value)} />
-      </label>
-      {history && <HistoryControls {...history} />}
-
-      <h2>News search</h2>
-      <p class="muted">
-        Runs only when you click “Search news” in the popup, and sends only the names searched for and the dates. Google News needs no key; GDELT
-        covers the last three months; The Guardian and The New York Times need your own free API key.
-      </p>
-      <label>
-        The Guardian API key
-        <input
-          name="guardianKey"
-          type="password"
-          autoComplete="off"
-          value={draft.news.guardianKey}
-          onInput={(e) => news({ guardianKey: value(e) })}
-        />
-      </label>
-      <label>
-        The New York Times API key
-        <input name="nytKey" type="password" autoComplete="off" value={draft.news.nytKey} onInput={(e) => news({ nytKey: value(e) })} />
-      </label>
-      <label>
-        Days before the article to search
-        <input
-          name="windowDays"
-          type="number"
-          min={1}
-          max={365}
-          value={draft.news.windowDays}
-          onInput={(e) => news({ windowDays: Number(value(e)) })}
-        />
-      </label>
-      <label class="check">
-        <input name="sameSite" type="checkbox" checked={draft.news.sameSite} onChange={(e) => news({ sameSite: checked(e) })} />
-        Search only the article's own publisher
-      </label>
-      <details>
-        <summary>Servers</summary>
-        {NEWS_SERVERS.map(([key, label]) => (
-          <label key={key}>
-            {label}
-            <input name={key} type="url" value={draft.news[key]} onInput={(e) => news({ [key]: value(e) })} required />
-          </label>
-        ))}
-        <button type="button" onClick={() => news(Object.fromEntries(NEWS_SERVERS.map(([key]) => [key, defaults.news[key]])))}>
-          Use the services' own
+        <h2>Background notes</h2>
+        <p class="muted">
+          Background notes are looked up only when you hover or focus a name, and only the name is sent. These are the servers asked.
+        </p>
+        <label>
+          Wikidata
+          <input name="wikidataBase" type="url" value={draft.wikidataBase} onInput={(e) => set({ wikidataBase: value(e) })} required />
+        </label>
+        <label>
+          Wikipedia
+          <input name="wikipediaBase" type="url" value={draft.wikipediaBase} onInput={(e) => set({ wikipediaBase: value(e) })} required />
+        </label>
+        <button
+          type="button"
+          class="wikimedia-defaults"
+          onClick={() => set({ wikidataBase: defaults.wikidataBase, wikipediaBase: defaults.wikipediaBase })}
+        >
+          Use Wikimedia's own
         </button>
-      </details>
 
-      {!valid && <p class="problem">Every server must be an http(s) address, and the search window 1 to 365 days.</p>}
-      <div class="actions">
-        <button type="submit" disabled={!valid}>
-          Save
-        </button>
-        {saved && <span class="saved">Saved.</span>}
-      </div>
-    </form>
+        <h2>Reading history</h2>
+        <p class="muted">
+          Articles you open are recorded on this device only, to show you earlier articles on the same people. Nothing of it is sent.
+        </p>
+        <label class="check">
+          <input
+            name="recordHistory"
+            type="checkbox"
+            checked={!draft.history.paused}
+            onChange={(e) => {
+              const paused = !checked(e);
+              setDraft((d) => ({ ...d, history: { ...d.history, paused } }));
+            }}
+          />
+          Record the articles I open
+        </label>
+        <label>
+          Never record these sites (one per line)
+          <textarea name="excludedSites" rows={3} value={sites} onInput={(e) => setSites((e.target as HTMLTextAreaElement).value)} />
+        </label>
+        {history && <HistoryControls {...history} />}
+
+        <h2>News search</h2>
+        <p class="muted">
+          Runs only when you click “Search news” in the popup, and sends only the names searched for and the dates. Google News needs no key; GDELT
+          covers the last three months; The Guardian and The New York Times need your own free API key.
+        </p>
+        <label>
+          The Guardian API key
+          <input
+            name="guardianKey"
+            type="password"
+            autoComplete="off"
+            value={draft.news.guardianKey}
+            onInput={(e) => news({ guardianKey: value(e) })}
+          />
+        </label>
+        <label>
+          The New York Times API key
+          <input name="nytKey" type="password" autoComplete="off" value={draft.news.nytKey} onInput={(e) => news({ nytKey: value(e) })} />
+        </label>
+        <label>
+          Days before the article to search
+          <input
+            name="windowDays"
+            type="number"
+            min={1}
+            max={365}
+            value={draft.news.windowDays}
+            onInput={(e) => news({ windowDays: Number(value(e)) })}
+          />
+        </label>
+        <label class="check">
+          <input name="sameSite" type="checkbox" checked={draft.news.sameSite} onChange={(e) => news({ sameSite: checked(e) })} />
+          Search only the article's own publisher
+        </label>
+        <details>
+          <summary>Servers</summary>
+          {NEWS_SERVERS.map(([key, label]) => (
+            <label key={key}>
+              {label}
+              <input name={key} type="url" value={draft.news[key]} onInput={(e) => news({ [key]: value(e) })} required />
+            </label>
+          ))}
+          <button type="button" onClick={() => news(Object.fromEntries(NEWS_SERVERS.map(([key]) => [key, defaults.news[key]])))}>
+            Use the services' own
+          </button>
+        </details>
+
+        {!valid && <p class="problem">Every server must be an http(s) address, and the search window 1 to 365 days.</p>}
+        <div class="actions">
+          <button type="submit" disabled={!valid}>
+            Save
+          </button>
+          {saved && <span class="saved">Saved.</span>}
+        </div>
+      </form>
+    </main>
   );
 }

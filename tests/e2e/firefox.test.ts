@@ -5,6 +5,7 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { GECKO_ID } from '../../wxt.config';
 import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
+import { AXE_SOURCE, runAxeInPage } from './axe';
 import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
   BOILERPLATE,
@@ -270,5 +271,38 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(after).not.toContain('Sartaj Aziz');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  test('accessibility: axe finds no violations in an open card, the popup and the options page', async () => {
+    // Firefox over BiDi cannot emulate a dark theme; Chromium's a11y test checks both themes.
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
+    await page.goto(url);
+    const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])', { timeout: 20_000 });
+    await raheel?.hover();
+    await until(
+      () =>
+        page.evaluate(
+          () =>
+            document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .office') !== null &&
+            !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .office'),
+        ),
+      (v) => v,
+    );
+    await page.evaluate(AXE_SOURCE);
+    expect(await page.evaluate(runAxeInPage, { include: [['backstory-card', '.card'], ['backstory-mark']] })).toEqual([]);
+
+    const popup = await openPopup(browser, url);
+    await popup.waitForSelector('.title', { timeout: 20_000 });
+    await popup.evaluate(AXE_SOURCE);
+    expect(await popup.evaluate(runAxeInPage, null)).toEqual([]);
+
+    const options = await browser.newPage();
+    options.goto(`moz-extension://${UUID}/options.html`).catch(() => {});
+    await options.waitForSelector('.history-count', { timeout: 20_000 });
+    await options.evaluate(AXE_SOURCE);
+    expect(await options.evaluate(runAxeInPage, null)).toEqual([]);
+    await Promise.all([options.close(), popup.close(), page.close()]);
   });
 });
