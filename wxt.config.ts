@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -29,6 +30,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
+  hooks: {
+    // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'gate') return;
+      const native = fileURLToPath(new URL('./adapters/native-browser.ts', import.meta.url));
+      const alias = viteConfig.resolve?.alias;
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      viteConfig.resolve = { ...viteConfig.resolve, alias: [{ find: /^wxt\/browser$/, replacement: native }, ...entries] };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'The context of the news article in front of you: who is who, who said what, and what came before. Analysed on your device.',

@@ -32,19 +32,33 @@ function skippable(node: Node, root: Element): boolean {
 
 export interface Highlights {
   marks: HTMLElement[];
+  /** settles when every block is done (at once when not chunked) */
+  done: Promise<void>;
   undo(): void;
 }
 
-/** Wraps each name of the given entities inside the article's paragraphs; `undo` puts the text back as it was. */
-export function highlightEntities(blocks: Element[], entities: Entity[]): Highlights {
+export interface ChunkOptions {
+  /** work for about this long, then yield to the page before the next block */
+  sliceMs: number;
+  /** runs the next slice later (setTimeout in the page; tests may pass their own) */
+  later: (next: () => void) => void;
+  now?: () => number;
+}
+
+/**
+ * Wraps each name of the given entities inside the article's paragraphs; `undo` puts the text back as it was (and
+ * stops any work still pending). With `chunk`, long articles are done in slices that yield to the page between them,
+ * so highlighting never makes a long task.
+ */
+export function highlightEntities(blocks: Element[], entities: Entity[], chunk?: ChunkOptions): Highlights {
   const byVariant = new Map<string, Entity>();
   for (const entity of entities) for (const v of entity.variants) if (!byVariant.has(v)) byVariant.set(v, entity);
   const marks: HTMLElement[] = [];
-  if (!byVariant.size) return { marks, undo() {} };
+  if (!byVariant.size) return { marks, done: Promise.resolve(), undo() {} };
   const variants = [...byVariant.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${variants.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 
-  for (const block of new Set(blocks)) {
+  const markBlock = (block: Element) => {
     const doc = block.ownerDocument;
     const walker = doc.createTreeWalker(block, 4 /* NodeFilter.SHOW_TEXT */);
     const texts: Text[] = [];
@@ -75,10 +89,33 @@ export function highlightEntities(blocks: Element[], entities: Entity[]): Highli
       fragment.append(value.slice(last));
       node.replaceWith(fragment);
     }
+  };
+
+  const queue = [...new Set(blocks)];
+  let cancelled = false;
+  let done: Promise<void>;
+  if (!chunk) {
+    for (const block of queue) markBlock(block);
+    done = Promise.resolve();
+  } else {
+    const now = chunk.now ?? (() => performance.now());
+    done = new Promise<void>((resolve) => {
+      let next = 0;
+      const slice = () => {
+        if (cancelled) return resolve();
+        const until = now() + chunk.sliceMs;
+        while (next < queue.length && now() < until) markBlock(queue[next++] as Element);
+        if (next < queue.length) chunk.later(slice);
+        else resolve();
+      };
+      slice();
+    });
   }
   return {
     marks,
+    done,
     undo() {
+      cancelled = true;
       const parents = new Set<Node>();
       for (const mark of marks) {
         const parent = mark.parentNode;

@@ -1,5 +1,6 @@
-// `npm run bench`: per-stage timings with baselines measured in the same process, printed as medians, spread and ratios.
-// Stages run on linkedom in Node here; the in-browser part (navigation to highlights, long tasks, heap) is tracked apart.
+// `npm run bench`: per-stage timings with baselines measured in the same process, printed as medians, spread and ratios,
+// each beside its budget. Stages run on linkedom in Node; then the built extension runs in headless Chromium
+// (bench/browser.ts) for navigation to highlights, long tasks, popup first render and heap.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -7,9 +8,14 @@ import { Readability } from '@mozilla/readability';
 import nlp from 'compromise';
 import { parseHTML } from 'linkedom';
 import { readGateSignals } from '../adapters/gate-signals';
+import { highlightEntities } from '../adapters/highlight';
 import { buildPageTree } from '../adapters/page-tree';
+import { analyzePage } from '../lib/analyze';
 import { gate } from '../lib/detect';
 import { extractArticle } from '../lib/extract';
+import { benchInBrowser } from './browser';
+import { type Budget, printBudgets } from './budgets';
+import { syntheticArticle } from './synthetic';
 
 const EVAL = join(process.cwd(), '../shared/eval/data');
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? 60);
@@ -118,8 +124,12 @@ async function main() {
   for (let r = 0; r < REPEATS; r++)
     for (const { page, document } of docs) gateTimes[page.kind].push(time(() => gate(readGateSignals(document, page.url))));
   console.log('Gate (always-injected content script: signals + decision)');
-  row('non-article pages', gateTimes['non-article']);
+  const gateMedian = row('non-article pages', gateTimes['non-article']);
   row('article pages', gateTimes.article);
+  const budgets: Budget[] = [{ what: 'gate, median on a non-article page (linkedom)', value: gateMedian, limit: 1, unit: 'ms' }];
+  const gateFile = join('.output/chrome-mv3/content-scripts/gate.js');
+  if (existsSync(gateFile))
+    budgets.push({ what: 'always-injected script (gate.js), minified', value: readFileSync(gateFile).length / 1024, limit: 15, unit: 'KB' });
 
   // Extraction: ours against Readability on the same article pages; both get a fresh DOM each run.
   const articles = pages.filter((p) => p.kind === 'article');
@@ -164,8 +174,93 @@ async function main() {
     `  ratio: backstory is ${(baseN / mineN).toFixed(1)}× faster than compromise; ${Math.round((1500 / mineN) * 1000).toLocaleString('en')} words/s`,
   );
   const bundle = await stageBundle(texts[0] ?? '');
-  row('cold start (fresh process: load bundle + lexicons, analyse the seed)', bundle.coldMs);
+  const cold = row('cold start (fresh process: load bundle + lexicons, analyse the seed)', bundle.coldMs);
   console.log(`  bundle: entities + quotes add ${(bundle.raw / 1024).toFixed(0)} kB minified, ${(bundle.gzip / 1024).toFixed(0)} kB gzipped`);
+  budgets.push(
+    { what: 'entities + quotes per 1,500 words, warm', value: mineN, limit: 10, unit: 'ms' },
+    { what: 'entities + quotes vs compromise (times faster)', value: baseN / mineN, limit: 10, unit: '×', atLeast: true },
+    { what: 'entities + quotes cold start', value: cold, limit: 50, unit: 'ms' },
+  );
+
+  // Highlighting (linkedom DOM), and how the whole page pipeline scales with length.
+  const demo = parseHTML(readFileSync('assets/demo/dawn-haqqani.html', 'utf8')).document as unknown as Document;
+  const demoAnalysis = analyzePage(buildPageTree(demo, DEMO_URL).doc, readGateSignals(demo, DEMO_URL));
+  const highlightTimes: number[] = [];
+  for (let r = 0; r < REPEATS; r++) {
+    const fresh = parseHTML(readFileSync('assets/demo/dawn-haqqani.html', 'utf8')).document as unknown as Document;
+    const { elements } = buildPageTree(fresh, DEMO_URL);
+    const blocks = (demoAnalysis.extraction?.blocks ?? []).map((b) => elements[b.elementIndex]).filter((e): e is Element => !!e);
+    highlightTimes.push(time(() => highlightEntities(blocks, demoAnalysis.entities)));
+  }
+  console.log('\nHighlighting (the demo article, linkedom)');
+  row('backstory', highlightTimes);
+
+  console.log('\nScaling: tree + detection + extraction + entities + quotes on one article page of n words');
+  const curve: { words: number; ms: number }[] = [];
+  for (const n of [1000, 2000, 5000, 10_000, 20_000, 50_000]) {
+    const page = syntheticArticle(n);
+    const samples: number[] = [];
+    for (let r = 0; r < (n > 10_000 ? 2 : 3); r++) {
+      const d = parseHTML(page.html).document as unknown as Document;
+      samples.push(time(() => analyzePage(buildPageTree(d, page.url).doc, readGateSignals(d, page.url))));
+    }
+    const ms = stats(samples).median;
+    curve.push({ words: n, ms });
+    console.log(
+      `  ${String(n).padStart(6)} words ${fmt(ms).padStart(10)}   ${((ms / n) * 1000).toFixed(1)} µs/word   ${'█'.repeat(Math.max(1, Math.round(ms / 20)))}`,
+    );
+  }
+  const perWord = (c: { words: number; ms: number }) => c.ms / c.words;
+  const first = curve[1] as { words: number; ms: number };
+  const last = curve[curve.length - 1] as { words: number; ms: number };
+  console.log(`  growth: cost per word at 50k words is ${(perWord(last) / perWord(first)).toFixed(2)}× that at 2k words (1.00 = linear)`);
+  budgets.push({ what: 'cost per word, 50k vs 2k words (linear = 1)', value: perWord(last) / perWord(first), limit: 2, unit: '×' });
+
+  const browser = await benchInBrowser(REPEATS, [syntheticArticle(20_000), syntheticArticle(0, 5000)]).catch((error: unknown) => {
+    console.log(`\nIn Chromium: not run (${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  });
+  if (browser) reportBrowser(browser, budgets);
+  else console.log('\nIn Chromium: not run (needs /usr/bin/chromium and a build: npm run build:chrome)');
+  printBudgets(budgets);
+}
+
+const DEMO_URL = 'http://127.0.0.1/news/1145345/haqqani';
+
+function reportBrowser(b: NonNullable<Awaited<ReturnType<typeof benchInBrowser>>>, budgets: Budget[]) {
+  console.log('\nIn headless Chromium (the built extension; the same page without it as the baseline)');
+  const toMarks = b.withExtension.map((r) => r.toHighlights ?? Number.NaN).filter(Number.isFinite);
+  const nav = row('navigation → first highlight, demo article', toMarks);
+  const longWith = b.withExtension.flatMap((r) => r.longTasks);
+  const longWithout = b.without.flatMap((r) => r.longTasks);
+  const worst = Math.max(0, ...longWith);
+  console.log(
+    `  long tasks (> 50 ms) per load: ${(longWith.length / Math.max(1, b.withExtension.length)).toFixed(1)} with Backstory (longest ${worst.toFixed(0)} ms), ${(longWithout.length / Math.max(1, b.without.length)).toFixed(1)} without`,
+  );
+  const popup = row('popup first render with a cached analysis', b.popupReadyMs);
+  const heapMb = (b.heapWith - b.heapWithout) / 1024 / 1024;
+  console.log(
+    `  JS heap of the article tab after GC: ${(b.heapWith / 1048576).toFixed(1)} MB with Backstory, ${(b.heapWithout / 1048576).toFixed(1)} MB without: +${heapMb.toFixed(1)} MB`,
+  );
+  for (const big of b.big) {
+    const longest = Math.max(0, ...big.run.longTasks);
+    console.log(
+      `  ${big.name}: navigation → first highlight ${fmt(big.run.toHighlights ?? Number.NaN)}; long tasks ${big.run.longTasks.length} (longest ${longest.toFixed(0)} ms)`,
+    );
+  }
+  budgets.push(
+    { what: 'navigation → highlights, demo article (Chromium)', value: nav, limit: 150, unit: 'ms' },
+    { what: 'longest task on the demo article (Chromium)', value: worst, limit: 50, unit: 'ms' },
+    { what: 'popup first render, cached analysis', value: popup, limit: 100, unit: 'ms' },
+    { what: 'extra JS heap per article tab', value: heapMb, limit: 15, unit: 'MB' },
+  );
+  for (const big of b.big)
+    budgets.push({
+      what: `${big.name}: navigation → first highlight`,
+      value: big.run.toHighlights ?? Number.POSITIVE_INFINITY,
+      limit: 1000,
+      unit: 'ms',
+    });
 }
 
 main().catch((error: unknown) => {

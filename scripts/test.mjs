@@ -11,6 +11,7 @@ const steps = [
   ['build (Chrome)', 'npx', ['wxt', 'build']],
   ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']],
   ['build (CLI)', 'node', ['scripts/build-cli.mjs']],
+  ['sizes of the built files', 'node', ['scripts/sizes.mjs']],
   ['web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input']],
 ];
 

@@ -69,6 +69,11 @@ function App() {
       .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));
   };
   const coverage = useCoverage(tabId, state);
+  // When the article's context is first on screen: `npm run bench` reads this mark.
+  const shown = !loading && !!state;
+  useEffect(() => {
+    if (shown) performance.mark('backstory:popup-ready');
+  }, [shown]);
   return (
     <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} publisher={publisher} coverage={coverage} />
   );

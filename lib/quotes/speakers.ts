@@ -24,9 +24,17 @@ const PRONOUN = /^(he|she|they|we|i)\b/i;
 
 /** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
 function mask(text: string, spans: Span[]): string {
-  let out = text;
-  for (const s of spans) out = out.slice(0, s.start) + '\u2063'.repeat(s.end - s.start) + out.slice(s.end);
-  return out;
+  // One pass over the spans in order (rebuilding the string per span was quadratic on long articles).
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(at, s.start);
+    if (s.end <= start) continue;
+    parts.push(text.slice(at, start), '\u2063'.repeat(s.end - start));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 function sentenceStartBefore(masked: string, at: number): number {

@@ -143,3 +143,42 @@ describe('highlightEntities', () => {
     expect(blocks.map((p) => p.innerHTML)).toEqual(before);
   });
 });
+
+describe('highlightEntities in slices', () => {
+  test('a long article is done in slices that yield between them; undo stops the rest', async () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p id="q${i}">Jeff Rathke spoke in North Waziristan, paragraph ${i}.</p>`).join('');
+    document.body.innerHTML = `<article>${paragraphs}</article>`;
+    const blocks = [...document.querySelectorAll('article > p')];
+    let clock = 0;
+    const pending: (() => void)[] = [];
+    // Each block "costs" 1 ms on this clock; slices of 10 ms leave 20 slices.
+    const highlights = highlightEntities(blocks, ENTITIES, {
+      sliceMs: 10,
+      later: (next) => pending.push(next),
+      now: () => clock++,
+    });
+    expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(0);
+    expect(document.querySelectorAll(MARK_TAG).length).toBeLessThan(400);
+    let slices = 1;
+    while (pending.length) {
+      (pending.shift() as () => void)();
+      slices++;
+    }
+    await highlights.done;
+    expect(slices).toBeGreaterThan(5);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(400);
+
+    document.body.innerHTML = `<article>${paragraphs}</article>`;
+    const again = highlightEntities([...document.querySelectorAll('article > p')], ENTITIES, {
+      sliceMs: 10,
+      later: (next) => pending.push(next),
+      now: () => clock++,
+    });
+    const first = document.querySelectorAll(MARK_TAG).length;
+    again.undo();
+    (pending.shift() as () => void)();
+    await again.done;
+    expect(first).toBeGreaterThan(0);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,25 @@
+// Sizes are deterministic, so they are enforced here (timings are only reported, by `npm run bench`).
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
+  const dir = `.output/${build}`;
+
+  test('the script injected on every page is at most 15 KB minified, without the polyfill or the analyser', () => {
+    const gate = readFileSync(`${dir}/content-scripts/gate.js`, 'utf8');
+    expect(gate.length).toBeLessThanOrEqual(15 * 1024);
+    expect(gate).not.toContain('webextension-polyfill');
+    // Strings only the analyser holds: its lexicon (place names), the highlight and card elements.
+    expect(gate).not.toContain('backstory-mark');
+    expect(gate).not.toContain('islamabad');
+    expect(gate).not.toContain('backstory-card');
+  });
+
+  test('the manifest loads only the gate on every page; the analyser is injected on demand', () => {
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+    expect(manifest.content_scripts).toHaveLength(1);
+    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/gate.js']);
+    expect(existsSync(`${dir}/analyzer.js`)).toBe(true);
+    expect(manifest.permissions.sort()).toEqual(['scripting', 'storage']);
+  });
+});
