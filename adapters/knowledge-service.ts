@@ -1,4 +1,4 @@
-import { cachedFetch, type FetchJson, type NameToLink, rateLimited, WikimediaProvider } from '../lib/knowledge';
+import { type FetchJson, type ItemCacheOptions, type NameToLink, rateLimited, WikimediaProvider } from '../lib/knowledge';
 import type { KnowledgeResponse, PublisherResponse } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
@@ -12,15 +12,16 @@ const httpJson: FetchJson = (url) => httpGet(url, 'json', { 'Api-User-Agent': US
 
 const MAX_AGE_MS = 90 * DAY;
 
-/** Answers are kept in IndexedDB by URL, so a note looked up once opens at once; this drops the ones too old to use. */
+/** Searches, entities and pages are kept in IndexedDB one by one, so a note looked up once opens at once; this drops the ones too old to use. */
 export function pruneOldAnswers(): Promise<number> {
   return pruneAnswers(MAX_AGE_MS);
 }
 
-const fetchJson = cachedFetch(rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, maxBackoffMs: 60_000, sleep }), answerCache, {
-  freshMs: 7 * DAY,
-  maxAgeMs: MAX_AGE_MS,
-});
+/** One request at a time, backing off after 429 and 5xx. */
+const fetchJson = rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, maxBackoffMs: 60_000, sleep });
+
+/** Searches by name, entities by QID and pages by title, each fresh for a week, then served while refreshed. */
+const itemCache: ItemCacheOptions = { store: answerCache, freshMs: 7 * DAY, maxAgeMs: MAX_AGE_MS };
 
 function failure(error: unknown): { ok: false; offline: boolean; error: string } {
   return { ok: false, offline: isOffline(), error: failureMessage(error) };
@@ -29,7 +30,7 @@ function failure(error: unknown): { ok: false; offline: boolean; error: string }
 /** Links names for a card or the popup; every failure becomes an answer the card can show, with a retry. */
 export async function lookUp(names: NameToLink[], date: string | null): Promise<KnowledgeResponse> {
   try {
-    const provider = new WikimediaProvider(fetchJson, await readSettings());
+    const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
     const results = await provider.link(names, date);
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
@@ -40,7 +41,7 @@ export async function lookUp(names: NameToLink[], date: string | null): Promise<
 /** The outlet behind a page, for the popup's header. */
 export async function lookUpPublisher(name: string, siteUrl: string, date: string | null): Promise<PublisherResponse> {
   try {
-    const provider = new WikimediaProvider(fetchJson, await readSettings());
+    const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
     return { ok: true, note: await provider.publisher(name, siteUrl, date) };
   } catch (error) {
     return failure(error);

@@ -1,4 +1,5 @@
 import type { EntityType } from '../analyze/types';
+import { cachedItems, type ItemCacheOptions } from './item-cache';
 import { chooseCandidate, type LinkContext } from './link';
 import { type BackgroundNote, buildNote, referencedIds } from './note';
 import { parseEntities, parseSearch, type SearchHit, type WikidataEntity } from './wikidata';
@@ -57,6 +58,8 @@ export class WikimediaProvider {
   constructor(
     private readonly fetchJson: FetchJson,
     private readonly config: WikimediaConfig = DEFAULT_WIKIMEDIA,
+    /** caches searches by name, entities by QID and pages by title (the background gives IndexedDB) */
+    private readonly cache?: ItemCacheOptions,
   ) {}
 
   searchUrl(name: string): string {
@@ -64,20 +67,44 @@ export class WikimediaProvider {
   }
 
   async search(name: string): Promise<SearchHit[]> {
-    const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbsearchentities', search: name, language: 'en', uselang: 'en', type: 'item', limit: '7' })}`;
-    return parseSearch(await this.fetchJson(url));
+    const key = `${this.config.wikidataBase}|search|${name}`;
+    const hits = await cachedItems([key], this.cache, async () => {
+      const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbsearchentities', search: name, language: 'en', uselang: 'en', type: 'item', limit: '7' })}`;
+      return new Map([[key, parseSearch(await this.fetchJson(url))]]);
+    });
+    return hits.get(key) ?? [];
   }
 
+  /** Entities by QID, from the cache where it has them, the rest asked for in batches. */
   async entities(ids: string[], props = 'labels|descriptions|claims|sitelinks'): Promise<Map<string, WikidataEntity>> {
-    const found = new Map<string, WikidataEntity>();
-    for (const batch of chunks([...new Set(ids)], ENTITIES_PER_CALL)) {
-      const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbgetentities', ids: batch.join('|'), props, languages: 'en' })}`;
-      for (const e of parseEntities(await this.fetchJson(url))) found.set(e.id, e);
-    }
-    return found;
+    const keyOf = (id: string) => `${this.config.wikidataBase}|${props}|${id}`;
+    const idOf = new Map(ids.map((id) => [keyOf(id), id]));
+    const cached = await cachedItems([...idOf.keys()], this.cache, async (keys) => {
+      const got = new Map<string, WikidataEntity>();
+      for (const batch of chunks(
+        keys.map((k) => idOf.get(k) as string),
+        ENTITIES_PER_CALL,
+      )) {
+        const url = `${this.config.wikidataBase}/w/api.php?${query({ action: 'wbgetentities', ids: batch.join('|'), props, languages: 'en' })}`;
+        for (const e of parseEntities(await this.fetchJson(url))) got.set(keyOf(e.id), e);
+      }
+      return got;
+    });
+    return new Map([...cached.values()].map((e) => [e.id, e]));
   }
 
+  /** Wikipedia pages by title, from the cache where it has them, the rest asked for in batches. */
   async pages(titles: string[]): Promise<Map<string, WikipediaPage>> {
+    const keyOf = (title: string) => `${this.config.wikipediaBase}|page|${title}`;
+    const titleOf = new Map(titles.map((t) => [keyOf(t), t]));
+    const cached = await cachedItems([...titleOf.keys()], this.cache, async (keys) => {
+      const got = await this.fetchPages(keys.map((k) => titleOf.get(k) as string));
+      return new Map([...got].map(([title, page]) => [keyOf(title), page]));
+    });
+    return new Map([...cached].map(([key, page]) => [titleOf.get(key) ?? page.title, page]));
+  }
+
+  private async fetchPages(titles: string[]): Promise<Map<string, WikipediaPage>> {
     const found = new Map<string, WikipediaPage>();
     for (const batch of chunks([...new Set(titles)], TITLES_PER_CALL)) {
       const url = `${this.config.wikipediaBase}/w/api.php?${query({

@@ -375,6 +375,27 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('a Wikimedia server that never answers: the card shows loading, then an error with retry, and breaks nothing', async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark');
+    wikimedia.setMode('hang');
+    // A name no earlier test looked up (places are looked up with every name, so they are cached by now).
+    await page.locator('backstory-mark', { hasText: 'Foreign Office' }).first().hover();
+    const state = page.locator('backstory-card .card .background');
+    await expect.poll(() => state.getAttribute('data-state').catch(() => null), { timeout: 5000 }).toBe('loading');
+    // The background gives up after 10 s: never a spinner forever.
+    await expect.poll(() => state.getAttribute('data-state').catch(() => null), { timeout: 20_000 }).toBe('error');
+    expect(await page.locator('backstory-card .card .retry').count()).toBe(1);
+    wikimedia.setMode('ok');
+    await page.locator('backstory-card .card .retry').click();
+    await expect.poll(() => state.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).not.toMatch(/loading|error/);
+    expect(await page.locator('backstory-mark').count()).toBeGreaterThan(10);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   test('the service worker stopped mid-request: the card says so with a retry, and the retry recovers', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);

@@ -305,4 +305,46 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(await options.evaluate(runAxeInPage, null)).toEqual([]);
     await Promise.all([options.close(), popup.close(), page.close()]);
   });
+
+  test('background notes: no confident match for an unknown name, and a failing server offers a retry that recovers', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const inCard = (selector: string, attribute?: string) =>
+      page.evaluate(
+        (s, a) => {
+          const el = document.querySelector('backstory-card')?.shadowRoot?.querySelector(s);
+          return el ? (a ? el.getAttribute(a) : el.textContent) : null;
+        },
+        selector,
+        attribute,
+      );
+    const hover = async (name: string) => (await page.waitForSelector(`::-p-xpath(//backstory-mark[text()="${name}"])`))?.hover();
+    await hover('Pakistani Taliban');
+    expect(
+      await until(
+        () => inCard('.background', 'data-state'),
+        (v) => v === 'no-match',
+      ),
+    ).toBe('no-match');
+    await page.keyboard.press('Escape');
+    wikimedia.setMode('error');
+    await hover('US State Department');
+    expect(
+      await until(
+        () => inCard('.background', 'data-state'),
+        (v) => v === 'error',
+      ),
+    ).toBe('error');
+    wikimedia.setMode('ok');
+    await page.evaluate(() => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('.retry') as HTMLButtonElement | null)?.click());
+    expect(
+      await until(
+        () => inCard('.background .description'),
+        (v) => v !== null,
+      ),
+    ).toBe('United States federal executive department');
+    await page.close();
+  });
 });

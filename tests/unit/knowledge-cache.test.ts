@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { type CacheEntry, cachedFetch, RetryableError, rateLimited } from '../../lib/knowledge';
+import { type CacheEntry, cachedFetch, cachedItems, RetryableError, rateLimited, WikimediaProvider } from '../../lib/knowledge';
+import { startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 
 function memoryStore() {
   const map = new Map<string, CacheEntry>();
@@ -64,5 +65,77 @@ describe('rateLimited', () => {
     expect(await get('3')).toBe('ok');
     expect(await get('4')).toBe('ok');
     expect(waits).toEqual([1000, 2000, 100]);
+  });
+});
+
+describe('cachedItems and the provider cache by QID, title and name', () => {
+  test('only the items not in the cache are fetched; stale ones are served and refreshed; missing ones cached as null', async () => {
+    let clock = 0;
+    const store = memoryStore();
+    const options = { store, freshMs: 100, maxAgeMs: 1000, now: () => clock };
+    const asked: string[][] = [];
+    const fetchMissing = async (keys: string[]) => {
+      asked.push(keys);
+      return new Map(keys.filter((k) => k !== 'gone').map((k) => [k, `${k}@${clock}`]));
+    };
+    expect(await cachedItems(['a', 'b', 'gone'], options, fetchMissing)).toEqual(
+      new Map([
+        ['a', 'a@0'],
+        ['b', 'b@0'],
+      ]),
+    );
+    expect(await cachedItems(['a', 'c', 'gone'], options, fetchMissing)).toEqual(
+      new Map([
+        ['a', 'a@0'],
+        ['c', 'c@0'],
+      ]),
+    );
+    expect(asked).toEqual([['a', 'b', 'gone'], ['c']]);
+    clock = 500; // stale: served at once, refreshed behind
+    expect((await cachedItems(['b'], options, fetchMissing)).get('b')).toBe('b@0');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(asked.at(-1)).toEqual(['b']);
+    expect(store.map.get('b')?.value).toBe('b@500');
+  });
+
+  test('when the API fails, cached items of any age beat the error; with an item never seen, the error shows', async () => {
+    let clock = 0;
+    const options = { store: memoryStore(), freshMs: 100, maxAgeMs: 1000, now: () => clock };
+    await cachedItems(['a'], options, async (keys) => new Map(keys.map((k) => [k, 'old'])));
+    clock = 10_000;
+    const failing = async (): Promise<Map<string, string>> => {
+      throw new RetryableError('down', 503);
+    };
+    expect((await cachedItems(['a'], options, failing)).get('a')).toBe('old');
+    await expect(cachedItems(['a', 'new'], options, failing)).rejects.toThrow('down');
+  });
+
+  test('linking a second name asks Wikidata only for entities it has not seen', async () => {
+    const server = await startFakeWikimedia();
+    try {
+      const provider = new WikimediaProvider(
+        async (url) => (await fetch(url)).json(),
+        { wikidataBase: server.origin, wikipediaBase: server.origin },
+        {
+          store: memoryStore(),
+          freshMs: 60_000,
+          maxAgeMs: 600_000,
+        },
+      );
+      const pakistan = { id: 'l1', name: 'Pakistan', type: 'LOC' as const };
+      await provider.link([{ id: 'p1', name: 'Raheel Sharif', type: 'PER' }, pakistan], '2014-11-19');
+      const before = server.requests.length;
+      const idsAsked = () =>
+        server.requests.slice(before).flatMap((r) => (r.params.action === 'wbgetentities' ? (r.params.ids ?? '').split('|') : []));
+      const again = await provider.link([{ id: 'p1', name: 'Raheel Sharif', type: 'PER' }, pakistan], '2014-11-19');
+      expect(again.get('p1')?.status).toBe('linked');
+      expect(server.requests.length).toBe(before); // all from the cache
+      await provider.link([{ id: 'p2', name: 'Sartaj Aziz', type: 'PER' }, pakistan], '2014-11-19');
+      expect(idsAsked()).not.toContain('Q843'); // Pakistan was seen with the first name
+      expect(idsAsked()).toContain('Q99000302');
+    } finally {
+      await server.close();
+    }
   });
 });
