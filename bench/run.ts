@@ -152,9 +152,14 @@ async function main() {
   const corpusWords = texts.reduce((n, t) => n + words(t), 0);
   const nlpOurs: number[] = [];
   const nlpBase: number[] = [];
+  const entitiesOnly: number[] = [];
+  const quotesOnly: number[] = [];
   for (let r = 0; r < REPEATS; r++) {
     for (const t of texts) {
       const per1500 = 1500 / Math.max(1, words(t));
+      let found = findEntities(t).entities;
+      entitiesOnly.push(time(() => (found = findEntities(t).entities)) * per1500);
+      quotesOnly.push(time(() => findQuotes(t, found)) * per1500);
       nlpOurs.push(time(() => findQuotes(t, findEntities(t).entities)) * per1500);
       nlpBase.push(
         time(() => {
@@ -168,6 +173,8 @@ async function main() {
     }
   }
   console.log(`\nEntities + quotes (per 1,500 words, warm; ${corpusWords} words in all)`);
+  row('backstory: entities alone', entitiesOnly);
+  row('backstory: quotes and speakers alone', quotesOnly);
   const mineN = row('backstory', nlpOurs);
   const baseN = row('compromise 14 (baseline)', nlpBase);
   console.log(

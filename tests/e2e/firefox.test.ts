@@ -13,6 +13,7 @@ import {
   HOSTILE_PATH,
   LATE_ARTICLE_PATH,
   localSettings,
+  REWRITE_PATH,
   SCREENSHOTS,
   SEED_ENTITIES,
   SEED_HIGHLIGHTS,
@@ -345,6 +346,16 @@ describe('Firefox: the built extension on the demo pages', () => {
         (v) => v !== null,
       ),
     ).toBe('United States federal executive department');
+    await page.close();
+  });
+
+  test('a page that rebuilds its article after load is highlighted again', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${REWRITE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
+    expect(await until(marks, (m) => m.includes('Sartaj Aziz'))).toContain('Sartaj Aziz');
+    expect(await page.$$eval('backstory-mark', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
     await page.close();
   });
 });

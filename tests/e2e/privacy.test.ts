@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium } from 'playwright-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { EARLIER_ARTICLES } from './earlier-articles';
@@ -15,7 +16,8 @@ import { startRecordingProxy } from './recording-proxy';
 const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 /**
- * Chromium's own traffic (sign-in, component and extension update checks), which flags do not fully silence. None is a
+ * The browsers' own traffic (Chromium's sign-in and update checks, Firefox's remote settings, captive-portal and push
+ * services), which flags and prefs do not fully silence. None is a
  * host the extension knows: its code names Wikimedia and the news services only (news.google.com is never excused here).
  */
 const BROWSER_OWN = new Set([
@@ -28,6 +30,14 @@ const BROWSER_OWN = new Set([
   'edgedl.me.gvt1.com:443',
   'optimizationguide-pa.googleapis.com:443',
   'content-autofill.googleapis.com:443',
+  'firefox.settings.services.mozilla.com:443',
+  'content-signature-2.cdn.mozilla.net:443',
+  'detectportal.firefox.com',
+  'detectportal.firefox.com:443',
+  'push.services.mozilla.com:443',
+  'aus5.mozilla.org:443',
+  'normandy.cdn.mozilla.net:443',
+  'shavar.services.mozilla.com:443',
 ]);
 const contacted = (hosts: string[]) => hosts.filter((h) => !BROWSER_OWN.has(h));
 
@@ -84,11 +94,72 @@ describe('Privacy audit (Chromium, default settings)', () => {
     await expect.poll(() => proxy.hosts(), { timeout: 15_000 }).toContain('www.wikidata.org:443');
     await page.waitForTimeout(1000);
     expect(contacted(proxy.hosts()).filter((h) => h !== pageHost && h !== 'www.wikidata.org:443' && h !== 'en.wikipedia.org:443')).toEqual([]);
+    console.log(
+      `privacy audit (Chromium): hosts contacted ${JSON.stringify(contacted(proxy.hosts()))}; the browser's own: ${JSON.stringify(proxy.hosts().filter((h) => BROWSER_OWN.has(h)))}`,
+    );
     // Plain-http requests are the page's own; Wikimedia is reached over https (CONNECT), so no path can leak to the proxy
     // either; the request contents are asserted against a local stand-in in chromium.test.ts.
     const pageRequests = proxy.requests.filter((r) => r.host === pageHost).map((r) => new URL(r.url).pathname);
     // The pages, and the favicon the browser asks for itself.
     expect(new Set(pageRequests)).toEqual(new Set([EARLIER_ARTICLES[0]?.path, DEMO_ARTICLE_PATH, '/favicon.ico']));
+    await page.close();
+  });
+});
+
+describe('Privacy audit (Firefox, default settings)', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer({ routes: E2E_ROUTES });
+    proxy = await startRecordingProxy();
+    const { port } = new URL(proxy.origin);
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: true,
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': Number(port),
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': Number(port),
+        'network.proxy.no_proxies_on': '',
+        // Loopback goes through the proxy too, so the page server's traffic is on the record.
+        'network.proxy.allow_hijacking_localhost': true,
+      },
+    });
+    await browser.installExtension(fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await server?.close();
+  });
+
+  test('loading articles contacts only their server; hovering a name contacts only Wikimedia', async () => {
+    const pageHost = new URL(server.origin).host;
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 900 });
+    for (const path of [EARLIER_ARTICLES[0]?.path, DEMO_ARTICLE_PATH]) {
+      await page.goto(`${server.origin}${path}`);
+      await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(contacted(proxy.hosts())).toEqual([pageHost]);
+    const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
+    await raheel?.hover();
+    const end = Date.now() + 15_000;
+    while (!proxy.hosts().includes('www.wikidata.org:443') && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(proxy.hosts()).toContain('www.wikidata.org:443');
+    expect(contacted(proxy.hosts()).filter((h) => h !== pageHost && h !== 'www.wikidata.org:443' && h !== 'en.wikipedia.org:443')).toEqual([]);
+    console.log(
+      `privacy audit (Firefox): hosts contacted ${JSON.stringify(contacted(proxy.hosts()))}; the browser's own: ${JSON.stringify(proxy.hosts().filter((h) => BROWSER_OWN.has(h)))}`,
+    );
     await page.close();
   });
 });
