@@ -6,6 +6,7 @@ import { onMessages } from '../adapters/messaging';
 import { searchNews } from '../adapters/news-service';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
+import { analyzeText } from '../lib/analyze';
 
 export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
@@ -36,6 +37,7 @@ export default defineBackground(() => {
       await history.record(state, await readSettings()).catch(() => false);
       return { stored: true };
     },
+    'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),
     'popup/tab-state': ({ tabId }) => store.get(tabId),
     'knowledge/link': async ({ names, date }, sender) => {
       const response = await lookUp(names, date);

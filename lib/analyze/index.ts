@@ -1,7 +1,9 @@
-import { confirm, countWords, type GateSignals, gate, type Verdict } from '../detect';
+import type { GateSignals } from '../detect';
 import { findEntities } from '../entities';
-import { detectLanguage, type Extraction, extractArticle, type PageDocument } from '../extract';
+import { detectLanguage, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
+import { languageSupport } from './language';
+import { extractPage, type PageExtraction, type PageOptions } from './page';
 import type { AnalysisResult, Article, Entity, LanguageSupport, Quote, Span } from './types';
 
 export type * from './types';
@@ -12,12 +14,8 @@ export interface TextAnalysis {
   nlp: LanguageSupport;
 }
 
-export const SUPPORTED_LANGUAGES = new Set(['en']);
-
-export function languageSupport(language: string | null): LanguageSupport {
-  const supported = language === null || SUPPORTED_LANGUAGES.has(language);
-  return { language, supported, notice: supported ? null : 'Names and quotes: English only for now.' };
-}
+export { languageSupport, SUPPORTED_LANGUAGES } from './language';
+export { extractPage, type PageExtraction, type PageOptions } from './page';
 
 /**
  * Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages.
@@ -30,56 +28,13 @@ export function analyzeText(text: string, language: string | null = detectLangua
   return { entities, quotes: findQuotes(text, entities, blockQuotes), nlp };
 }
 
-/** The article's <blockquote> paragraphs as spans of its text. */
-function blockQuoteSpans(extraction: Extraction): Span[] {
-  return extraction.blocks.flatMap((block, i) => {
-    if (block.tag !== 'blockquote') return [];
-    const start = extraction.blockStarts[i] ?? 0;
-    return [{ start, end: start + block.text.length }];
-  });
-}
-
-export interface PageAnalysis extends AnalysisResult {
-  extraction: Extraction | null;
-  gate: Verdict;
-}
-
-export interface PageOptions {
-  /** extract the text even from a page the gate refused (the CLI does, for measurement); the page stays "not an article" */
-  alwaysExtract?: boolean;
-}
+export type PageAnalysis = PageExtraction;
 
 /** The whole pipeline on a page: gate, extraction, confirmation, then entities and quotes of the article text. */
 export function analyzePage(doc: PageDocument, signals: GateSignals, options: PageOptions = {}): PageAnalysis {
-  const gateVerdict = gate(signals);
-  if (!gateVerdict.isArticle) {
-    const extraction = options.alwaysExtract ? extractArticle(doc) : null;
-    const nlp = languageSupport(extraction?.article.lang ?? null);
-    return {
-      isArticle: false,
-      reason: gateVerdict.reason,
-      nlp,
-      article: extraction?.article ?? null,
-      entities: [],
-      quotes: [],
-      extraction,
-      gate: gateVerdict,
-    };
-  }
-  const extraction = extractArticle(doc);
-  const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });
-  if (!verdict.isArticle) {
-    const nlp = languageSupport(extraction.article.lang);
-    return { isArticle: false, reason: verdict.reason, nlp, article: extraction.article, entities: [], quotes: [], extraction, gate: gateVerdict };
-  }
-  return {
-    isArticle: true,
-    reason: verdict.reason,
-    article: extraction.article,
-    ...analyzeText(extraction.article.text, extraction.article.lang, blockQuoteSpans(extraction)),
-    extraction,
-    gate: gateVerdict,
-  };
+  const page = extractPage(doc, signals, options);
+  if (!page.isArticle || !page.article) return page;
+  return { ...page, ...analyzeText(page.article.text, page.article.lang, page.blockQuotes) };
 }
 
 /** The serialisable part of an analysis, as the popup, the CLI and the evaluation read it. */

@@ -1,5 +1,6 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
-import type { AnalysisResult } from '../analyze/types';
+import type { TextAnalysis } from '../analyze';
+import type { AnalysisResult, Span } from '../analyze/types';
 import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
 import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
 
@@ -83,6 +84,8 @@ export interface TabState {
 export interface Protocol {
   /** gate → background: the cheap gate's verdict; an article gets the analyser injected */
   'page/gated': { request: { url: string; isArticle: boolean; reason: string }; response: { injected: boolean } };
+  /** analyser → background: names and quotes of the article's text, found in the background so the page never waits on them */
+  'text/analyse': { request: { text: string; language: string | null; blockQuotes: Span[] }; response: TextAnalysis };
   /** analyser → background: the finished analysis of the tab's page */
   'page/analysed': { request: { url: string; result: AnalysisResult }; response: { stored: boolean } };
   /** popup → background: what is known of a tab */

@@ -15,6 +15,13 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(gate).not.toContain('backstory-card');
   });
 
+  test('the analyser injected into article pages leaves the NLP lexicons to the background', () => {
+    const analyzer = readFileSync(`${dir}/analyzer.js`, 'utf8');
+    expect(analyzer.length).toBeLessThanOrEqual(100 * 1024);
+    expect(analyzer).not.toContain('islamabad');
+    expect(readFileSync(`${dir}/background.js`, 'utf8')).toContain('islamabad');
+  });
+
   test('the manifest loads only the gate on every page; the analyser is injected on demand', () => {
     const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
     expect(manifest.content_scripts).toHaveLength(1);

@@ -1,0 +1,55 @@
+// The page half of the pipeline, with no NLP in it: the analyser in the page runs this, and leaves names and quotes to
+// the background (see entrypoints/analyzer.ts), so the lexicons never load into a page and never block it.
+import { confirm, countWords, type GateSignals, gate, type Verdict } from '../detect';
+import { type Extraction, extractArticle, type PageDocument } from '../extract';
+import { languageSupport } from './language';
+import type { Article, Entity, LanguageSupport, Quote, Span } from './types';
+
+export interface PageExtraction {
+  isArticle: boolean;
+  reason: string;
+  nlp: LanguageSupport;
+  article: Article | null;
+  extraction: Extraction | null;
+  gate: Verdict;
+  /** the article's <blockquote> passages, as spans of its text: quoted even without quote marks */
+  blockQuotes: Span[];
+  /** empty here: names and quotes come from analyzeText */
+  entities: Entity[];
+  quotes: Quote[];
+}
+
+export interface PageOptions {
+  /** extract the text even from a page the gate refused (the CLI does, for measurement); the page stays "not an article" */
+  alwaysExtract?: boolean;
+}
+
+function blockQuoteSpans(extraction: Extraction): Span[] {
+  return extraction.blocks.flatMap((block, i) => {
+    if (block.tag !== 'blockquote') return [];
+    const start = extraction.blockStarts[i] ?? 0;
+    return [{ start, end: start + block.text.length }];
+  });
+}
+
+/** Gate, extraction and confirmation: whether the page is an article, and its text and metadata. */
+export function extractPage(doc: PageDocument, signals: GateSignals, options: PageOptions = {}): PageExtraction {
+  const gateVerdict = gate(signals);
+  const none = { entities: [] as Entity[], quotes: [] as Quote[], blockQuotes: [] as Span[], gate: gateVerdict };
+  if (!gateVerdict.isArticle) {
+    const extraction = options.alwaysExtract ? extractArticle(doc) : null;
+    return {
+      ...none,
+      isArticle: false,
+      reason: gateVerdict.reason,
+      nlp: languageSupport(extraction?.article.lang ?? null),
+      article: extraction?.article ?? null,
+      extraction,
+    };
+  }
+  const extraction = extractArticle(doc);
+  const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });
+  const nlp = languageSupport(extraction.article.lang);
+  if (!verdict.isArticle) return { ...none, isArticle: false, reason: verdict.reason, nlp, article: extraction.article, extraction };
+  return { ...none, isArticle: true, reason: verdict.reason, nlp, article: extraction.article, extraction, blockQuotes: blockQuoteSpans(extraction) };
+}
