@@ -1,9 +1,15 @@
 import type { Entity } from '../lib/analyze';
 
 export const MARK_TAG = 'backstory-mark';
-// Inline, !important styles: a custom element no page stylesheet targets, styled so page rules on mark/span cannot reach it.
-const MARK_STYLE =
-  'background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important';
+
+/**
+ * How highlights look. The background inserts it into the tab as a user-origin stylesheet (scripting.insertCSS), which
+ * beats any page rule, even !important ones, on a custom element no page targets. Being the extension's own stylesheet,
+ * the browser drops it when the extension is disabled or removed, so highlights stop showing even where the page's
+ * scripts can no longer be told to remove them (Firefox unloads content scripts without a last word).
+ */
+export const HIGHLIGHT_CSS = `${MARK_TAG}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important}${MARK_TAG}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
+
 const SKIP = new Set([
   'SCRIPT',
   'STYLE',
@@ -76,7 +82,6 @@ export function highlightEntities(blocks: Element[], entities: Entity[], chunk?:
         fragment.append(value.slice(last, at));
         const mark = doc.createElement(MARK_TAG);
         mark.textContent = m[0];
-        mark.setAttribute('style', MARK_STYLE);
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
         mark.setAttribute('aria-haspopup', 'dialog');

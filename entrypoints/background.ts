@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { HIGHLIGHT_CSS } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
 import { lookUp, lookUpPublisher, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
@@ -22,8 +23,11 @@ export default defineBackground(() => {
         await browser.action.setBadgeText({ tabId, text: '' });
         return { injected: false };
       }
-      // The heavy analyser is injected only into pages the gate passed, and only into the top frame.
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/analyzer.js'] });
+      // The heavy analyser is injected only into pages the gate passed, and only into the top frame; the highlights' look
+      // comes with it as the extension's own stylesheet (see HIGHLIGHT_CSS).
+      const target = { tabId, frameIds: [sender.frameId ?? 0] };
+      await browser.scripting.insertCSS({ target, css: HIGHLIGHT_CSS, origin: 'USER' });
+      await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
       return { injected: true };
     },
     'page/analysed': async ({ url, result }, sender) => {

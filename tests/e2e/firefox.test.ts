@@ -49,6 +49,7 @@ describe('Firefox: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let wikimedia: FakeWikimedia;
   let news: FakeNews;
+  let extensionId: string;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -60,7 +61,7 @@ describe('Firefox: the built extension on the demo pages', () => {
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
     });
-    await browser.installExtension(EXTENSION);
+    extensionId = await browser.installExtension(EXTENSION);
     // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
@@ -356,6 +357,24 @@ describe('Firefox: the built extension on the demo pages', () => {
     const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
     expect(await until(marks, (m) => m.includes('Sartaj Aziz'))).toContain('Sartaj Aziz');
     expect(await page.$$eval('backstory-mark', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
+    await page.close();
+  });
+
+  // Last in this file: it removes the extension.
+  test("removing the extension takes the highlights' look away with it, and the text is as it was", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const text = () => page.$eval('.story__content', (el) => el.textContent);
+    const before = await text();
+    const looks = () => page.$$eval('backstory-mark', (m) => [...new Set(m.map((x) => getComputedStyle(x).backgroundColor))]);
+    expect(await looks()).toEqual(['rgba(255, 205, 40, 0.38)']);
+    await browser.uninstallExtension(extensionId);
+    // Firefox unloads content scripts without letting them clean up; the extension's stylesheet goes with it, so the
+    // names (still wrapped) look like the rest of the text again.
+    expect(await until(looks, (l) => !l.includes('rgba(255, 205, 40, 0.38)'))).not.toContain('rgba(255, 205, 40, 0.38)');
+    expect(await text()).toBe(before);
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.checkVisibility() ?? false)).toBe(false);
     await page.close();
   });
 });

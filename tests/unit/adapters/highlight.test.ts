@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { highlightEntities, MARK_TAG } from '../../../adapters/highlight';
+import { HIGHLIGHT_CSS, highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import type { Entity, EntityType } from '../../../lib/analyze';
 
 function entity(id: string, type: EntityType, variants: string[]): Entity {
@@ -48,7 +48,8 @@ describe('highlightEntities', () => {
       expect(mark.getAttribute('tabindex')).toBe('0');
       expect(mark.getAttribute('role')).toBe('button');
       expect(mark.dataset.entityId).toMatch(/^e\d$/);
-      expect(mark.getAttribute('style')).toContain('!important');
+      // Its look comes from the extension's stylesheet, which the browser drops with the extension.
+      expect(mark.getAttribute('style')).toBeNull();
     }
   });
 
@@ -181,4 +182,12 @@ describe('highlightEntities in slices', () => {
     expect(first).toBeGreaterThan(0);
     expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
   });
+});
+
+test('the highlight stylesheet targets only backstory-mark, every rule !important', () => {
+  const rules = HIGHLIGHT_CSS.split('}').filter(Boolean);
+  for (const rule of rules) {
+    expect(rule.startsWith(MARK_TAG)).toBe(true);
+    for (const declaration of (rule.split('{')[1] ?? '').split(';')) expect(declaration).toMatch(/!important$/);
+  }
 });
