@@ -61,8 +61,23 @@ export interface TitleCandidates {
   siteName: string | null;
 }
 
+/** A separator left dangling at either end ("Olympia 2028 dabei -", ": Energiewende") once a label or site name is gone. */
+function tidy(title: string | null): string | null {
+  if (!title) return title;
+  // Guillemets stay: they open and close quoted headlines (»Abzocke …«, « Les … »).
+  const out = title
+    .replace(/^(?:[\s|:•·–—-])+/, '')
+    .replace(/(?:\s[|•·–—-]|[\s:|])+$/, '')
+    .trim();
+  return out.length >= 2 ? out : title;
+}
+
 /** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
 export function chooseTitle(c: TitleCandidates): string | null {
+  return tidy(pickTitle(c));
+}
+
+function pickTitle(c: TitleCandidates): string | null {
   const site = c.siteName ? key(c.siteName) : '';
   const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && key(h) !== site);
   const meta = [clean(c.headline), clean(c.ogTitle), clean(c.titleTag)].filter((t): t is string => !!t);

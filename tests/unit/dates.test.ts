@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../lib/extract';
 import { dateFromUrl, parseDate } from '../../lib/extract/dates';
-import { stripSiteName } from '../../lib/extract/title';
+import { chooseTitle, stripSiteName } from '../../lib/extract/title';
 import { loadPage } from '../fixtures/pages';
 
 describe('parseDate', () => {
@@ -64,5 +64,19 @@ describe('stripSiteName', () => {
     ['No separators in this one', 'Site', 'No separators in this one'],
   ])('%s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
+  });
+});
+
+describe('chooseTitle leaves no separator dangling', () => {
+  const only = (titleTag: string, siteName: string | null = null) => chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag, siteName });
+  test.each([
+    ['Pferdesport bei Olympia 2028 dabei -', 'Pferdesport bei Olympia 2028 dabei'],
+    [': Energiewende und nachhaltiges Wirtschaften', 'Energiewende und nachhaltiges Wirtschaften'],
+    ['Headline words here |', 'Headline words here'],
+    ['»Abzocke wird als Klimaschutz verkauft«', '»Abzocke wird als Klimaschutz verkauft«'],
+    ['« Les privatisations sont au profit d’intérêts privés »', '« Les privatisations sont au profit d’intérêts privés »'],
+    ['Covid-19: what we know', 'Covid-19: what we know'],
+  ])('%s', (titleTag, expected) => {
+    expect(only(titleTag)).toBe(expected);
   });
 });
