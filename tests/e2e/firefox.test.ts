@@ -239,6 +239,9 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(await page.$$eval('#editor backstory-mark', (m) => m.length)).toBe(0);
     expect(await page.$eval('#widget', (w) => w.shadowRoot?.innerHTML)).toBe('<p>Jeff Rathke inside a shadow root.</p>');
     expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    expect(frame).toBeDefined();
+    expect(await frame?.$$eval('backstory-mark', (m) => m.length)).toBe(0);
     const vell = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Marcus Vell"])');
     await vell?.hover();
     const description = await until(
@@ -357,6 +360,23 @@ describe('Firefox: the built extension on the demo pages', () => {
     const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
     expect(await until(marks, (m) => m.includes('Sartaj Aziz'))).toContain('Sartaj Aziz');
     expect(await page.$$eval('backstory-mark', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
+    await page.close();
+  });
+
+  test('by keyboard: Tab reaches a name and opens its card, Esc closes it with focus kept, Enter reopens it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const focused = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
+    for (let i = 0; i < 60 && (await focused()) !== 'backstory-mark'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('backstory-mark');
+    const cardOpen = () => page.evaluate(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card[role="dialog"]'));
+    expect(await until(cardOpen, (v) => v)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await until(cardOpen, (v) => !v)).toBe(false);
+    expect(await focused()).toBe('backstory-mark');
+    await page.keyboard.press('Enter');
+    expect(await until(cardOpen, (v) => v)).toBe(true);
     await page.close();
   });
 
