@@ -28,6 +28,9 @@ export interface Verdict {
 
 const INDEX_PATH =
   /^\/?(index\.\w+|home|search|tags?|topics?|category|categories|section|sections|latest|archive|archives|author|authors|page|login|signup|register|cart|checkout|shop|store|products?)(\/|$)/i;
+/** Documentation and help sites: long prose under long slugs, but manuals, not news. (Wikis are left alone: Wikinews.) */
+const DOCS_HOST = /^(docs|doc|developer|developers|devdocs|help|support|manual|learn)\./i;
+const DOCS_PATH = /^\/(docs?|documentation|guides?|reference|manual|api-docs|handbook|help|support|kb|knowledge-?base|tutorials?)(\/|$)/i;
 const NON_ARTICLE_SCHEMA =
   /^(WebSite|CollectionPage|SearchResultsPage|Product|ProductGroup|Offer|ItemList|Store|WebApplication|SoftwareApplication|ProfilePage)$/;
 
@@ -44,7 +47,7 @@ export function isSiteRoot(url: string): boolean {
 /** The cheap gate: true when the page is worth extracting. A site's root page never is. */
 export function gate(signals: GateSignals): Verdict {
   if (isSiteRoot(signals.url)) return { isArticle: false, reason: 'site home page', score: 0 };
-  const { path, query } = pathOf(signals.url);
+  const { host, path, query } = pathOf(signals.url);
   let score = 0;
   const reasons: string[] = [];
   const add = (points: number, why: string) => {
@@ -60,6 +63,7 @@ export function gate(signals: GateSignals): Verdict {
   else if (signals.articleElements >= 4) add(-1, 'many <article> teasers');
   if (looksLikeArticleUrl(signals.url)) add(1, 'article-like URL');
   if (INDEX_PATH.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
+  if (DOCS_HOST.test(host) || DOCS_PATH.test(path)) add(-3, 'documentation URL');
   const linkShare = signals.textChars ? signals.linkChars / signals.textChars : 0;
   if (linkShare > 0.4) add(-3, 'mostly links');
   else if (linkShare > 0.25) add(-1, 'many links');

@@ -37,6 +37,13 @@ describe('the cheap gate', () => {
     ['no signals at all', {}, false],
     ['prose, but mostly links (an index page)', { url: 'https://example.com/news/latest', ...prose, linkChars: 3000 }, false],
     ['a language root is a home page', { url: 'https://www.who.int/en/', schemaTypes: ['NewsArticle'], ...prose }, false],
+    ['a docs site page with a long slug and prose', { url: 'https://docs.example.dev/guides/getting-started-with-the-api', ...prose }, false],
+    ['a /help/ page with a long slug and prose', { url: 'https://example.com/help/how-to-reset-your-password', ...prose }, false],
+    [
+      'a Wikinews article under /wiki/ with a slug',
+      { url: 'https://en.wikinews.org/wiki/Pakistan-army-chief-visits-the-United-States', ...prose },
+      true,
+    ],
   ])('%s → %s', (_, signals, isArticle) => {
     expect(gate({ ...none, ...signals }).isArticle).toBe(isArticle);
   });
