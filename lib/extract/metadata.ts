@@ -78,6 +78,24 @@ function publisherUrl(articleLd: Record<string, Json> | undefined, pageUrl: stri
 }
 
 /** Reads title, byline, dates, publisher, canonical URL and language: JSON-LD first, then meta tags, then visible markup. */
+const DAY_MS = 86_400_000;
+
+/**
+ * A UTC time stamp near midnight names the day before or after the one the publisher printed ("2022-11-06T23:00:00Z" for
+ * a story of 7 November in Berlin). When the URL or a visible date line gives the day, one day off, that day is the one
+ * readers saw, and it is kept instead (as a plain date).
+ */
+export function localDay(stamp: string | null, hints: (string | null)[]): string | null {
+  if (!stamp || !/T\d\d:\d\d/.test(stamp) || !/(Z|[+-]00:?00|T\d\d:\d\d(:\d\d(\.\d+)?)?)$/.test(stamp)) return stamp;
+  const day = stamp.slice(0, 10);
+  for (const hint of hints) {
+    const local = hint?.slice(0, 10);
+    if (!local || local === day) continue;
+    if (Math.abs(Date.parse(`${local}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) === DAY_MS) return local;
+  }
+  return stamp;
+}
+
 export function readMetadata(doc: PageDocument): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
@@ -131,32 +149,34 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     title,
     byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
     siteName,
-    published:
+    published: localDay(
       asDate(articleLd ? str(articleLd.datePublished) : null) ??
-      asDate(
-        m(
-          'article:published_time',
-          'og:published_time',
-          'datepublished',
-          'date',
-          'dc.date',
-          'dc.date.issued',
-          'dc.date.created',
-          'dcterms.created',
-          'dcterms.date',
-          'citation_publication_date',
-          'pubdate',
-          'publishdate',
-          'publish-date',
-          'release_date',
-          'sailthru.date',
-          'parsely-pub-date',
-        ),
-      ) ??
-      visible.published ??
-      visible.time ??
-      visible.updated ??
-      dateFromUrl(doc.url),
+        asDate(
+          m(
+            'article:published_time',
+            'og:published_time',
+            'datepublished',
+            'date',
+            'dc.date',
+            'dc.date.issued',
+            'dc.date.created',
+            'dcterms.created',
+            'dcterms.date',
+            'citation_publication_date',
+            'pubdate',
+            'publishdate',
+            'publish-date',
+            'release_date',
+            'sailthru.date',
+            'parsely-pub-date',
+          ),
+        ) ??
+        visible.published ??
+        visible.time ??
+        visible.updated ??
+        dateFromUrl(doc.url),
+      [dateFromUrl(doc.url), visible.published],
+    ),
     updated:
       asDate(articleLd ? str(articleLd.dateModified) : null) ??
       asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified')) ??

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../lib/extract';
 import { dateFromUrl, parseDate } from '../../lib/extract/dates';
+import { localDay } from '../../lib/extract/metadata';
 import { chooseTitle, stripSiteName } from '../../lib/extract/title';
 import { loadPage } from '../fixtures/pages';
 
@@ -78,5 +79,20 @@ describe('chooseTitle leaves no separator dangling', () => {
     ['Covid-19: what we know', 'Covid-19: what we know'],
   ])('%s', (titleTag, expected) => {
     expect(only(titleTag)).toBe(expected);
+  });
+});
+
+describe('localDay: a UTC stamp near midnight yields to the day the page prints', () => {
+  test.each([
+    ['2022-11-06T23:00:00.000Z', ['2022-11-07'], '2022-11-07'],
+    ['2023-11-09T05:30:59Z', ['2023-11-08'], '2023-11-08'],
+    ['2022-05-10T23:35:55', [null, '2022-05-11'], '2022-05-11'],
+    ['2014-11-19T05:14:00+05:00', ['2014-11-18'], '2014-11-19T05:14:00+05:00'],
+    ['2020-11-04T21:53:22Z', ['2020-11-02'], '2020-11-04T21:53:22Z'],
+    ['2020-11-04T21:53:22Z', ['2020-11-04'], '2020-11-04T21:53:22Z'],
+    ['2020-11-04', ['2020-11-05'], '2020-11-04'],
+    [null, ['2020-11-05'], null],
+  ])('%s with %j → %s', (stamp, hints, expected) => {
+    expect(localDay(stamp, hints)).toBe(expected);
   });
 });
