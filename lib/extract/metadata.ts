@@ -19,9 +19,19 @@ export function isArticleSchemaType(type: string): boolean {
   return ARTICLE_TYPES.test(type);
 }
 
+/** JSON as sites write it: raw tabs and line breaks inside strings (invalid JSON, common in JSON-LD) read as spaces. */
+function lenientJson(text: string): Json {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Control characters (code points below 32) become spaces; outside strings JSON treats them as whitespace anyway.
+    return JSON.parse([...text].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join(''));
+  }
+}
+
 function parseJsonLd(text: string): Json[] {
   try {
-    const data: Json = JSON.parse(text);
+    const data: Json = lenientJson(text);
     const out: Json[] = [];
     const visit = (node: Json, depth: number) => {
       if (depth > 4 || node === null || typeof node !== 'object') return;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractArticle } from '../../lib/extract';
 import { dateFromUrl, parseDate } from '../../lib/extract/dates';
-import { localDay } from '../../lib/extract/metadata';
+import { localDay, readMetadata } from '../../lib/extract/metadata';
 import { chooseTitle, stripSiteName } from '../../lib/extract/title';
 import { loadPage } from '../fixtures/pages';
 
@@ -95,4 +95,11 @@ describe('localDay: a UTC stamp near midnight yields to the day the page prints'
   ])('%s with %j → %s', (stamp, hints, expected) => {
     expect(localDay(stamp, hints)).toBe(expected);
   });
+});
+
+test('JSON-LD with raw tabs and line breaks inside strings (invalid JSON, common on sites) is still read', () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline\twith a tab","description":"two
+lines","datePublished":"2022-02-02T11:14:00+01:00"}</script></head><body><h1>A headline</h1></body></html>`;
+  const { doc } = loadPage(html, 'https://news.example/story');
+  expect(readMetadata(doc).published).toBe('2022-02-02T11:14:00+01:00');
 });
