@@ -90,6 +90,8 @@ const DATE_HINT =
   /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date)($|[\s_-])/i;
 const PUBLISHED_LABEL = /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|am)\b/i;
 const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt)\b/i;
+const BARE_DATE = /^\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?$/i;
+const DATELINE_DATE = /^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s/;
 const OUTSIDE_ARTICLE = new Set(['header', 'nav', 'footer', 'aside']);
 
 export interface VisibleDates {
@@ -108,6 +110,9 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   let unlabelled: string | null = null;
   // Dates written just under the headline, with no label or class to say so ("1. Februar 2022, Daniel Dillenburg").
   let nearHeading: string | null = null;
+  // An element that holds a date and nothing else ("<h3>21.01.2022</h3>", "<em>01.11.2023 11:35</em>"), or a dateline
+  // opening a paragraph ("27.1.2022 - Bei der …"): the article's date when nothing says more.
+  let bare: string | null = null;
   let sinceHeading = -1;
   const visit = (el: PageElement, inArticle: boolean, outside: boolean) => {
     const article = inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody';
@@ -131,6 +136,7 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
         else if (UPDATED_LABEL.test(label)) found.updated ??= parseDate(label, lang);
         else if (!unlabelled && DATE_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`)) unlabelled = parseDate(label, lang);
         else if (!nearHeading && sinceHeading >= 0 && sinceHeading < 40 && label.length <= 80) nearHeading = parseDate(label, lang);
+        else if (!bare && article && (BARE_DATE.test(label) || DATELINE_DATE.test(label))) bare = parseDate(label.slice(0, 30), lang);
       }
       if (sinceHeading >= 0 && text) sinceHeading++;
     }
@@ -138,7 +144,7 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   };
   visit(root, false, false);
   found.published ??= unlabelled;
-  found.time ??= nearHeading;
+  found.time ??= nearHeading ?? bare;
   return found;
 }
 

@@ -103,3 +103,24 @@ lines","datePublished":"2022-02-02T11:14:00+01:00"}</script></head><body><h1>A h
   const { doc } = loadPage(html, 'https://news.example/story');
   expect(readMetadata(doc).published).toBe('2022-02-02T11:14:00+01:00');
 });
+
+test.each([
+  [
+    'an element holding only a date',
+    '<article><h1>Klimabericht für Österreich</h1><p>Einleitung ohne Datum, aber mit etwas Text.</p><h3>21.01.2022</h3><p>Text.</p></article>',
+    '2022-01-21',
+  ],
+  [
+    'a date and time in an <em>',
+    '<article><h1>Pressemitteilung der Hochschule</h1><p><em> 01.11.2023 11:35 </em></p><p>Text.</p></article>',
+    '2023-11-01T11:35',
+  ],
+  [
+    'a dateline opening a paragraph',
+    '<article><h1>Gedenktag</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten wird oft vergessen, dass es auch Frauen gab.</p></article>',
+    '2022-01-27',
+  ],
+])('a visible date with no label: %s', (_, body, expected) => {
+  const { doc } = loadPage(`<html lang="de"><body><header>Seite</header>${body}</body></html>`, 'https://news.example/story');
+  expect(readMetadata(doc).published).toBe(expected);
+});
