@@ -38,7 +38,9 @@ const NEVER_CONTENT_TAGS = new Set([
 // Class/id words of page furniture, matched against whole parts of a name ("comment-body", "story__byline") so
 // "shared" or "adhesive" do not count. A strong word marks furniture wherever it stands in the name; a weak one only last.
 const STRONG_NEGATIVE_WORD =
-  /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup|tweet|twitter|instagram|tiktok)$/i;
+  /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup|tweet|twitter|instagram|tiktok|dialog|login|signin|signup|paywall|consent|overlay)$/i;
+// Overlays (log-in dialogs, cookie and paywall layers) are furniture even on an <article> or <main>, which sites use for them too.
+const OVERLAY_WORD = /^(modal|dialog|popup|login|signin|signup|cookie|consent|paywall|overlay)$/i;
 const WEAK_NEGATIVE_WORD = /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
@@ -141,11 +143,19 @@ function classHint(el: PageElement): number {
   return hint;
 }
 
+function isOverlay(el: PageElement): boolean {
+  return classAndId(el)
+    .toLowerCase()
+    .split(/[\s_-]+/)
+    .some((part) => OVERLAY_WORD.test(part));
+}
+
 function isFurniture(el: PageElement, options: Options): boolean {
   if (isHidden(el)) return true;
   if (NEVER_CONTENT_TAGS.has(el.tag)) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
-  if (!options.classHints || el.tag === 'article' || el.tag === 'main' || el.tag === 'body') return false;
+  if (!options.classHints || el.tag === 'body') return false;
+  if (el.tag === 'article' || el.tag === 'main') return isOverlay(el);
   return classHint(el) < 0;
 }
 

@@ -169,3 +169,19 @@ describe('links to earlier coverage', () => {
     expect(related(para(5))).toEqual([]);
   });
 });
+
+test('a log-in dialog (even one marked up as an <article>) never becomes the article', () => {
+  const story = Array.from(
+    { length: 8 },
+    (_, i) => `<p>Paragraph ${i} of the story, long enough to count as prose in the article body, with names, places and events of the day.</p>`,
+  ).join('');
+  const login = Array.from(
+    { length: 30 },
+    (_, i) => `<p>Please check field ${i}: it must not be empty, and the address must contain an @ sign, a name, and a domain.</p>`,
+  ).join('');
+  const html = `<html><body><main><h1>Story</h1>${story}</main><div class="b-dialog x-dialog-login"><article class="login-modal"><form>${login}</form></article></div></body></html>`;
+  const { doc } = loadPage(html, 'https://news.example/2020/03/20/story');
+  const text = extractArticle(doc).article.text;
+  expect(text).toContain('Paragraph 0 of the story');
+  expect(text).not.toContain('Please check field');
+});
