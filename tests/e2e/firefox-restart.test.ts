@@ -11,6 +11,7 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { GECKO_ID } from '../../wxt.config';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
+import { openExtensionPage } from './firefox-pages';
 
 const UUID = '0b7f3c2a-9d41-4e6b-8a55-3c1d2e9f7a10';
 
@@ -43,12 +44,7 @@ describe('Firefox: the history survives a browser restart', () => {
       },
     });
 
-  const openOptions = async (b: Browser) => {
-    const page = await b.newPage();
-    page.goto(`moz-extension://${UUID}/options.html`).catch(() => {});
-    await page.waitForSelector('.history-count', { timeout: 20_000 });
-    return page;
-  };
+  const openOptions = (b: Browser) => openExtensionPage(b, `moz-extension://${UUID}/options.html`, '.history-count');
 
   beforeAll(async () => {
     server = await startDemoServer({ routes: E2E_ROUTES });
@@ -87,8 +83,7 @@ describe('Firefox: the history survives a browser restart', () => {
     const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
     await article.goto(url);
     await article.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const popup = await browser.newPage();
-    popup.goto(`moz-extension://${UUID}/popup.html?url=${encodeURIComponent(url)}`).catch(() => {});
+    const popup = await openExtensionPage(browser, `moz-extension://${UUID}/popup.html?url=${encodeURIComponent(url)}`, '[data-status], .title');
     const matches = await (async () => {
       const end = Date.now() + 20_000;
       for (;;) {

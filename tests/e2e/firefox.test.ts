@@ -21,6 +21,7 @@ import {
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
 } from './expectations';
+import { openExtensionPage } from './firefox-pages';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 // A fixed internal UUID gives the extension a known moz-extension:// origin.
@@ -38,10 +39,8 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
 
 /** Opens the popup page for a tab; Firefox never resolves goto() on moz-extension pages, so it is not awaited. */
 async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
-  const popup = await browser.newPage();
+  const popup = await openExtensionPage(browser, `moz-extension://${UUID}/popup.html?url=${encodeURIComponent(articleUrl)}`, '[data-status], .title');
   await popup.setViewport({ width: 400, height: 900 });
-  popup.goto(`moz-extension://${UUID}/popup.html?url=${encodeURIComponent(articleUrl)}`).catch(() => {});
-  await popup.waitForFunction(() => document.querySelector('[data-status], .title') !== null, { timeout: 20_000 });
   return popup;
 }
 
@@ -65,9 +64,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
-    const settingsPage = await browser.newPage();
-    settingsPage.goto(`moz-extension://${UUID}/popup.html`).catch(() => {});
-    await settingsPage.waitForFunction(() => document.readyState === 'complete', { timeout: 20_000 });
+    const settingsPage = await openExtensionPage(browser, `moz-extension://${UUID}/popup.html`, '#app');
     await settingsPage.evaluate(
       async (settings) => {
         const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
@@ -303,9 +300,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     await popup.evaluate(AXE_SOURCE);
     expect(await popup.evaluate(runAxeInPage, null)).toEqual([]);
 
-    const options = await browser.newPage();
-    options.goto(`moz-extension://${UUID}/options.html`).catch(() => {});
-    await options.waitForSelector('.history-count', { timeout: 20_000 });
+    const options = await openExtensionPage(browser, `moz-extension://${UUID}/options.html`, '.history-count');
     await options.evaluate(AXE_SOURCE);
     expect(await options.evaluate(runAxeInPage, null)).toEqual([]);
     await Promise.all([options.close(), popup.close(), page.close()]);
