@@ -76,6 +76,10 @@ export function Options({ settings, defaults, onSave, saved, history }: OptionsP
         >
           Use Wikimedia's own
         </button>
+        <label class="check">
+          <input name="prefetchNotes" type="checkbox" checked={draft.prefetchNotes} onChange={(e) => set({ prefetchNotes: checked(e) })} />
+          Look up the notes of an article's main names as soon as I open it (sends those names to the servers above without a hover)
+        </label>
 
         <h2>Reading history</h2>
         <p class="muted">

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { HIGHLIGHT_CSS } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
-import { lookUp, lookUpPublisher, pruneOldAnswers } from '../adapters/knowledge-service';
+import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { searchNews } from '../adapters/news-service';
 import { readSettings } from '../adapters/settings';
@@ -39,6 +39,8 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: result.isArticle && people ? String(people) : '' });
       // The reading history stays on the device; a failing database costs the history entry, never the page.
       await history.record(state, await readSettings()).catch(() => false);
+      // Off by default: only a reader who opted in has notes looked up before a hover.
+      void prefetchNotes(result).catch(() => 0);
       return { stored: true };
     },
     'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),

@@ -18,12 +18,15 @@ export interface HistorySettings {
 
 /** The reader's settings; the options page edits them, tests point the servers at local ones. */
 export interface Settings extends WikimediaConfig {
+  /** opt-in: look up the background notes of an article's main names as soon as it is analysed, not on hover */
+  prefetchNotes: boolean;
   history: HistorySettings;
   news: NewsSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   ...DEFAULT_WIKIMEDIA,
+  prefetchNotes: false,
   history: { paused: false, excludedSites: [] },
   news: DEFAULT_NEWS,
 };

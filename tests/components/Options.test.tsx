@@ -55,6 +55,7 @@ describe('Options', () => {
     await act(() => {
       input(container, 'recordHistory').click();
       input(container, 'sameSite').click();
+      input(container, 'prefetchNotes').click();
     });
     await type(container.querySelector('[name="excludedSites"]') as HTMLTextAreaElement, 'bank.example\n\n  mail.example , health.example');
     await type(input(container, 'guardianKey'), ' key-1 ');
@@ -64,6 +65,7 @@ describe('Options', () => {
     const saved = onSave.mock.calls[0]?.[0] as Settings;
     expect(saved.history).toEqual({ paused: true, excludedSites: ['bank.example', 'mail.example', 'health.example'] });
     expect(saved.news).toMatchObject({ guardianKey: 'key-1', windowDays: 14, sameSite: true, googleNewsBase: 'http://127.0.0.1:7' });
+    expect(saved.prefetchNotes).toBe(true);
   });
 
   test('a search window outside 1–365 days is refused', async () => {

@@ -104,6 +104,26 @@ describe('Privacy audit (Chromium, default settings)', () => {
     expect(new Set(pageRequests)).toEqual(new Set([EARLIER_ARTICLES[0]?.path, DEMO_ARTICLE_PATH, '/favicon.ico']));
     await page.close();
   });
+
+  test("with the opt-in prefetch on, an article's main names are looked up without a hover, from Wikimedia only", async () => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+      await chrome.storage.local.set({ settings: { prefetchNotes: true } });
+    });
+    const before = proxy.requests.length;
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${EARLIER_ARTICLES[1]?.path}`);
+    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await expect.poll(() => proxy.requests.slice(before).some((r) => r.host === 'www.wikidata.org:443'), { timeout: 15_000 }).toBe(true);
+    const pageHost = new URL(server.origin).host;
+    expect(
+      contacted(proxy.requests.slice(before).map((r) => r.host)).filter(
+        (h) => h !== pageHost && h !== 'www.wikidata.org:443' && h !== 'en.wikipedia.org:443',
+      ),
+    ).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('Privacy audit (Firefox, default settings)', () => {
