@@ -22,11 +22,15 @@ export const TITLE_MODIFIERS = set(
 
 /** Last words of organisation names. */
 export const ORG_HEADS = set(
-  'network|department|office|ministry|party|bank|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|cup|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network',
+  'network|department|office|ministry|party|bank|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network',
 );
 
 /** Lowercase words that still end an organisation name after a capitalised one ("the Haqqani network"). */
 export const LOWERCASE_ORG_HEADS = set('network|movement|militia');
+/** Last words of events, which are neither people, organisations nor places ("World Cup", "Summer Paralympics"). */
+export const EVENT_HEADS = set(
+  'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale',
+);
 
 /** First words of organisation names followed by "of" ("Bank of England", "University of Helsinki"). */
 export const ORG_OF_HEADS = set(

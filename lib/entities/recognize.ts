@@ -3,6 +3,7 @@ import {
   COMMON_WORDS,
   CORE_PLACES,
   DEMONYMS,
+  EVENT_HEADS,
   FAMOUS_SURNAMES,
   FIRST_NAMES,
   isPlainWord,
@@ -297,6 +298,7 @@ function classify(
       return null;
   }
   if (orgByLowercaseHead) return mk('ORG', 3);
+  if (EVENT_HEADS.has(lastWord) && !titled) return mk('MISC', 2);
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   if (KNOWN_PEOPLE.has(key)) return mk('PER', 3);
   // "Charlotte", "Austin": a place or a person's name; only speech or a place word before it decides.

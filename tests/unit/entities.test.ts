@@ -130,6 +130,16 @@ describe('more name shapes', () => {
     },
   );
 
+  test.each([
+    ['Sweden beat Mexico at the World Cup on Wednesday.', 'World Cup'],
+    ['She won gold at the Summer Paralympics in Rio.', 'Summer Paralympics'],
+    ['Millions travel to Mecca for the Hajj every year.', 'Hajj'],
+    ['The Glastonbury Festival sold out in minutes.', 'Glastonbury Festival'],
+  ])('events are neither people, organisations nor places: %s', (text, name) => {
+    const entity = byName(find(text), name);
+    expect(entity === undefined || entity.type === 'MISC').toBe(true);
+  });
+
   test('a country before a title is a place of its own', () => {
     const entities = find('US President Barack Obama tweeted.');
     expect(byName(entities, 'US')?.type).toBe('LOC');
