@@ -3,16 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { startFakeNews } from '../fixtures/news/server.mjs';
 import { startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, runAxeInPage } from './axe';
+import { launchChromium, saveSettings } from './chromium-launch';
 import { E2E_ROUTES, localSettings } from './expectations';
-
-const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 async function axe(page: Page, context: unknown = null) {
   await page.evaluate(AXE_SOURCE);
@@ -32,21 +30,9 @@ describe('Chromium: accessibility', () => {
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews();
     profile = await mkdtemp(join(tmpdir(), 'backstory-a11y-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
-    await worker.evaluate(
-      async (settings) => {
-        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-        await chrome.storage.local.set({ settings });
-      },
-      localSettings(wikimedia.origin, news.origin),
-    );
+    let worker: Worker;
+    ({ context, worker, extensionId } = await launchChromium(profile));
+    await saveSettings(worker, localSettings(wikimedia.origin, news.origin));
   });
 
   afterAll(async () => {

@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
+import { launchChromium, saveSettings, tabIdOf as tabIdInBackground } from './chromium-launch';
 import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
   BOILERPLATE,
@@ -18,8 +19,6 @@ import {
   SEED_HIGHLIGHTS,
   SEED_RELATED_LINKS,
 } from './expectations';
-
-const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 describe('Chromium: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -38,35 +37,17 @@ describe('Chromium: the built extension on the demo pages', () => {
     // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
-    await worker.evaluate(
-      async (settings) => {
-        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-        await chrome.storage.local.set({ settings });
-      },
-      localSettings(wikimedia.origin, news.origin),
-    );
+    await saveSettings(worker, localSettings(wikimedia.origin, news.origin));
   });
 
   /** Starts Chromium with the extension on the test profile (again, for the restart test). */
   async function launch() {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: [
-        `--disable-extensions-except=${EXTENSION}`,
-        `--load-extension=${EXTENSION}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    ({ context, worker, extensionId } = await launchChromium(profile, [
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ]));
   }
 
   afterAll(async () => {
@@ -85,12 +66,7 @@ describe('Chromium: the built extension on the demo pages', () => {
       return ((await chrome.storage.local.get('settings')).settings as { history?: unknown } | undefined)?.history ?? null;
     });
 
-  type TabsApi = { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
-  const tabIdOf = (url: string) =>
-    worker.evaluate(async (target) => {
-      const { chrome } = globalThis as unknown as { chrome: TabsApi };
-      return (await chrome.tabs.query({})).find((t) => t.url === target)?.id;
-    }, url);
+  const tabIdOf = (url: string) => tabIdInBackground(worker, url);
 
   test('highlights the names, opens a card on hover and on focus, and the popup shows the context', async () => {
     const page = await context.newPage();

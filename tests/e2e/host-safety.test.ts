@@ -4,15 +4,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoServer } from '../../scripts/demo-server.mjs';
 import { startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
+import { launchChromium, saveSettings, tabIdOf as tabIdInBackground } from './chromium-launch';
 import { E2E_ROUTES, HOSTILE_PATH, localSettings, REWRITE_PATH, SPA_NAV_NEXT_PATH, SPA_NAV_PATH, STRICT_CSP_PATH } from './expectations';
 
-const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 const xssRan = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
 const marks = (page: Page) => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
 
@@ -32,21 +31,8 @@ describe('Chromium: host-page safety', () => {
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews();
     profile = await mkdtemp(join(tmpdir(), 'backstory-host-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
-    await worker.evaluate(
-      async (settings) => {
-        const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-        await chrome.storage.local.set({ settings });
-      },
-      localSettings(wikimedia.origin, news.origin),
-    );
+    ({ context, worker, extensionId } = await launchChromium(profile));
+    await saveSettings(worker, localSettings(wikimedia.origin, news.origin));
     context.on('page', (page) => {
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       page.on('console', (message) => {
@@ -65,11 +51,7 @@ describe('Chromium: host-page safety', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  const tabIdOf = (url: string) =>
-    worker.evaluate(async (target) => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } };
-      return (await chrome.tabs.query({})).find((t) => t.url === target)?.id;
-    }, url);
+  const tabIdOf = (url: string) => tabIdInBackground(worker, url);
 
   test('hostile markup, styles, forms, editable regions, iframes and shadow DOM: names highlighted in the text only, markup never run', async () => {
     const page = await context.newPage();

@@ -5,15 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
+import { launchChromium, saveSettings } from './chromium-launch';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
 import { startRecordingProxy } from './recording-proxy';
-
-const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
 /**
  * The browsers' own traffic (Chromium's sign-in and update checks, Firefox's remote settings, captive-portal and push
@@ -51,26 +50,20 @@ describe('Privacy audit (Chromium, default settings)', () => {
     server = await startDemoServer({ routes: E2E_ROUTES });
     proxy = await startRecordingProxy();
     profile = await mkdtemp(join(tmpdir(), 'backstory-privacy-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION}`,
-        `--load-extension=${EXTENSION}`,
+    ({ context } = await launchChromium(
+      profile,
+      [
         `--proxy-server=${proxy.origin}`,
         // Loopback goes through the proxy too, so the page server's traffic is on the record.
         '--proxy-bypass-list=<-loopback>',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
         '--disable-domain-reliability',
         '--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication',
       ],
-    });
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      { width: 1280, height: 720 },
+    ));
   });
 
   afterAll(async () => {
@@ -107,10 +100,7 @@ describe('Privacy audit (Chromium, default settings)', () => {
 
   test("with the opt-in prefetch on, an article's main names are looked up without a hover, from Wikimedia only", async () => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await worker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
-      await chrome.storage.local.set({ settings: { prefetchNotes: true } });
-    });
+    await saveSettings(worker, { prefetchNotes: true });
     const before = proxy.requests.length;
     const page = await context.newPage();
     await page.goto(`${server.origin}${EARLIER_ARTICLES[1]?.path}`);
