@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { centralEntities, rankHistory, recordFromAnalysis } from '../lib/coverage';
+import { centralEntities, rankHistory, recordFromAnalysis, recordKey } from '../lib/coverage';
 import type { LinkResult } from '../lib/knowledge';
 import type { HistoryResponse, HistorySummary, ImportResponse, Settings, TabState } from '../lib/messaging';
 import { exportHistory, ImportError, isExcluded, parseHistoryExport } from '../lib/storage';
@@ -44,8 +44,7 @@ export function historyService(store: HistoryStore = historyStore()) {
         if (linked?.status === 'linked') qids[entity.name] = linked.note.qid;
       }
       if (!Object.keys(qids).length) return;
-      const record = recordFromAnalysis(result, state.url, 0);
-      if (record) await store.setQids(record.url, qids);
+      await store.setQids(recordKey(result.article.canonicalUrl, state.url), qids);
     },
 
     async summary(): Promise<HistorySummary> {

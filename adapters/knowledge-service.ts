@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../lib/analyze';
 import { type FetchJson, type ItemCacheOptions, type NameToLink, namesForLookUp, rateLimited, WikimediaProvider } from '../lib/knowledge';
-import type { KnowledgeResponse, PublisherResponse } from '../lib/messaging';
+import type { KnowledgeResponse, PublisherResponse, Settings } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
 import { readSettings } from './settings';
@@ -46,18 +46,14 @@ const PREFETCHED = 5;
  * The reader's opt-in prefetch: the notes of an article's main names are looked up as soon as it is analysed, so cards
  * open with them. Names only, as on hover; the answers land in the cache.
  */
-export async function prefetchNotes(result: AnalysisResult): Promise<number> {
-  const settings = await readSettings();
+export async function prefetchNotes(result: AnalysisResult, settings: Settings): Promise<number> {
   if (!settings.prefetchNotes || !result.isArticle) return 0;
   const main = result.entities
     .filter((e) => e.type === 'PER' || e.type === 'ORG')
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, PREFETCHED);
-  const places = result.entities.filter((e) => e.type === 'LOC');
   if (!main.length) return 0;
-  const names = namesForLookUp(main[0] as (typeof main)[number], [...main, ...places]);
-  const withMain = [...names, ...main.slice(1).map((e) => ({ id: e.id, name: e.name, type: e.type }))];
-  const response = await lookUp(withMain, result.article?.published ?? null);
+  const response = await lookUp(namesForLookUp(main, result.entities), result.article?.published ?? null);
   return response.ok ? Object.keys(response.results).length : 0;
 }
 

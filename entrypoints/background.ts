@@ -38,9 +38,10 @@ export default defineBackground(() => {
       const people = result.entities.filter((e) => e.type !== 'MISC').length;
       await browser.action.setBadgeText({ tabId, text: result.isArticle && people ? String(people) : '' });
       // The reading history stays on the device; a failing database costs the history entry, never the page.
-      await history.record(state, await readSettings()).catch(() => false);
+      const settings = await readSettings();
+      await history.record(state, settings).catch(() => false);
       // Off by default: only a reader who opted in has notes looked up before a hover.
-      void prefetchNotes(result).catch(() => 0);
+      void prefetchNotes(result, settings).catch(() => 0);
       return { stored: true };
     },
     'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),

@@ -6,7 +6,7 @@ import type { CoverageItem } from './types';
 export { DEFAULT_NEWS, type NewsProvider, type NewsSettings, type NewsSource, newsProviders } from './providers';
 export { buildNewsQuery, type NewsQuery, phrases, type QueryOptions } from './query';
 export { type CurrentArticle, entityKeys, nameKey, rankHistory } from './rank';
-export { centralEntities, recordFromAnalysis } from './record';
+export { centralEntities, recordFromAnalysis, recordKey } from './record';
 export { decodeEntities, parseRss, type RssItem } from './rss';
 export { buildTimeline, mergeCoverage, type TimelineEntry, urlKey } from './timeline';
 export type * from './types';

@@ -33,12 +33,17 @@ function toArticleEntity(e: Entity, weight: number): ArticleEntity {
   return { name: e.name, type: e.type, weight: Math.round(weight * 1000) / 1000, ...(variants.length ? { variants } : {}) };
 }
 
+/** A history record's key: the article's canonical URL, else the page's, without tracking parameters. */
+export function recordKey(canonicalUrl: string | null, pageUrl: string): string {
+  return canonicalizeUrl(canonicalUrl ?? pageUrl);
+}
+
 /** The history record of an analysed article, or null when there is no article to keep. */
 export function recordFromAnalysis(result: AnalysisResult, pageUrl: string, now: number): HistoryRecord | null {
   const article = result.article;
   if (!result.isArticle || !article) return null;
   return {
-    url: canonicalizeUrl(article.canonicalUrl ?? pageUrl),
+    url: recordKey(article.canonicalUrl, pageUrl),
     title: article.title ?? pageUrl,
     publisher: article.siteName,
     published: article.published,

@@ -25,13 +25,14 @@ export interface NameToLink {
   dateline?: boolean;
 }
 
-/** What to send to link one of an article's entities: it, and the article's places to tell which one is meant. */
-export function namesForLookUp(
-  entity: { id: string; name: string; type: EntityType; mentions: { start: number }[] },
-  all: (typeof entity)[],
-): NameToLink[] {
-  const places = all.filter((e) => e.type === 'LOC' && e.id !== entity.id);
-  return [entity, ...places].map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
+type LinkableEntity = { id: string; name: string; type: EntityType; mentions: { start: number }[] };
+
+/** What to send to link some of an article's entities: them, and the article's places to tell which one is meant. */
+export function namesForLookUp(wanted: LinkableEntity | LinkableEntity[], all: LinkableEntity[]): NameToLink[] {
+  const entities = Array.isArray(wanted) ? wanted : [wanted];
+  const ids = new Set(entities.map((e) => e.id));
+  const places = all.filter((e) => e.type === 'LOC' && !ids.has(e.id));
+  return [...entities, ...places].map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
 }
 
 export type LinkResult = { status: 'linked'; note: BackgroundNote } | { status: 'no-confident-match'; searchUrl: string };
