@@ -55,6 +55,18 @@ const isoOrNull = (value: unknown): string | null => {
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
+type Fields = Omit<CoverageItem, 'source'>;
+
+/** The items of a JSON answer's result list, each read by `read`; anything without a title or an http(s) URL is dropped. */
+function jsonItems(list: unknown, source: CoverageItem['source'], read: (row: Record<string, unknown>) => Fields): CoverageItem[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((row: unknown) => {
+    if (typeof row !== 'object' || row === null) return [];
+    const item = read(row as Record<string, unknown>);
+    return isHttp(item.url) && item.title ? [{ ...item, source }] : [];
+  });
+}
+
 function googleNews(settings: NewsSettings): NewsProvider {
   return {
     id: 'google-news',
@@ -93,16 +105,11 @@ function gdelt(settings: NewsSettings): NewsProvider {
       return `${settings.gdeltBase}/api/v2/doc/doc?query=${enc(query)}&mode=ArtList&format=json&maxrecords=25&sort=DateDesc&startdatetime=${compact(q.after)}000000&enddatetime=${compact(q.before)}000000`;
     },
     parse(body) {
-      const articles = (body as { articles?: unknown } | null)?.articles;
-      if (!Array.isArray(articles)) return [];
-      return articles.flatMap((a: Record<string, unknown>) => {
-        const url = str(a.url);
-        const title = str(a.title);
-        if (!isHttp(url) || !title) return [];
+      return jsonItems((body as { articles?: unknown } | null)?.articles, 'gdelt', (a) => {
         // seendate is "20141118T051500Z".
         const seen = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(str(a.seendate));
         const date = seen ? `${seen[1]}-${seen[2]}-${seen[3]}T${seen[4]}:${seen[5]}:${seen[6]}.000Z` : null;
-        return [{ url, title, publisher: str(a.domain) || null, date, source: 'gdelt' as const }];
+        return { url: str(a.url), title: str(a.title), publisher: str(a.domain) || null, date };
       });
     },
   };
@@ -117,17 +124,13 @@ function guardian(settings: NewsSettings): NewsProvider {
     unavailable: () => (settings.guardianKey ? null : 'Needs your Guardian API key (options page).'),
     url: (q) =>
       `${settings.guardianBase}/search?q=${enc(phrases(q.names, ' AND '))}&from-date=${q.after}&to-date=${q.before}&order-by=newest&page-size=20&api-key=${enc(settings.guardianKey)}`,
-    parse(body) {
-      const results = (body as { response?: { results?: unknown } } | null)?.response?.results;
-      if (!Array.isArray(results)) return [];
-      return results.flatMap((r: Record<string, unknown>) => {
-        const url = str(r.webUrl);
-        const title = str(r.webTitle);
-        return isHttp(url) && title
-          ? [{ url, title, publisher: 'The Guardian', date: isoOrNull(r.webPublicationDate), source: 'guardian' as const }]
-          : [];
-      });
-    },
+    parse: (body) =>
+      jsonItems((body as { response?: { results?: unknown } } | null)?.response?.results, 'guardian', (r) => ({
+        url: str(r.webUrl),
+        title: str(r.webTitle),
+        publisher: 'The Guardian',
+        date: isoOrNull(r.webPublicationDate),
+      })),
   };
 }
 
@@ -140,16 +143,13 @@ function nyt(settings: NewsSettings): NewsProvider {
     unavailable: () => (settings.nytKey ? null : 'Needs your New York Times API key (options page).'),
     url: (q) =>
       `${settings.nytBase}/svc/search/v2/articlesearch.json?q=${enc(phrases(q.names))}&begin_date=${compact(q.after)}&end_date=${compact(q.before)}&sort=newest&api-key=${enc(settings.nytKey)}`,
-    parse(body) {
-      const docs = (body as { response?: { docs?: unknown } } | null)?.response?.docs;
-      if (!Array.isArray(docs)) return [];
-      return docs.flatMap((d: Record<string, unknown>) => {
-        const url = str(d.web_url);
-        const title = str((d.headline as { main?: unknown } | undefined)?.main);
-        const publisher = str(d.source) || 'The New York Times';
-        return isHttp(url) && title ? [{ url, title, publisher, date: isoOrNull(d.pub_date), source: 'nyt' as const }] : [];
-      });
-    },
+    parse: (body) =>
+      jsonItems((body as { response?: { docs?: unknown } } | null)?.response?.docs, 'nyt', (d) => ({
+        url: str(d.web_url),
+        title: str((d.headline as { main?: unknown } | null | undefined)?.main),
+        publisher: str(d.source) || 'The New York Times',
+        date: isoOrNull(d.pub_date),
+      })),
   };
 }
 
