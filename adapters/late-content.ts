@@ -1,3 +1,5 @@
+import { whenMutationsSettle } from './settled-mutations';
+
 /**
  * Pages that build their article after load (single-page apps) fail the gate at first. This watches the page for a
  * while and asks again when a good deal of text has arrived; it gives up after `timeoutMs` and costs nothing after.
@@ -16,21 +18,17 @@ export function watchForLateArticle(
   options: LateContentOptions = {},
 ): () => void {
   const { timeoutMs = 15_000, debounceMs = 400, minGrowth = 800 } = options;
-  const view = document.defaultView;
-  if (!view || !document.body) return () => {};
+  if (!document.defaultView || !document.body) return () => {};
   const textLength = () => document.body?.textContent?.length ?? 0;
   let lastLength = textLength();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    observer.disconnect();
-    clearTimeout(timer);
+    stopObserving();
     clearTimeout(deadline);
   };
-  const look = () => {
+  const stopObserving = whenMutationsSettle(document, debounceMs, () => {
     const length = textLength();
     if (length - lastLength < minGrowth) return;
     lastLength = length;
@@ -38,12 +36,7 @@ export function watchForLateArticle(
       stop();
       onArticle();
     }
-  };
-  const observer = new view.MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(look, debounceMs);
   });
-  observer.observe(document.body, { childList: true, subtree: true });
   const deadline = setTimeout(stop, timeoutMs);
   return stop;
 }
