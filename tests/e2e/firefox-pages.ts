@@ -18,3 +18,14 @@ export async function openExtensionPage(browser: Browser, url: string, selector:
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** Reads a value again and again until `ok` accepts it or the time is up; returns the last value read. */
+export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 150));
+    value = await read();
+  }
+  return value;
+}

@@ -11,18 +11,13 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { GECKO_ID } from '../../wxt.config';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
-import { openExtensionPage } from './firefox-pages';
+import { openExtensionPage, until } from './firefox-pages';
 
 const UUID = '0b7f3c2a-9d41-4e6b-8a55-3c1d2e9f7a10';
 
-async function text(page: Page, selector: string, ok: (value: string) => boolean): Promise<string> {
-  const end = Date.now() + 20_000;
-  for (;;) {
-    const value = await page.$eval(selector, (e) => e.textContent ?? '').catch(() => '');
-    if (ok(value) || Date.now() > end) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+/** The text of `selector` once `ok` accepts it (or the last one read). */
+const text = (page: Page, selector: string, ok: (value: string) => boolean) =>
+  until(() => page.$eval(selector, (e) => e.textContent ?? '').catch(() => ''), ok, 20_000);
 
 describe('Firefox: the history survives a browser restart', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -84,14 +79,11 @@ describe('Firefox: the history survives a browser restart', () => {
     await article.goto(url);
     await article.waitForSelector('backstory-mark', { timeout: 20_000 });
     const popup = await openExtensionPage(browser, `moz-extension://${UUID}/popup.html?url=${encodeURIComponent(url)}`, '[data-status], .title');
-    const matches = await (async () => {
-      const end = Date.now() + 20_000;
-      for (;;) {
-        const n = await popup.$$eval('.history-match', (m) => m.length).catch(() => 0);
-        if (n >= 3 || Date.now() > end) return n;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    })();
+    const matches = await until(
+      () => popup.$$eval('.history-match', (m) => m.length).catch(() => 0),
+      (n) => n >= 3,
+      20_000,
+    );
     expect(matches).toBe(3);
   });
 });

@@ -21,21 +21,11 @@ import {
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
 } from './expectations';
-import { openExtensionPage } from './firefox-pages';
+import { openExtensionPage, until } from './firefox-pages';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 // A fixed internal UUID gives the extension a known moz-extension:// origin.
 const UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 150));
-    value = await read();
-  }
-  return value;
-}
 
 /** Opens the popup page for a tab; Firefox never resolves goto() on moz-extension pages, so it is not awaited. */
 async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
