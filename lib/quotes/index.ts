@@ -1,10 +1,15 @@
 import type { Entity, Quote, Span } from '../analyze/types';
 import { findQuoteSpans, type QuoteSpan } from './marks';
+import { splitAtSentences } from './sentences';
 import { attributeSpeakers } from './speakers';
 
 export { findQuoteSpans, type QuoteSpan } from './marks';
 
 const SPEECH_NEAR = /^\s*[,.]?\s*(said|says|added|adds|noted|told|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/i;
+
+// Words that can follow a partial quote in running prose without the quote being a noun's modifier.
+const FUNCTION_WORD =
+  /^(and|or|but|nor|so|yet|that|which|who|whom|whose|when|where|while|because|if|as|than|then|to|in|of|for|on|at|by|with|from|into|about|over|after|before|is|are|was|were|be|been|has|have|had|will|would|could|should|may|might|can|must|do|does|did|not|he|she|they|it|we|i|you|his|her|their|its|said|says|say|told|added|wrote|asked|according)$/;
 
 function words(s: string): number {
   return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
@@ -19,6 +24,10 @@ function isReportedSpeech(text: string, span: QuoteSpan): boolean {
   const saidBefore = /\b(said|says|told|added|asked|wrote|replied|saying|stated)\b[^.!?"“”]{0,30}?[,:]?\s*$/i.test(before) || /:\s*$/.test(before);
   const attributed = saidBefore || SPEECH_NEAR.test(after);
   if (n === 0) return false;
+  // A few quoted words right before a noun modify it (the first “solid” sample, features “free as in beer” content):
+  // a mention, whatever verb stands before.
+  const nextWord = /^\s(\p{Ll}+)\b/u.exec(after)?.[1];
+  if (n <= 5 && nextWord && !FUNCTION_WORD.test(nextWord) && !/[.!?,;:…]$/.test(inner)) return false;
   // A few words are a quote when a speech verb introduces them ("told the police, “everything he did”"), or when they
   // end like a sentence and a speech verb follows; otherwise they are scare quotes or a title.
   if (n <= 3) return saidBefore || (attributed && /[.!?,…]$/.test(inner));
@@ -42,16 +51,17 @@ export function findQuotes(text: string, entities: Entity[], blockQuotes: Span[]
   const blocks = blockQuotes.filter((b) => !marked.some((m) => m.start < b.end && b.start < m.end)).map((b) => ({ ...b, single: false }));
   const spans = [...marked, ...blocks].sort((a, b) => a.start - b.start);
   const speakers = attributeSpeakers(text, spans, entities);
-  return spans.map((span, i) => {
+  return spans.flatMap((span, i) => {
     const speaker = speakers[i];
-    return {
-      start: span.start,
-      end: span.end,
-      text: text.slice(span.start, span.end),
+    const partial = isPartial(text, span);
+    return splitAtSentences(text, span).map((piece) => ({
+      start: piece.start,
+      end: piece.end,
+      text: text.slice(piece.start, piece.end),
       speaker: speaker?.name ?? null,
       speakerText: speaker?.written ?? null,
       speakerId: speaker?.entityId ?? null,
-      partial: isPartial(text, span),
-    };
+      partial,
+    }));
   });
 }

@@ -46,8 +46,24 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let paragraphStart = 0;
   // Double marks nested inside a double-quoted passage ("… called "research", would it?") open and close in pairs.
   let nested = 0;
+  // Parentheses open in the paragraph, outside any quote and inside the open one: a mark opened within "(also known
+  // as "Wild 2)" is no quote once that parenthesis closes.
+  let outerParens = 0;
+  let innerParens = 0;
+  let openedInParens = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
+    if (ch === '(' || ch === ')') {
+      const delta = ch === '(' ? 1 : -1;
+      if (open === -1) outerParens = Math.max(0, outerParens + delta);
+      else if (delta === 1 || innerParens > 0) innerParens += delta;
+      else if (openedInParens) {
+        open = -1;
+        nested = 0;
+        outerParens--;
+      }
+      continue;
+    }
     if (ch === '\n' && open !== -1) {
       // A quote left open at a paragraph end continues only if the next paragraph opens with a mark.
       let k = i;
@@ -69,14 +85,18 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       continue;
     }
     if (ch === '\n') {
+      outerParens = 0;
       if (text[i + 1] !== '\n' && text[i + 1] !== undefined && !/\s/.test(text[i + 1] as string)) paragraphStart = i + 1;
       continue;
     }
     const role = doubleRole(text, i);
     if (!role) continue;
     if (open === -1) {
-      if (role !== 'close') open = i;
-      else if (carried && i - paragraphStart > 30) spans.push({ start: paragraphStart, end: i + 1, single: false });
+      if (role !== 'close') {
+        open = i;
+        openedInParens = outerParens > 0;
+        innerParens = 0;
+      } else if (carried && i - paragraphStart > 30) spans.push({ start: paragraphStart, end: i + 1, single: false });
       carried = false;
     } else if (role === 'open') {
       nested++;

@@ -126,6 +126,64 @@ describe('speakers', () => {
   });
 });
 
+describe('one quote per sentence unit: a quote never straddles a sentence boundary', () => {
+  const texts = (text: string) => quotesOf(text).map((q) => [q.text, q.speaker]);
+  test.each([
+    [
+      'attribution after a two-sentence quote: the last sentence carries it',
+      '"The effects depend on how severe it is. So if we go to the pregnant woman, she needs more," Professor Cres Eastman said.',
+      [
+        ['"The effects depend on how severe it is.', 'Cres Eastman'],
+        ['So if we go to the pregnant woman, she needs more,"', 'Cres Eastman'],
+      ],
+    ],
+    [
+      'a quote opened mid-sentence: its first sentence is the one that began before it',
+      'We need to "make sure there is enough iodine in the food. But we must not overdo it," Lydia Buchtmann said.',
+      [
+        ['"make sure there is enough iodine in the food.', 'Lydia Buchtmann'],
+        ['But we must not overdo it,"', 'Lydia Buchtmann'],
+      ],
+    ],
+    [
+      'three sentences after an introducing clause: the middle ones stay together',
+      'Imran Khan said, “we will go on with the march. Nobody can stop it. Nobody will try,” and then he left the stage.',
+      [
+        ['“we will go on with the march.', 'Imran Khan'],
+        ['Nobody can stop it.', 'Imran Khan'],
+        ['Nobody will try,”', 'Imran Khan'],
+      ],
+    ],
+    [
+      'a paragraph that is all quote stays whole',
+      'Imran Khan told the crowd:\n\n“We will go on with the march. Nobody can stop it. Nobody will try.”',
+      [['“We will go on with the march. Nobody can stop it. Nobody will try.”', 'Imran Khan']],
+    ],
+    [
+      'abbreviations, initials and ellipses do not end a sentence',
+      '“Mr. Smith met Gen. Sharif in the U.S. Army base ... Then they left,” said Imran Khan.',
+      [['“Mr. Smith met Gen. Sharif in the U.S. Army base ... Then they left,”', 'Imran Khan']],
+    ],
+  ])('%s', (_, text, expected) => {
+    expect(texts(text)).toEqual(expected);
+  });
+});
+
+describe('quoted words that are not reported speech', () => {
+  test.each([
+    ['a mark opened inside parentheses ends with them', 'The comet 81P/Wild (also known as "Wild 2) was sampled. It was decided to "discover" them.'],
+    ['quoted words modifying a noun', 'I should have said above that this is the first "solid" sample return mission of its kind.'],
+    ['a longer quoted phrase before a noun', 'As far as I can tell, the site features "free as in beer" content that you can download.'],
+  ])('%s', (_, text) => {
+    expect(quotesOf(text)).toEqual([]);
+  });
+
+  test('a partial quote before a verb or a conjunction is still one', () => {
+    const text = 'Rathke said that “the highest levels of government” had assured them and called it “a very grave matter” and left.';
+    expect(quotesOf(text).map((q) => q.text)).toEqual(['“the highest levels of government”', '“a very grave matter”']);
+  });
+});
+
 describe('block quotations in the page', () => {
   test('a <blockquote> without marks is a quote, its speaker from the line that introduces it', async () => {
     const { loadPage } = await import('../fixtures/pages');

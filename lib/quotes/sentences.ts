@@ -1,0 +1,48 @@
+import type { QuoteSpan } from './marks';
+
+// "Mr.", "Dr.", "Gen.", "U.S." and initials end in a dot without ending a sentence.
+const NOT_AN_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Rev|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp)|\b\p{Lu}|\.)$/u;
+
+/** Offsets where a new sentence starts inside a quote (the first letter after ". "), ellipses and abbreviations aside. */
+function sentenceStartsWithin(text: string, span: QuoteSpan): number[] {
+  const starts: number[] = [];
+  const inner = /[.!?][)\]]?(\s+)(?=["“‘'(]?\p{Lu})/gu;
+  inner.lastIndex = span.start + 1;
+  for (let m = inner.exec(text); m && m.index < span.end - 1; m = inner.exec(text)) {
+    const next = m.index + m[0].length;
+    if (next >= span.end - 1) break;
+    if (text[m.index] === '.' && NOT_AN_END.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    starts.push(next);
+  }
+  return starts;
+}
+
+/**
+ * A quote is reported per sentence unit, so that it never straddles a sentence boundary: when its first sentence began
+ * before the opening mark (“… told the press, "to show … section. We were …"”) that sentence is its own quote, and when
+ * its last sentence runs on past the closing mark (“"… it occurs. So if …," he said.”) that one is. A quote made of whole
+ * sentences stays whole, and the words attributed stay attributed: each piece keeps the quote's speaker.
+ */
+export function splitAtSentences(text: string, span: QuoteSpan): QuoteSpan[] {
+  const starts = sentenceStartsWithin(text, span);
+  if (starts.length === 0) return [span];
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const before = text.slice(lineStart, span.start);
+  const opensMidSentence = /[\p{L}\p{N},:;—–]\s*$/u.test(before) && !/[.!?]["”’)]*\s*$/u.test(before);
+  const lineEnd = text.indexOf('\n', span.end);
+  const after = text.slice(span.end, lineEnd === -1 ? text.length : lineEnd);
+  const endsWithStop = /[.!?]["”’]?$/u.test(text.slice(span.start, span.end));
+  const closesMidSentence = /^\s*[\p{L}\p{N}]/u.test(after) && (!endsWithStop || /^\s*\p{Ll}/u.test(after));
+  const cuts = new Set<number>();
+  if (opensMidSentence) cuts.add(starts[0] as number);
+  if (closesMidSentence) cuts.add(starts[starts.length - 1] as number);
+  if (cuts.size === 0) return [span];
+  const pieces: QuoteSpan[] = [];
+  let from = span.start;
+  for (const cut of [...cuts].sort((a, b) => a - b)) {
+    pieces.push({ ...span, start: from, end: text.slice(from, cut).trimEnd().length + from });
+    from = cut;
+  }
+  pieces.push({ ...span, start: from });
+  return pieces;
+}
