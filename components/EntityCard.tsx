@@ -1,4 +1,6 @@
 import type { Entity, Quote } from '../lib/analyze';
+// The module itself, not the folder's index, which would bring the entity lexicon into the page's bundle.
+import { passages } from '../lib/quotes/passages';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
 import { TYPE_LABEL } from './labels';
@@ -38,7 +40,7 @@ export function EntityCard({ entity, quotes, background = { status: 'idle' }, on
         <section class="quotes" aria-label="Quotes">
           <h3>Said in this article</h3>
           <ul>
-            {quotes.map((q) => (
+            {passages(quotes).map((q) => (
               <li key={q.start}>{q.text}</li>
             ))}
           </ul>

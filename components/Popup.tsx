@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
 import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
+// The module itself, not the folder's index, which would bring the entity lexicon into the page's bundle.
+import { passages } from '../lib/quotes/passages';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
 import { Coverage, type CoverageProps } from './Coverage';
@@ -37,7 +39,7 @@ interface SpeakerGroup {
 
 function groupBySpeaker(quotes: Quote[]): SpeakerGroup[] {
   const groups = new Map<string, SpeakerGroup>();
-  for (const q of quotes) {
+  for (const q of passages(quotes)) {
     const key = q.speakerId ?? q.speaker ?? '';
     const group = groups.get(key) ?? { key, speaker: q.speaker ?? 'Unattributed', quotes: [] };
     group.quotes.push(q);

@@ -33,6 +33,8 @@ export interface Quote extends Span {
   speakerId: string | null;
   /** a partial quote is a fragment woven into indirect speech */
   partial: boolean;
+  /** the next sentence of the quote before it, reported apart (see splitAtSentences); shown joined to it */
+  continuesPrevious: boolean;
 }
 
 export interface RelatedLink {

@@ -4,6 +4,7 @@ import { splitAtSentences } from './sentences';
 import { attributeSpeakers } from './speakers';
 
 export { findQuoteSpans, type QuoteSpan } from './marks';
+export { passages } from './passages';
 
 const SPEECH_NEAR = /^\s*[,.]?\s*(said|says|added|adds|noted|told|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/i;
 
@@ -54,7 +55,7 @@ export function findQuotes(text: string, entities: Entity[], blockQuotes: Span[]
   return spans.flatMap((span, i) => {
     const speaker = speakers[i];
     const partial = isPartial(text, span);
-    return splitAtSentences(text, span).map((piece) => ({
+    return splitAtSentences(text, span).map((piece, n) => ({
       start: piece.start,
       end: piece.end,
       text: text.slice(piece.start, piece.end),
@@ -62,6 +63,7 @@ export function findQuotes(text: string, entities: Entity[], blockQuotes: Span[]
       speakerText: speaker?.written ?? null,
       speakerId: speaker?.entityId ?? null,
       partial,
+      continuesPrevious: n > 0,
     }));
   });
 }

@@ -23,7 +23,16 @@ function entity(overrides: Partial<Entity> = {}): Entity {
 }
 
 function quote(start: number, text: string): Quote {
-  return { start, end: start + text.length, text, speaker: 'Jeff Rathke', speakerText: 'Rathke', speakerId: 'e1', partial: false };
+  return {
+    start,
+    end: start + text.length,
+    text,
+    speaker: 'Jeff Rathke',
+    speakerText: 'Rathke',
+    speakerId: 'e1',
+    partial: false,
+    continuesPrevious: false,
+  };
 }
 
 let container: HTMLElement;

@@ -15,7 +15,7 @@ function entity(id: string, name: string, type: EntityType, count: number): Enti
 }
 
 function quote(start: number, text: string, speaker: string | null, speakerId: string | null, speakerText: string | null = speaker): Quote {
-  return { start, end: start + text.length, text, speaker, speakerId, speakerText, partial: false };
+  return { start, end: start + text.length, text, speaker, speakerId, speakerText, partial: false, continuesPrevious: false };
 }
 
 function article(overrides: Partial<Article> = {}): Article {
@@ -132,6 +132,15 @@ describe('Popup with an analysed article', () => {
     expect(unattributed.querySelectorAll('.quote')).toHaveLength(1);
     expect(texts(rathke, '.quote')).toEqual(['“We are monitoring the situation.” (Rathke)', '“We urge restraint.” (the spokesman)']);
     expect(unattributed.textContent).toContain('Some unattributed words.');
+  });
+
+  test('the sentence pieces of one quotation are shown as one passage', () => {
+    const pieces = [
+      quote(0, '"The effects depend on it.', 'Cres Eastman', 'e9'),
+      { ...quote(27, 'So if we go on,"', 'Cres Eastman', 'e9'), continuesPrevious: true },
+    ];
+    const el = show(tab({ ...FULL, quotes: pieces }));
+    expect(texts(el, '.speaker-group[data-speaker="Cres Eastman"] .quote')).toEqual(['"The effects depend on it. So if we go on,"']);
   });
 
   test('the unattributed group is last even when it is the largest', () => {

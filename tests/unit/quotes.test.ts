@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
-import { findQuoteSpans } from '../../lib/quotes';
+import { findQuoteSpans, passages } from '../../lib/quotes';
 import { seedBody } from '../fixtures/seed';
 
 const quotesOf = (text: string) => analyzeText(text).quotes;
@@ -167,6 +167,17 @@ describe('one quote per sentence unit: a quote never straddles a sentence bounda
   ])('%s', (_, text, expected) => {
     expect(texts(text)).toEqual(expected);
   });
+});
+
+test('the pieces of one quotation are marked, and join back into one passage for the reader', () => {
+  const text =
+    '"The effects depend on how severe it is. So if we go on, she needs more," Professor Cres Eastman said. "We will act on it next year."';
+  const quotes = quotesOf(text);
+  expect(quotes.map((q) => q.continuesPrevious)).toEqual([false, true, false]);
+  expect(passages(quotes).map((q) => [q.text, q.start, q.end, q.speaker])).toEqual([
+    ['"The effects depend on how severe it is. So if we go on, she needs more,"', 0, text.indexOf(' Professor'), 'Cres Eastman'],
+    ['"We will act on it next year."', text.indexOf('"We will'), text.length, 'Cres Eastman'],
+  ]);
 });
 
 describe('quoted words that are not reported speech', () => {

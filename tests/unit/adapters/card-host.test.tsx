@@ -10,7 +10,7 @@ function entity(id: string, type: EntityType, variants: string[], count: number)
 }
 
 function quote(start: number, text: string, speaker: string | null, speakerId: string | null): Quote {
-  return { start, end: start + text.length, text, speaker, speakerText: speaker, speakerId, partial: false };
+  return { start, end: start + text.length, text, speaker, speakerText: speaker, speakerId, partial: false, continuesPrevious: false };
 }
 
 const RESULT: AnalysisResult = {
