@@ -2,6 +2,7 @@ import type { Entity } from '../analyze/types';
 import { COMMON_WORDS } from './lexicon';
 import { mergeMentions, nameKey } from './merge';
 import { buildContext, type RawMention, recognise } from './recognize';
+import { placesAsTeams } from './teams';
 import { type Token, tokenize } from './tokens';
 
 export { genderOf } from './lexicon';
@@ -79,5 +80,5 @@ export interface EntityAnalysis {
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
   const context = buildContext(tokens);
   const raw = recognise(text, tokens, context);
-  return { entities: mergeMentions(propagate(text, tokens, raw)), tokens };
+  return { entities: placesAsTeams(text, mergeMentions(propagate(text, tokens, raw))), tokens };
 }

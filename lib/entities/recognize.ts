@@ -151,6 +151,11 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
       i++;
       continue;
     }
+    // "#IStandWithAhmed", "@POTUS": a hashtag or a handle, not a name in the text.
+    if (/[#@]$/.test(first.gapBefore)) {
+      i++;
+      continue;
+    }
     let j = i + 1;
     let orgByLowercaseHead = false;
     // No name runs longer; the cap also keeps a run of thousands of capitalised words from costing quadratic time.
@@ -187,7 +192,27 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
     }
     i = j;
   }
+  typeListMembers(text, mentions);
   return mentions;
+}
+
+/** "Poland and Czechoslovakia": an untyped name joined by "and" or "or" to a typed one is of its type. */
+function typeListMembers(text: string, mentions: RawMention[]): void {
+  const listed = (a: RawMention, b: RawMention) => /^,?\s+(and|or)\s+$/.test(text.slice(a.end, b.start));
+  // A word of a person's name elsewhere ("Montalvo" after "Daniel Montalvo") is that person, whatever it stands beside.
+  const personWords = new Set(mentions.filter((m) => m.type === 'PER').flatMap((m) => m.text.toLowerCase().split(/\s+/)));
+  mentions.forEach((m, k) => {
+    if (m.type !== 'UNK' || m.tokenCount !== 1 || isPlainWord(m.text.toLowerCase()) || personWords.has(m.text.toLowerCase())) return;
+    const before = mentions[k - 1];
+    const after = mentions[k + 1];
+    const typed = [before && listed(before, m) ? before : null, after && listed(m, after) ? after : null].find(
+      (n) => n && n.type !== 'UNK' && n.type !== 'MISC',
+    );
+    if (typed) {
+      m.type = typed.type;
+      m.strength = 1;
+    }
+  });
 }
 
 /** "US President Barack Obama": the country before a title is a place of its own. */
@@ -206,6 +231,18 @@ function titlePlace(text: string, tokens: Token[], from: number, mention: RawMen
     tokenIndex: index,
     tokenCount: 1,
   };
+}
+
+/** The name is one of a list of places or followed by the place it lies in: "Preston, Victoria, Australia". */
+function besidePlace(tokens: Token[], from: number, to: number): boolean {
+  const placeAt = (k: number) => {
+    const t = tokens[k];
+    return !!t && isCap(t) && PLACES.has(lower(t));
+  };
+  const next = tokens[to];
+  if (next && /^,\s+$/.test(next.gapBefore) && placeAt(to)) return true;
+  const first = tokens[from] as Token;
+  return /^,\s+$/.test(first.gapBefore) && placeAt(from - 1);
 }
 
 /** "X said", "X, a doctor, said": the name is a speaker, so a person or an organisation. */
@@ -241,6 +278,20 @@ function classify(
     start++;
     // "Listeners of LibriVox": once the plain word is gone, so is the "of" that tied it to the name.
     while (start < to - 1 && !isCap(tokens[start] as Token)) start++;
+  }
+  // "St. Louis", "St Kitts": a saint's name given to a place, not a title.
+  if (lower(tokens[start] as Token) === 'st' && to - start >= 2) {
+    const [a, b] = [tokens[start] as Token, tokens[to - 1] as Token];
+    return {
+      start: a.start,
+      end: b.end,
+      text: text.slice(a.start, b.end),
+      type: 'LOC',
+      strength: 2,
+      titles: [],
+      tokenIndex: start,
+      tokenCount: to - start,
+    };
   }
   // A title phrase before the name: "Chief of Army Staff General", "National Security Advisor".
   let nameStart = start;
@@ -297,10 +348,16 @@ function classify(
     )
       return null;
   }
+  // "US$ 20,000", "NZ $26 million": a currency, not the country.
+  if (/^\s?\$/.test(tokens[end]?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
   if (EVENT_HEADS.has(lastWord) && !titled) return mk('MISC', 2);
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
-  if (KNOWN_PEOPLE.has(key)) return mk('PER', 3);
+  // "Sydney" is someone's name too, but a city first unless it speaks.
+  const placeHere = single && (CORE_PLACES.has(key) || (PLACES.has(key) && besidePlace(tokens, nameStart, end)));
+  if (KNOWN_PEOPLE.has(key) && !(placeHere && !speaks(tokens, end))) return mk('PER', 3);
+  // "from Sydney, Australia", "Preston, Victoria", "New South Wales, Victoria": a place named beside another.
+  if (single && PLACES.has(key) && besidePlace(tokens, nameStart, end)) return mk('LOC', 2);
   // "Charlotte", "Austin": a place or a person's name; only speech or a place word before it decides.
   const personLike = single && !CORE_PLACES.has(key) && (FIRST_NAMES.has(key) || LAST_NAMES.has(key));
   if (personLike && PLACES.has(key)) {
@@ -310,6 +367,7 @@ function classify(
   }
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
   if (!single && KNOWN_ORGS.has(firstWord) && !titled) return mk('ORG', 2);
+  if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
   if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && lw[k + 1] === 'of')) return mk('ORG', 3);
@@ -338,10 +396,15 @@ function classify(
     // Plain words among the capitals ("Internet Explorer", "Term Limits") make a work or product more likely than a person.
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
     if (lw.some(plain)) return mk('UNK', 0);
+    // "in Nizhny Novgorod": people are seldom "in" anything, places are.
+    const before = tokens[nameStart - 1];
+    if (before && /^(in|near|across)$/.test(before.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
     return mk('PER', 1);
   }
   const previous = tokens[nameStart - 1];
   if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
+  // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
+  if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);
   // A lone name mid-sentence: a person's when the lexicons know it as a first name, a last name or a famous surname.
   if (
     single &&

@@ -18,6 +18,8 @@ export interface Token {
 // Initials and dotted acronyms (U.S., J.), then words with inner hyphens/apostrophes, then single symbols.
 const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
+const COMPOUND_ADJECTIVE =
+  /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric)$/u;
 const ABBREVIATIONS =
   /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
 
@@ -56,7 +58,11 @@ export function tokenize(text: string): Token[] {
     let word = match[0];
     const pieces: [string, number][] = [];
     const possessive = POSSESSIVE.exec(word);
-    if (possessive?.[1] && possessive[2] && possessive[1].length > 1) {
+    const compound = COMPOUND_ADJECTIVE.exec(word);
+    if (compound?.[1]) {
+      // "Scientology-related", "Beijing-based": the name, then a word of its own.
+      pieces.push([compound[1], start], [word.slice(compound[1].length + 1), start + compound[1].length + 1]);
+    } else if (possessive?.[1] && possessive[2] && possessive[1].length > 1) {
       pieces.push([possessive[1], start], [possessive[2], start + possessive[1].length]);
     } else {
       // "Gen." or "Mr." keep their dot so abbreviations are not taken as sentence ends.

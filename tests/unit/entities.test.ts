@@ -146,3 +146,51 @@ describe('more name shapes', () => {
     expect(byName(entities, 'Barack Obama')?.titles).toContain('President');
   });
 });
+
+describe('context decides the type', () => {
+  test.each<[string, string, EntityType]>([
+    ['As far as I can tell, The Onion writes an issue a week.', 'Onion', 'ORG'],
+    ['His wife, 36, is from Sydney, Australia.', 'Sydney', 'LOC'],
+    ['The town of Preston, Victoria, Australia, was flooded.', 'Victoria', 'LOC'],
+    ['The Magic Jubilee in St. Louis drew crowds.', 'St. Louis', 'LOC'],
+    ['Protests spread to Poland and Czechoslovakia in 1968.', 'Czechoslovakia', 'LOC'],
+    ['Both the Irving Independent School District and the police declined.', 'Irving Independent School District', 'ORG'],
+    ['A member of the elite Sea Org was charged.', 'Sea Org', 'ORG'],
+    ['Whitmore told LA Weekly in a statement.', 'LA Weekly', 'ORG'],
+    ['The crowd walked from NTU Hospital Station to the hall.', 'NTU Hospital Station', 'LOC'],
+    ['He left Scientology-related work in 2010.', 'Scientology', 'ORG'],
+  ])('%s → %s %s', (text, name, type) => {
+    expect(byName(find(text), name)?.type).toBe(type);
+  });
+
+  test.each([
+    ['a hashtag and a handle', 'She chose the hashtag #IStandWithAhmed and @POTUS replied.'],
+    ['a currency', 'He was released on US$ 20,000 bail, or NZ $26 million.'],
+  ])('%s is no name', (_, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  test('a list beside a place does not make a person’s surname a place', () => {
+    const entities = find('Daniel Montalvo flew home. After traveling back from Florida, Montalvo turned himself in.');
+    expect(byName(entities, 'Daniel Montalvo')?.mentions.map((m) => m.text)).toEqual(['Daniel Montalvo', 'Montalvo']);
+  });
+});
+
+describe('sides in a match report are teams', () => {
+  const report =
+    'Sweden defeated South Korea 1 – 0 on Monday in Nizhny Novgorod.\n\nGroup G — Belgium 3 – 0 Panama\n\nBelgium faced Panama in Sochi. Lukaku scored twice for Belgium.';
+  test.each<[string, EntityType]>([
+    ['Sweden', 'ORG'],
+    ['South Korea', 'ORG'],
+    ['Belgium', 'ORG'],
+    ['Panama', 'ORG'],
+    ['Sochi', 'LOC'],
+    ['Nizhny Novgorod', 'LOC'],
+  ])('%s is %s', (name, type) => {
+    expect(byName(find(report), name)?.type).toBe(type);
+  });
+
+  test('without scores, a country is a place whatever the verb', () => {
+    expect(byName(find('Sweden defeated the proposal in Brussels on Monday.'), 'Sweden')?.type).toBe('LOC');
+  });
+});
