@@ -29,7 +29,7 @@ export const ORG_HEADS = set(
 export const LOWERCASE_ORG_HEADS = set('network|movement|militia');
 /** Last words of events, which are neither people, organisations nor places ("World Cup", "Summer Paralympics"). */
 export const EVENT_HEADS = set(
-  'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale',
+  'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale|fair|awards',
 );
 
 /** First words of organisation names followed by "of" ("Bank of England", "University of Helsinki"). */
@@ -51,7 +51,7 @@ export const CORE_PLACES = set(
 
 /** Words that make a following or whole name a place: "North Waziristan", "Indus River". */
 export const PLACE_PREFIXES = set(
-  'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|port|cape|fort|saint|san|santa|new',
+  'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|port|cape|fort|saint|san|santa|new|masjid',
 );
 export const PLACE_HEADS = set(
   'stadium|arena|hotel|mosque|cathedral|palace|castle|springs|heights|view|river|mountains|mountain|mount|lake|island|islands|valley|province|county|city|town|village|district|region|sea|ocean|bay|gulf|strait|coast|beach|hill|hills|desert|peninsula|street|road|avenue|square|park|airport|bridge|canal|falls|glacier|forest|harbour|harbor|pass|plateau|plain|plains|state|territory|territories|agency|tehsil|county|station|tower|towers|memorial|factory|terminal|temple|mall|plaza|pier|dam',
@@ -61,6 +61,9 @@ export const PLACE_HEADS = set(
 const CORE_DEMONYMS = set(
   'afghan|american|arab|australian|austrian|bangladeshi|belgian|brazilian|british|canadian|chinese|dutch|egyptian|english|european|finnish|french|german|greek|indian|indonesian|iranian|iraqi|irish|israeli|italian|japanese|jordanian|kashmiri|korean|kurdish|lebanese|libyan|malaysian|mexican|muslim|christian|hindu|jewish|sikh|buddhist|nigerian|norwegian|pakistani|palestinian|pashtun|baloch|sindhi|punjabi|persian|polish|portuguese|qatari|russian|saudi|scottish|somali|spanish|swedish|swiss|syrian|taiwanese|turkish|ukrainian|welsh|yemeni|african|asian|western|eastern|soviet|islamic|catholic|protestant|sunni|shia|shiite|republican|democrat|democratic|conservative|liberal|labour|tory',
 );
+
+/** Religions and their followers' adjectives: neither people, organisations nor places. */
+export const RELIGIONS = set('islam|christianity|judaism|hinduism|buddhism|sikhism|jainism|taoism|shinto|catholicism|protestantism');
 
 /** Capitalised at a sentence start or in a heading, but not names. */
 export const COMMON_WORDS = set(
@@ -94,7 +97,7 @@ export const PLACES = union(
   CORE_PLACES,
   set(data.PLACES),
   set(data.CITIES),
-  set('soviet union|white house|hollywood|silicon valley|las vegas|la|nyc|dc|midwest'),
+  set('soviet union|white house|hollywood|silicon valley|las vegas|la|nyc|dc|midwest|earth'),
 );
 export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
 export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));

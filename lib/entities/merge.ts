@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, DEMONYMS, PLACES } from './lexicon';
+import { ALIASES, DEMONYMS, PLACE_PREFIXES, PLACES } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -96,7 +96,25 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
         typeOf(c) === 'ORG' &&
         c.words.length > short.words.length &&
         c.words.slice(-short.words.length).join(' ') === short.key &&
-        c.words.slice(0, -short.words.length).every((w) => PLACES.has(w) || DEMONYMS.has(w)),
+        isPlacePhrase(c.words.slice(0, -short.words.length)),
+    );
+    const target = longer.length === 1 ? longer[0] : undefined;
+    if (!target) continue;
+    target.mentions.push(...short.mentions);
+    absorbed.add(short);
+  }
+
+  // "Korea" after "South Korea": a place's last word alone, when only one such place is named.
+  for (const short of all) {
+    if (absorbed.has(short) || short.words.length !== 1) continue;
+    const type = typeOf(short);
+    if (type !== 'LOC' && type !== 'ORG') continue;
+    const longer = multiWord.filter(
+      (c) =>
+        !absorbed.has(c) &&
+        typeOf(c) === type &&
+        c.words[c.words.length - 1] === short.key &&
+        c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w)),
     );
     const target = longer.length === 1 ? longer[0] : undefined;
     if (!target) continue;
@@ -129,6 +147,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     e.id = `e${i + 1}`;
   });
   return entities;
+}
+
+/** "US", "Pakistani", "United States": words that name a place or its people. */
+function isPlacePhrase(words: string[]): boolean {
+  const phrase = words.join(' ');
+  return PLACES.has(phrase) || ALIASES.has(phrase) || words.every((w) => PLACES.has(w) || DEMONYMS.has(w));
 }
 
 /** A dateline's "WASHINGTON" reads as "Washington"; acronyms (NATO, ISI) and organisations keep their capitals. */

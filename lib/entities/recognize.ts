@@ -17,6 +17,7 @@ import {
   PLACE_HEADS,
   PLACE_PREFIXES,
   PLACES,
+  RELIGIONS,
   TITLE_MODIFIERS,
   TITLES,
 } from './lexicon';
@@ -48,7 +49,8 @@ export const SPEECH_VERBS = new Set(
 
 // "U.S." and "Gen." compare as "us" and "gen".
 const lower = (t: Token) => t.text.toLowerCase().replace(/\./g, '');
-const isCap = (t: Token) => t.shape === 'upper' || t.shape === 'caps';
+// "I'm", "I've": the pronoun, whatever its capital.
+const isCap = (t: Token) => (t.shape === 'upper' || t.shape === 'caps') && !/^I['’]\p{Ll}/u.test(t.text);
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
 const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
 const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
@@ -168,7 +170,10 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
       }
       const next = tokens[j + 1];
       const connector = lower(t) === 'of' || NAME_PARTICLES.has(lower(t));
-      if (connector && next && isCap(next) && joinable(next.gapBefore) && !next.sentenceStart) {
+      // "Alvin Yeung of Civic Party": a person's full name and the body they belong to, two names.
+      const personBefore =
+        lower(t) === 'of' && j - i >= 2 && j - i <= 3 && FIRST_NAMES.has(lower(first)) && !ORG_OF_HEADS.has(lower(tokens[j - 1] as Token));
+      if (connector && !personBefore && next && isCap(next) && joinable(next.gapBefore) && !next.sentenceStart) {
         j += 2;
         continue;
       }
@@ -337,6 +342,9 @@ function classify(
 
   if (single && !titled) {
     const t = firstToken;
+    // "the West", "the East": the capital makes the compass point a place.
+    const article = tokens[nameStart - 1];
+    if (/^(west|east)$/.test(firstWord) && t.shape === 'upper' && article?.text === 'the') return mk('LOC', 2);
     if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
     if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
     if (
@@ -351,6 +359,15 @@ function classify(
   // "US$ 20,000", "NZ $26 million": a currency, not the country.
   if (/^\s?\$/.test(tokens[end]?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
+  if (single && (RELIGIONS.has(firstWord) || DEMONYMS.has(firstWord.replace(/s$/, '')))) return mk('MISC', 3);
+  // "New Zealander", "Londoners": the people of a place.
+  if (/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) return mk('MISC', 3);
+  // "Internet Explorer 6", "Windows 10", "Apollo 11": a numbered version is a product or a mission (not "Sweden 1 – 0").
+  const next = tokens[end];
+  if (next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4)) && !PLACES.has(key))
+    return mk('MISC', 3);
+  // "Group G", "Pool B": a section of a competition, an organisation of the event.
+  if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (EVENT_HEADS.has(lastWord) && !titled) return mk('MISC', 2);
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   // "Sydney" is someone's name too, but a city first unless it speaks.
@@ -393,6 +410,13 @@ function classify(
     if (PLACES.has(firstWord) && !FIRST_NAMES.has(firstWord)) {
       return { ...mk('LOC', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
     }
+    // "Yau Wai-ching", "Park Joo-Ho": a family name and a two-syllable given name, a person's.
+    if (
+      words.length <= 3 &&
+      words.some((w) => /^\p{Lu}\p{Ll}{1,4}-\p{L}\p{Ll}{1,4}$/u.test(w.text)) &&
+      !words.some((w) => w.text.includes('-') && isPlainWord(lower(w).split('-')[0] as string))
+    )
+      return mk('PER', 2);
     // Plain words among the capitals ("Internet Explorer", "Term Limits") make a work or product more likely than a person.
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
     if (lw.some(plain)) return mk('UNK', 0);

@@ -159,6 +159,15 @@ describe('context decides the type', () => {
     ['Whitmore told LA Weekly in a statement.', 'LA Weekly', 'ORG'],
     ['The crowd walked from NTU Hospital Station to the hall.', 'NTU Hospital Station', 'LOC'],
     ['He left Scientology-related work in 2010.', 'Scientology', 'ORG'],
+    ['It was a real provocation to the West.', 'West', 'LOC'],
+    ['The capsule landed back on Earth in January.', 'Earth', 'LOC'],
+    ['In the first game of Group G, the favourites won.', 'Group G', 'ORG'],
+    ['Later, Yau Wai-ching defeated another localist.', 'Yau Wai-ching', 'PER'],
+    ['The coach substituted Park Joo-Ho in the 28th minute.', 'Park Joo-Ho', 'PER'],
+    ['Hostility toward Muslims grew.', 'Muslims', 'MISC'],
+    ['A New Zealander designed it.', 'New Zealander', 'MISC'],
+    ['In Islam, the pilgrimage is a duty.', 'Islam', 'MISC'],
+    ['Microsoft waits for the death of Internet Explorer 6.', 'Internet Explorer', 'MISC'],
   ])('%s → %s %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
@@ -168,6 +177,25 @@ describe('context decides the type', () => {
     ['a currency', 'He was released on US$ 20,000 bail, or NZ $26 million.'],
   ])('%s is no name', (_, text) => {
     expect(find(text)).toEqual([]);
+  });
+
+  test('a person of an organisation is two names', () => {
+    const entities = find('Alvin Yeung of Civic Party won, while the Bank of England said nothing.');
+    expect(entities.map((e) => [e.name, e.type])).toEqual([
+      ['Alvin Yeung', 'PER'],
+      ['Civic Party', 'ORG'],
+      ['Bank of England', 'ORG'],
+    ]);
+  });
+
+  test('“I’m” and “I’ve” are the pronoun, not part of a name', () => {
+    expect(find('I’m Mario J. Lucero and I’ve run it since 2007.').map((e) => e.name)).toEqual(['Mario J. Lucero']);
+  });
+
+  test('a place’s last word alone, and a body led by a place name, merge with the full name', () => {
+    const entities = find('He flew for the United States Air Force. The Air Force trains officers. Trade with South Korea grew; Korea exports cars.');
+    expect(byName(entities, 'United States Air Force')?.mentions.map((m) => m.text)).toEqual(['United States Air Force', 'Air Force']);
+    expect(byName(entities, 'South Korea')?.mentions.map((m) => m.text)).toEqual(['South Korea', 'Korea']);
   });
 
   test('a list beside a place does not make a person’s surname a place', () => {
