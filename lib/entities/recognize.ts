@@ -55,6 +55,25 @@ const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|anc
 const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
 const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
 
+/** Lowercase nouns naming a kind of body, before its name ("the group Youngspiration"). */
+const APPOSITIVE_ORG = new Set([
+  'group',
+  'party',
+  'company',
+  'firm',
+  'band',
+  'organisation',
+  'organization',
+  'charity',
+  'union',
+  'newspaper',
+  'magazine',
+  'website',
+  'publisher',
+  'startup',
+  'label',
+]);
+
 /** Only spaces (or "&" inside company names) may join two words of one name. */
 function joinable(gap: string): boolean {
   return /^[ \t\u00a0]+$/.test(gap) || /^ & $/.test(gap);
@@ -169,7 +188,8 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
         continue;
       }
       const next = tokens[j + 1];
-      const connector = lower(t) === 'of' || NAME_PARTICLES.has(lower(t));
+      // "Centre for Social Evolution", "Institute for Fiscal Studies": "for" after an organisation's head word.
+      const connector = lower(t) === 'of' || NAME_PARTICLES.has(lower(t)) || (lower(t) === 'for' && ORG_HEADS.has(lower(tokens[j - 1] as Token)));
       // "Alvin Yeung of Civic Party": a person's full name and the body they belong to, two names.
       const personBefore =
         lower(t) === 'of' && j - i >= 2 && j - i <= 3 && FIRST_NAMES.has(lower(first)) && !ORG_OF_HEADS.has(lower(tokens[j - 1] as Token));
@@ -368,7 +388,12 @@ function classify(
     return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
-  if (EVENT_HEADS.has(lastWord) && !titled) return mk('MISC', 2);
+  if (EVENT_HEADS.has(lastWord) && !titled) {
+    // "Google Science Fair": the organisation that runs the event is named in it.
+    if (!single && KNOWN_ORGS.has(firstWord))
+      return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+    return mk('MISC', 2);
+  }
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   // "Sydney" is someone's name too, but a city first unless it speaks.
   const placeHere = single && (CORE_PLACES.has(key) || (PLACES.has(key) && besidePlace(tokens, nameStart, end)));
@@ -387,11 +412,15 @@ function classify(
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
-  if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && lw[k + 1] === 'of')) return mk('ORG', 3);
+  if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && (lw[k + 1] === 'of' || lw[k + 1] === 'for'))) return mk('ORG', 3);
   if (titled) return mk('PER', 3);
   if (!single && PLACE_PREFIXES.has(firstWord) && !FIRST_NAMES.has(lw[1] ?? '')) return mk('LOC', 2);
   if (!single && PLACE_HEADS.has(lastWord)) return mk('LOC', 2);
   if (single && DEMONYMS.has(firstWord)) return mk('MISC', 3);
+  // "localist group Civic Passion", "the firm Acme Widgets": a name after the kind of body it is.
+  const kind = tokens[nameStart - 1];
+  if (kind && kind.shape === 'lower' && APPOSITIVE_ORG.has(kind.text) && joinable(firstToken.gapBefore) && !FIRST_NAMES.has(firstWord))
+    return mk('ORG', 2);
   if (single && isCamelOrg(firstToken.text)) return mk('ORG', 2);
   // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
   if (single && allCaps && firstToken.text.length <= 6) {

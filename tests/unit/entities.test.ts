@@ -168,6 +168,9 @@ describe('context decides the type', () => {
     ['A New Zealander designed it.', 'New Zealander', 'MISC'],
     ['In Islam, the pilgrimage is a duty.', 'Islam', 'MISC'],
     ['Microsoft waits for the death of Internet Explorer 6.', 'Internet Explorer', 'MISC'],
+    ['Localist group Civic Passion lost two seats.', 'Civic Passion', 'ORG'],
+    ['He went to the Centre for Social Evolution in Copenhagen.', 'Centre for Social Evolution', 'ORG'],
+    ['She was a guest at the Google Science Fair this week.', 'Google', 'ORG'],
   ])('%s → %s %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
