@@ -2,6 +2,31 @@ import type { GateSignals } from '../lib/detect';
 
 const LD_TYPE = /"@type"\s*:\s*(?:"([^"]+)"|\[([^\]]*)\])/g;
 
+const BLOCK_TAGS = new Set([
+  'DIV',
+  'P',
+  'PRE',
+  'SECTION',
+  'ARTICLE',
+  'UL',
+  'OL',
+  'TABLE',
+  'BLOCKQUOTE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'FORM',
+  'NAV',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'MAIN',
+  'FIGURE',
+]);
+
 /** Reads the gate's signals from the live DOM with a handful of selector queries, without walking the page. */
 export function readGateSignals(document: Document, url: string): GateSignals {
   const schemaTypes: string[] = [];
@@ -18,12 +43,28 @@ export function readGateSignals(document: Document, url: string): GateSignals {
   const meta = (selector: string) => document.querySelector<HTMLMetaElement>(selector)?.content ?? null;
   let longParagraphChars = 0;
   let longParagraphs = 0;
-  for (const p of Array.from(document.querySelectorAll('p'))) {
-    const length = (p.textContent ?? '').trim().length;
+  const count = (length: number) => {
     if (length >= 80) {
       longParagraphChars += length;
       longParagraphs++;
     }
+  };
+  for (const p of Array.from(document.querySelectorAll('p, pre'))) count((p.textContent ?? '').trim().length);
+  // Prose written straight into a <div> (lines split by <br>, old <font> markup) is a paragraph too: the div's own text,
+  // outside its block children. Each div reads its own children only, so the pass stays linear.
+  for (const div of Array.from(document.getElementsByTagName('div'))) {
+    let own = 0;
+    for (const node of Array.from(div.childNodes)) {
+      if (node.nodeType === 3) own += (node.textContent ?? '').trim().length;
+      else if (
+        node.nodeType === 1 &&
+        !BLOCK_TAGS.has((node as Element).tagName) &&
+        (node as Element).tagName !== 'SCRIPT' &&
+        (node as Element).tagName !== 'STYLE'
+      )
+        own += (node.textContent ?? '').trim().length;
+    }
+    count(own);
   }
   let linkChars = 0;
   for (const a of Array.from(document.querySelectorAll('a[href]'))) linkChars += (a.textContent ?? '').trim().length;
@@ -38,6 +79,7 @@ export function readGateSignals(document: Document, url: string): GateSignals {
     ogType: meta('meta[property="og:type"]'),
     hasPublishedTime: !!(meta('meta[property="article:published_time"]') ?? document.querySelector('time[datetime]')),
     articleElements: document.getElementsByTagName('article').length,
+    headings: document.querySelectorAll('h2, h3, h4').length,
     longParagraphChars,
     longParagraphs,
   };

@@ -18,6 +18,8 @@ export interface GateSignals {
   /** characters of link text, and of all text in the body: home pages and indexes are mostly links */
   linkChars: number;
   textChars: number;
+  /** h2–h4 headings: a landing page heads each of its teasers, an article a few sections */
+  headings?: number;
 }
 
 export interface Verdict {
@@ -36,6 +38,8 @@ const NON_ARTICLE_SCHEMA =
 
 /** Permissive on purpose: extraction confirms, and a wrong pass costs only an analysis of a non-article. */
 const GATE_THRESHOLD = 2;
+/** Without any article marker, a mass of prose with nothing against it (no index, manual or link farm) passes. */
+const PROSE_ONLY_THRESHOLD = 2;
 const ARTICLE_MARKERS = new Set(['schema.org article', 'og:type article', 'published time', '<article>', 'article-like URL']);
 
 export function isSiteRoot(url: string): boolean {
@@ -71,9 +75,15 @@ export function gate(signals: GateSignals): Verdict {
   else if (signals.longParagraphChars >= 1500 && signals.longParagraphs >= 3) add(2, 'paragraph mass');
   else if (signals.longParagraphChars >= 700 && signals.longParagraphs >= 2) add(1, 'some paragraphs');
   else add(-2, 'little prose');
-  // Prose alone is not enough: old home pages carry plenty of it. One sign that the page presents itself as a story is.
+  // Some prose is not enough: home pages and indexes carry plenty of teasers. One sign that the page presents itself as a
+  // story is, or else much prose with few links on a page that is no site root, index or manual (a blog post, an essay).
   const marked = reasons.some((r) => ARTICLE_MARKERS.has(r));
-  const isArticle = score >= GATE_THRESHOLD && marked;
+  const headingsPerThousand = signals.textChars ? ((signals.headings ?? 0) * 1000) / signals.textChars : 0;
+  // Its address must name a document ("essay.html", "why-we-write", "p/12345"), not a section ("/news/latest", "/about").
+  const lastSegment = path.split('/').filter(Boolean).pop() ?? '';
+  const namesDocument = /[-_.\d]/.test(lastSegment) || lastSegment.length >= 20;
+  const plainProse = score >= PROSE_ONLY_THRESHOLD && linkShare <= 0.15 && headingsPerThousand <= 1 && signals.articleElements < 4 && namesDocument;
+  const isArticle = score >= GATE_THRESHOLD && (marked || plainProse);
   return { isArticle, reason: reasons.join(', ') || 'no article signals', score };
 }
 
@@ -85,6 +95,15 @@ export interface ExtractedShape {
 /** Confirms after extraction: an article has a body of prose, not a list of teasers. */
 export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
   if (!gateVerdict.isArticle) return gateVerdict;
+  // A page that passed on its prose alone must show a body of several paragraphs once extracted.
+  const unmarked = !gateVerdict.reason.split(', ').some((r) => ARTICLE_MARKERS.has(r));
+  if (unmarked && (shape.words < 150 || (shape.paragraphs < 3 && shape.words < 600))) {
+    return {
+      isArticle: false,
+      reason: `${gateVerdict.reason}; but no article marker and only ${shape.paragraphs} paragraphs of body text`,
+      score: gateVerdict.score,
+    };
+  }
   if (shape.words < 100 || (shape.paragraphs < 2 && shape.words < 300)) {
     return { isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text`, score: gateVerdict.score };
   }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { confirm, countWords, type GateSignals, gate, isSiteRoot } from '../../lib/detect';
 
 const none: GateSignals = {
-  url: 'https://example.com/x',
+  url: 'https://example.com/essays/on-reading.html',
   schemaTypes: [],
   ogType: null,
   hasPublishedTime: false,
@@ -22,7 +22,11 @@ describe('the cheap gate', () => {
       { url: 'https://news.example/2014/11/19/haqqani-threat', ogType: 'article', longParagraphChars: 900, longParagraphs: 3 },
       true,
     ],
-    ['much prose alone (old home pages have it too)', { ...prose }, false],
+    ['much prose alone, few links and headings (an essay, a blog post)', { ...prose }, true],
+    ['much prose alone under a section address', { ...prose, url: 'https://example.com/about' }, false],
+    ['much prose under a heading per teaser (a landing page)', { ...prose, headings: 12 }, false],
+    ['much prose, one character in five a link', { ...prose, linkChars: 1200 }, false],
+    ['some paragraphs alone', { ...prose, longParagraphChars: 900, longParagraphs: 3 }, false],
     ['prose in one <article>', { ...prose, articleElements: 1 }, true],
     ['prose in many <article> teasers', { ...prose, articleElements: 12 }, false],
     ['an article id in the query, with prose', { url: 'http://news.example.kr/news/news_view.html?idx=8723&page=1', ...prose }, true],
@@ -68,6 +72,15 @@ describe('the cheap gate', () => {
 });
 
 describe('confirmation after extraction', () => {
+  test.each([
+    [{ words: 400, paragraphs: 8 }, true],
+    [{ words: 140, paragraphs: 4 }, false],
+    [{ words: 400, paragraphs: 2 }, false],
+    [{ words: 4000, paragraphs: 1 }, true],
+  ])('a page that passed on prose alone: %o → %s', (shape, isArticle) => {
+    expect(confirm(gate({ ...none, ...prose }), shape).isArticle).toBe(isArticle);
+  });
+
   const passed = gate({ ...none, schemaTypes: ['NewsArticle'], ...prose });
   test.each([
     [{ words: 400, paragraphs: 8 }, true],

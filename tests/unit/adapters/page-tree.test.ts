@@ -169,9 +169,16 @@ describe('readGateSignals', () => {
   });
 
   test('counts paragraphs of at least 80 characters, trimmed', () => {
-    const s = signals('', `<p>${LONG}</p><p>  ${'y'.repeat(79)}  </p><p>${LONG}<b>bold</b></p><div>${'z'.repeat(200)}</div><p>short</p>`);
+    const s = signals('', `<p>${LONG}</p><p>  ${'y'.repeat(79)}  </p><p>${LONG}<b>bold</b></p><p>short</p>`);
     expect(s.longParagraphs).toBe(2);
     expect(s.longParagraphChars).toBe(80 + 84);
+  });
+
+  test('counts a div’s own prose (lines split by <br>, inline markup), not the text of its blocks', () => {
+    const lines = `${'z'.repeat(50)}<br><font>${'w'.repeat(50)}</font>`;
+    const s = signals('', `<div>${lines}</div><div><p>${'v'.repeat(30)}</p>${'u'.repeat(30)}</div><pre>${'t'.repeat(90)}</pre>`);
+    expect(s.longParagraphs).toBe(2);
+    expect(s.longParagraphChars).toBe(100 + 90);
   });
 
   test('returns the url', () => {
