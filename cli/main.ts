@@ -14,10 +14,21 @@ const USAGE = `Usage:
                                                      answering their APIs at URL) and print background notes
   backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
 
-export function analyzeHtml(html: string, url: string): AnalysisResult {
+/**
+ * linkedom takes the first element for the root when a page opens without <html> (a <head>, a stray <meta>, a PHP
+ * warning's <br>), where a browser would build html, head and body around it: give it that frame.
+ */
+export function parseDocument(html: string): Document {
   const { document } = parseHTML(html);
-  const { doc } = buildPageTree(document as unknown as Document, url);
-  return toResult(analyzePage(doc, readGateSignals(document as unknown as Document, url), { alwaysExtract: true }));
+  if (document.documentElement?.tagName === 'HTML') return document as unknown as Document;
+  const inner = html.replace(/^\s*<!doctype[^>]*>/i, '').replace(/<\/?(html|head|body)\b[^>]*>/gi, '');
+  return parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`).document as unknown as Document;
+}
+
+export function analyzeHtml(html: string, url: string): AnalysisResult {
+  const document = parseDocument(html);
+  const { doc } = buildPageTree(document, url);
+  return toResult(analyzePage(doc, readGateSignals(document, url), { alwaysExtract: true }));
 }
 
 export function analyzePlainText(text: string, published: string | null = null): AnalysisResult {

@@ -1,4 +1,4 @@
-import { collapseWhitespace, type PageElement, type PageNode, textOf } from './tree';
+import { collapseWhitespace, findAll, type PageElement, type PageNode, textOf } from './tree';
 
 /** Month names in the languages of the pages we see most, lowercased, without dots. */
 const MONTHS: Record<string, number> = {};
@@ -87,7 +87,7 @@ export function dateFromUrl(url: string): string | null {
 }
 
 const DATE_HINT =
-  /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date)($|[\s_-])/i;
+  /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date|publication)($|[\s_-])/i;
 const PUBLISHED_LABEL = /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|am)\b/i;
 const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt)\b/i;
 const BARE_DATE = /^\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?$/i;
@@ -114,9 +114,13 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   // opening a paragraph ("27.1.2022 - Bei der …"): the article's date when nothing says more.
   let bare: string | null = null;
   let sinceHeading = -1;
-  const visit = (el: PageElement, inArticle: boolean, outside: boolean) => {
+  // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
+  // never in a list (the dates of other stories in a menu or a sidebar).
+  const headless = !findAll(root, (el) => el.tag === 'h1').length;
+  const visit = (el: PageElement, inArticle: boolean, outside: boolean, inList: boolean) => {
     const article = inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody';
     const away = outside || (OUTSIDE_ARTICLE.has(el.tag) && !article);
+    const listed = inList || el.tag === 'li';
     if (el.tag === 'script' || el.tag === 'style') return;
     if (el.tag === 'h1' && sinceHeading < 0) sinceHeading = 0;
     if (!away) {
@@ -136,13 +140,18 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
         else if (UPDATED_LABEL.test(label)) found.updated ??= parseDate(label, lang);
         else if (!unlabelled && DATE_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`)) unlabelled = parseDate(label, lang);
         else if (!nearHeading && sinceHeading >= 0 && sinceHeading < 40 && label.length <= 80) nearHeading = parseDate(label, lang);
-        else if (!bare && article && (BARE_DATE.test(label) || DATELINE_DATE.test(label))) bare = parseDate(label.slice(0, 30), lang);
+        else if (
+          !bare &&
+          (article || ((headless || (sinceHeading >= 0 && sinceHeading < 60)) && !listed)) &&
+          (BARE_DATE.test(label) || DATELINE_DATE.test(label))
+        )
+          bare = parseDate(label.slice(0, 30), lang);
       }
       if (sinceHeading >= 0 && text) sinceHeading++;
     }
-    for (const child of el.children) if (child.kind === 'element') visit(child, article, away);
+    for (const child of el.children) if (child.kind === 'element') visit(child, article, away, listed);
   };
-  visit(root, false, false);
+  visit(root, false, false, false);
   found.published ??= unlabelled;
   found.time ??= nearHeading ?? bare;
   return found;

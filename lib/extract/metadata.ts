@@ -20,7 +20,9 @@ export function isArticleSchemaType(type: string): boolean {
 }
 
 /** JSON as sites write it: raw tabs and line breaks inside strings (invalid JSON, common in JSON-LD) read as spaces. */
-function lenientJson(text: string): Json {
+function lenientJson(raw: string): Json {
+  // Some pages wrap the JSON in a CDATA section, a leftover of XHTML ("<![CDATA[ {…} ]]>", sometimes commented out).
+  const text = raw.replace(/^\s*(?:\/\/\s*|\/\*\s*)?<!\[CDATA\[(?:\s*\*\/)?/, '').replace(/(?:\/\/\s*|\/\*\s*)?\]\]>(?:\s*\*\/)?\s*$/, '');
   try {
     return JSON.parse(text);
   } catch {
@@ -135,6 +137,10 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   }
 
   const articleLd = jsonLd.find((node) => typesOf(node).some(isArticleSchemaType)) as Record<string, Json> | undefined;
+  // Yoast and others date the WebPage node of their @graph, not the Article one (or give no Article node).
+  const pageLd = jsonLd.find(
+    (node) => typesOf(node).some((t) => /^(WebPage|ItemPage|AboutPage)$/.test(t)) && str((node as Record<string, Json>).datePublished),
+  ) as Record<string, Json> | undefined;
   const schemaTypes = [...jsonLd.flatMap(typesOf), ...microdataTypes];
   const m = (...keys: string[]) => {
     for (const key of keys) {
@@ -161,6 +167,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     siteName,
     published: localDay(
       asDate(articleLd ? str(articleLd.datePublished) : null) ??
+        asDate(pageLd ? str(pageLd.datePublished) : null) ??
         asDate(
           m(
             'article:published_time',

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { analyzeBatchLine } from '../../cli/main';
+import { analyzeBatchLine, parseDocument } from '../../cli/main';
 import type { AnalysisResult } from '../../lib/analyze';
 import { seedBody } from '../fixtures/seed';
 
@@ -99,4 +99,17 @@ describe('the backstory command', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('cannot read');
   });
+});
+
+test.each([
+  [
+    'a stray <meta> before <html>',
+    '\t<meta property="og:type" content="article"><html><head><title>T</title></head><body><p>Body words.</p></body></html>',
+  ],
+  ['a PHP warning first', '<br />\n<b>Warning</b>: mysql failed<html><body><p>Body words.</p></body></html>'],
+  ['<head> without <html>', '<!DOCTYPE html><head><title>T</title></head><body><p>Body words.</p></body>'],
+])('a page that opens with %s is parsed as a browser would, with html, head and body', (_, html) => {
+  const document = parseDocument(html);
+  expect(document.documentElement.tagName).toBe('HTML');
+  expect(document.body?.textContent).toContain('Body words.');
 });

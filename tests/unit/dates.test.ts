@@ -124,3 +124,41 @@ test.each([
   const { doc } = loadPage(`<html lang="de"><body><header>Seite</header>${body}</body></html>`, 'https://news.example/story');
   expect(readMetadata(doc).published).toBe(expected);
 });
+
+test.each([
+  [
+    'a date under the headline of a page without <article>',
+    '<div class="col"><h1>Pressemitteilung der Hochschule</h1><div><em>01.11.2023 11:35</em></div><p>Text.</p></div>',
+    '2023-11-01T11:35',
+  ],
+  [
+    'a date on a page with no <h1>, outside any list',
+    '<ul class="menu"><li>16.10.2021</li></ul><div class="main"><h3>21.01.2022</h3><p>Der Jahresbericht ist erschienen.</p></div>',
+    '2022-01-21',
+  ],
+])('a bare date beyond <article>: %s', (_, body, expected) => {
+  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
+  expect(readMetadata(doc).published).toBe(expected);
+});
+
+test('the dates of other stories in a list are not the article’s', () => {
+  const body = '<h2>Ein Bericht</h2><ul class="menu"><li><span>12.03.2020</span></li></ul><p>Text ohne Datum, aber lang genug.</p>';
+  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
+  expect(readMetadata(doc).published).toBeNull();
+});
+
+test.each([
+  ['wrapped in CDATA', '<![CDATA[{"@type":"Article","datePublished":"2001-10-29T01:59:14Z"}]]>', '2001-10-29T01:59:14Z'],
+  ['wrapped in commented CDATA', '//<![CDATA[\n{"@type":"Article","datePublished":"2001-10-29T01:59:14Z"}\n//]]>', '2001-10-29T01:59:14Z'],
+  [
+    'on the WebPage node of a Yoast @graph',
+    '{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"CC"},{"@type":"WebPage","datePublished":"2014-03-17T01:44:37+00:00"}]}',
+    '2014-03-17T01:44:37+00:00',
+  ],
+])('JSON-LD dates %s are read', (_, json, expected) => {
+  const { doc } = loadPage(
+    `<html><head><script type="application/ld+json">${json}</script></head><body><h1>A headline</h1></body></html>`,
+    'https://news.example/story',
+  );
+  expect(readMetadata(doc).published).toBe(expected);
+});
