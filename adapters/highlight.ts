@@ -1,6 +1,7 @@
 import type { Entity } from '../lib/analyze';
+import { LIVE_PROPERTY, MARK_TAG, MARK_TRANSITION, WATCHED_PROPERTY } from './orphan-cleanup';
 
-export const MARK_TAG = 'backstory-mark';
+export { MARK_TAG };
 
 /**
  * How highlights look. The background inserts it into the tab as a user-origin stylesheet (scripting.insertCSS), which
@@ -8,7 +9,7 @@ export const MARK_TAG = 'backstory-mark';
  * the browser drops it when the extension is disabled or removed, so highlights stop showing even where the page's
  * scripts can no longer be told to remove them (Firefox unloads content scripts without a last word).
  */
-export const HIGHLIGHT_CSS = `${MARK_TAG}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important}${MARK_TAG}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
+export const HIGHLIGHT_CSS = `${MARK_TAG}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important;${WATCHED_PROPERTY}:1px!important;${LIVE_PROPERTY}:1!important}${MARK_TAG}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
 
 const SKIP = new Set([
   'SCRIPT',
@@ -85,6 +86,8 @@ export function highlightEntities(blocks: Element[], entities: Entity[], chunk?:
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
         mark.setAttribute('aria-haspopup', 'dialog');
+        // Reports the extension's stylesheet leaving to the page-world clean-up (adapters/orphan-cleanup.ts).
+        mark.style.setProperty('transition', MARK_TRANSITION, 'important');
         mark.dataset.entityId = entity.id;
         mark.dataset.entityType = entity.type;
         fragment.append(mark);

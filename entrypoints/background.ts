@@ -27,6 +27,8 @@ export default defineBackground(() => {
       // comes with it as the extension's own stylesheet (see HIGHLIGHT_CSS).
       const target = { tabId, frameIds: [sender.frameId ?? 0] };
       await browser.scripting.insertCSS({ target, css: HIGHLIGHT_CSS, origin: 'USER' });
+      // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
+      await browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
       await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
       return { injected: true };
     },

@@ -80,9 +80,12 @@ const INLINE_TAGS = new Set([
 /** Lines that are page furniture wherever they appear. */
 const BOILERPLATE_LINE =
   /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read)$/i;
-/** Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches. */
+/**
+ * Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches, and the
+ * invitations to comment, rate, share or read on that follow a story (in the languages the test pages use).
+ */
 const TAIL_LINE =
-  /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)/i;
+  /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)/i;
 
 /** Drops blocks at either end that are the site talking (copyright, pitches, labels, credits), up to the first real one. */
 function trimEdges(blocks: TextBlock[]): TextBlock[] {

@@ -185,3 +185,23 @@ test('a log-in dialog (even one marked up as an <article>) never becomes the art
   expect(text).toContain('Paragraph 0 of the story');
   expect(text).not.toContain('Please check field');
 });
+
+describe('the site talking after the story is left out', () => {
+  const story = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>'.repeat(
+    4,
+  );
+  test.each([
+    ['Comments are closed.'],
+    ['Your email address will not be published. Required fields are marked *'],
+    ['Möchten Sie den Artikel teilen?'],
+    ['Wie bewerten Sie diesen Artikel?'],
+    ['Schon gelesen?'],
+    ['This entry was posted in Local News and tagged bridge.'],
+    ['Síguenos en Telegram, Instagram, Facebook y Twitter'],
+  ])('%s', (tail) => {
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}<p>${tail}</p></article></body></html>`;
+    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+    expect(text).toContain('cracks in two of its piers');
+    expect(text).not.toContain(tail.slice(0, 12));
+  });
+});

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { HIGHLIGHT_CSS, highlightEntities, MARK_TAG } from '../../../adapters/highlight';
+import { MARK_TRANSITION } from '../../../adapters/orphan-cleanup';
 import type { Entity, EntityType } from '../../../lib/analyze';
 
 function entity(id: string, type: EntityType, variants: string[]): Entity {
@@ -48,8 +49,9 @@ describe('highlightEntities', () => {
       expect(mark.getAttribute('tabindex')).toBe('0');
       expect(mark.getAttribute('role')).toBe('button');
       expect(mark.dataset.entityId).toMatch(/^e\d$/);
-      // Its look comes from the extension's stylesheet, which the browser drops with the extension.
-      expect(mark.getAttribute('style')).toBeNull();
+      // Its look comes from the extension's stylesheet, which the browser drops with the extension; its own style only
+      // carries the transition that reports that (adapters/orphan-cleanup.ts).
+      expect(mark.getAttribute('style')).toBe(`transition: ${MARK_TRANSITION} !important;`);
     }
   });
 
