@@ -1,5 +1,5 @@
 import type { Entity } from '../lib/analyze';
-import { LIVE_PROPERTY, MARK_TAG, MARK_TRANSITION, WATCHED_PROPERTY } from './orphan-cleanup';
+import { LIVE_PROPERTY, MARK_TAG, MARK_TRANSITION, unwrapMarks, WATCHED_PROPERTY } from './orphan-cleanup';
 
 export { MARK_TAG };
 
@@ -124,14 +124,7 @@ export function highlightEntities(blocks: Element[], entities: Entity[], chunk?:
     done,
     undo() {
       cancelled = true;
-      const parents = new Set<Node>();
-      for (const mark of marks) {
-        const parent = mark.parentNode;
-        if (!parent) continue;
-        mark.replaceWith(mark.ownerDocument.createTextNode(mark.textContent ?? ''));
-        parents.add(parent);
-      }
-      for (const parent of parents) parent.normalize();
+      unwrapMarks(marks);
       marks.length = 0;
     },
   };

@@ -13,16 +13,21 @@ export const WATCHED_PROPERTY = 'text-indent';
 export const MARK_TRANSITION = `${WATCHED_PROPERTY} 1ms linear`;
 const WATCHING = Symbol.for('backstory.orphan-watch');
 
-/** Unwraps every highlight and removes every card; the page's text nodes are merged back as they were. */
-export function removeLeftovers(doc: Document): void {
+/** Puts each highlight's text back in its place and merges the text nodes around it, as the page had them. */
+export function unwrapMarks(marks: Iterable<Element>): void {
   const parents = new Set<Node>();
-  for (const mark of Array.from(doc.getElementsByTagName(MARK_TAG))) {
+  for (const mark of marks) {
     const parent = mark.parentNode;
     if (!parent) continue;
-    mark.replaceWith(doc.createTextNode(mark.textContent ?? ''));
+    mark.replaceWith(mark.ownerDocument.createTextNode(mark.textContent ?? ''));
     parents.add(parent);
   }
   for (const parent of parents) parent.normalize();
+}
+
+/** Unwraps every highlight and removes every card. */
+export function removeLeftovers(doc: Document): void {
+  unwrapMarks(Array.from(doc.getElementsByTagName(MARK_TAG)));
   for (const card of Array.from(doc.getElementsByTagName(CARD_TAG))) card.remove();
 }
 
