@@ -96,7 +96,8 @@ export interface ExtractedShape {
 export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
   if (!gateVerdict.isArticle) return gateVerdict;
   // A page that passed on its prose alone must show a body of several paragraphs once extracted.
-  const unmarked = !gateVerdict.reason.split(', ').some((r) => ARTICLE_MARKERS.has(r));
+  const markers = gateVerdict.reason.split(', ').filter((r) => ARTICLE_MARKERS.has(r)).length;
+  const unmarked = markers === 0;
   if (unmarked && (shape.words < 150 || (shape.paragraphs < 3 && shape.words < 600))) {
     return {
       isArticle: false,
@@ -104,7 +105,9 @@ export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
       score: gateVerdict.score,
     };
   }
-  if (shape.words < 100 || (shape.paragraphs < 2 && shape.words < 300)) {
+  // A page that says in three ways that it is an article may be a brief: a breaking-news item of two short paragraphs.
+  const brief = markers >= 3 && shape.words >= 40 && shape.paragraphs >= 2;
+  if (!brief && (shape.words < 100 || (shape.paragraphs < 2 && shape.words < 300))) {
     return { isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text`, score: gateVerdict.score };
   }
   return gateVerdict;

@@ -205,24 +205,29 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
     return { score };
   };
 
+  /** A paragraph's text gives points to the element holding it and two levels above. */
+  const score = (text: string, holder: PageElement | undefined) => {
+    if (text.length < 25) return;
+    for (let a = holder; a; a = parents.get(a)) prose.set(a, (prose.get(a) ?? 0) + text.length);
+    const points = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
+    let ancestor = holder;
+    for (let level = 0; ancestor && level < 3; level++) {
+      let entry = scores.get(ancestor);
+      if (!entry) {
+        entry = initial(ancestor);
+        scores.set(ancestor, entry);
+      }
+      entry.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+      ancestor = parents.get(ancestor);
+    }
+  };
   const visit = (el: PageElement) => {
     if (isFurniture(el, options)) return;
     if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'td' || (el.tag === 'div' && hasOnlyInlineChildren(el))) {
-      const text = collapseWhitespace(textOf(el));
-      if (text.length >= 25) {
-        for (let a = parents.get(el); a; a = parents.get(a)) prose.set(a, (prose.get(a) ?? 0) + text.length);
-        const points = 1 + (text.match(/[,،、，]/g)?.length ?? 0) + Math.min(3, Math.floor(text.length / 100));
-        let ancestor = parents.get(el);
-        for (let level = 0; ancestor && level < 3; level++) {
-          let entry = scores.get(ancestor);
-          if (!entry) {
-            entry = initial(ancestor);
-            scores.set(ancestor, entry);
-          }
-          entry.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
-          ancestor = parents.get(ancestor);
-        }
-      }
+      score(collapseWhitespace(textOf(el)), parents.get(el));
+    } else if (CONTAINER_TAGS.has(el.tag)) {
+      // Loose text between blocks ("Para one<div class="fake-br"></div>Para two") is a paragraph of this element.
+      for (const child of el.children) if (child.kind === 'text') score(collapseWhitespace(child.text), el);
     }
     for (const child of el.children) if (child.kind === 'element') visit(child);
   };

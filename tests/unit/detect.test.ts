@@ -73,6 +73,20 @@ describe('the cheap gate', () => {
 
 describe('confirmation after extraction', () => {
   test.each([
+    [{ words: 64, paragraphs: 2 }, true],
+    [{ words: 64, paragraphs: 1 }, false],
+    [{ words: 30, paragraphs: 2 }, false],
+  ])('a brief on a page marked three ways as an article: %o → %s', (shape, isArticle) => {
+    const marked = gate({
+      ...none,
+      url: 'https://news.example/2019/11/20/stabbed-608414',
+      schemaTypes: ['NewsArticle'],
+      ogType: 'article',
+      ...prose,
+    });
+    expect(confirm(marked, shape).isArticle).toBe(isArticle);
+  });
+  test.each([
     [{ words: 400, paragraphs: 8 }, true],
     [{ words: 140, paragraphs: 4 }, false],
     [{ words: 400, paragraphs: 2 }, false],
