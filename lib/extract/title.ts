@@ -72,6 +72,29 @@ function tidy(title: string | null): string | null {
   return out.length >= 2 ? out : title;
 }
 
+/**
+ * "Immobilienkrise Rene Benko-Firma Signa in Sorge", "Klimaschutz: Bohren, bis es heiß wird": a heading that opens with a
+ * kicker (a topic label set before the headline, often in its own span) ends with the headline the metadata gives.
+ */
+function withoutKicker(heading: string, meta: string[], siteName: string | null): string {
+  const headingKey = key(heading);
+  for (const title of meta) {
+    const headline = stripSiteName(title, siteName);
+    const k = key(headline);
+    if (headline.split(/\s+/).length < 3 || k === headingKey || !headingKey.endsWith(k)) continue;
+    // Cut the heading where the headline starts, counting letters and digits only (the key drops the rest).
+    let seen = 0;
+    const skip = headingKey.length - k.length;
+    for (let i = 0; i < heading.length; i++) {
+      if (/[\p{L}\p{N}]/u.test(heading[i] as string) && seen++ === skip) {
+        const kicker = heading.slice(0, i);
+        return kicker.split(/\s+/).filter(Boolean).length <= 6 ? heading.slice(i) : heading;
+      }
+    }
+  }
+  return heading;
+}
+
 /** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
 export function chooseTitle(c: TitleCandidates): string | null {
   return tidy(pickTitle(c));
@@ -83,7 +106,7 @@ function pickTitle(c: TitleCandidates): string | null {
   const meta = [clean(c.headline), clean(c.ogTitle), clean(c.titleTag)].filter((t): t is string => !!t);
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
   const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6));
-  if (agreed) return agreed;
+  if (agreed) return withoutKicker(agreed, meta, c.siteName);
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
   if (best) return stripSiteName(best, c.siteName);
   if (headings[0]) return headings[0];

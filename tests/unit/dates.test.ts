@@ -82,6 +82,26 @@ describe('chooseTitle leaves no separator dangling', () => {
   });
 });
 
+describe('a kicker before the headline in the <h1> is left out', () => {
+  test.each([
+    ['Immobilienkrise Rene Benko-Firma Signa in Sorge', 'Rene Benko-Firma Signa in Sorge | Handelsblatt', 'Rene Benko-Firma Signa in Sorge'],
+    ['Klimaschutz: Bohren, bis es heiß wird', 'Bohren, bis es heiß wird', 'Bohren, bis es heiß wird'],
+    [
+      'Local News | Brothel busted in Boston after long probe',
+      'Brothel busted in Boston after long probe',
+      'Brothel busted in Boston after long probe',
+    ],
+    ['Covid-19: what we know so far', 'Covid-19: what we know so far', 'Covid-19: what we know so far'],
+    [
+      'Seven words of a sentence before the colon: the council voted to close the old bridge for repairs after engineers found cracks',
+      'the council voted to close the old bridge for repairs after engineers found cracks',
+      'Seven words of a sentence before the colon: the council voted to close the old bridge for repairs after engineers found cracks',
+    ],
+  ])('%s', (h1, ogTitle, expected) => {
+    expect(chooseTitle({ headline: null, ogTitle, h1s: [h1], titleTag: null, siteName: 'Handelsblatt' })).toBe(expected);
+  });
+});
+
 describe('localDay: a UTC stamp near midnight yields to the day the page prints', () => {
   test.each([
     ['2022-11-06T23:00:00.000Z', ['2022-11-07'], '2022-11-07'],
