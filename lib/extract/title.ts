@@ -1,8 +1,8 @@
 /** Choosing the headline among JSON-LD, meta tags, <h1> and <title>, without the site's name around it. */
 
-const SEPARATORS = /\s+(?:[|»•·~/\\]|::|-{1,2}|–|—)\s+/;
+const SEPARATORS = /\s+(?:[|│｜»•·~/\\]|::|-{1,2}|–|—)\s+/;
 // Only these set off a section label ("Rezept | LECKER"); a dash is as often part of the headline itself.
-const LABEL_SEPARATORS = /\s+(?:[|»•·]|::)\s+/;
+const LABEL_SEPARATORS = /\s+(?:[|│｜»•·]|::)\s+/;
 
 function decodeEntities(text: string): string {
   return text
@@ -20,7 +20,7 @@ function clean(text: string | null | undefined): string | null {
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
-export function stripSiteName(title: string, siteName: string | null): string {
+export function stripSiteName(title: string, siteName: string | null, labels = true): string {
   const parts = title.split(SEPARATORS);
   if (parts.length < 2) return title;
   const site = siteName ? key(siteName) : '';
@@ -30,6 +30,7 @@ export function stripSiteName(title: string, siteName: string | null): string {
   });
   if (kept.length === 1) return kept[0] as string;
   if (kept.length < parts.length) return kept.join(' - ');
+  if (!labels) return title;
   // No part names the site: keep the longest part when the others are short labels ("Rezept | LECKER").
   const labelled = title.split(LABEL_SEPARATORS);
   if (labelled.length < 2) return title;
@@ -106,7 +107,8 @@ function pickTitle(c: TitleCandidates): string | null {
   const meta = [clean(c.headline), clean(c.ogTitle), clean(c.titleTag)].filter((t): t is string => !!t);
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
   const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6));
-  if (agreed) return withoutKicker(agreed, meta, c.siteName);
+  // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
+  if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false), meta, c.siteName);
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
   if (best) return stripSiteName(best, c.siteName);
   if (headings[0]) return headings[0];

@@ -63,6 +63,7 @@ describe('stripSiteName', () => {
     ['Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER', null, 'Schneewittchen-Kuchen mit Mini-Marshmallows Rezept'],
     ['Leasing oder Finanzierung – was lohnt sich mehr?', null, 'Leasing oder Finanzierung – was lohnt sich mehr?'],
     ['No separators in this one', 'Site', 'No separators in this one'],
+    ['Produkttester werden: gratis testen │ Nestlé Marktplatz', 'Nestlé Marktplatz', 'Produkttester werden: gratis testen'],
   ])('%s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
   });
@@ -80,6 +81,21 @@ describe('chooseTitle leaves no separator dangling', () => {
   ])('%s', (titleTag, expected) => {
     expect(only(titleTag)).toBe(expected);
   });
+});
+
+test('an <h1> that copies the <title> loses the site name, but keeps a label that may be the headline’s', () => {
+  const title = (h1: string) =>
+    chooseTitle({
+      headline: null,
+      ogTitle: 'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig',
+      h1s: [h1],
+      titleTag: null,
+      siteName: 'Umweltbundesamt',
+    });
+  expect(title('EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt')).toBe(
+    'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig',
+  );
+  expect(title('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig')).toBe('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig');
 });
 
 describe('a kicker before the headline in the <h1> is left out', () => {
