@@ -1,4 +1,75 @@
-import type { Browser, Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../wxt.config';
+import { AXE_SOURCE, runAxeInPage } from './axe';
+
+/** A fixed internal UUID gives the extension a known moz-extension:// origin. */
+export const FIREFOX_UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
+
+/** Headless Firefox with the built extension installed (temporarily) and `settings` saved in its storage. */
+export async function launchFirefox(
+  extension: string,
+  settings: object,
+  prefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; extensionId: string }> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...prefs },
+  });
+  const extensionId = await browser.installExtension(extension);
+  const settingsPage = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/popup.html`, '#app');
+  await settingsPage.evaluate(async (s) => {
+    const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;
+    await api.storage.local.set({ settings: s });
+  }, settings);
+  await settingsPage.close();
+  return { browser, extensionId };
+}
+
+/** Opens the popup page for a tab; Firefox never resolves goto() on moz-extension pages, so it is not awaited. */
+export async function openPopup(browser: Browser, articleUrl: string): Promise<Page> {
+  const popup = await openExtensionPage(
+    browser,
+    `moz-extension://${FIREFOX_UUID}/popup.html?url=${encodeURIComponent(articleUrl)}`,
+    '[data-status], .title',
+  );
+  await popup.setViewport({ width: 400, height: 900 });
+  return popup;
+}
+
+/**
+ * Runs axe on an open card (with its background note), the popup and the options page of the demo article; returns
+ * each one's violations and whether the page reported a dark colour scheme.
+ */
+export async function axeCardPopupOptions(browser: Browser, articleUrl: string): Promise<{ dark: boolean[]; violations: unknown[][] }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1200, height: 900 });
+  await page.goto(articleUrl);
+  const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])', { timeout: 20_000 });
+  await raheel?.hover();
+  await until(
+    () => page.evaluate(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .office')),
+    (v) => v,
+  );
+  const popup = await openPopup(browser, articleUrl);
+  await popup.waitForSelector('.title', { timeout: 20_000 });
+  const options = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/options.html`, '.history-count');
+  const dark: boolean[] = [];
+  const violations: unknown[][] = [];
+  for (const [target, include] of [
+    [page, { include: [['backstory-card', '.card'], ['backstory-mark']] }],
+    [popup, null],
+    [options, null],
+  ] as const) {
+    dark.push(await target.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches));
+    await target.evaluate(AXE_SOURCE);
+    violations.push(await target.evaluate(runAxeInPage, include));
+  }
+  await Promise.all([options.close(), popup.close(), page.close()]);
+  return { dark, violations };
+}
 
 /**
  * Opens an extension page in Firefox and waits until `selector` is in it. Firefox never resolves goto() on
