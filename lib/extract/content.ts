@@ -153,9 +153,16 @@ function isOverlay(el: PageElement): boolean {
     .some((part) => OVERLAY_WORD.test(part));
 }
 
-function isFurniture(el: PageElement, options: Options): boolean {
+/** Within an <article> or <main>: where a <header> holds the story's own lead, not the site's masthead. */
+function withinArticle(el: PageElement, parents: Map<PageElement, PageElement>): boolean {
+  for (let a = parents.get(el); a; a = parents.get(a)) if (a.tag === 'article' || a.tag === 'main') return true;
+  return false;
+}
+
+function isFurniture(el: PageElement, options: Options, parents?: Map<PageElement, PageElement>): boolean {
   if (isHidden(el)) return true;
-  if (NEVER_CONTENT_TAGS.has(el.tag)) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
+  const storyHeader = el.tag === 'header' && !!parents && withinArticle(el, parents);
+  if (NEVER_CONTENT_TAGS.has(el.tag) && !storyHeader) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'body') return false;
   if (el.tag === 'article' || el.tag === 'main') return isOverlay(el);
@@ -222,7 +229,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
     }
   };
   const visit = (el: PageElement) => {
-    if (isFurniture(el, options)) return;
+    if (isFurniture(el, options, parents)) return;
     if (el.tag === 'p' || el.tag === 'pre' || el.tag === 'td' || (el.tag === 'div' && hasOnlyInlineChildren(el))) {
       score(collapseWhitespace(textOf(el)), parents.get(el));
     } else if (CONTAINER_TAGS.has(el.tag)) {
@@ -249,7 +256,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   }
   // A lone paragraph wrapper often sits inside the real article container: climb while the parent holds more prose.
   let parent = parents.get(best);
-  while (parent && parent !== body && (scores.get(parent)?.score ?? 0) > bestScore * 0.6 && !isFurniture(parent, options)) {
+  while (parent && parent !== body && (scores.get(parent)?.score ?? 0) > bestScore * 0.6 && !isFurniture(parent, options, parents)) {
     best = parent;
     bestScore = scores.get(parent)?.score ?? bestScore;
     parent = parents.get(best);
@@ -257,7 +264,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   // An article split into several containers (by figures, ads, pull quotes) sits a few levels up: climb while the
   // parent holds clearly more prose and is no more link-heavy than prose usually is.
   let ancestor = parents.get(best);
-  for (let up = 0; ancestor && ancestor !== body && up < 5 && !isFurniture(ancestor, options); up++) {
+  for (let up = 0; ancestor && ancestor !== body && up < 5 && !isFurniture(ancestor, options, parents); up++) {
     const mine = prose.get(best) ?? 0;
     const theirs = prose.get(ancestor) ?? 0;
     if (theirs >= mine * 1.3) {
@@ -273,7 +280,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   const parts = container.children.filter((c): c is PageElement => {
     if (c.kind !== 'element') return false;
     if (c === best) return true;
-    if (isFurniture(c, options)) return false;
+    if (isFurniture(c, options, parents)) return false;
     const score = scores.get(c)?.score ?? 0;
     const sameClass = !!best.attrs.class && c.attrs.class === best.attrs.class;
     return score >= threshold || (sameClass && score > 0);
@@ -322,7 +329,7 @@ export function extractContent(
   // A "Related" heading labels the list of links that follows it.
   let listLabel: string | null = null;
   const collect = (el: PageElement) => {
-    if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options)) return;
+    if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options, parents)) return;
     if (el.tag === 'h1') return; // the headline is metadata, not body text
     if (listLabel && (el.tag === 'ul' || el.tag === 'ol')) {
       const links = linksIn(el, baseUrl, resolve);

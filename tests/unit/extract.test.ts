@@ -219,3 +219,13 @@ test('loose text between empty dividers is the article, not the link list beside
     'The stabbing occurred during a lecture at a Berlin clinic, where he worked as a chief physician, and police arrested a suspect.',
   ]);
 });
+
+test('a standfirst in the story’s own <header> is kept; the site’s <header> is not', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><header><p>Site masthead with a long enough tagline about our award-winning local journalism since 1901.</p></header>
+    <article><header><h1>Council closes the old bridge</h1><p>Engineers say the crossing could be shut for a year while the piers are rebuilt from the riverbed up.</p></header>${para.repeat(12)}</article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text.startsWith('Engineers say the crossing could be shut for a year')).toBe(true);
+  expect(text).not.toContain('masthead');
+  expect(text).not.toContain('Council closes the old bridge');
+});
