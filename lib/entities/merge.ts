@@ -105,17 +105,17 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   }
 
   // "Korea" after "South Korea": a place's last word alone, when only one such place is named.
+  const prefixedPlaces = new Map<string, Cluster[]>();
+  for (const c of multiWord) {
+    if (!c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w))) continue;
+    const last = c.words[c.words.length - 1] as string;
+    prefixedPlaces.set(last, [...(prefixedPlaces.get(last) ?? []), c]);
+  }
   for (const short of all) {
     if (absorbed.has(short) || short.words.length !== 1) continue;
     const type = typeOf(short);
     if (type !== 'LOC' && type !== 'ORG') continue;
-    const longer = multiWord.filter(
-      (c) =>
-        !absorbed.has(c) &&
-        typeOf(c) === type &&
-        c.words[c.words.length - 1] === short.key &&
-        c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w)),
-    );
+    const longer = (prefixedPlaces.get(short.key) ?? []).filter((c) => !absorbed.has(c) && typeOf(c) === type);
     const target = longer.length === 1 ? longer[0] : undefined;
     if (!target) continue;
     target.mentions.push(...short.mentions);

@@ -3,6 +3,9 @@ import type { QuoteSpan } from './marks';
 // "Mr.", "Dr.", "Gen.", "U.S." and initials end in a dot without ending a sentence.
 const NOT_AN_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Rev|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp)|\b\p{Lu}|\.)$/u;
 
+/** How far around a quote its own sentence is looked for. */
+const CONTEXT = 200;
+
 /** Offsets where a new sentence starts inside a quote (the first letter after ". "), ellipses and abbreviations aside. */
 function sentenceStartsWithin(text: string, span: QuoteSpan): number[] {
   const starts: number[] = [];
@@ -26,11 +29,13 @@ function sentenceStartsWithin(text: string, span: QuoteSpan): number[] {
 export function splitAtSentences(text: string, span: QuoteSpan): QuoteSpan[] {
   const starts = sentenceStartsWithin(text, span);
   if (starts.length === 0) return [span];
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  const before = text.slice(lineStart, span.start);
+  // Only the line around the quote matters, and only near it: a bounded look keeps long one-line texts linear.
+  const near = text.slice(Math.max(0, span.start - CONTEXT), span.start);
+  const before = near.slice(near.lastIndexOf('\n') + 1);
   const opensMidSentence = /[\p{L}\p{N},:;—–]\s*$/u.test(before) && !/[.!?]["”’)]*\s*$/u.test(before);
-  const lineEnd = text.indexOf('\n', span.end);
-  const after = text.slice(span.end, lineEnd === -1 ? text.length : lineEnd);
+  const following = text.slice(span.end, span.end + CONTEXT);
+  const lineEnd = following.indexOf('\n');
+  const after = lineEnd === -1 ? following : following.slice(0, lineEnd);
   const endsWithStop = /[.!?]["”’]?$/u.test(text.slice(span.start, span.end));
   const closesMidSentence = /^\s*[\p{L}\p{N}]/u.test(after) && (!endsWithStop || /^\s*\p{Ll}/u.test(after));
   const cuts = new Set<number>();

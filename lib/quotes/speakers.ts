@@ -37,8 +37,12 @@ function mask(text: string, spans: Span[]): string {
   return parts.join('');
 }
 
+/** No sentence runs longer: the searches stop there, so a text of one endless line stays linear. */
+const MAX_SENTENCE = 1000;
+
 function sentenceStartBefore(masked: string, at: number): number {
-  for (let i = at - 1; i > 0; i--) {
+  const limit = Math.max(0, at - MAX_SENTENCE);
+  for (let i = at - 1; i > limit; i--) {
     const ch = masked[i];
     if (ch === '\n') return i + 1;
     if (
@@ -48,16 +52,17 @@ function sentenceStartBefore(masked: string, at: number): number {
     )
       return i + 1;
   }
-  return 0;
+  return limit;
 }
 
 function sentenceEndAfter(masked: string, at: number): number {
-  for (let i = at; i < masked.length; i++) {
+  const limit = Math.min(masked.length, at + MAX_SENTENCE);
+  for (let i = at; i < limit; i++) {
     const ch = masked[i];
     if (ch === '\n' || ch === '\u2063') return i;
     if ((ch === '.' || ch === '!' || ch === '?') && (/\s/.test(masked[i + 1] ?? ' ') || i + 1 >= masked.length)) return i;
   }
-  return masked.length;
+  return limit;
 }
 
 /** Assigns each quote a speaker from the patterns around it, resolving descriptions and pronouns to named people. */

@@ -101,6 +101,16 @@ describe('text entry points', () => {
   });
 });
 
+test('a text of one endless line of short attributed quotes stays linear (every sentence search is bounded)', () => {
+  // Before the bound, each quote's speaker search ran back to the text's start: 40 s for this text.
+  const text = 'He said "a b. C d" and '.repeat(20_000);
+  const start = performance.now();
+  const { quotes } = analyzeText(text, 'en');
+  expect(performance.now() - start).toBeLessThan(20_000);
+  expect(quotes.length).toBeGreaterThan(10_000);
+  for (const q of quotes) expectValidSpan(text, q);
+});
+
 describe('page entry points', () => {
   function checkPage(html: string) {
     const { doc, signals } = loadPage(html, DEMO_ARTICLE_URL);
