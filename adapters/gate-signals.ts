@@ -51,21 +51,18 @@ export function readGateSignals(document: Document, url: string): GateSignals {
   };
   for (const p of Array.from(document.querySelectorAll('p, pre'))) count((p.textContent ?? '').trim().length);
   // Prose written straight into a <div> (lines split by <br>, old <font> markup) is a paragraph too: the div's own text,
-  // outside its block children. Each div reads its own children only, so the pass stays linear.
-  for (const div of Array.from(document.getElementsByTagName('div'))) {
+  // outside its block children, read two inline levels deep at most. No text is read by more than two divs, so even a
+  // hostile page of nested divs and spans costs the gate linear time.
+  const ownText = (el: Element, depth: number): number => {
     let own = 0;
-    for (const node of Array.from(div.childNodes)) {
+    for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 3) own += (node.textContent ?? '').trim().length;
-      else if (
-        node.nodeType === 1 &&
-        !BLOCK_TAGS.has((node as Element).tagName) &&
-        (node as Element).tagName !== 'SCRIPT' &&
-        (node as Element).tagName !== 'STYLE'
-      )
-        own += (node.textContent ?? '').trim().length;
+      else if (depth > 0 && node.nodeType === 1 && !BLOCK_TAGS.has((node as Element).tagName) && !/^(SCRIPT|STYLE)$/.test((node as Element).tagName))
+        own += ownText(node as Element, depth - 1);
     }
-    count(own);
-  }
+    return own;
+  };
+  for (const div of Array.from(document.getElementsByTagName('div'))) count(ownText(div, 2));
   let linkChars = 0;
   for (const a of Array.from(document.querySelectorAll('a[href]'))) linkChars += (a.textContent ?? '').trim().length;
   // No root element, no body (some DOMs throw reading .body then).

@@ -181,6 +181,12 @@ describe('readGateSignals', () => {
     expect(s.longParagraphChars).toBe(100 + 90);
   });
 
+  test('text deep in nested divs and spans is read by two divs at most, so the gate stays linear on such pages', () => {
+    const s = signals('', `${'<div><span>'.repeat(300)}${'w'.repeat(5000)}${'</span></div>'.repeat(300)}`);
+    expect(s.longParagraphs).toBeLessThanOrEqual(2);
+    expect(s.longParagraphChars).toBeLessThanOrEqual(10_000);
+  });
+
   test('returns the url', () => {
     expect(signals('').url).toBe(PAGE_URL);
   });
