@@ -98,6 +98,13 @@ test('an <h1> that copies the <title> loses the site name, but keeps a label tha
   expect(title('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig')).toBe('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig');
 });
 
+test('a short <h1> that is the blog’s or section’s name is not the headline', () => {
+  const title = (h1: string, ogTitle: string, titleTag: string) => chooseTitle({ headline: null, ogTitle, h1s: [h1], titleTag, siteName: null });
+  const post = 'Open Verilog flow for Silego GreenPak4 programmable logic devices';
+  expect(title('Silicon Exposed', post, `Silicon Exposed: ${post}`)).toBe(post);
+  expect(title('Bridge closes', 'Bridge closes', 'Bridge closes | The Daily Example')).toBe('Bridge closes');
+});
+
 describe('a kicker before the headline in the <h1> is left out', () => {
   test.each([
     ['Immobilienkrise Rene Benko-Firma Signa in Sorge', 'Rene Benko-Firma Signa in Sorge | Handelsblatt', 'Rene Benko-Firma Signa in Sorge'],
