@@ -108,7 +108,14 @@ function pickTitle(c: TitleCandidates): string | null {
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
   // A short heading must also cover much of the title: a blog's or section's name in the <h1> ("Silicon Exposed",
   // "Opinion") is all in "Silicon Exposed: Open Verilog flow for …", but is not its headline.
-  const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6 && (h.split(/\s+/).length > 3 || overlap(t, h) >= 0.5)));
+  // Set after the title's colon ("Siemens und Adani: Kaeser verarscht Neubauer"), a short heading is the headline after all.
+  const afterColon = (h: string, t: string) => {
+    const [title, heading] = [t.toLowerCase(), h.toLowerCase()];
+    return title.includes(`: ${heading}`) && !title.includes(`:: ${heading}`);
+  };
+  const agreed = headings.find((h) =>
+    meta.some((t) => overlap(h, t) >= 0.6 && (h.split(/\s+/).length > 3 || overlap(t, h) >= 0.5 || afterColon(h, t))),
+  );
   // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
   if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false), meta, c.siteName);
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);

@@ -103,6 +103,10 @@ test('a short <h1> that is the blog’s or section’s name is not the headline'
   const post = 'Open Verilog flow for Silego GreenPak4 programmable logic devices';
   expect(title('Silicon Exposed', post, `Silicon Exposed: ${post}`)).toBe(post);
   expect(title('Bridge closes', 'Bridge closes', 'Bridge closes | The Daily Example')).toBe('Bridge closes');
+  // Set after the title's colon, a short heading is the headline.
+  expect(title('Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer')).toBe(
+    'Kaeser verarscht Neubauer',
+  );
 });
 
 describe('a kicker before the headline in the <h1> is left out', () => {
