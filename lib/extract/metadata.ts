@@ -108,6 +108,16 @@ export function localDay(stamp: string | null, hints: (string | null)[]): string
   return stamp;
 }
 
+/** "myoos" for foren.myoos.de, "bbc" for www.bbc.co.uk: the part of the host that names the site. */
+function hostLabelOf(url: string): string | null {
+  const host = /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+  if (!host) return null;
+  const labels = host.split('.');
+  labels.pop();
+  if (labels.length > 1 && /^(co|com|org|net|gov|ac|edu|or|ne|go)$/.test(labels[labels.length - 1] as string)) labels.pop();
+  return labels.pop() ?? null;
+}
+
 export function readMetadata(doc: PageDocument): PageMetadata {
   const meta = new Map<string, string>();
   let canonical: string | null = null;
@@ -157,6 +167,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     h1s,
     titleTag,
     siteName,
+    hostLabel: hostLabelOf(doc.url),
   });
   const htmlLang = doc.root.attrs.lang?.trim() || null;
   const visible = findVisibleDates(doc.root, htmlLang);

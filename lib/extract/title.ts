@@ -20,12 +20,16 @@ function clean(text: string | null | undefined): string | null {
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
-export function stripSiteName(title: string, siteName: string | null, labels = true): string {
+export function stripSiteName(title: string, siteName: string | null, labels = true, hostLabel: string | null = null): string {
   const parts = title.split(SEPARATORS);
   if (parts.length < 2) return title;
   const site = siteName ? key(siteName) : '';
-  const kept = parts.filter((p) => {
+  // With no declared site name, a short first or last part opening with the address's name ("MyOOS Community Forum" on
+  // myoos.de) is the site's.
+  const host = !site && hostLabel && hostLabel.length >= 4 ? key(hostLabel) : '';
+  const kept = parts.filter((p, i) => {
     const k = key(p);
+    if (host && (i === 0 || i === parts.length - 1) && k.startsWith(host) && p.split(/\s+/).length <= 5) return false;
     return !(site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)));
   });
   if (kept.length === 1) return kept[0] as string;
@@ -60,6 +64,8 @@ export interface TitleCandidates {
   h1s: string[];
   titleTag: string | null;
   siteName: string | null;
+  /** the main label of the page's host ("myoos" for foren.myoos.de), a hint when no site name is declared */
+  hostLabel?: string | null;
 }
 
 /** A separator left dangling at either end ("Olympia 2028 dabei -", ": Energiewende") once a label or site name is gone. */
@@ -117,10 +123,10 @@ function pickTitle(c: TitleCandidates): string | null {
     meta.some((t) => overlap(h, t) >= 0.6 && (h.split(/\s+/).length > 3 || overlap(t, h) >= 0.5 || afterColon(h, t))),
   );
   // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
-  if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false), meta, c.siteName);
+  if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
-  if (best) return stripSiteName(best, c.siteName);
+  if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
   if (headings[0]) return headings[0];
   const tag = clean(c.titleTag);
-  return tag ? stripSiteName(tag, c.siteName) : (c.h1s.map(clean).find(Boolean) ?? null);
+  return tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : (c.h1s.map(clean).find(Boolean) ?? null);
 }

@@ -69,6 +69,14 @@ describe('stripSiteName', () => {
   });
 });
 
+test.each([
+  ['Was ist Freie Software - MyOOS Community Forum', 'myoos', 'Was ist Freie Software'],
+  ['Gregory Szorc’s Digital Home | Mercurial’s Journey to Python 3', 'gregoryszorc', 'Mercurial’s Journey to Python 3'],
+  ['Myoos users gather in Berlin for the first time - Report', 'myoos', 'Myoos users gather in Berlin for the first time - Report'],
+])('with no site name declared, the part named after the address goes: %s', (title, hostLabel, expected) => {
+  expect(stripSiteName(title, null, true, hostLabel)).toBe(expected);
+});
+
 describe('chooseTitle leaves no separator dangling', () => {
   const only = (titleTag: string, siteName: string | null = null) => chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag, siteName });
   test.each([
