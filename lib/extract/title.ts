@@ -41,7 +41,7 @@ export function stripSiteName(title: string, siteName: string | null, labels = t
   const words = (s: string) => s.split(/\s+/).length;
   const longest = [...labelled].sort((a, b) => words(b) - words(a))[0] as string;
   const others = labelled.filter((p) => p !== longest);
-  return others.every((p) => words(p) <= 3) && words(longest) >= 3 ? longest : title;
+  return others.every((p) => words(p) <= 4) && words(longest) >= 3 ? longest : title;
 }
 
 function tokens(s: string): Set<string> {

@@ -63,6 +63,7 @@ describe('stripSiteName', () => {
     ['Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER', null, 'Schneewittchen-Kuchen mit Mini-Marshmallows Rezept'],
     ['Leasing oder Finanzierung – was lohnt sich mehr?', null, 'Leasing oder Finanzierung – was lohnt sich mehr?'],
     ['No separators in this one', 'Site', 'No separators in this one'],
+    ['Alles Neue mach der Mai… | Bibliothek 2.0 und mehr', null, 'Alles Neue mach der Mai…'],
     ['Produkttester werden: gratis testen │ Nestlé Marktplatz', 'Nestlé Marktplatz', 'Produkttester werden: gratis testen'],
   ])('%s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
