@@ -19,6 +19,9 @@ function clean(text: string | null | undefined): string | null {
 
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Title parts that name a kind of page, not this one ("Blog Archive - …", "… | Startseite"). */
+const GENERIC_PART = /^(blogarchive?|archive?|home|homepage|startseite|blog)$/;
+
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
 export function stripSiteName(title: string, siteName: string | null, labels = true, hostLabel: string | null = null): string {
   const parts = title.split(SEPARATORS);
@@ -29,7 +32,8 @@ export function stripSiteName(title: string, siteName: string | null, labels = t
   const host = !site && hostLabel && hostLabel.length >= 4 ? key(hostLabel) : '';
   const kept = parts.filter((p, i) => {
     const k = key(p);
-    if (host && (i === 0 || i === parts.length - 1) && k.startsWith(host) && p.split(/\s+/).length <= 5) return false;
+    const edge = i === 0 || i === parts.length - 1;
+    if ((edge && host && k.startsWith(host) && p.split(/\s+/).length <= 5) || GENERIC_PART.test(k)) return false;
     return !(site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)));
   });
   if (kept.length === 1) return kept[0] as string;
@@ -46,6 +50,13 @@ export function stripSiteName(title: string, siteName: string | null, labels = t
 
 function tokens(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Any word in common, or inside one of the other's compounds ("Geschichte" in "Chorgeschichte"). */
+function sharesWord(a: string, b: string): boolean {
+  const [x, y] = [[...tokens(a)], [...tokens(b)]];
+  const inside = (w: string, words: string[]) => words.some((v) => v === w || (w.length >= 6 && v.includes(w)));
+  return x.some((w) => inside(w, y)) || y.some((w) => inside(w, x));
 }
 
 /** Share of the heading's words that the other title has too. */
@@ -126,7 +137,11 @@ function pickTitle(c: TitleCandidates): string | null {
   if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
-  if (headings[0]) return headings[0];
   const tag = clean(c.titleTag);
-  return tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : (c.h1s.map(clean).find(Boolean) ?? null);
+  const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
+  // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
+  const sectionName = (h: string) =>
+    !!tagHeadline && h.split(/\s+/).length <= 4 && tagHeadline.split(/\s+/).length >= 5 && !sharesWord(h, tagHeadline);
+  if (headings[0] && !sectionName(headings[0])) return headings[0];
+  return tagHeadline ?? c.h1s.map(clean).find(Boolean) ?? null;
 }

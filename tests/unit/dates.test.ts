@@ -64,6 +64,7 @@ describe('stripSiteName', () => {
     ['Leasing oder Finanzierung – was lohnt sich mehr?', null, 'Leasing oder Finanzierung – was lohnt sich mehr?'],
     ['No separators in this one', 'Site', 'No separators in this one'],
     ['Alles Neue mach der Mai… | Bibliothek 2.0 und mehr', null, 'Alles Neue mach der Mai…'],
+    ['Blog Archive - Interning of Small Integers in Python', null, 'Interning of Small Integers in Python'],
     ['Produkttester werden: gratis testen │ Nestlé Marktplatz', 'Nestlé Marktplatz', 'Produkttester werden: gratis testen'],
   ])('%s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
@@ -116,6 +117,15 @@ test('a short <h1> that is the blog’s or section’s name is not the headline'
   expect(title('Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer')).toBe(
     'Kaeser verarscht Neubauer',
   );
+});
+
+test('a short <h1> sharing no word with a long <title> names the section, not the story', () => {
+  const title = (h1: string, titleTag: string) => chooseTitle({ headline: null, ogTitle: null, h1s: [h1], titleTag, siteName: 'WebMD' });
+  expect(title('Allergies Health Center', 'Babies Who Eat Peanuts Early May Avoid Allergy - WebMD')).toBe(
+    'Babies Who Eat Peanuts Early May Avoid Allergy',
+  );
+  // A compound counts as a shared word.
+  expect(title('Chorgeschichte', 'Geschichte - St. Georgs Chorknaben Ulm in Baden')).toBe('Chorgeschichte');
 });
 
 describe('a kicker before the headline in the <h1> is left out', () => {
