@@ -79,7 +79,7 @@ const INLINE_TAGS = new Set([
 
 /** Lines that are page furniture wherever they appear. */
 const BOILERPLATE_LINE =
-  /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read)$/i;
+  /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read|reply|antworten|kommentare? (verfassen|schreiben|hinterlassen)|teilen sie dies mit:?|(ähnliche|verwandte) (beiträge|artikel)|related posts|mehr zum thema:?|mehr zu [^.!?]{1,40}|bewerten:?|credits?:?|getty images|istock(\.com)?|share this:?|like this:?|gefällt mir:?|loading…?(\.\.\.)?)$/i;
 /**
  * Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches, and the
  * invitations to comment, rate, share or read on that follow a story (in the languages the test pages use).

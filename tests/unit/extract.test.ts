@@ -229,3 +229,11 @@ test('a standfirst in the story’s own <header> is kept; the site’s <header> 
   expect(text).not.toContain('masthead');
   expect(text).not.toContain('Council closes the old bridge');
 });
+
+test('page-furniture lines inside the story are left out, in the languages the test pages use', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const furniture = ['Reply', 'Kommentar verfassen', 'Mehr zum Thema', 'Getty Images', 'Teilen Sie dies mit:', 'Ähnliche Beiträge'];
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}${furniture.map((f) => `<p>${f}</p>`).join('')}${para.repeat(3)}</article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text.split('\n\n')).toHaveLength(6);
+});
