@@ -199,6 +199,8 @@ interface ContentRoots {
   root: PageElement;
   /** the root and the siblings that continue the article (text split by figures or ads), in page order */
   parts: PageElement[];
+  /** the standfirst paragraphs of the story's own header, read before the body (also in `parts`) */
+  leads: PageElement[];
 }
 
 /** Readability-style scoring: paragraphs give points to their ancestors; the best-scored container holds the article. */
@@ -275,7 +277,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   }
   // Siblings that score well, or share the root's class ("post__content" split by a figure), continue the article.
   const container = parents.get(best);
-  if (!container || best === body) return { root: best, parts: [best] };
+  if (!container || best === body) return { root: best, parts: [best], leads: [] };
   const threshold = Math.max(10, bestScore * 0.2);
   const parts = container.children.filter((c): c is PageElement => {
     if (c.kind !== 'element') return false;
@@ -285,7 +287,47 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
     const sameClass = !!best.attrs.class && c.attrs.class === best.attrs.class;
     return score >= threshold || (sameClass && score > 0);
   });
-  return { root: best, parts };
+  const leads = storyHeaders(best, parents, parts);
+  return { root: best, parts: [...leads, ...parts], leads };
+}
+
+/** The sentences of a story header: paragraphs of 60 characters or more, not its kicker, byline or date line. */
+function standfirsts(header: PageElement): PageElement[] {
+  const out: PageElement[] = [];
+  const visit = (el: PageElement) => {
+    if (el.tag === 'h1') return;
+    if (isParagraphLike(el)) {
+      const text = collapseWhitespace(textOf(el));
+      if (text.length >= 60 && /[.!?…"”»)]$/.test(text)) out.push(el);
+      return;
+    }
+    for (const c of el.children) if (c.kind === 'element') visit(c);
+  };
+  visit(header);
+  return out;
+}
+
+/**
+ * The story's own <header> (standfirst, intro) set before its body inside the same <article> or <main>:
+ * "article > header.intro > p" beside "article > div.body". Only headers that come before the body are taken.
+ */
+function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: PageElement[]): PageElement[] {
+  const found: PageElement[] = [];
+  let child = root;
+  for (let up = 0, parent = parents.get(root); parent && up < 6; up++, parent = parents.get(parent)) {
+    const before = parent.children.slice(0, parent.children.indexOf(child));
+    for (const c of before) {
+      if (
+        c.kind === 'element' &&
+        !parts.includes(c) &&
+        (c.tag === 'header' || /(^|[-_\s])(intro|standfirst|lead|teaser|summary)($|[-_\s])/i.test(c.attrs.class ?? ''))
+      )
+        found.push(...standfirsts(c));
+    }
+    if (parent.tag === 'article' || parent.tag === 'main') return found;
+    child = parent;
+  }
+  return [];
 }
 
 function linksIn(el: PageElement, baseUrl: string, resolve: (href: string, base: string) => string): { text: string; href: string }[] {
@@ -321,7 +363,7 @@ export function extractContent(
   };
   index(root);
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
-  const { root: contentRoot, parts } = findContentRoot(root, body, parents, options);
+  const { root: contentRoot, parts, leads } = findContentRoot(root, body, parents, options);
 
   const blocks: TextBlock[] = [];
   const relatedLinks: LinkBlock[] = [];
@@ -377,5 +419,8 @@ export function extractContent(
     if (label && links.length) relatedLinks.push({ label: label[1] ?? label[0], links });
   }
   if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
-  return { rootIndex: contentRoot.index, blocks: trimEdges(blocks), relatedLinks };
+  // A standfirst that the body repeats as its first paragraph is read once.
+  const leadTexts = new Set(blocks.filter((b) => leads.some((l) => l.index === b.elementIndex)).map((b) => b.text));
+  const unique = blocks.filter((b) => !leadTexts.has(b.text) || leads.some((l) => l.index === b.elementIndex));
+  return { rootIndex: contentRoot.index, blocks: trimEdges(unique), relatedLinks };
 }

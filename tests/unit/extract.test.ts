@@ -237,3 +237,17 @@ test('page-furniture lines inside the story are left out, in the languages the t
   const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
   expect(text.split('\n\n')).toHaveLength(6);
 });
+
+test.each([
+  ['only in the header', false],
+  ['repeated as the body’s first paragraph', true],
+])('the standfirst of a story header beside the body (%s) is read first, once, without the byline or date line', (_, repeated) => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const lead = 'Engineers say the crossing could be shut for a year while the piers are rebuilt from the riverbed up.';
+  const html = `<html><body><article><header class="intro"><h1>Council closes the old bridge</h1><p class="byline">By Jane Roe</p><p>4 May 2024</p><p class="heading">${lead}</p></header>
+    <div class="body">${repeated ? `<p>${lead}</p>` : ''}${para.repeat(10)}</div></article></body></html>`;
+  const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
+  expect(blocks[0]).toBe(lead);
+  expect(blocks.filter((b) => b === lead)).toHaveLength(1);
+  expect(blocks.join(' ')).not.toMatch(/Jane Roe|4 May 2024/);
+});
