@@ -21,10 +21,10 @@ function sentenceStartsWithin(text: string, span: QuoteSpan): number[] {
 }
 
 /**
- * A quote is reported per sentence unit, so that it never straddles a sentence boundary: when its first sentence began
- * before the opening mark (“… told the press, "to show … section. We were …"”) that sentence is its own quote, and when
- * its last sentence runs on past the closing mark (“"… it occurs. So if …," he said.”) that one is. A quote made of whole
- * sentences stays whole, and the words attributed stay attributed: each piece keeps the quote's speaker.
+ * A quote is reported per sentence unit, so that it never straddles a sentence boundary with its attribution: when it
+ * resumes a sentence its attribution interrupted (“"A," she told the press, "to show … section. We were …"”) that sentence
+ * is its own quote, and when its last sentence runs on past the closing mark (“"… it occurs. So if …," he said.”) that one
+ * is. A quote of whole sentences, also after a plain "he said", stays whole; each piece keeps the quote's speaker.
  */
 export function splitAtSentences(text: string, span: QuoteSpan): QuoteSpan[] {
   const starts = sentenceStartsWithin(text, span);
@@ -32,7 +32,10 @@ export function splitAtSentences(text: string, span: QuoteSpan): QuoteSpan[] {
   // Only the line around the quote matters, and only near it: a bounded look keeps long one-line texts linear.
   const near = text.slice(Math.max(0, span.start - CONTEXT), span.start);
   const before = near.slice(near.lastIndexOf('\n') + 1);
-  const opensMidSentence = /[\p{L}\p{N},:;—–]\s*$/u.test(before) && !/[.!?]["”’)]*\s*$/u.test(before);
+  // Only a quote resumed after its attribution ("A," she told the press, "B. C.") opens inside a sentence of its own:
+  // B completes the interrupted one. After a plain "he said", the quote's sentences are the quote's own.
+  const resumed = /["”]\s*,?\s[^"“”]{1,120}[,:]?\s*$/u.test(before);
+  const opensMidSentence = resumed && /[\p{L}\p{N},:;—–]\s*$/u.test(before) && !/[.!?]["”’)]*\s*$/u.test(before);
   const following = text.slice(span.end, span.end + CONTEXT);
   const lineEnd = following.indexOf('\n');
   const after = lineEnd === -1 ? following : following.slice(0, lineEnd);

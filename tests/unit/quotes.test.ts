@@ -146,12 +146,25 @@ describe('one quote per sentence unit: a quote never straddles a sentence bounda
       ],
     ],
     [
-      'three sentences after an introducing clause: the middle ones stay together',
+      'after a plain "he said" the quote’s sentences stay together; the last, running on past the mark, is its own',
       'Imran Khan said, “we will go on with the march. Nobody can stop it. Nobody will try,” and then he left the stage.',
       [
-        ['“we will go on with the march.', 'Imran Khan'],
-        ['Nobody can stop it.', 'Imran Khan'],
+        ['“we will go on with the march. Nobody can stop it.', 'Imran Khan'],
         ['Nobody will try,”', 'Imran Khan'],
+      ],
+    ],
+    [
+      'after "he said" a quote of whole sentences ending the sentence stays whole',
+      'Suleiman al-Amr said "All the wounded have been taken to hospital. There are no casualties left at the site."',
+      [['"All the wounded have been taken to hospital. There are no casualties left at the site."', 'Suleiman al-Amr']],
+    ],
+    [
+      'a quote resumed after its attribution: the sentence it completes is one quote, the rest another',
+      '"We entered the contest," Rodaba Noori told the press, "to show that we can build robots. We were so proud. We came anyway."',
+      [
+        ['"We entered the contest,"', 'Rodaba Noori'],
+        ['"to show that we can build robots.', 'Rodaba Noori'],
+        ['We were so proud. We came anyway."', 'Rodaba Noori'],
       ],
     ],
     [
