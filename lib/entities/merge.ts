@@ -74,7 +74,9 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const bySurname = people.filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = people.filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
-      ? all.filter((c) => c !== short && c.words.length > 1 && typeOf(c) === 'ORG' && initials(c.words) === word)
+      ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an
+        // organisation or a thing (never a person or a place: "US" and "United States" are merged as aliases).
+        all.filter((c) => c !== short && c.words.length > 1 && ['ORG', 'MISC', 'UNK'].includes(typeOf(c)) && initials(c.words) === word)
       : [];
     const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
     if (!target) continue;

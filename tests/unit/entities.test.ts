@@ -201,6 +201,18 @@ describe('context decides the type', () => {
     expect(byName(entities, 'South Korea')?.mentions.map((m) => m.text)).toEqual(['South Korea', 'Korea']);
   });
 
+  test('an acronym is what it stands for: an organisation, or a thing', () => {
+    const things = find(
+      'Ants die when ingesting ROS [Reactive Oxygen Species]. The ROS can be measured. Update to a newer Internet Explorer 9, as IE is old.',
+    );
+    expect(things.filter((e) => e.type !== 'MISC').map((e) => e.name)).toEqual([]);
+    expect(byName(find('The Foreign Office (FO) said the FO would reply.'), 'Foreign Office')?.mentions.map((m) => m.text)).toEqual([
+      'Foreign Office',
+      'FO',
+      'FO',
+    ]);
+  });
+
   test('a list beside a place does not make a person’s surname a place', () => {
     const entities = find('Daniel Montalvo flew home. After traveling back from Florida, Montalvo turned himself in.');
     expect(byName(entities, 'Daniel Montalvo')?.mentions.map((m) => m.text)).toEqual(['Daniel Montalvo', 'Montalvo']);
