@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { acronymsOfThings } from './acronyms';
 import { COMMON_WORDS } from './lexicon';
 import { mergeMentions, nameKey } from './merge';
 import { buildContext, type RawMention, recognise } from './recognize';
@@ -80,5 +81,5 @@ export interface EntityAnalysis {
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
   const context = buildContext(tokens);
   const raw = recognise(text, tokens, context);
-  return { entities: placesAsTeams(text, mergeMentions(propagate(text, tokens, raw))), tokens };
+  return { entities: acronymsOfThings(text, placesAsTeams(text, mergeMentions(propagate(text, tokens, raw)))), tokens };
 }
