@@ -201,6 +201,14 @@ describe('context decides the type', () => {
     expect(byName(entities, 'South Korea')?.mentions.map((m) => m.text)).toEqual(['South Korea', 'Korea']);
   });
 
+  test('an acronym spelled out in lowercase words names a thing', () => {
+    const text = 'A demo of the VM (virtual microscope) is online. The effects of iodine deficiency disorders (IDD) vary.';
+    expect(find(text).map((e) => [e.name, e.type])).toEqual([
+      ['VM', 'MISC'],
+      ['IDD', 'MISC'],
+    ]);
+  });
+
   test('an acronym is what it stands for: an organisation, or a thing', () => {
     const things = find(
       'Ants die when ingesting ROS [Reactive Oxygen Species]. The ROS can be measured. Update to a newer Internet Explorer 9, as IE is old.',
