@@ -13,7 +13,11 @@ function decodeEntities(text: string): string {
 
 function clean(text: string | null | undefined): string | null {
   if (!text) return null;
-  const out = decodeEntities(text).replace(/\s+/g, ' ').trim();
+  // Markup has no place in a title: a tag in the metadata ("Reporter <script>…</script> questions") is dropped, as text.
+  const out = decodeEntities(text)
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return out || null;
 }
 

@@ -108,6 +108,17 @@ test('an <h1> that copies the <title> loses the site name, but keeps a label tha
   expect(title('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig')).toBe('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig');
 });
 
+test('markup in a metadata title is dropped, so the visible headline still agrees with it', () => {
+  const title = chooseTitle({
+    headline: 'Reporter <script>window.__xss=1</script> questions officials',
+    ogTitle: null,
+    h1s: ['Reporter questions officials'],
+    titleTag: null,
+    siteName: null,
+  });
+  expect(title).toBe('Reporter questions officials');
+});
+
 test('a short <h1> that is the blog’s or section’s name is not the headline', () => {
   const title = (h1: string, ogTitle: string, titleTag: string) => chooseTitle({ headline: null, ogTitle, h1s: [h1], titleTag, siteName: null });
   const post = 'Open Verilog flow for Silego GreenPak4 programmable logic devices';
