@@ -1,6 +1,9 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { GECKO_ID } from '../../wxt.config';
+import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, runAxeInPage } from './axe';
+import { E2E_ROUTES, localSettings } from './expectations';
 
 /** A fixed internal UUID gives the extension a known moz-extension:// origin. */
 export const FIREFOX_UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
@@ -99,4 +102,41 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     value = await read();
   }
   return value;
+}
+
+/** Reads an element (its text, or one attribute) inside the page's open card, or null while there is none. */
+export function inCard(page: Page, selector: string, attribute?: string): Promise<string | null> {
+  return page.evaluate(
+    (s, a) => {
+      const el = document.querySelector('backstory-card')?.shadowRoot?.querySelector(s);
+      return el ? (a ? el.getAttribute(a) : el.textContent) : null;
+    },
+    selector,
+    attribute,
+  );
+}
+
+export interface FirefoxOnDemo {
+  browser: Browser;
+  /** the demo article's URL on the local page server */
+  articleUrl: string;
+  wikimedia: FakeWikimedia;
+  close(): Promise<void>;
+}
+
+/** The demo pages and a local Wikimedia stand-in, and a Firefox (with `prefs`) set to use them. */
+export async function firefoxOnDemo(extension: string, prefs: Record<string, unknown> = {}): Promise<FirefoxOnDemo> {
+  const server = await startDemoServer({ routes: E2E_ROUTES });
+  const wikimedia = await startFakeWikimedia();
+  const { browser } = await launchFirefox(extension, localSettings(wikimedia.origin, wikimedia.origin), prefs);
+  return {
+    browser,
+    articleUrl: `${server.origin}${DEMO_ARTICLE_PATH}`,
+    wikimedia,
+    async close() {
+      await browser.close();
+      await server.close();
+      await wikimedia.close();
+    },
+  };
 }

@@ -1,49 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
-import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
-import { E2E_ROUTES, localSettings } from './expectations';
-import { launchFirefox, until } from './firefox-pages';
+import { type FirefoxOnDemo, firefoxOnDemo, inCard, until } from './firefox-pages';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
 // Firefox's background is an event page, which the test driver cannot stop; a short idle time-out makes Firefox stop it.
-let server: Awaited<ReturnType<typeof startDemoServer>>;
-let wikimedia: FakeWikimedia;
-let browser: Browser;
+let demo: FirefoxOnDemo;
 
 beforeAll(async () => {
-  server = await startDemoServer({ routes: E2E_ROUTES });
-  wikimedia = await startFakeWikimedia();
-  ({ browser } = await launchFirefox(EXTENSION, localSettings(wikimedia.origin, wikimedia.origin), { 'extensions.background.idle.timeout': 1500 }));
+  demo = await firefoxOnDemo(EXTENSION, { 'extensions.background.idle.timeout': 1500 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await wikimedia?.close();
+  await demo?.close();
 });
 
 test('the background stopped mid-request: the card says so with a retry, and the retry recovers', async () => {
+  const { browser, wikimedia } = demo;
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });
-  await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+  await page.goto(demo.articleUrl);
   await page.waitForSelector('backstory-mark', { timeout: 20_000 });
   wikimedia.setMode('hang');
   wikimedia.requests.length = 0;
   const mark = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
   const hoveredAt = Date.now();
   await mark?.hover();
-  const inCard = (selector: string, attribute?: string) =>
-    page.evaluate(
-      (s, a) => {
-        const el = document.querySelector('backstory-card')?.shadowRoot?.querySelector(s);
-        return el ? (a ? el.getAttribute(a) : el.textContent) : null;
-      },
-      selector,
-      attribute,
-    );
   // The look-up has started (its first request is for a place the article names, which helps pick the right person).
   expect(
     await until(
@@ -55,7 +37,7 @@ test('the background stopped mid-request: the card says so with a retry, and the
   // learns it from the dropped message, well before the look-up's own 10 s time-out.
   expect(
     await until(
-      () => inCard('.background', 'data-state'),
+      () => inCard(page, '.background', 'data-state'),
       (v) => v === 'error',
     ),
   ).toBe('error');
@@ -64,7 +46,7 @@ test('the background stopped mid-request: the card says so with a retry, and the
   await page.evaluate(() => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('.retry') as HTMLElement | null)?.click());
   expect(
     await until(
-      () => inCard('.background .office.at-date'),
+      () => inCard(page, '.background .office.at-date'),
       (v) => !!v,
     ),
   ).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');

@@ -19,7 +19,7 @@ import {
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
 } from './expectations';
-import { axeCardPopupOptions, launchFirefox, openPopup, until } from './firefox-pages';
+import { axeCardPopupOptions, inCard, launchFirefox, openPopup, until } from './firefox-pages';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
@@ -135,10 +135,8 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(wikimedia.requests).toHaveLength(0); // loading the article sends nothing
     const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
     await raheel?.hover();
-    const inCard = (selector: string) =>
-      page.evaluate((s) => document.querySelector('backstory-card')?.shadowRoot?.querySelector(s)?.textContent ?? null, selector);
     const office = await until(
-      () => inCard('.background .office.at-date'),
+      () => inCard(page, '.background .office.at-date'),
       (v) => v !== null,
     );
     expect(office).toContain('Chief of Army Staff, Nov 2013 – Nov 2016');
@@ -250,20 +248,11 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.setViewport({ width: 1200, height: 900 });
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
     await page.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const inCard = (selector: string, attribute?: string) =>
-      page.evaluate(
-        (s, a) => {
-          const el = document.querySelector('backstory-card')?.shadowRoot?.querySelector(s);
-          return el ? (a ? el.getAttribute(a) : el.textContent) : null;
-        },
-        selector,
-        attribute,
-      );
     const hover = async (name: string) => (await page.waitForSelector(`::-p-xpath(//backstory-mark[text()="${name}"])`))?.hover();
     await hover('Pakistani Taliban');
     expect(
       await until(
-        () => inCard('.background', 'data-state'),
+        () => inCard(page, '.background', 'data-state'),
         (v) => v === 'no-match',
       ),
     ).toBe('no-match');
@@ -272,7 +261,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     await hover('US State Department');
     expect(
       await until(
-        () => inCard('.background', 'data-state'),
+        () => inCard(page, '.background', 'data-state'),
         (v) => v === 'error',
       ),
     ).toBe('error');
@@ -280,7 +269,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.evaluate(() => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('.retry') as HTMLButtonElement | null)?.click());
     expect(
       await until(
-        () => inCard('.background .description'),
+        () => inCard(page, '.background .description'),
         (v) => v !== null,
       ),
     ).toBe('United States federal executive department');
