@@ -90,8 +90,11 @@ const DATE_HINT =
   /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date|publication)($|[\s_-])/i;
 const PUBLISHED_LABEL = /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|am)\b/i;
 const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt)\b/i;
-const BARE_DATE = /^\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?$/i;
-const DATELINE_DATE = /^\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s/;
+// "21.01.2022", "01.11.2023 11:35", "24. April 2020 |": an element that holds a date and nothing else.
+const BARE_DATE =
+  /^(\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?(\s*[|•·])?$/iu;
+// "27.1.2022 - Bei der …", "(21. November 2022) Energieverbraucher …": a dateline opening a paragraph.
+const DATELINE_DATE = /^(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s|\(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\)\s)/u;
 const OUTSIDE_ARTICLE = new Set(['header', 'nav', 'footer', 'aside']);
 
 export interface VisibleDates {
@@ -134,6 +137,9 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
         }
       }
       const text = directText(el);
+      // A long paragraph may still open with a dateline.
+      if (!bare && text.length > 160 && (article || (sinceHeading >= 0 && sinceHeading < 60 && !listed)) && DATELINE_DATE.test(text))
+        bare = parseDate(text.slice(0, 30), lang);
       if (text.length >= 6 && text.length <= 160) {
         const label = text.replace(/^[\s|:•·-]+/, '');
         if (PUBLISHED_LABEL.test(label)) found.published ??= parseDate(label, lang);

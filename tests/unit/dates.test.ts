@@ -197,6 +197,21 @@ test.each([
     '<article><h1>Gedenktag</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der Erinnerung an die Verfolgten wird oft vergessen, dass es auch Frauen gab.</p></article>',
     '2022-01-27',
   ],
+  [
+    'a dateline opening a long paragraph',
+    `<article><h1>Gedenktag</h1><p>27.1.2022 - Bei der Erinnerung an die Verfolgten ${'wird oft vergessen, dass es auch Frauen gab. '.repeat(5)}</p></article>`,
+    '2022-01-27',
+  ],
+  [
+    'a date in parentheses opening a paragraph',
+    '<article><h1>Energiepreiskrise</h1><p>(21. November 2022) Energieverbraucher erhalten eine Preiserhöhung nach der nächsten.</p></article>',
+    '2022-11-21',
+  ],
+  [
+    'a date with a month name, and a bar after it',
+    '<article><h1>Pressemitteilung</h1><p class="category">24. April 2020 |</p><p>Text.</p></article>',
+    '2020-04-24',
+  ],
 ])('a visible date with no label: %s', (_, body, expected) => {
   const { doc } = loadPage(`<html lang="de"><body><header>Seite</header>${body}</body></html>`, 'https://news.example/story');
   expect(readMetadata(doc).published).toBe(expected);
