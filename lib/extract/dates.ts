@@ -120,12 +120,18 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
   // never in a list (the dates of other stories in a menu or a sidebar).
   const headless = !findAll(root, (el) => el.tag === 'h1').length;
+  let textsSeen = 0;
+  let aboveHeading: { date: string; at: number } | null = null;
   const visit = (el: PageElement, inArticle: boolean, outside: boolean, inList: boolean) => {
     const article = inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody';
     const away = outside || (OUTSIDE_ARTICLE.has(el.tag) && !article);
     const listed = inList || el.tag === 'li';
     if (el.tag === 'script' || el.tag === 'style') return;
-    if (el.tag === 'h1' && sinceHeading < 0) sinceHeading = 0;
+    if (el.tag === 'h1' && sinceHeading < 0) {
+      sinceHeading = 0;
+      // A date line set just above the headline ("21.01.2022" then the <h1>) is the story's too.
+      if (aboveHeading && textsSeen - aboveHeading.at <= 8) bare ??= aboveHeading.date;
+    }
     if (!away) {
       if (el.tag === 'time' || el.attrs.itemprop === 'datePublished' || el.attrs.itemprop === 'dateModified') {
         const value = el.attrs.datetime ?? el.attrs.content ?? collapseWhitespace(textOf(el));
@@ -152,8 +158,13 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
           (BARE_DATE.test(label) || DATELINE_DATE.test(label))
         )
           bare = parseDate(label.slice(0, 30), lang);
+        else if (sinceHeading < 0 && !listed && BARE_DATE.test(label)) {
+          const date = parseDate(label.slice(0, 30), lang);
+          if (date) aboveHeading = { date, at: textsSeen };
+        }
       }
       if (sinceHeading >= 0 && text) sinceHeading++;
+      if (text) textsSeen++;
     }
     for (const child of el.children) if (child.kind === 'element') visit(child, article, away, listed);
   };

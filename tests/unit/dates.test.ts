@@ -224,6 +224,11 @@ test.each([
     '2023-11-01T11:35',
   ],
   [
+    'a date line set just above the headline',
+    '<ul class="menu"><li>16.10.2021</li></ul><div class="main"><span>28. Jan. 2022</span><h1>Pädophilie als politisches Machtinstrument</h1><p>Text.</p></div>',
+    '2022-01-28',
+  ],
+  [
     'a date on a page with no <h1>, outside any list',
     '<ul class="menu"><li>16.10.2021</li></ul><div class="main"><h3>21.01.2022</h3><p>Der Jahresbericht ist erschienen.</p></div>',
     '2022-01-21',
