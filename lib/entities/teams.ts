@@ -1,7 +1,7 @@
 import type { Entity } from '../analyze/types';
 
-// A match score between two sides: "1 – 0", "3-0", "2—1".
-const SCORE = String.raw`\d{1,2}\s*[–—-]\s*\d{1,2}`;
+// A match score between two sides: "1 – 0", "3-0", "2—1"; not a date ("19-11-2014") or a time ("10-12:30").
+const SCORE = String.raw`(?<![\d./:-])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d./:-])`;
 const SCORE_AFTER = new RegExp(String.raw`^\s+(?:\w+\s+)?${SCORE}\b`, 'u');
 const SCORE_BEFORE = new RegExp(String.raw`${SCORE}\s+(?:to\s+|against\s+)?$`, 'u');
 const PLAYED_AFTER = /^\s+(?:defeated|beat|beats|drew|draw|lost|loses|won|wins|faced|faces|edged|thrashed|eliminated|knocked)\b/;

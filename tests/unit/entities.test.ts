@@ -241,6 +241,14 @@ describe('sides in a match report are teams', () => {
     expect(byName(find(report), name)?.type).toBe(type);
   });
 
+  test('dates next to places are no scores', () => {
+    const briefs = 'Lahore 19-11-2014: the court met again.\n\nKarachi 20-11-2014: police defeated the plan of the gang.';
+    expect(find(briefs).map((e) => [e.name, e.type])).toEqual([
+      ['Lahore', 'LOC'],
+      ['Karachi', 'LOC'],
+    ]);
+  });
+
   test('without scores, a country is a place whatever the verb', () => {
     expect(byName(find('Sweden defeated the proposal in Brussels on Monday.'), 'Sweden')?.type).toBe('LOC');
   });
