@@ -2,7 +2,10 @@ import type { GateSignals } from '../lib/detect';
 
 const LD_TYPE = /"@type"\s*:\s*(?:"([^"]+)"|\[([^\]]*)\])/g;
 
-const BLOCK_TAGS = new Set([
+// Elements whose text is not a div's own prose: blocks of their own, and scripts and styles.
+const NOT_OWN_TEXT = new Set([
+  'SCRIPT',
+  'STYLE',
   'DIV',
   'P',
   'PRE',
@@ -27,7 +30,7 @@ const BLOCK_TAGS = new Set([
   'FIGURE',
 ]);
 
-/** Reads the gate's signals from the live DOM with a handful of selector queries, without walking the page. */
+/** Reads the gate's signals from the live DOM with a handful of selector queries and one pass over the divs' own text. */
 export function readGateSignals(document: Document, url: string): GateSignals {
   const schemaTypes: string[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type*="ld+json" i]'))) {
@@ -57,8 +60,7 @@ export function readGateSignals(document: Document, url: string): GateSignals {
     let own = 0;
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 3) own += (node.textContent ?? '').trim().length;
-      else if (depth > 0 && node.nodeType === 1 && !BLOCK_TAGS.has((node as Element).tagName) && !/^(SCRIPT|STYLE)$/.test((node as Element).tagName))
-        own += ownText(node as Element, depth - 1);
+      else if (depth > 0 && node.nodeType === 1 && !NOT_OWN_TEXT.has((node as Element).tagName)) own += ownText(node as Element, depth - 1);
     }
     return own;
   };

@@ -24,6 +24,8 @@ export interface GateSignals {
 
 export interface Verdict {
   isArticle: boolean;
+  /** how many signs say the page presents itself as a story (schema.org type, og:type, <article>, …) */
+  markers: number;
   reason: string;
   score: number;
 }
@@ -38,8 +40,6 @@ const NON_ARTICLE_SCHEMA =
 
 /** Permissive on purpose: extraction confirms, and a wrong pass costs only an analysis of a non-article. */
 const GATE_THRESHOLD = 2;
-/** Without any article marker, a mass of prose with nothing against it (no index, manual or link farm) passes. */
-const PROSE_ONLY_THRESHOLD = 2;
 const ARTICLE_MARKERS = new Set(['schema.org article', 'og:type article', 'published time', '<article>', 'article-like URL']);
 
 export function isSiteRoot(url: string): boolean {
@@ -50,7 +50,7 @@ export function isSiteRoot(url: string): boolean {
 
 /** The cheap gate: true when the page is worth extracting. A site's root page never is. */
 export function gate(signals: GateSignals): Verdict {
-  if (isSiteRoot(signals.url)) return { isArticle: false, reason: 'site home page', score: 0 };
+  if (isSiteRoot(signals.url)) return { isArticle: false, reason: 'site home page', score: 0, markers: 0 };
   const { host, path, query } = pathOf(signals.url);
   let score = 0;
   const reasons: string[] = [];
@@ -77,14 +77,15 @@ export function gate(signals: GateSignals): Verdict {
   else add(-2, 'little prose');
   // Some prose is not enough: home pages and indexes carry plenty of teasers. One sign that the page presents itself as a
   // story is, or else much prose with few links on a page that is no site root, index or manual (a blog post, an essay).
-  const marked = reasons.some((r) => ARTICLE_MARKERS.has(r));
+  const markers = reasons.filter((r) => ARTICLE_MARKERS.has(r)).length;
   const headingsPerThousand = signals.textChars ? ((signals.headings ?? 0) * 1000) / signals.textChars : 0;
   // Its address must name a document ("essay.html", "why-we-write", "p/12345"), not a section ("/news/latest", "/about").
   const lastSegment = path.split('/').filter(Boolean).pop() ?? '';
   const namesDocument = /[-_.\d]/.test(lastSegment) || lastSegment.length >= 20;
-  const plainProse = score >= PROSE_ONLY_THRESHOLD && linkShare <= 0.15 && headingsPerThousand <= 1 && signals.articleElements < 4 && namesDocument;
-  const isArticle = score >= GATE_THRESHOLD && (marked || plainProse);
-  return { isArticle, reason: reasons.join(', ') || 'no article signals', score };
+  // Without any marker, the prose must also have nothing against it (no index, manual or link farm).
+  const plainProse = linkShare <= 0.15 && headingsPerThousand <= 1 && signals.articleElements < 4 && namesDocument;
+  const isArticle = score >= GATE_THRESHOLD && (markers > 0 || plainProse);
+  return { isArticle, reason: reasons.join(', ') || 'no article signals', score, markers };
 }
 
 export interface ExtractedShape {
@@ -96,19 +97,18 @@ export interface ExtractedShape {
 export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
   if (!gateVerdict.isArticle) return gateVerdict;
   // A page that passed on its prose alone must show a body of several paragraphs once extracted.
-  const markers = gateVerdict.reason.split(', ').filter((r) => ARTICLE_MARKERS.has(r)).length;
-  const unmarked = markers === 0;
-  if (unmarked && (shape.words < 150 || (shape.paragraphs < 3 && shape.words < 600))) {
+  const { markers } = gateVerdict;
+  if (markers === 0 && (shape.words < 150 || (shape.paragraphs < 3 && shape.words < 600))) {
     return {
+      ...gateVerdict,
       isArticle: false,
       reason: `${gateVerdict.reason}; but no article marker and only ${shape.paragraphs} paragraphs of body text`,
-      score: gateVerdict.score,
     };
   }
   // A page that says in three ways that it is an article may be a brief: a breaking-news item of two short paragraphs.
   const brief = markers >= 3 && shape.words >= 40 && shape.paragraphs >= 2;
   if (!brief && (shape.words < 100 || (shape.paragraphs < 2 && shape.words < 300))) {
-    return { isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text`, score: gateVerdict.score };
+    return { ...gateVerdict, isArticle: false, reason: `${gateVerdict.reason}; but only ${shape.words} words of body text` };
   }
   return gateVerdict;
 }

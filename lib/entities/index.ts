@@ -8,7 +8,7 @@ import { type Token, tokenize } from './tokens';
 
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
-export { type Token, tokenize } from './tokens';
+export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 
 const MAX_NAME_WORDS = 6;
 

@@ -349,6 +349,9 @@ function classify(
   const single = words.length === 1;
   const allCaps = words.every((t) => t.shape === 'caps');
   const titled = titles.length > 0;
+  // The words just before and after the name.
+  const previous = tokens[nameStart - 1];
+  const next = tokens[end];
   const mk = (type: GuessType, strength: number): RawMention => ({
     start: firstToken.start,
     end: lastToken.end,
@@ -363,8 +366,7 @@ function classify(
   if (single && !titled) {
     const t = firstToken;
     // "the West", "the East": the capital makes the compass point a place.
-    const article = tokens[nameStart - 1];
-    if (/^(west|east)$/.test(firstWord) && t.shape === 'upper' && article?.text === 'the') return mk('LOC', 2);
+    if (/^(west|east)$/.test(firstWord) && t.shape === 'upper' && previous?.text === 'the') return mk('LOC', 2);
     if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
     if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
     if (
@@ -377,13 +379,12 @@ function classify(
       return null;
   }
   // "US$ 20,000", "NZ $26 million": a currency, not the country.
-  if (/^\s?\$/.test(tokens[end]?.gapBefore ?? '')) return null;
+  if (/^\s?\$/.test(next?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
   if (single && (RELIGIONS.has(firstWord) || DEMONYMS.has(firstWord.replace(/s$/, '')))) return mk('MISC', 3);
   // "New Zealander", "Londoners": the people of a place.
   if (/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) return mk('MISC', 3);
   // "Internet Explorer 6", "Windows 10", "Apollo 11": a numbered version is a product or a mission (not "Sweden 1 – 0").
-  const next = tokens[end];
   if (next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4)) && !PLACES.has(key))
     return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
@@ -396,15 +397,15 @@ function classify(
   }
   if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
   // "Sydney" is someone's name too, but a city first unless it speaks.
-  const placeHere = single && (CORE_PLACES.has(key) || (PLACES.has(key) && besidePlace(tokens, nameStart, end)));
+  const nextToPlace = single && PLACES.has(key) && besidePlace(tokens, nameStart, end);
+  const placeHere = single && (CORE_PLACES.has(key) || nextToPlace);
   if (KNOWN_PEOPLE.has(key) && !(placeHere && !speaks(tokens, end))) return mk('PER', 3);
   // "from Sydney, Australia", "Preston, Victoria", "New South Wales, Victoria": a place named beside another.
-  if (single && PLACES.has(key) && besidePlace(tokens, nameStart, end)) return mk('LOC', 2);
+  if (nextToPlace) return mk('LOC', 2);
   // "Charlotte", "Austin": a place or a person's name; only speech or a place word before it decides.
   const personLike = single && !CORE_PLACES.has(key) && (FIRST_NAMES.has(key) || LAST_NAMES.has(key));
   if (personLike && PLACES.has(key)) {
     if (speaks(tokens, end)) return mk('PER', 2);
-    const previous = tokens[nameStart - 1];
     return previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' ? mk('LOC', 2) : mk('UNK', 0);
   }
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
@@ -418,8 +419,7 @@ function classify(
   if (!single && PLACE_HEADS.has(lastWord)) return mk('LOC', 2);
   if (single && DEMONYMS.has(firstWord)) return mk('MISC', 3);
   // "localist group Civic Passion", "the firm Acme Widgets": a name after the kind of body it is.
-  const kind = tokens[nameStart - 1];
-  if (kind && kind.shape === 'lower' && APPOSITIVE_ORG.has(kind.text) && joinable(firstToken.gapBefore) && !FIRST_NAMES.has(firstWord))
+  if (previous && previous.shape === 'lower' && APPOSITIVE_ORG.has(previous.text) && joinable(firstToken.gapBefore) && !FIRST_NAMES.has(firstWord))
     return mk('ORG', 2);
   if (single && isCamelOrg(firstToken.text)) return mk('ORG', 2);
   // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
@@ -450,11 +450,9 @@ function classify(
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
     if (lw.some(plain)) return mk('UNK', 0);
     // "in Nizhny Novgorod": people are seldom "in" anything, places are.
-    const before = tokens[nameStart - 1];
-    if (before && /^(in|near|across)$/.test(before.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
+    if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
     return mk('PER', 1);
   }
-  const previous = tokens[nameStart - 1];
   if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
   if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);

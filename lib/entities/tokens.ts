@@ -37,6 +37,13 @@ export function shapeOf(word: string): Shape {
   return 'upper';
 }
 
+/** The dot at `dot` closes an abbreviation ("Gen.", "U.S."), an initial ("J.") or an ellipsis, not a sentence. */
+export function dotEndsNoSentence(text: string, dot: number): boolean {
+  if (text[dot - 1] === '.') return true;
+  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
+  return ABBREVIATIONS.test(word) || /^\p{Lu}$/u.test(word);
+}
+
 /** True when the gap between two words ends a sentence or opens a new unit whose first word is capitalised anyway. */
 function opensUnit(gap: string, previous: Token | undefined): boolean {
   if (!previous) return true;

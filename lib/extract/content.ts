@@ -159,9 +159,9 @@ function withinArticle(el: PageElement, parents: Map<PageElement, PageElement>):
   return false;
 }
 
-function isFurniture(el: PageElement, options: Options, parents?: Map<PageElement, PageElement>): boolean {
+function isFurniture(el: PageElement, options: Options, parents: Map<PageElement, PageElement>): boolean {
   if (isHidden(el)) return true;
-  const storyHeader = el.tag === 'header' && !!parents && withinArticle(el, parents);
+  const storyHeader = el.tag === 'header' && withinArticle(el, parents);
   if (NEVER_CONTENT_TAGS.has(el.tag) && !storyHeader) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'body') return false;
@@ -420,7 +420,8 @@ export function extractContent(
   }
   if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
   // A standfirst that the body repeats as its first paragraph is read once.
-  const leadTexts = new Set(blocks.filter((b) => leads.some((l) => l.index === b.elementIndex)).map((b) => b.text));
-  const unique = blocks.filter((b) => !leadTexts.has(b.text) || leads.some((l) => l.index === b.elementIndex));
+  const leadIndexes = new Set(leads.map((l) => l.index));
+  const leadTexts = new Set(blocks.filter((b) => leadIndexes.has(b.elementIndex)).map((b) => b.text));
+  const unique = blocks.filter((b) => !leadTexts.has(b.text) || leadIndexes.has(b.elementIndex));
   return { rootIndex: contentRoot.index, blocks: trimEdges(unique), relatedLinks };
 }

@@ -116,19 +116,20 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   // An element that holds a date and nothing else ("<h3>21.01.2022</h3>", "<em>01.11.2023 11:35</em>"), or a dateline
   // opening a paragraph ("27.1.2022 - Bei der …"): the article's date when nothing says more.
   let bare: string | null = null;
-  let sinceHeading = -1;
   // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
   // never in a list (the dates of other stories in a menu or a sidebar).
   const headless = !findAll(root, (el) => el.tag === 'h1').length;
+  // Elements with text seen so far (outside header, nav, footer and aside), and how many had been seen at the <h1>.
   let textsSeen = 0;
+  let headingAt = -1;
   let aboveHeading: { date: string; at: number } | null = null;
   const visit = (el: PageElement, inArticle: boolean, outside: boolean, inList: boolean) => {
     const article = inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody';
     const away = outside || (OUTSIDE_ARTICLE.has(el.tag) && !article);
     const listed = inList || el.tag === 'li';
     if (el.tag === 'script' || el.tag === 'style') return;
-    if (el.tag === 'h1' && sinceHeading < 0) {
-      sinceHeading = 0;
+    if (el.tag === 'h1' && headingAt < 0) {
+      headingAt = textsSeen;
       // A date line set just above the headline ("21.01.2022" then the <h1>) is the story's too.
       if (aboveHeading && textsSeen - aboveHeading.at <= 8) bare ??= aboveHeading.date;
     }
@@ -143,6 +144,7 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
         }
       }
       const text = directText(el);
+      const sinceHeading = headingAt < 0 ? -1 : textsSeen - headingAt;
       // A long paragraph may still open with a dateline.
       if (!bare && text.length > 160 && (article || (sinceHeading >= 0 && sinceHeading < 60 && !listed)) && DATELINE_DATE.test(text))
         bare = parseDate(text.slice(0, 30), lang);
@@ -163,7 +165,6 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
           if (date) aboveHeading = { date, at: textsSeen };
         }
       }
-      if (sinceHeading >= 0 && text) sinceHeading++;
       if (text) textsSeen++;
     }
     for (const child of el.children) if (child.kind === 'element') visit(child, article, away, listed);

@@ -2,6 +2,7 @@ import type { Article } from '../analyze/types';
 import { dateFromUrl, findVisibleDates, parseDate } from './dates';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
+import { pathOf } from './url';
 
 /** The article's metadata as the page declares it (the language is the declared one; extraction detects it from the text). */
 export interface PageMetadata extends Omit<Article, 'text' | 'relatedLinks'> {
@@ -110,9 +111,9 @@ export function localDay(stamp: string | null, hints: (string | null)[]): string
 
 /** "myoos" for foren.myoos.de, "bbc" for www.bbc.co.uk: the part of the host that names the site. */
 function hostLabelOf(url: string): string | null {
-  const host = /^https?:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase();
+  const { host } = pathOf(url);
   if (!host) return null;
-  const labels = host.split('.');
+  const labels = host.replace(/:\d+$/, '').split('.');
   labels.pop();
   if (labels.length > 1 && /^(co|com|org|net|gov|ac|edu|or|ne|go)$/.test(labels[labels.length - 1] as string)) labels.pop();
   return labels.pop() ?? null;
@@ -171,6 +172,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   });
   const htmlLang = doc.root.attrs.lang?.trim() || null;
   const visible = findVisibleDates(doc.root, htmlLang);
+  const urlDate = dateFromUrl(doc.url);
   const asDate = (value: string | null) => (value ? parseDate(value, htmlLang) : null);
   return {
     title,
@@ -202,8 +204,8 @@ export function readMetadata(doc: PageDocument): PageMetadata {
         visible.published ??
         visible.time ??
         visible.updated ??
-        dateFromUrl(doc.url),
-      [dateFromUrl(doc.url), visible.published],
+        urlDate,
+      [urlDate, visible.published],
     ),
     updated:
       asDate(articleLd ? str(articleLd.dateModified) : null) ??

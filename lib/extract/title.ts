@@ -22,6 +22,7 @@ function clean(text: string | null | undefined): string | null {
 }
 
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const wordCount = (s: string) => s.split(/\s+/).length;
 
 /** Title parts that name a kind of page, not this one ("Blog Archive - …", "… | Startseite"). */
 const GENERIC_PART = /^(blogarchive?|archive?|home|homepage|startseite|blog)$/;
@@ -37,7 +38,7 @@ export function stripSiteName(title: string, siteName: string | null, labels = t
   const kept = parts.filter((p, i) => {
     const k = key(p);
     const edge = i === 0 || i === parts.length - 1;
-    if ((edge && host && k.startsWith(host) && p.split(/\s+/).length <= 5) || GENERIC_PART.test(k)) return false;
+    if ((edge && host && k.startsWith(host) && wordCount(p) <= 5) || GENERIC_PART.test(k)) return false;
     return !(site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)));
   });
   if (kept.length === 1) return kept[0] as string;
@@ -46,10 +47,9 @@ export function stripSiteName(title: string, siteName: string | null, labels = t
   // No part names the site: keep the longest part when the others are short labels ("Rezept | LECKER").
   const labelled = title.split(LABEL_SEPARATORS);
   if (labelled.length < 2) return title;
-  const words = (s: string) => s.split(/\s+/).length;
-  const longest = [...labelled].sort((a, b) => words(b) - words(a))[0] as string;
+  const longest = [...labelled].sort((a, b) => wordCount(b) - wordCount(a))[0] as string;
   const others = labelled.filter((p) => p !== longest);
-  return others.every((p) => words(p) <= 4) && words(longest) >= 3 ? longest : title;
+  return others.every((p) => wordCount(p) <= 4) && wordCount(longest) >= 3 ? longest : title;
 }
 
 function tokens(s: string): Set<string> {
@@ -103,7 +103,7 @@ function withoutKicker(heading: string, meta: string[], siteName: string | null)
   for (const title of meta) {
     const headline = stripSiteName(title, siteName);
     const k = key(headline);
-    if (headline.split(/\s+/).length < 3 || k === headingKey || !headingKey.endsWith(k)) continue;
+    if (wordCount(headline) < 3 || k === headingKey || !headingKey.endsWith(k)) continue;
     // Cut the heading where the headline starts, counting letters and digits only (the key drops the rest).
     let seen = 0;
     const skip = headingKey.length - k.length;
@@ -134,18 +134,15 @@ function pickTitle(c: TitleCandidates): string | null {
     const [title, heading] = [t.toLowerCase(), h.toLowerCase()];
     return title.includes(`: ${heading}`) && !title.includes(`:: ${heading}`);
   };
-  const agreed = headings.find((h) =>
-    meta.some((t) => overlap(h, t) >= 0.6 && (h.split(/\s+/).length > 3 || overlap(t, h) >= 0.5 || afterColon(h, t))),
-  );
+  const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6 && (wordCount(h) > 3 || overlap(t, h) >= 0.5 || afterColon(h, t))));
   // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
   if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
-  const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && t.split(/\s+/).length >= 2);
+  const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && wordCount(t) >= 2);
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
   const tag = clean(c.titleTag);
   const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
-  const sectionName = (h: string) =>
-    !!tagHeadline && h.split(/\s+/).length <= 4 && tagHeadline.split(/\s+/).length >= 5 && !sharesWord(h, tagHeadline);
+  const sectionName = (h: string) => !!tagHeadline && wordCount(h) <= 4 && wordCount(tagHeadline) >= 5 && !sharesWord(h, tagHeadline);
   if (headings[0] && !sectionName(headings[0])) return headings[0];
   return tagHeadline ?? c.h1s.map(clean).find(Boolean) ?? null;
 }

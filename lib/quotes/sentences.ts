@@ -1,7 +1,5 @@
+import { dotEndsNoSentence } from '../entities';
 import type { QuoteSpan } from './marks';
-
-// "Mr.", "Dr.", "Gen.", "U.S." and initials end in a dot without ending a sentence.
-const NOT_AN_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|St|Sen|Rep|Gov|Rev|Jr|Sr|No|vs|etc|Inc|Ltd|Co|Corp)|\b\p{Lu}|\.)$/u;
 
 /** How far around a quote its own sentence is looked for. */
 const CONTEXT = 200;
@@ -14,7 +12,7 @@ function sentenceStartsWithin(text: string, span: QuoteSpan): number[] {
   for (let m = inner.exec(text); m && m.index < span.end - 1; m = inner.exec(text)) {
     const next = m.index + m[0].length;
     if (next >= span.end - 1) break;
-    if (text[m.index] === '.' && NOT_AN_END.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (text[m.index] === '.' && dotEndsNoSentence(text, m.index)) continue;
     starts.push(next);
   }
   return starts;
