@@ -13,6 +13,11 @@ const monthLists = [
   'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
   'januari februari maart april mei juni juli augustus september oktober november december',
   'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  // Slavic languages write the day's month in the genitive ("15 августа 2016", "1. listopadu 2021").
+  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
+  'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
+  'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+  'ledna února března dubna května června července srpna září října listopadu prosince',
 ];
 for (const list of monthLists) {
   list.split(' ').forEach((name, i) => {
@@ -36,7 +41,7 @@ function year(y: string): number {
   return y.length === 2 ? 2000 + n : n;
 }
 
-const ISO = /\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?/;
+const ISO = /\b((?:19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?/;
 const NAMED_DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:de\\s+)?((?:19|20)\\d\\d)\\b`, 'i');
 const NAMED_MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b`, 'i');
 const NUMERIC = /\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b/;
@@ -49,7 +54,8 @@ export function parseDate(input: string, lang: string | null = null): string | n
   if (iso) {
     const day = ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (!day) return null;
-    return iso[4] ? iso[0].replace(' ', 'T') : day;
+    // Rebuilt from the day, so an unpadded "2022-05-6T12:00Z" comes out as valid ISO.
+    return iso[4] ? `${day}T${iso[0].slice(iso[0].search(/[T ]/) + 1).replace(/\s+/g, '')}` : day;
   }
   let date: string | null = null;
   const dmy = NAMED_DMY.exec(text);
@@ -88,20 +94,30 @@ export function dateFromUrl(url: string): string | null {
 
 const DATE_HINT =
   /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date|publication)($|[\s_-])/i;
-const PUBLISHED_LABEL = /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|am)\b/i;
+// "Am 8. November 2021" alone is a label; "Am 22. Oktober erscheint …" opens a sentence.
+const PUBLISHED_LABEL =
+  /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|erstellt)\b|^am\s.{0,30}$/i;
+// MediaWiki's "This page was last edited on …" footer and its kin: the date a page with no publication date stands at.
+const UPDATED_HINT = /(^|[\s_-])(lastmod|last-modified|lastedited)($|[\s_-])/i;
 const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt)\b/i;
-// "21.01.2022", "01.11.2023 11:35", "24. April 2020 |": an element that holds a date and nothing else.
+// "21.01.2022", "01.11.2023 11:35", "24. April 2020 | Pressemitteilungen": an element that holds a date and nothing else
+// but a section label.
 const BARE_DATE =
-  /^(\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?(\s*[|•·])?$/iu;
+  /^(\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?(\s*[|•·](\s*\p{L}[\p{L} -]{0,30})?)?$/iu;
 // "27.1.2022 - Bei der …", "(21. November 2022) Energieverbraucher …": a dateline opening a paragraph.
-const DATELINE_DATE = /^(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s|\(\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4}\)\s)/u;
+const DATELINE_DATE = /^(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s|\(\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}\)\s)/u;
 const OUTSIDE_ARTICLE = new Set(['header', 'nav', 'footer', 'aside']);
+const EMPHASIS = new Set(['strong', 'b', 'em', 'i']);
 
 export interface VisibleDates {
   published: string | null;
   updated: string | null;
   /** the datetime of the first <time> in the article (or page) */
   time: string | null;
+  /** a date line with no label: just under the headline, or a bare date in the article */
+  dateLine: string | null;
+  /** every calendar day (YYYY-MM-DD) written in the page's text, wherever it stands */
+  shownDays: Set<string>;
 }
 
 /**
@@ -109,7 +125,7 @@ export interface VisibleDates {
  * date-like classes, inside the article rather than in the site's header, where a print-edition "today" date lives.
  */
 export function findVisibleDates(root: PageElement, lang: string | null): VisibleDates {
-  const found: VisibleDates = { published: null, updated: null, time: null };
+  const found: VisibleDates = { published: null, updated: null, time: null, dateLine: null, shownDays: new Set() };
   let unlabelled: string | null = null;
   // Dates written just under the headline, with no label or class to say so ("1. Februar 2022, Daniel Dillenburg").
   let nearHeading: string | null = null;
@@ -118,21 +134,30 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   let bare: string | null = null;
   // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
   // never in a list (the dates of other stories in a menu or a sidebar).
-  const headless = !findAll(root, (el) => el.tag === 'h1').length;
+  const headings = findAll(root, (el) => el.tag === 'h1');
+  const headless = !headings.length;
+  // When one <article> holds the headline, the others are teasers of other stories, like list items.
+  const articles = findAll(root, (el) => el.tag === 'article');
+  const holdsHeadline = (el: PageElement) => findAll(el, (inner) => inner === headings[0]).length > 0;
+  const teasers = new Set(articles.length > 1 && articles.some(holdsHeadline) ? articles.filter((el) => !holdsHeadline(el)) : []);
   // Elements with text seen so far (outside header, nav, footer and aside), and how many had been seen at the <h1>.
   let textsSeen = 0;
   let headingAt = -1;
   let aboveHeading: { date: string; at: number } | null = null;
-  const visit = (el: PageElement, inArticle: boolean, outside: boolean, inList: boolean) => {
-    const article = inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody';
+  const visit = (el: PageElement, inArticle: boolean, outside: boolean, inList: boolean, parentText: string) => {
+    const teaser = teasers.has(el);
+    const article = !teaser && (inArticle || el.tag === 'article' || el.tag === 'main' || el.attrs.itemprop === 'articleBody');
     const away = outside || (OUTSIDE_ARTICLE.has(el.tag) && !article);
-    const listed = inList || el.tag === 'li';
+    const listed = inList || el.tag === 'li' || teaser;
     if (el.tag === 'script' || el.tag === 'style') return;
     if (el.tag === 'h1' && headingAt < 0) {
       headingAt = textsSeen;
       // A date line set just above the headline ("21.01.2022" then the <h1>) is the story's too.
       if (aboveHeading && textsSeen - aboveHeading.at <= 8) bare ??= aboveHeading.date;
     }
+    const ownText = directText(el);
+    const shown = ownText.length >= 6 && ownText.length <= 400 ? parseDate(ownText, lang) : null;
+    if (shown) found.shownDays.add(shown.slice(0, 10));
     if (!away) {
       if (el.tag === 'time' || el.attrs.itemprop === 'datePublished' || el.attrs.itemprop === 'dateModified') {
         const value = el.attrs.datetime ?? el.attrs.content ?? collapseWhitespace(textOf(el));
@@ -143,7 +168,8 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
           else found.time ??= parsed;
         }
       }
-      const text = directText(el);
+      // Emphasis inside running prose ("<strong>Am 22. Oktober</strong> erscheint …") is no date line of its own.
+      const text = EMPHASIS.has(el.tag) && parentText.length > ownText.length + 20 ? '' : ownText;
       const sinceHeading = headingAt < 0 ? -1 : textsSeen - headingAt;
       // A long paragraph may still open with a dateline.
       if (!bare && text.length > 160 && (article || (sinceHeading >= 0 && sinceHeading < 60 && !listed)) && DATELINE_DATE.test(text))
@@ -151,7 +177,8 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
       if (text.length >= 6 && text.length <= 160) {
         const label = text.replace(/^[\s|:•·-]+/, '');
         if (PUBLISHED_LABEL.test(label)) found.published ??= parseDate(label, lang);
-        else if (UPDATED_LABEL.test(label)) found.updated ??= parseDate(label, lang);
+        else if (UPDATED_LABEL.test(label) || UPDATED_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`))
+          found.updated ??= parseDate(label, lang);
         else if (!unlabelled && DATE_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`)) unlabelled = parseDate(label, lang);
         else if (!nearHeading && sinceHeading >= 0 && sinceHeading < 40 && label.length <= 80) nearHeading = parseDate(label, lang);
         else if (
@@ -167,11 +194,11 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
       }
       if (text) textsSeen++;
     }
-    for (const child of el.children) if (child.kind === 'element') visit(child, article, away, listed);
+    for (const child of el.children) if (child.kind === 'element') visit(child, article, away, listed, ownText);
   };
-  visit(root, false, false, false);
+  visit(root, false, false, false, '');
   found.published ??= unlabelled;
-  found.time ??= nearHeading ?? bare;
+  found.dateLine = nearHeading ?? bare;
   return found;
 }
 

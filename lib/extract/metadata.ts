@@ -1,5 +1,5 @@
 import type { Article } from '../analyze/types';
-import { dateFromUrl, findVisibleDates, parseDate } from './dates';
+import { dateFromUrl, findVisibleDates, parseDate, type VisibleDates } from './dates';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, textOf } from './tree';
 import { pathOf } from './url';
@@ -98,15 +98,44 @@ const DAY_MS = 86_400_000;
  * a story of 7 November in Berlin). When the URL or a visible date line gives the day, one day off, that day is the one
  * readers saw, and it is kept instead (as a plain date).
  */
-export function localDay(stamp: string | null, hints: (string | null)[]): string | null {
+export function localDay(stamp: string | null, hints: (string | null)[], confirming: string | null = null): string | null {
   if (!stamp || !/T\d\d:\d\d/.test(stamp) || !/(Z|[+-]00:?00|T\d\d:\d\d(:\d\d(\.\d+)?)?)$/.test(stamp)) return stamp;
   const day = stamp.slice(0, 10);
+  // A date line under the headline that agrees with the stamp's day settles it (a related story's date may not).
+  if (confirming?.slice(0, 10) === day) return stamp;
   for (const hint of hints) {
     const local = hint?.slice(0, 10);
     if (!local || local === day) continue;
     if (Math.abs(Date.parse(`${local}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) === DAY_MS) return local;
   }
   return stamp;
+}
+
+/**
+ * The metadata's date, unless the page never shows that day and dates the story later, under its headline or with a
+ * "published" label. CMSs often stamp a draft's creation day into their metadata, days or weeks before the story went
+ * out. A shown date that is the metadata's modified day is an update, and one day later is the same instant seen from
+ * another time zone (left to `localDay`), so neither overrides.
+ */
+function preferShown(metaDate: string, metaUpdated: string | null, visible: VisibleDates): string {
+  const shown = visible.published ?? visible.dateLine;
+  const metaDay = metaDate.slice(0, 10);
+  if (!shown || visible.shownDays.has(metaDay)) return metaDate;
+  const shownDay = shown.slice(0, 10);
+  const later = Date.parse(`${shownDay}T00:00:00Z`) - Date.parse(`${metaDay}T00:00:00Z`);
+  if (!(later > DAY_MS || (later === DAY_MS && !nearUtcMidnight(metaDate)))) return metaDate;
+  const updates = [metaUpdated, visible.updated].map((date) => date?.slice(0, 10));
+  return updates.includes(shownDay) ? metaDate : shown;
+}
+
+/** A time stamp within four hours of midnight UTC, where the publisher's calendar day may differ from UTC's. */
+function nearUtcMidnight(stamp: string): boolean {
+  const written = /T(\d\d):\d\d/.exec(stamp);
+  if (!written) return false;
+  // A stamp with no zone is read as written: Date.parse would read it in the reader's own zone.
+  const zoned = /(Z|[+-]\d\d:?\d\d)$/.test(stamp) ? Date.parse(stamp) : Number.NaN;
+  const hour = Number.isNaN(zoned) ? Number(written[1]) : new Date(zoned).getUTCHours();
+  return hour >= 20 || hour < 4;
 }
 
 /** "myoos" for foren.myoos.de, "bbc" for www.bbc.co.uk: the part of the host that names the site. */
@@ -174,43 +203,47 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   const visible = findVisibleDates(doc.root, htmlLang);
   const urlDate = dateFromUrl(doc.url);
   const asDate = (value: string | null) => (value ? parseDate(value, htmlLang) : null);
+  const metaPublished =
+    asDate(articleLd ? str(articleLd.datePublished) : null) ??
+    asDate(pageLd ? str(pageLd.datePublished) : null) ??
+    asDate(
+      m(
+        'article:published_time',
+        'og:published_time',
+        'datepublished',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'dc.date.created',
+        'dcterms.created',
+        'dcterms.date',
+        'citation_publication_date',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'release_date',
+        'sailthru.date',
+        'parsely-pub-date',
+      ),
+    );
+  const metaUpdated =
+    asDate(articleLd ? str(articleLd.dateModified) : null) ??
+    asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'));
   return {
     title,
     byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
     siteName,
     published: localDay(
-      asDate(articleLd ? str(articleLd.datePublished) : null) ??
-        asDate(pageLd ? str(pageLd.datePublished) : null) ??
-        asDate(
-          m(
-            'article:published_time',
-            'og:published_time',
-            'datepublished',
-            'date',
-            'dc.date',
-            'dc.date.issued',
-            'dc.date.created',
-            'dcterms.created',
-            'dcterms.date',
-            'citation_publication_date',
-            'pubdate',
-            'publishdate',
-            'publish-date',
-            'release_date',
-            'sailthru.date',
-            'parsely-pub-date',
-          ),
-        ) ??
+      (metaPublished && preferShown(metaPublished, metaUpdated, visible)) ??
         visible.published ??
         visible.time ??
+        visible.dateLine ??
         visible.updated ??
         urlDate,
       [urlDate, visible.published],
+      visible.dateLine,
     ),
-    updated:
-      asDate(articleLd ? str(articleLd.dateModified) : null) ??
-      asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified')) ??
-      visible.updated,
+    updated: metaUpdated ?? visible.updated,
     canonicalUrl: canonical ?? (m('og:url') ? resolveUrl(m('og:url') as string, doc.url) : null),
     publisherUrl: publisherUrl(articleLd, doc.url),
     lang: htmlLang ?? m('og:locale', 'content-language', 'language') ?? (articleLd ? str(articleLd.inLanguage) : null),

@@ -23,6 +23,12 @@ describe('parseDate', () => {
     ['1988', null, null],
     ['Chapter 12.5.3', null, null],
     ['32.13.2020', 'de', null],
+    ['2022-05-6T12:00:00.000Z', null, '2022-05-06T12:00:00.000Z'],
+    ['2022-05-04 03:00:00 ', null, '2022-05-04T03:00:00'],
+    ['15 августа 2016, 13:43', 'ru', '2016-08-15T13:43'],
+    ['12 листопада 2021', 'uk', '2021-11-12'],
+    ['3 października 2019', 'pl', '2019-10-03'],
+    ['1. listopadu 2021', 'cs', '2021-11-01'],
   ])('%s (%s) → %s', (text, lang, expected) => {
     expect(parseDate(text, lang)).toBe(expected);
   });
@@ -172,6 +178,74 @@ describe('localDay: a UTC stamp near midnight yields to the day the page prints'
   ])('%s with %j → %s', (stamp, hints, expected) => {
     expect(localDay(stamp, hints)).toBe(expected);
   });
+
+  test("a date line under the headline that agrees with the stamp settles it against a related story's date", () => {
+    expect(localDay('2023-11-06T12:00:00+00:00', ['2023-11-05'], '2023-11-06')).toBe('2023-11-06T12:00:00+00:00');
+    expect(localDay('2019-10-19T03:00:00.000Z', [null, '2019-10-18'], '2019-10-19T05:00')).toBe('2019-10-19T03:00:00.000Z');
+  });
+});
+
+describe('a date the page shows beats metadata whose day the page never shows', () => {
+  const withMeta = (meta: string, body: string) =>
+    readMetadata(loadPage(`<html lang="de"><head>${meta}</head><body>${body}</body></html>`, 'https://news.example/story').doc).published;
+  const created = '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">';
+  const story = (line: string) =>
+    `<article><h1>Haben Fische Schmerzen?</h1><p>${line}</p><p>Ob Fische Schmerzen empfinden, ist umstritten.</p></article>`;
+
+  test.each([
+    ['a later date under the headline (a CMS draft stamp in the metadata)', created, story('12.01.2022'), '2022-01-12'],
+    [
+      'the metadata day shown anywhere keeps the metadata',
+      created,
+      `${story('12.01.2022')}<aside><p>29.11.2021</p></aside>`,
+      '2021-11-29T14:13:37+00:00',
+    ],
+    ['an earlier shown date is not the story going out', created, story('12.10.2021'), '2021-11-29T14:13:37+00:00'],
+    [
+      'a shown date that is the modified day is an update',
+      `${created}<meta property="article:modified_time" content="2022-01-12T08:00:00+01:00">`,
+      story('12.01.2022'),
+      '2021-11-29T14:13:37+00:00',
+    ],
+    [
+      'one day later, from a stamp near midnight UTC, is the same instant',
+      '<meta property="article:published_time" content="2018-06-12T23:00:00.000Z">',
+      story('13.06.2018'),
+      '2018-06-12T23:00:00.000Z',
+    ],
+    [
+      'one day later from a stamp at midday is another day',
+      '<meta property="article:published_time" content="2019-12-09T12:00:49+01:00">',
+      story('10.12.2019'),
+      '2019-12-10',
+    ],
+  ])('%s', (_, meta, body, expected) => {
+    expect(withMeta(meta, body)).toBe(expected);
+  });
+});
+
+test.each([
+  [
+    'the dates of teaser <article>s beside the one holding the headline',
+    '<main><article><h1>Achtsam durch die Krise</h1><p>Text der Geschichte, lang genug für einen Absatz.</p></article><section><article><h2><a href="/b">Andere Geschichte</a></h2><footer><span class="teaser-date">01. Juli 2020</span></footer></article><article><h2><a href="/c">Noch eine</a></h2><footer><span class="teaser-date">18. Juni 2020</span></footer></article></section></main>',
+    null,
+  ],
+  [
+    'a bold date inside running prose after the date line',
+    '<div><h1>Der Landwirtschafts-Simulator wird größer</h1><p class="info">19.10.2019 07:49 Uhr</p><p><strong>Am 22. Oktober 2019</strong> erscheint die Platinum Edition des Spiels.</p></div>',
+    '2019-10-19T07:49',
+  ],
+])('not the article’s date: %s', (_, body, expected) => {
+  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
+  expect(readMetadata(doc).published).toBe(expected);
+});
+
+test('a wiki page dated only by its last edit takes that date', () => {
+  const body =
+    '<div id="content"><h1>Stammtisch</h1><p>Der nächste Stammtisch findet im Café statt.</p></div><div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div>';
+  const meta = readMetadata(loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://wiki.example/Stammtisch').doc);
+  expect(meta.updated).toBe('2020-01-29T13:22');
+  expect(meta.published).toBe('2020-01-29T13:22');
 });
 
 test('JSON-LD with raw tabs and line breaks inside strings (invalid JSON, common on sites) is still read', () => {
@@ -210,6 +284,11 @@ test.each([
   [
     'a date with a month name, and a bar after it',
     '<article><h1>Pressemitteilung</h1><p class="category">24. April 2020 |</p><p>Text.</p></article>',
+    '2020-04-24',
+  ],
+  [
+    'a date and its section label above the headline',
+    '<article><p class="category"> 24. April 2020 | <a href="/presse">Pressemitteilungen</a></p><h1>Olafur Eliasson gestaltet Titelseite</h1><p>Text.</p></article>',
     '2020-04-24',
   ],
 ])('a visible date with no label: %s', (_, body, expected) => {
