@@ -27,20 +27,32 @@ const wordCount = (s: string) => s.split(/\s+/).length;
 /** Title parts that name a kind of page, not this one ("Blog Archive - …", "… | Startseite"). */
 const GENERIC_PART = /^(blogarchive?|archive?|home|homepage|startseite|blog)$/;
 
+/**
+ * The parts of a separated title ("Headline | Site") that name the site rather than the page: the declared site name,
+ * a kind of page ("Blog Archive"), or, with no site name declared, the shortest short edge part that opens with the
+ * address's name ("MyOOS Community Forum" on myoos.de; "Tesla" but not "Tesla unveils …" on tesla.com).
+ */
+function siteParts(parts: string[], siteName: string | null, hostLabel: string | null): Set<string> {
+  const site = siteName ? key(siteName) : '';
+  const host = !site && hostLabel && hostLabel.length >= 4 ? key(hostLabel) : '';
+  const found = new Set<string>();
+  for (const p of parts) {
+    const k = key(p);
+    if (GENERIC_PART.test(k) || (site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)))) found.add(p);
+  }
+  const hostParts = [parts[0], parts[parts.length - 1]].filter((p): p is string => !!p && !!host && key(p).startsWith(host) && wordCount(p) <= 5);
+  const shortest = hostParts.sort((a, b) => a.length - b.length)[0];
+  if (shortest) found.add(shortest);
+  // A "site name" that covers every part is the page's title pasted into the wrong field: it says nothing.
+  return found.size < parts.length ? found : new Set();
+}
+
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
 export function stripSiteName(title: string, siteName: string | null, labels = true, hostLabel: string | null = null): string {
   const parts = title.split(SEPARATORS);
   if (parts.length < 2) return title;
-  const site = siteName ? key(siteName) : '';
-  // With no declared site name, a short first or last part opening with the address's name ("MyOOS Community Forum" on
-  // myoos.de) is the site's.
-  const host = !site && hostLabel && hostLabel.length >= 4 ? key(hostLabel) : '';
-  const kept = parts.filter((p, i) => {
-    const k = key(p);
-    const edge = i === 0 || i === parts.length - 1;
-    if ((edge && host && k.startsWith(host) && wordCount(p) <= 5) || GENERIC_PART.test(k)) return false;
-    return !(site && k && (k === site || site.includes(k) || (k.includes(site) && k.length - site.length < 6)));
-  });
+  const sites = siteParts(parts, siteName, hostLabel);
+  const kept = parts.filter((p) => !sites.has(p));
   if (kept.length === 1) return kept[0] as string;
   if (kept.length < parts.length) return kept.join(' - ');
   if (!labels) return title;
@@ -124,8 +136,14 @@ export function chooseTitle(c: TitleCandidates): string | null {
 
 function pickTitle(c: TitleCandidates): string | null {
   const site = c.siteName ? key(c.siteName) : '';
-  const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && key(h) !== site);
-  const meta = [clean(c.headline), clean(c.ogTitle), clean(c.titleTag)].filter((t): t is string => !!t);
+  const tag = clean(c.titleTag);
+  // A heading that is, or opens with, the part of the <title> that names the site is the site's banner ("DimidoBlog" in
+  // "Was ist Virales Marketing? | DimidoBlog"), not the story's headline.
+  const tagParts = tag?.split(SEPARATORS) ?? [];
+  const siteKeys = tagParts.length > 1 ? [...siteParts(tagParts, c.siteName, c.hostLabel ?? null)].map(key) : [];
+  const banner = (h: string) => key(h) === site || siteKeys.some((k) => k.length >= 4 && key(h).startsWith(k));
+  const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && !banner(h));
+  const meta = [clean(c.headline), clean(c.ogTitle), tag].filter((t): t is string => !!t);
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
   // A short heading must also cover much of the title: a blog's or section's name in the <h1> ("Silicon Exposed",
   // "Opinion") is all in "Silicon Exposed: Open Verilog flow for …", but is not its headline.
@@ -134,12 +152,20 @@ function pickTitle(c: TitleCandidates): string | null {
     const [title, heading] = [t.toLowerCase(), h.toLowerCase()];
     return title.includes(`: ${heading}`) && !title.includes(`:: ${heading}`);
   };
-  const agreed = headings.find((h) => meta.some((t) => overlap(h, t) >= 0.6 && (wordCount(h) > 3 || overlap(t, h) >= 0.5 || afterColon(h, t))));
-  // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
-  if (agreed) return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
+  const agrees = (h: string, t: string) => overlap(h, t) >= 0.6 && (wordCount(h) > 3 || overlap(t, h) >= 0.5 || afterColon(h, t));
+  // The story's own metadata (headline, og:title) picks among several headings before the <title> does: a blog's name
+  // in a first <h1> agrees with "Blog: Post title" but not with the post's og:title.
+  const agreed = meta.map((t) => headings.find((h) => agrees(h, t))).find(Boolean);
+  if (agreed) {
+    // "Headline | Old Site Name" in the <h1>, "Headline" in the metadata: the metadata's part is the headline.
+    const parts = agreed.split(LABEL_SEPARATORS);
+    const part = parts.length > 1 ? meta.slice(0, 2).find((t) => parts.some((p) => key(p) === key(t))) : undefined;
+    if (part) return part;
+    // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
+    return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
+  }
   const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && wordCount(t) >= 2);
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
-  const tag = clean(c.titleTag);
   const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
   const sectionName = (h: string) => !!tagHeadline && wordCount(h) <= 4 && wordCount(tagHeadline) >= 5 && !sharesWord(h, tagHeadline);

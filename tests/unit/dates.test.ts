@@ -85,6 +85,67 @@ test.each([
   expect(stripSiteName(title, null, true, hostLabel)).toBe(expected);
 });
 
+test.each([
+  ['Tesla unveils a new car | Tesla', 'tesla', 'Tesla unveils a new car'],
+  ['Tesla | Tesla unveils a new car', 'tesla', 'Tesla unveils a new car'],
+])('of two parts that open with the address’s name, the shorter is the site’s: %s', (title, hostLabel, expected) => {
+  expect(stripSiteName(title, null, true, hostLabel)).toBe(expected);
+});
+
+describe('a site’s banner in the <h1> is not the headline', () => {
+  const choose = (c: Partial<Parameters<typeof chooseTitle>[0]>) =>
+    chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag: null, siteName: null, ...c });
+
+  test('the blog’s name in the <h1>, the post’s title beside it in the <title>', () => {
+    expect(choose({ h1s: ['DimidoBlog'], titleTag: 'Was ist Virales Marketing? | DimidoBlog', hostLabel: 'dimido' })).toBe(
+      'Was ist Virales Marketing?',
+    );
+    expect(
+      choose({ h1s: ['Disfunctions.de'], titleTag: 'Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden', hostLabel: 'disfunctions' }),
+    ).toBe('Podcasts in Plex einbinden');
+  });
+
+  test('the post’s og:title picks the second <h1> over the blog’s name in the first', () => {
+    expect(
+      choose({
+        h1s: ['EMACSPEAK The Complete Audio Desktop', 'Meta-Programming In Emacs Using defadvice'],
+        titleTag: 'EMACSPEAK The Complete Audio Desktop: Meta-Programming In Emacs Using Defadvice',
+        ogTitle: 'Meta-Programming In Emacs Using Defadvice',
+      }),
+    ).toBe('Meta-Programming In Emacs Using defadvice');
+  });
+
+  test('an old site name in the <h1> goes when the metadata gives the headline without it', () => {
+    expect(
+      choose({
+        h1s: ['Was wir über uns nicht hören wollen | FASSETTE.NET'],
+        ogTitle: 'Was wir über uns nicht hören wollen',
+        siteName: 'INTERSCENAR.IO',
+      }),
+    ).toBe('Was wir über uns nicht hören wollen');
+  });
+
+  test('a declared site name that is the whole title says nothing', () => {
+    const title = 'Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans - Handball Schweiz';
+    expect(
+      choose({
+        h1s: ['Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans'],
+        ogTitle: title,
+        titleTag: title,
+        siteName: title,
+        hostLabel: 'handball',
+      }),
+    ).toBe('Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans');
+  });
+});
+
+test('a kicker marked as such inside the <h1> is no part of the headline', () => {
+  const html = `<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
+    <h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>
+    <p>Text.</p></body></html>`;
+  expect(readMetadata(loadPage(html, 'https://news.example/story').doc).title).toBe('Bohren, bis es heiß wird');
+});
+
 describe('chooseTitle leaves no separator dangling', () => {
   const only = (titleTag: string, siteName: string | null = null) => chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag, siteName });
   test.each([
