@@ -41,7 +41,8 @@ const STRONG_NEGATIVE_WORD =
   /^(comments?|disqus|footer|sidebar|share|sharing|social|related|recommend(ed|ations)?|popular|most-read|trending|newsletter|subscribe|promo|sponsor(ed)?|ad|ads|advert(isement)?|banner|breadcrumbs?|nav|navigation|menu|outbrain|taboola|cookie|modal|popup|tweet|twitter|instagram|tiktok|dialog|login|signin|signup|paywall|consent|overlay)$/i;
 // Overlays (log-in dialogs, cookie and paywall layers) are furniture even on an <article> or <main>, which sites use for them too.
 const OVERLAY_WORD = /^(modal|dialog|popup|login|signin|signup|cookie|consent|paywall|overlay)$/i;
-const WEAK_NEGATIVE_WORD = /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip)$/i;
+const WEAK_NEGATIVE_WORD =
+  /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip|imagedescription|copyright|bildunterschrift|bildnachweis)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
@@ -87,8 +88,32 @@ const BOILERPLATE_LINE =
 const TAIL_LINE =
   /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)/i;
 
+/**
+ * Headings that open the site's own sections after a story (most read, more on the topic, read next): everything from
+ * the first of them in the story's second half on is the site's, not the story's.
+ */
+const SITE_SECTION = new RegExp(
+  String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|` +
+    // and the comment section: its form, or its count
+    String.raw`kommentar (verfassen|schreiben|hinterlassen)( antwort abbrechen)?|schreibe einen kommentar|leave a (reply|comment)|` +
+    String.raw`(your )?email address will not be published\b.*|e-mail \(wird benötigt und nicht veröffentlicht\)|was denkst du|` +
+    String.raw`hier ist ihre meinung gefragt|\d+ (responses|replies|comments|kommentare|antworten) (to|zu|auf) .*)\s*[:?!]?$`,
+  'i',
+);
+
+function cutAtSiteSection(blocks: TextBlock[]): TextBlock[] {
+  const total = blocks.reduce((sum, b) => sum + b.text.length, 0);
+  let seen = 0;
+  for (const [i, block] of blocks.entries()) {
+    if (seen >= total / 2 && block.text.length < 60 && SITE_SECTION.test(block.text)) return blocks.slice(0, i);
+    seen += block.text.length;
+  }
+  return blocks;
+}
+
 /** Drops blocks at either end that are the site talking (copyright, pitches, labels, credits), up to the first real one. */
-function trimEdges(blocks: TextBlock[]): TextBlock[] {
+function trimEdges(all: TextBlock[]): TextBlock[] {
+  const blocks = cutAtSiteSection(all);
   let end = blocks.length;
   while (end > 1) {
     const last = blocks[end - 1] as TextBlock;
@@ -104,7 +129,7 @@ function trimEdges(blocks: TextBlock[]): TextBlock[] {
     if (first.text.length >= 50 || /[.!?…:"”»)]$/.test(first.text) || /^h[2-6]$/.test(first.tag)) break;
     start++;
   }
-  return start === 0 && end === blocks.length ? blocks : blocks.slice(start, end);
+  return start === 0 && end === all.length ? all : blocks.slice(start, end);
 }
 
 const RELATED_HEADING =
@@ -112,7 +137,7 @@ const RELATED_HEADING =
 
 /** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
 const CREDIT_LINE =
-  /^(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
+  /^\(?(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
 export const RELATED_LABEL =
   /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|lee también|leer también|leggi anche|lees ook)\s*[:|–—-]\s*/i;
 
@@ -165,7 +190,8 @@ function isFurniture(el: PageElement, options: Options, parents: Map<PageElement
   if (NEVER_CONTENT_TAGS.has(el.tag) && !storyHeader) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'body') return false;
-  if (el.tag === 'article' || el.tag === 'main') return isOverlay(el);
+  // A story's own <header> is named as such ("article__header"), which says nothing against it.
+  if (el.tag === 'article' || el.tag === 'main' || storyHeader) return isOverlay(el);
   return classHint(el) < 0;
 }
 

@@ -251,3 +251,49 @@ test.each([
   expect(blocks.filter((b) => b === lead)).toHaveLength(1);
   expect(blocks.join(' ')).not.toMatch(/Jane Roe|4 May 2024/);
 });
+
+describe('the site’s own sections after the story cut it off', () => {
+  const para = (i: number) =>
+    `<p>Paragraph ${i}: the council voted on Tuesday to close the old bridge, after engineers found cracks in its piers.</p>`;
+  const story = Array.from({ length: 6 }, (_, i) => para(i)).join('');
+  const teasers =
+    '<p>Flood barriers go up along the river before the spring thaw arrives in the valley towns.</p><p>Mayor opens the new library wing after two years of building work on the old market square.</p>';
+  test.each([
+    ['Meistgelesene Artikel'],
+    ['Explore further'],
+    ['Artikel zum Thema'],
+    ['Mehr Kolumnen auf MeinMMO:'],
+    ['Kommentar verfassen Antwort abbrechen'],
+    ['3 Responses to Council closes the old bridge'],
+  ])('%s', (heading) => {
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}<h3>${heading}</h3>${teasers}</article></body></html>`;
+    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+    expect(text).toContain('Paragraph 5');
+    expect(text).not.toContain(heading);
+    expect(text).not.toContain('Flood barriers');
+  });
+
+  test('the same heading in the story’s first half is the story’s own', () => {
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para(0)}<h3>Explore further</h3>${story}</article></body></html>`;
+    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+    expect(text).toContain('Explore further');
+    expect(text).toContain('Paragraph 5');
+  });
+});
+
+test('photo captions and credits marked as such are left out', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}
+    <p class="imagedescription">The old bridge at dusk, seen from the north bank. © AFP / JANE ROE</p>
+    <p class="image-copyright">Presse- und Informationsamt | Jesco Denzel</p>
+    <p><em>(Credit: Clayton Aldern / Grist)</em></p>${para.repeat(3)}</article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text.split('\n\n')).toHaveLength(6);
+});
+
+test('a story header named as one ("article__header") inside the article is read', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const lead = 'Engineers say the crossing could be shut for a year while the piers are rebuilt from the riverbed up.';
+  const html = `<html><body><article class="article"><header class="article__header"><h1>Council closes the old bridge</h1><p class="article__intro">${lead}</p></header>${para.repeat(8)}</article></body></html>`;
+  expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
+});
