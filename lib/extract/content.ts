@@ -339,18 +339,17 @@ function standfirsts(header: PageElement): PageElement[] {
  */
 function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: PageElement[]): PageElement[] {
   const found: PageElement[] = [];
+  const isHeader = (el: PageElement) =>
+    el.tag === 'header' || /(^|[-_\s])(intro|standfirst|lead|teaser|summary)($|[-_\s])/i.test(el.attrs.class ?? '');
+  // The header itself, or one wrapped in a layout row ("div.row > header" before "div.row > div.body").
+  const headersIn = (el: PageElement, depth: number): PageElement[] =>
+    isHeader(el) ? [el] : depth ? el.children.flatMap((c) => (c.kind === 'element' ? headersIn(c, depth - 1) : [])) : [];
   let child = root;
   for (let up = 0, parent = parents.get(root); parent && up < 6; up++, parent = parents.get(parent)) {
     const before = parent.children.slice(0, parent.children.indexOf(child));
-    for (const c of before) {
-      if (
-        c.kind === 'element' &&
-        !parts.includes(c) &&
-        (c.tag === 'header' || /(^|[-_\s])(intro|standfirst|lead|teaser|summary)($|[-_\s])/i.test(c.attrs.class ?? ''))
-      )
-        found.push(...standfirsts(c));
-    }
-    if (parent.tag === 'article' || parent.tag === 'main') return found;
+    for (const c of before) if (c.kind === 'element' && !parts.includes(c)) for (const h of headersIn(c, 2)) found.push(...standfirsts(h));
+    // An <article> nested in the story's <main> may leave the header to the outer one.
+    if ((parent.tag === 'article' || parent.tag === 'main') && found.length) return found;
     child = parent;
   }
   return [];

@@ -297,3 +297,21 @@ test('a story header named as one ("article__header") inside the article is read
   const html = `<html><body><article class="article"><header class="article__header"><h1>Council closes the old bridge</h1><p class="article__intro">${lead}</p></header>${para.repeat(8)}</article></body></html>`;
   expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
 });
+
+test.each([
+  [
+    'wrapped in a layout row before the body’s row',
+    (lead: string, body: string) =>
+      `<article><div class="row"><header class="col"><h1>Council closes the old bridge</h1><div class="content__intro">${lead}</div></header></div><div class="row"><div class="col">${body}</div></div></article>`,
+  ],
+  [
+    'of the <main> around an inner <article>',
+    (lead: string, body: string) =>
+      `<main><header class="entry-header"><h1>Council closes the old bridge</h1><div class="lead"><p>${lead}</p></div></header><div class="main-content"><article class="post"><div class="entry-content">${body}</div></article></div></main>`,
+  ],
+])('a story header %s is read first', (_, page) => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const lead = 'Engineers say the crossing could be shut for a year while the piers are rebuilt from the riverbed up.';
+  const html = `<html><body>${page(lead, para.repeat(8))}</body></html>`;
+  expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
+});
