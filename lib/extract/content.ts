@@ -142,7 +142,8 @@ export const RELATED_LABEL =
   /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|lee también|leer también|leggi anche|lees ook)\s*[:|–—-]\s*/i;
 
 function classAndId(el: PageElement): string {
-  return `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
+  // A heading's id is an anchor made from its words ("what-are-you-looking-forward-to-next"), not a hint.
+  return /^h[1-6]$/.test(el.tag) ? (el.attrs.class ?? '') : `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
 }
 
 function isHidden(el: PageElement): boolean {
@@ -339,21 +340,34 @@ function standfirsts(header: PageElement): PageElement[] {
  */
 function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: PageElement[]): PageElement[] {
   const found: PageElement[] = [];
-  const isHeader = (el: PageElement) =>
-    el.tag === 'header' || /(^|[-_\s])(intro|standfirst|lead|teaser|summary)($|[-_\s])/i.test(el.attrs.class ?? '');
+  // Near the body, a standfirst named as one counts even with no <article> or <main> around them.
+  const near: PageElement[] = [];
+  const isIntro = (el: PageElement) => STANDFIRST_CLASS.test((el.attrs.class ?? '').replace(/([a-z])([A-Z])/g, '$1-$2'));
+  const isHeader = (el: PageElement) => el.tag === 'header' || isIntro(el);
   // The header itself, or one wrapped in a layout row ("div.row > header" before "div.row > div.body").
   const headersIn = (el: PageElement, depth: number): PageElement[] =>
     isHeader(el) ? [el] : depth ? el.children.flatMap((c) => (c.kind === 'element' ? headersIn(c, depth - 1) : [])) : [];
   let child = root;
   for (let up = 0, parent = parents.get(root); parent && up < 6; up++, parent = parents.get(parent)) {
     const before = parent.children.slice(0, parent.children.indexOf(child));
-    for (const c of before) if (c.kind === 'element' && !parts.includes(c)) for (const h of headersIn(c, 2)) found.push(...standfirsts(h));
+    for (const c of before) {
+      if (c.kind !== 'element' || parts.includes(c)) continue;
+      for (const h of headersIn(c, 2)) {
+        const leads = standfirsts(h);
+        found.push(...leads);
+        if (up < 3 && isIntro(h)) near.push(...leads);
+      }
+    }
     // An <article> nested in the story's <main> may leave the header to the outer one.
     if ((parent.tag === 'article' || parent.tag === 'main') && found.length) return found;
     child = parent;
   }
-  return [];
+  return near;
 }
+
+/** Class names of a standfirst in the languages the test pages use ("article__intro", "chapo", "DefaultEinleitung"). */
+const STANDFIRST_CLASS =
+  /(^|[-_\s])(intro|standfirst|lead|leader|teaser|summary|abstract|excerpt|chapo|chapeau|description|einleitung|preface|sumario|entradilla|bajada|deck|dek)($|[-_\s])/i;
 
 function linksIn(el: PageElement, baseUrl: string, resolve: (href: string, base: string) => string): { text: string; href: string }[] {
   const links: { text: string; href: string }[] = [];
@@ -395,9 +409,14 @@ export function extractContent(
   const inText: { text: string; href: string }[] = [];
   // A "Related" heading labels the list of links that follows it.
   let listLabel: string | null = null;
+  let headlineSeen = false;
   const collect = (el: PageElement) => {
     if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options, parents)) return;
-    if (el.tag === 'h1') return; // the headline is metadata, not body text
+    // The headline is metadata, not body text; a later <h1> in the body heads a section of it.
+    if (el.tag === 'h1' && !headlineSeen) {
+      headlineSeen = true;
+      return;
+    }
     if (listLabel && (el.tag === 'ul' || el.tag === 'ol')) {
       const links = linksIn(el, baseUrl, resolve);
       if (links.length) relatedLinks.push({ label: listLabel, links });

@@ -315,3 +315,13 @@ test.each([
   const html = `<html><body>${page(lead, para.repeat(8))}</body></html>`;
   expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
 });
+
+test.each([['chapo'], ['field--name-field-abstract'], ['DefaultEinleitung'], ['excerpt']])(
+  'a standfirst named "%s" just before the body is read first, with no <article> around them',
+  (name) => {
+    const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+    const lead = 'Engineers say the crossing could be shut for a year while the piers are rebuilt from the riverbed up.';
+    const html = `<html><body><div class="page"><h1>Council closes the old bridge</h1><div class="${name}"><p>${lead}</p></div><div class="text">${para.repeat(8)}</div></div></body></html>`;
+    expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
+  },
+);
