@@ -293,9 +293,11 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   // An article split into several containers (by figures, ads, pull quotes) sits a few levels up: climb while the
   // parent holds clearly more prose and is no more link-heavy than prose usually is.
   let ancestor = parents.get(best);
-  for (let up = 0; ancestor && ancestor !== body && up < 5 && !isFurniture(ancestor, options, parents); up++) {
+  // Wrappers that add no prose (page builders nest rows, columns and wrappers) do not count as a level.
+  for (let up = 0; ancestor && ancestor !== body && up < 5 && !isFurniture(ancestor, options, parents); ) {
     const mine = prose.get(best) ?? 0;
     const theirs = prose.get(ancestor) ?? 0;
+    if (theirs > mine) up++;
     if (theirs >= mine * 1.3) {
       if (linkDensity(ancestor, collapseWhitespace(textOf(ancestor)).length) > 0.3) break;
       best = ancestor;

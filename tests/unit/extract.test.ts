@@ -325,3 +325,17 @@ test.each([['chapo'], ['field--name-field-abstract'], ['DefaultEinleitung'], ['e
     expect(extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.startsWith(lead)).toBe(true);
   },
 );
+
+test('a story split across page-builder rows, each deep in single-child wrappers, is read whole', () => {
+  const para = (i: number) =>
+    `<p>Row paragraph ${i}: the council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>`;
+  const column = (paras: number[]) => `<div class="wpb_text_column"><div class="wpb_wrapper">${paras.map(para).join('')}</div></div>`;
+  const row = (columns: string) =>
+    `<div class="vc_row"><div class="vc_row-inner"><div class="wpb_column"><div class="vc_column-inner"><div class="wpb_wrapper">${columns}</div></div></div></div></div>`;
+  const html = `<html><body><div class="entry-content">${row(column([1]))}${row(column([2, 3, 4, 5, 6]) + column([7]))}${row(column([8, 9]))}</div>
+    <aside class="sidebar"><p>Sign up for our weekly newsletter about the region and its politics, delivered every Friday.</p></aside></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text).toContain('Row paragraph 1:');
+  expect(text).toContain('Row paragraph 9:');
+  expect(text).not.toContain('newsletter');
+});
