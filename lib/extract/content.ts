@@ -192,7 +192,8 @@ function isFurniture(el: PageElement, options: Options, parents: Map<PageElement
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
   if (!options.classHints || el.tag === 'body') return false;
   // A story's own <header> is named as such ("article__header"), which says nothing against it.
-  if (el.tag === 'article' || el.tag === 'main' || storyHeader) return isOverlay(el);
+  // An embedded post (blockquote.twitter-tweet) is quoted in the story: its class names the source, not furniture.
+  if (el.tag === 'article' || el.tag === 'main' || el.tag === 'blockquote' || storyHeader) return isOverlay(el);
   return classHint(el) < 0;
 }
 

@@ -339,3 +339,13 @@ test('a story split across page-builder rows, each deep in single-child wrappers
   expect(text).toContain('Row paragraph 9:');
   expect(text).not.toContain('newsletter');
 });
+
+test('an embedded post quoted in the story is read, though its class names a social network', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}
+    <blockquote class="twitter-tweet"><p>The bridge is closed from today until further notice, the mayor wrote on Tuesday evening.</p></blockquote>
+    ${para.repeat(3)}<div class="share-twitter"><p>Share this story with your followers on Twitter and Facebook today.</p></div></article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text).toContain('the mayor wrote on Tuesday evening');
+  expect(text).not.toContain('Share this story');
+});
