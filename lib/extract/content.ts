@@ -85,15 +85,21 @@ const BOILERPLATE_LINE =
  * Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches, and the
  * invitations to comment, rate, share or read on that follow a story (in the languages the test pages use).
  */
-const TAIL_LINE =
-  /(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)/i;
+const TAIL_LINE = new RegExp(
+  String.raw`(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)|` +
+    // rights in other languages, licences, filing lines, comment consent, app pitches
+    String.raw`(wszelkie prawa zastrzeżone|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|` +
+    String.raw`licensed under|lizenziert\.?$|abgelegt unter|kommentar akzeptierst|by (posting|submitting) (a|your) comment|` +
+    String.raw`^sie wollen mehr|\b(download|get)\b.{0,80}\bapps?\b)`,
+  'i',
+);
 
 /**
  * Headings that open the site's own sections after a story (most read, more on the topic, read next): everything from
  * the first of them in the story's second half on is the site's, not the story's.
  */
 const SITE_SECTION = new RegExp(
-  String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|` +
+  String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|mehr aus der redaktion|` +
     // and the comment section: its form, or its count
     String.raw`kommentar (verfassen|schreiben|hinterlassen)( antwort abbrechen)?|schreibe einen kommentar|leave a (reply|comment)|` +
     String.raw`(your )?email address will not be published\b.*|e-mail \(wird benötigt und nicht veröffentlicht\)|was denkst du|` +
@@ -105,7 +111,7 @@ function cutAtSiteSection(blocks: TextBlock[]): TextBlock[] {
   const total = blocks.reduce((sum, b) => sum + b.text.length, 0);
   let seen = 0;
   for (const [i, block] of blocks.entries()) {
-    if (seen >= total / 2 && block.text.length < 60 && SITE_SECTION.test(block.text)) return blocks.slice(0, i);
+    if (seen >= total / 2 && block.text.length < 80 && SITE_SECTION.test(block.text)) return blocks.slice(0, i);
     seen += block.text.length;
   }
   return blocks;

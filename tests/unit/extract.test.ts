@@ -198,6 +198,11 @@ describe('the site talking after the story is left out', () => {
     ['Schon gelesen?'],
     ['This entry was posted in Local News and tagged bridge.'],
     ['Síguenos en Telegram, Instagram, Facebook y Twitter'],
+    ['Get the latest news straight to your phone with the Example News app.'],
+    ['Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.'],
+    ['Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.'],
+    ['Erstellt am Dienstag 6. Mai 2014 und abgelegt unter Linux, Tutorials.'],
+    ['Sie wollen mehr von uns?'],
   ])('%s', (tail) => {
     const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}<p>${tail}</p></article></body></html>`;
     const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
