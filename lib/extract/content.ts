@@ -203,11 +203,18 @@ function isFurniture(el: PageElement, options: Options, parents: Map<PageElement
   return classHint(el) < 0;
 }
 
+/** An address written out as a link's text ("http://www.gnu.org/…", "info@example.org") is the text itself, not a link away. */
+const WRITTEN_ADDRESS = /^(https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.\w+$/i;
+
 function linkTextLength(el: PageElement): number {
   let total = 0;
   for (const child of el.children) {
     if (child.kind !== 'element') continue;
-    total += child.tag === 'a' ? collapseWhitespace(textOf(child)).length : linkTextLength(child);
+    if (child.tag !== 'a') total += linkTextLength(child);
+    else {
+      const text = collapseWhitespace(textOf(child));
+      if (!WRITTEN_ADDRESS.test(text)) total += text.length;
+    }
   }
   return total;
 }

@@ -354,3 +354,16 @@ test('an embedded post quoted in the story is read, though its class names a soc
   expect(text).toContain('the mayor wrote on Tuesday evening');
   expect(text).not.toContain('Share this story');
 });
+
+test('a paragraph that writes out an address as its link is read; a paragraph of headline links is not', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}
+    <p><a href="https://www.example.org/bridge-petition">https://www.example.org/bridge-petition</a></p>
+    <p><a href="mailto:bridge@example.org">bridge@example.org</a></p>
+    <p><a href="/2024/04/30/ferry">Ferry service to return while the old bridge is shut for repairs</a></p>
+    ${para.repeat(3)}</article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text).toContain('https://www.example.org/bridge-petition');
+  expect(text).toContain('bridge@example.org');
+  expect(text).not.toContain('Ferry service');
+});
