@@ -1,3 +1,4 @@
+import { BOILERPLATE_LINE, CREDIT_LINE, RELATED_HEADING, RELATED_LABEL, trimEdges } from './lines';
 import { collapseWhitespace, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
 import { looksLikeArticleUrl, sameSite } from './url';
 
@@ -77,75 +78,6 @@ const INLINE_TAGS = new Set([
   'img',
   'picture',
 ]);
-
-/** Lines that are page furniture wherever they appear. */
-const BOILERPLATE_LINE =
-  /^(read comments?|\d*\s*comments?|next story|previous story|share( this( article| story)?)?( on \w+)?|advertisement|sponsored|today['’]?s paper\b.*|follow us\b.*|sign up\b.*|subscribe\b.*|click here\b.*|print|email|facebook|twitter|whatsapp|linkedin|copy link|listen to (this )?article|\d+ min(ute)?s? read|reply|antworten|kommentare? (verfassen|schreiben|hinterlassen)|teilen sie dies mit:?|(ähnliche|verwandte) (beiträge|artikel)|related posts|mehr zum thema:?|mehr zu [^.!?]{1,40}|bewerten:?|credits?:?|getty images|istock(\.com)?|share this:?|like this:?|gefällt mir:?|loading…?(\.\.\.)?)$/i;
-/**
- * Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches, and the
- * invitations to comment, rate, share or read on that follow a story (in the languages the test pages use).
- */
-const TAIL_LINE = new RegExp(
-  String.raw`(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)|` +
-    // rights in other languages, licences, filing lines, comment consent, app pitches
-    String.raw`(wszelkie prawa zastrzeżone|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|` +
-    String.raw`licensed under|lizenziert\.?$|abgelegt unter|kommentar akzeptierst|by (posting|submitting) (a|your) comment|` +
-    String.raw`^sie wollen mehr|\b(download|get)\b.{0,80}\bapps?\b)`,
-  'i',
-);
-
-/**
- * Headings that open the site's own sections after a story (most read, more on the topic, read next): everything from
- * the first of them in the story's second half on is the site's, not the story's.
- */
-const SITE_SECTION = new RegExp(
-  String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|mehr aus der redaktion|` +
-    // and the comment section: its form, or its count
-    String.raw`kommentar (verfassen|schreiben|hinterlassen)( antwort abbrechen)?|schreibe einen kommentar|leave a (reply|comment)|` +
-    String.raw`(your )?email address will not be published\b.*|e-mail \(wird benötigt und nicht veröffentlicht\)|was denkst du|` +
-    String.raw`hier ist ihre meinung gefragt|\d+ (responses|replies|comments|kommentare|antworten) (to|zu|auf) .*)\s*[:?!]?$`,
-  'i',
-);
-
-function cutAtSiteSection(blocks: TextBlock[]): TextBlock[] {
-  const total = blocks.reduce((sum, b) => sum + b.text.length, 0);
-  let seen = 0;
-  for (const [i, block] of blocks.entries()) {
-    if (seen >= total / 2 && block.text.length < 80 && SITE_SECTION.test(block.text)) return blocks.slice(0, i);
-    seen += block.text.length;
-  }
-  return blocks;
-}
-
-/** Drops blocks at either end that are the site talking (copyright, pitches, labels, credits), up to the first real one. */
-function trimEdges(all: TextBlock[]): TextBlock[] {
-  const blocks = cutAtSiteSection(all);
-  let end = blocks.length;
-  while (end > 1) {
-    const last = blocks[end - 1] as TextBlock;
-    // A short line that is no sentence ("Meistgelesene Artikel", "News", "Lesen Sie auch") after the story is a label.
-    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text);
-    if (last.text.length > 400 || !(TAIL_LINE.test(last.text) || label)) break;
-    end--;
-  }
-  // Before the story, the same kind of short label lines: credits, bylines, kickers ("Getty Images", "VON Sina Giebel").
-  let start = 0;
-  while (start < end - 1) {
-    const first = blocks[start] as TextBlock;
-    if (first.text.length >= 50 || /[.!?…:"”»)]$/.test(first.text) || /^h[2-6]$/.test(first.tag)) break;
-    start++;
-  }
-  return start === 0 && end === all.length ? all : blocks.slice(start, end);
-}
-
-const RELATED_HEADING =
-  /^(related|related (stories|articles|coverage|news|content)|more on this( story)?|read more|see also|also read|further reading|more (stories|coverage))\s*:?$/i;
-
-/** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
-const CREDIT_LINE =
-  /^\(?(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
-export const RELATED_LABEL =
-  /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|lee también|leer también|leggi anche|lees ook)\s*[:|–—-]\s*/i;
 
 function classAndId(el: PageElement): string {
   // A heading's id is an anchor made from its words ("what-are-you-looking-forward-to-next"), not a hint.
