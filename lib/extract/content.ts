@@ -266,6 +266,10 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
   return { root: best, parts: [...leads, ...parts], leads };
 }
 
+/** Class names of a standfirst in the languages the test pages use ("article__intro", "chapo", "DefaultEinleitung"). */
+const STANDFIRST_CLASS =
+  /(^|[-_\s])(intro|standfirst|lead|leader|teaser|summary|abstract|excerpt|chapo|chapeau|description|einleitung|preface|sumario|entradilla|bajada|deck|dek)($|[-_\s])/i;
+
 /** The sentences of a story header: paragraphs of 60 characters or more, not its kicker, byline or date line. */
 function standfirsts(header: PageElement): PageElement[] {
   const out: PageElement[] = [];
@@ -312,10 +316,6 @@ function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>,
   }
   return near;
 }
-
-/** Class names of a standfirst in the languages the test pages use ("article__intro", "chapo", "DefaultEinleitung"). */
-const STANDFIRST_CLASS =
-  /(^|[-_\s])(intro|standfirst|lead|leader|teaser|summary|abstract|excerpt|chapo|chapeau|description|einleitung|preface|sumario|entradilla|bajada|deck|dek)($|[-_\s])/i;
 
 function linksIn(el: PageElement, baseUrl: string, resolve: (href: string, base: string) => string): { text: string; href: string }[] {
   const links: { text: string; href: string }[] = [];

@@ -1,4 +1,4 @@
-import { collapseWhitespace, findAll, type PageElement, type PageNode, textOf } from './tree';
+import { collapseWhitespace, findAll, type PageElement, type PageNode, textOf, walk } from './tree';
 
 /** Month names in the languages of the pages we see most, lowercased, without dots. */
 const MONTHS: Record<string, number> = {};
@@ -138,7 +138,10 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
   const headless = !headings.length;
   // When one <article> holds the headline, the others are teasers of other stories, like list items.
   const articles = findAll(root, (el) => el.tag === 'article');
-  const holdsHeadline = (el: PageElement) => findAll(el, (inner) => inner === headings[0]).length > 0;
+  const holdsHeadline = (el: PageElement) => {
+    for (const inner of walk(el)) if (inner === headings[0]) return true;
+    return false;
+  };
   const teasers = new Set(articles.length > 1 && articles.some(holdsHeadline) ? articles.filter((el) => !holdsHeadline(el)) : []);
   // Elements with text seen so far (outside header, nav, footer and aside), and how many had been seen at the <h1>.
   let textsSeen = 0;
@@ -176,10 +179,10 @@ export function findVisibleDates(root: PageElement, lang: string | null): Visibl
         bare = parseDate(text.slice(0, 30), lang);
       if (text.length >= 6 && text.length <= 160) {
         const label = text.replace(/^[\s|:•·-]+/, '');
+        const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`;
         if (PUBLISHED_LABEL.test(label)) found.published ??= parseDate(label, lang);
-        else if (UPDATED_LABEL.test(label) || UPDATED_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`))
-          found.updated ??= parseDate(label, lang);
-        else if (!unlabelled && DATE_HINT.test(`${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`)) unlabelled = parseDate(label, lang);
+        else if (UPDATED_LABEL.test(label) || UPDATED_HINT.test(names)) found.updated ??= parseDate(label, lang);
+        else if (!unlabelled && DATE_HINT.test(names)) unlabelled = parseDate(label, lang);
         else if (!nearHeading && sinceHeading >= 0 && sinceHeading < 40 && label.length <= 80) nearHeading = parseDate(label, lang);
         else if (
           !bare &&

@@ -1,7 +1,7 @@
 import type { Article } from '../analyze/types';
 import { dateFromUrl, findVisibleDates, parseDate, type VisibleDates } from './dates';
 import { chooseTitle } from './title';
-import { collapseWhitespace, findAll, type PageDocument, type PageNode, textOf } from './tree';
+import { collapseWhitespace, findAll, type PageDocument, type PageElement, textOf } from './tree';
 import { pathOf } from './url';
 
 /** The article's metadata as the page declares it (the language is the declared one; extraction detects it from the text). */
@@ -141,14 +141,7 @@ function nearUtcMidnight(stamp: string): boolean {
 // The topic label set above a headline inside its <h1> ("Klimaschutz", "Corona-Pandemie"), by the names sites give it.
 const KICKER_CLASS = /(^|[\s_-])(kicker|topline|dachzeile|overline|roofline|supertitle|spitzmarke|eyebrow|pretitle)($|[\s_-])/i;
 
-/** A heading's text without its kicker. */
-function headingText(node: PageNode): string {
-  if (node.kind === 'text') return node.text;
-  if (KICKER_CLASS.test(node.attrs.class ?? '')) return ' ';
-  // textOf knows which elements hold no text (scripts, controls).
-  if (!node.children.some((child) => child.kind === 'element') || !textOf(node)) return textOf(node);
-  return node.children.map(headingText).join('');
-}
+const isKicker = (el: PageElement) => KICKER_CLASS.test(el.attrs.class ?? '');
 
 /** "myoos" for foren.myoos.de, "bbc" for www.bbc.co.uk: the part of the host that names the site. */
 function hostLabelOf(url: string): string | null {
@@ -180,7 +173,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     } else if (el.tag === 'script' && /ld\+json/i.test(a.type ?? '')) {
       jsonLd.push(...parseJsonLd(el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')));
     } else if (el.tag === 'h1') {
-      h1s.push(collapseWhitespace(headingText(el)));
+      h1s.push(collapseWhitespace(textOf(el, isKicker)));
     }
     if (a.itemtype) {
       const type = a.itemtype.split('/').pop();

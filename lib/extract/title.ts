@@ -143,7 +143,9 @@ function pickTitle(c: TitleCandidates): string | null {
   const siteKeys = tagParts.length > 1 ? [...siteParts(tagParts, c.siteName, c.hostLabel ?? null)].map(key) : [];
   const banner = (h: string) => key(h) === site || siteKeys.some((k) => k.length >= 4 && key(h).startsWith(k));
   const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && !banner(h));
-  const meta = [clean(c.headline), clean(c.ogTitle), tag].filter((t): t is string => !!t);
+  // The story's own metadata, then the page's <title>.
+  const storyMeta = [clean(c.headline), clean(c.ogTitle)].filter((t): t is string => !!t);
+  const meta = tag ? [...storyMeta, tag] : storyMeta;
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
   // A short heading must also cover much of the title: a blog's or section's name in the <h1> ("Silicon Exposed",
   // "Opinion") is all in "Silicon Exposed: Open Verilog flow for …", but is not its headline.
@@ -159,12 +161,12 @@ function pickTitle(c: TitleCandidates): string | null {
   if (agreed) {
     // "Headline | Old Site Name" in the <h1>, "Headline" in the metadata: the metadata's part is the headline.
     const parts = agreed.split(LABEL_SEPARATORS);
-    const part = parts.length > 1 ? meta.slice(0, 2).find((t) => parts.some((p) => key(p) === key(t))) : undefined;
+    const part = parts.length > 1 ? storyMeta.find((t) => parts.some((p) => key(p) === key(t))) : undefined;
     if (part) return part;
     // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
     return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
   }
-  const best = [clean(c.headline), clean(c.ogTitle)].find((t): t is string => !!t && key(t) !== site && wordCount(t) >= 2);
+  const best = storyMeta.find((t) => key(t) !== site && wordCount(t) >= 2);
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
   const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.

@@ -59,11 +59,13 @@ export const SKIPPED_TAGS = new Set([
   'button',
 ]);
 
-export function textOf(node: PageNode): string {
+/** The text under a node; elements that `omit` picks (a heading's kicker) stand as a space. */
+export function textOf(node: PageNode, omit?: (el: PageElement) => boolean): string {
   if (node.kind === 'text') return node.text;
   if (node.tag === 'script' || SKIPPED_TAGS.has(node.tag)) return '';
+  if (omit?.(node)) return ' ';
   let out = '';
-  for (const child of node.children) out += textOf(child);
+  for (const child of node.children) out += textOf(child, omit);
   return out;
 }
 

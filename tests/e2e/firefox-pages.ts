@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { GECKO_ID } from '../../wxt.config';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, runAxeInPage } from './axe';
 import { E2E_ROUTES, localSettings } from './expectations';
+
+/** The built Firefox extension that the end-to-end tests install. */
+export const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 
 /** A fixed internal UUID gives the extension a known moz-extension:// origin. */
 export const FIREFOX_UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
@@ -138,5 +143,20 @@ export async function firefoxOnDemo(extension: string, prefs: Record<string, unk
       await server.close();
       await wikimedia.close();
     },
+  };
+}
+
+/** Starts Firefox (with `prefs`) on the demo before a test file's tests and closes it after them. */
+export function firefoxOnDemoForFile(prefs: Record<string, unknown>): () => FirefoxOnDemo {
+  let demo: FirefoxOnDemo | undefined;
+  beforeAll(async () => {
+    demo = await firefoxOnDemo(FIREFOX_BUILD, prefs);
+  });
+  afterAll(async () => {
+    await demo?.close();
+  });
+  return () => {
+    if (!demo) throw new Error('Firefox did not start');
+    return demo;
   };
 }

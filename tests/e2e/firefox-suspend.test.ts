@@ -1,21 +1,11 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type FirefoxOnDemo, firefoxOnDemo, inCard, until } from './firefox-pages';
-
-const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+import { expect, test } from 'vitest';
+import { firefoxOnDemoForFile, inCard, until } from './firefox-pages';
 
 // Firefox's background is an event page, which the test driver cannot stop; a short idle time-out makes Firefox stop it.
-let demo: FirefoxOnDemo;
-
-beforeAll(async () => {
-  demo = await firefoxOnDemo(EXTENSION, { 'extensions.background.idle.timeout': 1500 });
-});
-
-afterAll(async () => {
-  await demo?.close();
-});
+const running = firefoxOnDemoForFile({ 'extensions.background.idle.timeout': 1500 });
 
 test('the background stopped mid-request: the card says so with a retry, and the retry recovers', async () => {
+  const demo = running();
   const { browser, wikimedia } = demo;
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });

@@ -19,9 +19,7 @@ import {
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
 } from './expectations';
-import { axeCardPopupOptions, inCard, launchFirefox, openPopup, until } from './firefox-pages';
-
-const EXTENSION = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+import { axeCardPopupOptions, FIREFOX_BUILD, inCard, launchFirefox, openPopup, until } from './firefox-pages';
 
 describe('Firefox: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -35,7 +33,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     // Background notes and news search come from local servers answering in Wikimedia's and the news services' shapes.
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews({ currentUrl: `${server.origin}${DEMO_ARTICLE_PATH}` });
-    ({ browser, extensionId } = await launchFirefox(EXTENSION, localSettings(wikimedia.origin, news.origin)));
+    ({ browser, extensionId } = await launchFirefox(FIREFOX_BUILD, localSettings(wikimedia.origin, news.origin)));
   });
 
   afterAll(async () => {

@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,6 +11,7 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { launchChromium, saveSettings } from './chromium-launch';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
+import { FIREFOX_BUILD } from './firefox-pages';
 import { startRecordingProxy } from './recording-proxy';
 
 /**
@@ -141,7 +141,7 @@ describe('Privacy audit (Firefox, default settings)', () => {
         'network.proxy.allow_hijacking_localhost': true,
       },
     });
-    await browser.installExtension(fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url)));
+    await browser.installExtension(FIREFOX_BUILD);
   });
 
   afterAll(async () => {

@@ -5,6 +5,10 @@ import { localDay, readMetadata } from '../../lib/extract/metadata';
 import { chooseTitle, stripSiteName } from '../../lib/extract/title';
 import { loadPage } from '../fixtures/pages';
 
+/** The published date read from a German page with this body. */
+const germanPagePublished = (body: string) =>
+  readMetadata(loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story').doc).published;
+
 describe('parseDate', () => {
   test.each([
     ['2014-11-19T17:14:00+05:00', null, '2014-11-19T17:14:00+05:00'],
@@ -287,6 +291,11 @@ describe('a date the page shows beats metadata whose day the page never shows', 
 
 test.each([
   [
+    'the dates of other stories in a list',
+    '<h2>Ein Bericht</h2><ul class="menu"><li><span>12.03.2020</span></li></ul><p>Text ohne Datum, aber lang genug.</p>',
+    null,
+  ],
+  [
     'the dates of teaser <article>s beside the one holding the headline',
     '<main><article><h1>Achtsam durch die Krise</h1><p>Text der Geschichte, lang genug für einen Absatz.</p></article><section><article><h2><a href="/b">Andere Geschichte</a></h2><footer><span class="teaser-date">01. Juli 2020</span></footer></article><article><h2><a href="/c">Noch eine</a></h2><footer><span class="teaser-date">18. Juni 2020</span></footer></article></section></main>',
     null,
@@ -297,8 +306,7 @@ test.each([
     '2019-10-19T07:49',
   ],
 ])('not the article’s date: %s', (_, body, expected) => {
-  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
-  expect(readMetadata(doc).published).toBe(expected);
+  expect(germanPagePublished(body)).toBe(expected);
 });
 
 test('a wiki page dated only by its last edit takes that date', () => {
@@ -374,14 +382,7 @@ test.each([
     '2022-01-21',
   ],
 ])('a bare date beyond <article>: %s', (_, body, expected) => {
-  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
-  expect(readMetadata(doc).published).toBe(expected);
-});
-
-test('the dates of other stories in a list are not the article’s', () => {
-  const body = '<h2>Ein Bericht</h2><ul class="menu"><li><span>12.03.2020</span></li></ul><p>Text ohne Datum, aber lang genug.</p>';
-  const { doc } = loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://news.example/story');
-  expect(readMetadata(doc).published).toBeNull();
+  expect(germanPagePublished(body)).toBe(expected);
 });
 
 test.each([
