@@ -93,6 +93,8 @@ interface Options {
   classHints: boolean;
   /** header, footer and aside are furniture; a last try drops this too, for pages whose markup puts the article in one */
   landmarkHints?: boolean;
+  /** found by `storyWrappers`, before scoring */
+  storyWrappers?: ReadonlySet<PageElement>;
 }
 
 const LANDMARK_TAGS = new Set(['header', 'footer', 'aside']);
@@ -123,8 +125,31 @@ function withinArticle(el: PageElement, parents: Map<PageElement, PageElement>):
   return false;
 }
 
+/**
+ * Wrappers that hold the headline and most of the page's text are the story's, whatever their class says: a theme's
+ * "above-footer" or "has-sidebar" region around the whole post. Comments, sidebars and footers never hold the headline.
+ */
+function storyWrappers(body: PageElement, parents: Map<PageElement, PageElement>): Set<PageElement> {
+  const wrappers = new Set<PageElement>();
+  const half = collapseWhitespace(textOf(body)).length / 2;
+  const visit = (el: PageElement) => {
+    if (el.tag === 'h1') {
+      for (let a = parents.get(el); a && a !== body; a = parents.get(a)) {
+        if (!wrappers.has(a) && classHint(a) < 0 && !isOverlay(a) && collapseWhitespace(textOf(a)).length >= half) {
+          wrappers.add(a);
+        }
+      }
+      return;
+    }
+    for (const child of el.children) if (child.kind === 'element') visit(child);
+  };
+  visit(body);
+  return wrappers;
+}
+
 function isFurniture(el: PageElement, options: Options, parents: Map<PageElement, PageElement>): boolean {
   if (isHidden(el)) return true;
+  if (options.storyWrappers?.has(el)) return false;
   const storyHeader = el.tag === 'header' && withinArticle(el, parents);
   if (NEVER_CONTENT_TAGS.has(el.tag) && !storyHeader) return options.landmarkHints !== false || !LANDMARK_TAGS.has(el.tag);
   if (/^(navigation|complementary|contentinfo|dialog|alertdialog|banner|search)$/.test(el.attrs.role ?? '')) return true;
@@ -146,6 +171,23 @@ function linkTextLength(el: PageElement): number {
     else {
       const text = collapseWhitespace(textOf(child));
       if (!WRITTEN_ADDRESS.test(text)) total += text.length;
+    }
+  }
+  return total;
+}
+
+/**
+ * Characters inside <time> elements that give a date (not a recipe's "15 – 30 Min"): a line made of them
+ * ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, …") is the story's metadata, not its text.
+ */
+function dateTextLength(el: PageElement): number {
+  let total = 0;
+  for (const child of el.children) {
+    if (child.kind !== 'element') continue;
+    if (child.tag !== 'time') total += dateTextLength(child);
+    else {
+      const text = collapseWhitespace(textOf(child));
+      if (/^\d{4}-\d\d/.test(child.attrs.datetime ?? '') || /\b(19|20)\d\d\b/.test(text)) total += text.length;
     }
   }
   return total;
@@ -350,6 +392,7 @@ export function extractContent(
   };
   index(root);
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
+  if (options.classHints) options = { ...options, storyWrappers: storyWrappers(body, parents) };
   const { root: contentRoot, parts, leads } = findContentRoot(root, body, parents, options);
 
   const blocks: TextBlock[] = [];
@@ -387,6 +430,7 @@ export function extractContent(
         if (link.text.split(/\s+/).length >= 4 && sameSite(link.href, baseUrl) && looksLikeArticleUrl(link.href)) inText.push(link);
       }
       if (BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text))) return;
+      if (text.length < 150 && dateTextLength(el) >= text.length * 0.6) return;
       const density = linkDensity(el, text.length);
       if (density > 0.5 && (el.tag !== 'li' || density > 0.8)) return;
       blocks.push({ elementIndex: el.index, tag: el.tag, text });

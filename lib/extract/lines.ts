@@ -14,7 +14,7 @@ const TAIL_LINE = new RegExp(
     // rights in other languages, licences, filing lines, comment consent, app pitches
     String.raw`(wszelkie prawa zastrzeżone|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|` +
     String.raw`licensed under|lizenziert\.?$|abgelegt unter|kommentar akzeptierst|by (posting|submitting) (a|your) comment|` +
-    String.raw`^sie wollen mehr|\b(download|get)\b.{0,80}\bapps?\b)`,
+    String.raw`^sie wollen mehr|(^(download|get)|\b(download|get) (the|our))\b.{0,80}\bapps?\b)`,
   'i',
 );
 

@@ -199,6 +199,7 @@ describe('the site talking after the story is left out', () => {
     ['This entry was posted in Local News and tagged bridge.'],
     ['Síguenos en Telegram, Instagram, Facebook y Twitter'],
     ['Get the latest news straight to your phone with the Example News app.'],
+    ['For breaking news download the Example News apps for iOS and Android.'],
     ['Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.'],
     ['Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.'],
     ['Erstellt am Dienstag 6. Mai 2014 und abgelegt unter Linux, Tutorials.'],
@@ -366,4 +367,43 @@ test('a paragraph that writes out an address as its link is read; a paragraph of
   expect(text).toContain('https://www.example.org/bridge-petition');
   expect(text).toContain('bridge@example.org');
   expect(text).not.toContain('Ferry service');
+});
+
+describe('a wrapper around the headline and most of the text is the story’s, whatever its class says', () => {
+  const para = (i: number) =>
+    `<p>Paragraph ${i}: the council voted on Tuesday to close the old bridge for repairs, after engineers found cracks.</p>`;
+  const story = [1, 2, 3, 4, 5, 6].map(para).join('');
+  const comments = '<div class="comments"><p>What a shame, I crossed that bridge every morning on my way to work for twenty years.</p></div>';
+  test.each([
+    ['a theme region named "above-footer"', 'div class="above-footer"'],
+    ['a Next.js root (#__next)', 'div id="__next"'],
+    ['a layout named for its sidebar', 'div class="layout has-sidebar"'],
+  ])('%s', (_name, open) => {
+    const tag = open.split(' ')[0];
+    const html = `<html><body><${open}><div class="post"><h1>Council closes the old bridge</h1>${story}</div>${comments}</${tag}>
+      <div class="disclosure"><p>Some links on this site earn us a commission, at no cost to you, when you buy something.</p></div></body></html>`;
+    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+    expect(text).toContain('Paragraph 1:');
+    expect(text).toContain('Paragraph 6:');
+    expect(text).not.toContain('commission');
+    expect(text).not.toContain('What a shame');
+  });
+
+  test('a comment section never holds the headline, so it stays furniture however long it is', () => {
+    const long = comments.repeat(12);
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}</article>${long}</body></html>`;
+    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+    expect(text).toContain('Paragraph 6:');
+    expect(text).not.toContain('What a shame');
+  });
+});
+
+test('a line of dates in <time> elements is metadata; a recipe’s time in one is text', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>
+    <div class="date-source"><time datetime="2024-05-01T10:00:00Z">May 1, 2024, 10:00 AM UTC</time> / Updated <time>May 2, 2024, 9:00 AM UTC</time></div>
+    ${para.repeat(4)}<p>Baking time: <time datetime="PT30M">30 Min</time></p>${para}</article></body></html>`;
+  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
+  expect(text).not.toContain('10:00 AM UTC');
+  expect(text).toContain('Baking time: 30 Min');
 });
