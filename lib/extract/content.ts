@@ -1,4 +1,4 @@
-import { BOILERPLATE_LINE, CREDIT_LINE, RELATED_HEADING, RELATED_LABEL, trimEdges } from './lines';
+import { BOILERPLATE_LINE, isSiteLine, RELATED_HEADING, RELATED_LABEL, trimEdges, withoutTrailingCredit } from './lines';
 import { collapseWhitespace, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
 import { looksLikeArticleUrl, sameSite } from './url';
 
@@ -429,11 +429,11 @@ export function extractContent(
       for (const link of links) {
         if (link.text.split(/\s+/).length >= 4 && sameSite(link.href, baseUrl) && looksLikeArticleUrl(link.href)) inText.push(link);
       }
-      if (BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text))) return;
+      if (isSiteLine(text)) return;
       if (text.length < 150 && dateTextLength(el) >= text.length * 0.6) return;
       const density = linkDensity(el, text.length);
       if (density > 0.5 && (el.tag !== 'li' || density > 0.8)) return;
-      blocks.push({ elementIndex: el.index, tag: el.tag, text });
+      blocks.push({ elementIndex: el.index, tag: el.tag, text: withoutTrailingCredit(text) });
       return;
     }
     for (const child of el.children) {

@@ -41,6 +41,10 @@ function cutAtSiteSection(blocks: TextBlock[]): TextBlock[] {
   return blocks;
 }
 
+/** The writer's farewell closing a post ("x Franzi", "XX, Die Redaktion", "Euer Hans", "Cheers, Tom"): the story's own. */
+const SIGN_OFF =
+  /^(x{1,3}|xoxo|xo|euer?|eure|dein|deine|love|cheers|liebe grüße|viele grüße|alles liebe|bis bald|herzlichst|yours|best wishes|bisous|besos|saludos|un abrazo)\b[\s,!]+\S/i;
+
 /** Drops blocks at either end that are the site talking (copyright, pitches, labels, credits), up to the first real one. */
 export function trimEdges(all: TextBlock[]): TextBlock[] {
   const blocks = cutAtSiteSection(all);
@@ -48,7 +52,7 @@ export function trimEdges(all: TextBlock[]): TextBlock[] {
   while (end > 1) {
     const last = blocks[end - 1] as TextBlock;
     // A short line that is no sentence ("Meistgelesene Artikel", "News", "Lesen Sie auch") after the story is a label.
-    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text);
+    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text) && !SIGN_OFF.test(last.text);
     if (last.text.length > 400 || !(TAIL_LINE.test(last.text) || label)) break;
     end--;
   }
@@ -62,11 +66,30 @@ export function trimEdges(all: TextBlock[]): TextBlock[] {
   return start === 0 && end === all.length ? all : blocks.slice(start, end);
 }
 
+/** A subscription or newsletter pitch set inside the story ("please subscribe", "already a subscriber"): a paywall's words. */
+const PITCH_LINE =
+  /\b(please subscribe|subscribe (now|today)|(you['’]re|you are) already a subscriber|first-time subscribers|(sign|signing) up (to|for) (our|the) (free |daily |weekly )?newsletters?|pour accéder en illimité)\b/i;
+
+/** A credit closing a caption: "… gesegnet. | © Augusta National/Getty Images", "(mlharing / iStock.com)". */
+const TRAILING_CREDIT =
+  /\s*(\|\s*)?©\s*[^©.!?]{2,80}$|\s*\((?:[^()]*\/\s*)?(istock(photo)?(\.com)?|getty images|shutterstock|adobe ?stock|unsplash|pixabay|picture alliance|imago)[^()]{0,40}\)$/i;
+
+/** Whether a line inside the story is the site's: furniture, a photo credit, a paywall pitch. */
+export function isSiteLine(text: string): boolean {
+  return BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text)) || (text.length < 300 && PITCH_LINE.test(text));
+}
+
+/** The line without a photo credit at its end; the same line when it is nothing but one. */
+export function withoutTrailingCredit(text: string): string {
+  const stripped = text.replace(TRAILING_CREDIT, '');
+  return stripped || text;
+}
+
 export const RELATED_HEADING =
   /^(related|related (stories|articles|coverage|news|content)|more on this( story)?|read more|see also|also read|further reading|more (stories|coverage))\s*:?$/i;
 
 /** Photo credits and sources: "Credit: AFP", "Foto: dpa", "Crédits photos : Bestimage". */
 export const CREDIT_LINE =
-  /^\(?(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
+  /^©|^\(?(photo|photos|image|images|picture|credit|credits|foto|fotos|bild|bilder|quelle|source|sources|crédits?( photos?)?|źródło|fot)\s*:/i;
 export const RELATED_LABEL =
   /^(also read|read also|read more|more on this|more on this story|related|related story|related news|related article|see also|also see|further reading|recommended|must read|don['’]?t miss|watch|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|à lire aussi|lire aussi|lee también|leer también|leggi anche|lees ook)\s*[:|–—-]\s*/i;

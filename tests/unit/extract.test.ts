@@ -407,3 +407,43 @@ test('a line of dates in <time> elements is metadata; a recipe’s time in one i
   expect(text).not.toContain('10:00 AM UTC');
   expect(text).toContain('Baking time: 30 Min');
 });
+
+describe('lines inside the story that are the site’s', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const read = (inner: string) => {
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}${inner}${para.repeat(3)}</article></body></html>`;
+    return extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
+  };
+  test.each([
+    ['To view the full story, please subscribe to The Example Times. You can choose an annual plan or a weekly pass.'],
+    ['If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.'],
+    ['Never miss the latest news by signing up to our newsletter today!'],
+    ['© Bundesrat | Frank Bräuer'],
+  ])('%s', (line) => {
+    expect(read(`<p>${line}</p>`)).toHaveLength(6);
+  });
+
+  test.each([
+    ['Lee Elder played in 1975. | © Augusta National/Getty Images', 'Lee Elder played in 1975.'],
+    ['Wreaths at the memorial © Presse- und Informationsamt der Bundesregierung | Jesco Denzel', 'Wreaths at the memorial'],
+    ['The stoat is well hidden in winter. (mlharing / iStock.com)', 'The stoat is well hidden in winter.'],
+    [
+      'Copyright (©) protects the work for seventy years after the author’s death.',
+      'Copyright (©) protects the work for seventy years after the author’s death.',
+    ],
+  ])('a credit closing a caption goes, the caption stays: %s', (line, kept) => {
+    const blocks = read(`<p>${line}</p>`);
+    expect(blocks).toHaveLength(7);
+    expect(blocks[3]).toBe(kept);
+  });
+});
+
+test.each([['x Franzi'], ['XX, Die Redaktion'], ['Euer HansEhrlich'], ['Cheers, Tom']])(
+  'a writer’s sign-off closing the post is read: %s',
+  (signOff) => {
+    const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(4)}<p>${signOff}</p><p>Tags</p></article></body></html>`;
+    const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
+    expect(blocks.at(-1)).toBe(signOff);
+  },
+);
