@@ -29,7 +29,7 @@ export const ORG_HEADS = set(
 export const LOWERCASE_ORG_HEADS = set('network|movement|militia');
 /** Last words of events, which are neither people, organisations nor places ("World Cup", "Summer Paralympics"). */
 export const EVENT_HEADS = set(
-  'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale|fair|awards',
+  'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale|fair|awards|month|week',
 );
 
 /** First words of organisation names followed by "of" ("Bank of England", "University of Helsinki"). */

@@ -90,7 +90,7 @@ function isCamelOrg(word: string): boolean {
 
 /** Acronyms that are formats, technologies or ordinary abbreviations, not organisations. */
 const NOT_ORG_ACRONYMS = new Set(
-  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb'.split(
+  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil'.split(
     '|',
   ),
 );
@@ -100,6 +100,8 @@ export interface RecogniseContext {
   lowercaseWords: Set<string>;
   /** sentences written in headline case, where capitals mean nothing */
   headlineSentences: Set<number>;
+  /** two capitalised words in a row inside a sentence ("heaven sent"): the same pair starting one is a name, not a plain word */
+  capitalPairs: Set<string>;
 }
 
 // Capitalised inside a sentence only in headline case ("As Much A Threat As Any Other Group").
@@ -156,7 +158,13 @@ export function buildContext(tokens: Token[]): RecogniseContext {
     const ratio = words ? caps / words : 0;
     if ((capitalFunctionWords >= 2 && ratio >= 0.6) || (capitalFunctionWords >= 1 && ratio >= 0.8 && words >= 4)) headlineSentences.add(sentence);
   }
-  return { lowercaseWords, headlineSentences };
+  const capitalPairs = new Set<string>();
+  tokens.forEach((t, k) => {
+    const next = tokens[k + 1];
+    if (!next || t.sentenceStart || next.sentenceStart || headlineSentences.has(t.sentence)) return;
+    if (isCap(t) && isCap(next) && joinable(next.gapBefore)) capitalPairs.add(`${lower(t)} ${lower(next)}`);
+  });
+  return { lowercaseWords, headlineSentences, capitalPairs };
 }
 
 /** "Chief of Army Staff General Raheel Sharif" is 7; longer runs are lists or headline case, not one name. */
@@ -221,13 +229,17 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   return mentions;
 }
 
-/** "Poland and Czechoslovakia": an untyped name joined by "and" or "or" to a typed one is of its type. */
+/**
+ * "Poland and Czechoslovakia", "Yannick Carrasco and Dries Mertens": an untyped name joined by "and" or "or" to a typed
+ * one is of its type.
+ */
 function typeListMembers(text: string, mentions: RawMention[]): void {
   const listed = (a: RawMention, b: RawMention) => /^,?\s+(and|or)\s+$/.test(text.slice(a.end, b.start));
   // A word of a person's name elsewhere ("Montalvo" after "Daniel Montalvo") is that person, whatever it stands beside.
   const personWords = new Set(mentions.filter((m) => m.type === 'PER').flatMap((m) => m.text.toLowerCase().split(/\s+/)));
   mentions.forEach((m, k) => {
-    if (m.type !== 'UNK' || m.tokenCount !== 1 || isPlainWord(m.text.toLowerCase()) || personWords.has(m.text.toLowerCase())) return;
+    if (m.type !== 'UNK') return;
+    if (m.tokenCount === 1 && (isPlainWord(m.text.toLowerCase()) || personWords.has(m.text.toLowerCase()))) return;
     const before = mentions[k - 1];
     const after = mentions[k + 1];
     const typed = [before && listed(before, m) ? before : null, after && listed(m, after) ? after : null].find(
@@ -298,7 +310,11 @@ function classify(
   while (start < to) {
     const t = tokens[start] as Token;
     const w = lower(t);
-    const plainStart = t.sentenceStart && (COMMON_WORDS.has(w) || isPlainWord(w)) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w);
+    // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
+    const next = tokens[start + 1];
+    const namePair = !!next && start + 1 < to && context.capitalPairs.has(`${w} ${lower(next)}`);
+    const plainStart =
+      t.sentenceStart && (COMMON_WORDS.has(w) || isPlainWord(w)) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w) && !namePair;
     if (!(ALWAYS_STRIPPED.has(w) || plainStart) || start === to - 1) break;
     start++;
     // "Listeners of LibriVox": once the plain word is gone, so is the "of" that tied it to the name.
@@ -331,7 +347,7 @@ function classify(
   const titles = nameStart > start ? tokens.slice(start, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
   // Trailing connectors and plain words ("On Saturday", "Image") never end a name; organisation and place heads may.
   let end = to;
-  const plainTail = (t: Token) => COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t));
+  const plainTail = (t: Token) => COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
   while (
     end > nameStart &&
     ((!isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) || (end - nameStart > 1 && plainTail(tokens[end - 1] as Token)))
@@ -421,7 +437,7 @@ function classify(
   // "localist group Civic Passion", "the firm Acme Widgets": a name after the kind of body it is.
   if (previous && previous.shape === 'lower' && APPOSITIVE_ORG.has(previous.text) && joinable(firstToken.gapBefore) && !FIRST_NAMES.has(firstWord))
     return mk('ORG', 2);
-  if (single && isCamelOrg(firstToken.text)) return mk('ORG', 2);
+  if (single && isCamelOrg(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord)) return mk('ORG', 2);
   // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
   if (single && allCaps && firstToken.text.length <= 6) {
     const acronymOrg = /^\p{Lu}{2,6}$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
@@ -453,7 +469,8 @@ function classify(
     if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
     return mk('PER', 1);
   }
-  if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower') return mk('LOC', 1);
+  // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital.
+  if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' && !isPlainWord(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
   if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);
   // A lone name mid-sentence: a person's when the lexicons know it as a first name, a last name or a famous surname.

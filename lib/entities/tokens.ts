@@ -24,10 +24,14 @@ const ABBREVIATIONS =
   /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
 
 // "al-Amr", "bin-Laden", "van-Dyke": a lowercase particle joined to a capitalised name is a name.
-const PARTICLE_NAME = /^(al|el|ad|as|ash|at|az|bin|ibn|abu|ben|de|di|da|du|la|le|van|von)[-‐]\p{Lu}/u;
+// "d'Ettorre", "dell'Orto": an elided particle before the capital too.
+const PARTICLE_NAME = /^((al|el|ad|as|ash|at|az|bin|ibn|abu|ben|de|di|da|du|la|le|van|von)[-‐]|(d|dell|dall|degli)['’])\p{Lu}/u;
+// "T-shirt", "X-ray", "U-turn", "E-mail": a capital letter before a hyphenated plain word, not a name.
+const LETTER_COMPOUND = /^\p{Lu}[-‐]\p{Ll}/u;
 
 export function shapeOf(word: string): Shape {
   if (PARTICLE_NAME.test(word)) return 'upper';
+  if (LETTER_COMPOUND.test(word)) return 'lower';
   const first = word[0] ?? '';
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return 'other';

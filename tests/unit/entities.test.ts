@@ -119,22 +119,29 @@ describe('more name shapes', () => {
     ['He opposed the Vietnam War from the start.', 'Vietnam', 'LOC'],
     ['The talks were held in Las Vegas last week.', 'Las Vegas', 'LOC'],
     ['Civil Defense director General Suleiman al-Amr spoke.', 'Suleiman al-Amr', 'PER'],
+    ['She studied under Prof. Patrizia d’Ettorre in Copenhagen.', 'Patrizia d’Ettorre', 'PER'],
+    ["The lab of Giovanni dell'Orto reopened.", "Giovanni dell'Orto", 'PER'],
+    ['Goals came from Romelu Lukaku, Yannick Carrasco, and Dries Mertens.', 'Dries Mertens', 'PER'],
   ])('%s → %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
 
-  test.each(['He used Windows XP at work.', 'They debated Term Limits at length.', 'The JPL Stardust team met.', 'Files in HTML and XML formats.'])(
-    'products, projects and formats are not people or organisations: %s',
-    (text) => {
-      expect(find(text).filter((e) => e.type === 'PER' || e.type === 'ORG')).toEqual([]);
-    },
-  );
+  test.each([
+    'He used Windows XP at work.',
+    'They debated Term Limits at length.',
+    'The JPL Stardust team met.',
+    'Files in HTML and XML formats.',
+    'I ended up doing a PhD and then an MBA.',
+  ])('products, projects and formats are not people or organisations: %s', (text) => {
+    expect(find(text).filter((e) => e.type === 'PER' || e.type === 'ORG')).toEqual([]);
+  });
 
   test.each([
     ['Sweden beat Mexico at the World Cup on Wednesday.', 'World Cup'],
     ['She won gold at the Summer Paralympics in Rio.', 'Summer Paralympics'],
     ['Millions travel to Mecca for the Hajj every year.', 'Hajj'],
     ['The Glastonbury Festival sold out in minutes.', 'Glastonbury Festival'],
+    ['October is National Magic Month in the United States.', 'National Magic Month'],
   ])('events are neither people, organisations nor places: %s', (text, name) => {
     const entity = byName(find(text), name);
     expect(entity === undefined || entity.type === 'MISC').toBe(true);
@@ -252,4 +259,38 @@ describe('sides in a match report are teams', () => {
   test('without scores, a country is a place whatever the verb', () => {
     expect(byName(find('Sweden defeated the proposal in Brussels on Monday.'), 'Sweden')?.type).toBe('LOC');
   });
+});
+
+describe('a name opening a sentence with a plain word', () => {
+  test.each<[string, string, EntityType]>([
+    ['Isabel Ruiz runs Heaven Sent Gaming. Heaven Sent Gaming is two people.', 'Heaven Sent Gaming', 'ORG'],
+    ["The toll came from Saudi Arabia's Civil Defense Authority. Civil Defense Authority staff were there.", 'Civil Defense Authority', 'ORG'],
+  ])('keeps its first word when the text writes the pair capitalised mid-sentence: %s', (text, name, type) => {
+    const entities = find(text);
+    expect(byName(entities, name)?.type).toBe(type);
+    expect(byName(entities, name)?.mentions).toHaveLength(2);
+    expect(entities.filter((e) => e.name !== name && name.endsWith(e.name))).toEqual([]);
+  });
+
+  test('drops it otherwise', () => {
+    expect(find('However Smith disagreed with the council.').map((e) => e.name)).not.toContain('However Smith');
+  });
+});
+
+test.each([['Images of the boy in a NASA T-shirt spread fast.'], ['An X-ray of the NASA probe was shown.']])(
+  'a capital letter before a hyphenated word is no name: %s',
+  (text) => {
+    expect(find(text).map((e) => e.name)).toEqual(['NASA']);
+  },
+);
+
+test.each<[string, string | null]>([
+  ['He is a professor in Linguistics and Philosophy.', null],
+  ['The attack happened in Ghazni on Monday.', 'Ghazni'],
+])('a capitalised plain word after "in" is no place; an unknown name is: %s', (text, place) => {
+  expect(
+    find(text)
+      .filter((e) => e.type === 'LOC')
+      .map((e) => e.name),
+  ).toEqual(place ? [place] : []);
 });
