@@ -425,7 +425,12 @@ function classify(
     return previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' ? mk('LOC', 2) : mk('UNK', 0);
   }
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
-  if (!single && KNOWN_ORGS.has(firstWord) && !titled) return mk('ORG', 2);
+  // "Google Chrome", "NATO Joint Jet Pilot Training": a known body before words that are no organisation's head names
+  // its product or programme; the body is the name ("Google Foundation" stays whole).
+  if (!single && KNOWN_ORGS.has(firstWord) && !titled) {
+    if (ORG_HEADS.has(lastWord) || ORG_OF_HEADS.has(lastWord)) return mk('ORG', 2);
+    return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+  }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);

@@ -294,3 +294,15 @@ test.each<[string, string | null]>([
       .map((e) => e.name),
   ).toEqual(place ? [place] : []);
 });
+
+test.each<[string, string[]]>([
+  ['Users moved to the recently released Google Chrome in March.', ['Google']],
+  ['He trained in the NATO Joint Jet Pilot Training programme.', ['NATO']],
+  ['Grants came from the Google Foundation last year.', ['Google Foundation']],
+])('a known body before a product or programme is the body: %s', (text, orgs) => {
+  expect(
+    find(text)
+      .filter((e) => e.type === 'ORG')
+      .map((e) => e.name),
+  ).toEqual(orgs);
+});
