@@ -74,9 +74,25 @@ const PITCH_LINE =
 const TRAILING_CREDIT =
   /\s*(\|\s*)?©\s*[^©.!?]{2,80}$|\s*\((?:[^()]*\/\s*)?(istock(photo)?(\.com)?|getty images|shutterstock|adobe ?stock|unsplash|pixabay|picture alliance|imago)[^()]{0,40}\)$/i;
 
-/** Whether a line inside the story is the site's: furniture, a photo credit, a paywall pitch. */
+/**
+ * A blog's filing and author-box lines ("This entry was posted in …", "Zeige alle Beiträge von …"), and a date given
+ * as a label ("Aktualisiert am 17.01.2021.", "Stand: 05. Februar 2020"): the site's wherever they stand. (A comment
+ * form's heading is left to SITE_SECTION, which cuts off everything after it.)
+ */
+const META_LINE = new RegExp(
+  String.raw`^(this entry was posted|bookmark the permalink|zeige alle beiträge von|alle beiträge von|markiert mit|veröffentlicht unter|abgelegt unter|filed under|(beitrags|titel)bild\s*:|(weiterlesen|read more|mehr lesen|lire la suite|leer más)\s*:?$)|` +
+    String.raw`^(aktualisiert( am)?|stand|zuletzt aktualisiert|last updated|updated( on)?|veröffentlicht am|published( on)?)\s*:?\s*[\p{L}\d., ]*\b(19|20)\d\d\b[\d:., ]*(uhr)?\.?$`,
+  'iu',
+);
+
+/** Whether a line inside the story is the site's: furniture, a photo credit, a paywall pitch, a blog's filing line. */
 export function isSiteLine(text: string): boolean {
-  return BOILERPLATE_LINE.test(text) || (text.length < 120 && CREDIT_LINE.test(text)) || (text.length < 300 && PITCH_LINE.test(text));
+  return (
+    BOILERPLATE_LINE.test(text) ||
+    (text.length < 120 && CREDIT_LINE.test(text)) ||
+    (text.length < 300 && PITCH_LINE.test(text)) ||
+    (text.length < 200 && META_LINE.test(text))
+  );
 }
 
 /** The line without a photo credit at its end; the same line when it is nothing but one. */

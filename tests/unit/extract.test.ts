@@ -419,11 +419,22 @@ describe('lines inside the story that are the site’s', () => {
     ['If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.'],
     ['Never miss the latest news by signing up to our newsletter today!'],
     ['© Bundesrat | Frank Bräuer'],
+    ['This entry was posted in Allgemein. Bookmark the permalink.'],
+    ['Zeige alle Beiträge von Cem Basman'],
+    ['MARKIERT MIT'],
+    ['Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.'],
+    ['Weiterlesen:'],
+    ['Aktualisiert am 17.01.2021.'],
+    ['Stand: 05. Februar 2020'],
   ])('%s', (line) => {
     expect(read(`<p>${line}</p>`)).toHaveLength(6);
   });
 
   test.each([
+    [
+      'Updated guidance was published in 2020 by the ministry, and the rules changed.',
+      'Updated guidance was published in 2020 by the ministry, and the rules changed.',
+    ],
     ['Lee Elder played in 1975. | © Augusta National/Getty Images', 'Lee Elder played in 1975.'],
     ['Wreaths at the memorial © Presse- und Informationsamt der Bundesregierung | Jesco Denzel', 'Wreaths at the memorial'],
     ['The stoat is well hidden in winter. (mlharing / iStock.com)', 'The stoat is well hidden in winter.'],
