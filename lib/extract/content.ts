@@ -45,7 +45,7 @@ const OVERLAY_WORD = /^(modal|dialog|popup|login|signin|signup|cookie|consent|pa
 const WEAK_NEGATIVE_WORD =
   /^(foot|widget|tags?|toolbar|byline|author|meta|next|prev|pagination|masthead|header|caption|credit|skip|imagedescription|copyright|bildunterschrift|bildnachweis)$/i;
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
-const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td']);
+const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td', 'th']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
 const INLINE_TAGS = new Set([
   'a',

@@ -52,7 +52,8 @@ export function trimEdges(all: TextBlock[]): TextBlock[] {
   while (end > 1) {
     const last = blocks[end - 1] as TextBlock;
     // A short line that is no sentence ("Meistgelesene Artikel", "News", "Lesen Sie auch") after the story is a label.
-    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text) && !SIGN_OFF.test(last.text);
+    // Code ("netsh interface tcp set global …") ends no sentence either, but is the story's.
+    const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text) && !SIGN_OFF.test(last.text) && last.tag !== 'pre';
     if (last.text.length > 400 || !(TAIL_LINE.test(last.text) || label)) break;
     end--;
   }

@@ -458,3 +458,13 @@ test.each([['x Franzi'], ['XX, Die Redaktion'], ['Euer HansEhrlich'], ['Cheers, 
     expect(blocks.at(-1)).toBe(signOff);
   },
 );
+
+test('a table’s header cells are read with its data cells, and a command closing the post is kept', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(4)}
+    <table><tr><th>Total difference (savings over five years)</th><td>1,200 francs</td></tr></table>
+    <p>To turn the feature off, run:</p><pre>netsh interface tcp set global autotuninglevel=disabled</pre></article></body></html>`;
+  const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
+  expect(blocks).toContain('Total difference (savings over five years)');
+  expect(blocks.at(-1)).toBe('netsh interface tcp set global autotuninglevel=disabled');
+});
