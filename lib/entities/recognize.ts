@@ -433,6 +433,8 @@ function classify(
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
+  // "Gulf of Mexico", "Plains of Arafat", "Province of Ontario": a kind of place, then "of" and its name.
+  if (!single && lw[1] === 'of' && PLACE_HEADS.has(firstWord) && !ORG_HEADS.has(firstWord) && !ORG_OF_HEADS.has(firstWord)) return mk('LOC', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);
   if (!single && lw.some((w, k) => (ORG_OF_HEADS.has(w) || ORG_HEADS.has(w)) && (lw[k + 1] === 'of' || lw[k + 1] === 'for'))) return mk('ORG', 3);
   if (titled) return mk('PER', 3);

@@ -122,6 +122,9 @@ describe('more name shapes', () => {
     ['She studied under Prof. Patrizia d’Ettorre in Copenhagen.', 'Patrizia d’Ettorre', 'PER'],
     ["The lab of Giovanni dell'Orto reopened.", "Giovanni dell'Orto", 'PER'],
     ['Goals came from Romelu Lukaku, Yannick Carrasco, and Dries Mertens.', 'Dries Mertens', 'PER'],
+    ['Oil spilled into the Gulf of Mexico.', 'Gulf of Mexico', 'LOC'],
+    ['Pilgrims gathered on the Plains of Arafat.', 'Plains of Arafat', 'LOC'],
+    ['Ships crossed the Strait of Hormuz.', 'Strait of Hormuz', 'LOC'],
   ])('%s → %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
