@@ -22,11 +22,13 @@ export const TITLE_MODIFIERS = set(
 
 /** Last words of organisation names. */
 export const ORG_HEADS = set(
-  'network|department|office|ministry|party|bank|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network|org|weekly|daily|gaming|entertainment|democrats|republicans|socialists|communists',
+  'network|department|office|ministry|party|bank|united|rovers|wanderers|athletic|hotspur|fc|afc|university|college|school|academy|institute|institution|council|committee|commission|agency|authority|bureau|board|corporation|corp|inc|ltd|llc|plc|co|company|companies|group|association|society|federation|union|league|club|organisation|organization|foundation|fund|trust|court|tribunal|army|navy|police|forces|force|guard|brigade|regiment|assembly|parliament|senate|congress|cabinet|government|administration|service|services|times|post|news|press|herald|journal|tribune|gazette|telegraph|guardian|chronicle|observer|review|magazine|radio|tv|television|channel|studios|records|airlines|airways|motors|hospital|clinic|center|centre|laboratory|laboratories|lab|labs|museum|library|church|front|movement|alliance|coalition|taliban|brotherhood|mission|secretariat|directorate|division|command|unit|team|fc|exchange|market|reserve|ngo|institute|initiative|project|program|programme|consortium|systems|technologies|industries|holdings|partners|media|network|org|weekly|daily|gaming|entertainment|democrats|republicans|socialists|communists',
 );
 
 /** Lowercase words that still end an organisation name after a capitalised one ("the Haqqani network"). */
 export const LOWERCASE_ORG_HEADS = set('network|movement|militia');
+/** First words of named storms and operations, events rather than people ("Hurricane Katrina", "Operation Desert Storm"). */
+export const EVENT_PREFIXES = set('hurricane|typhoon|cyclone|storm|operation');
 /** Last words of events, which are neither people, organisations nor places ("World Cup", "Summer Paralympics"). */
 export const EVENT_HEADS = set(
   'cup|games|olympics|paralympics|championship|championships|tournament|festival|expo|summit|marathon|prix|hajj|olympiad|world series|grand slam|biennale|fair|awards|month|week',
@@ -51,7 +53,7 @@ export const CORE_PLACES = set(
 
 /** Words that make a following or whole name a place: "North Waziristan", "Indus River". */
 export const PLACE_PREFIXES = set(
-  'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|port|cape|fort|saint|san|santa|new|masjid',
+  'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|river|port|cape|fort|saint|san|santa|new|masjid',
 );
 export const PLACE_HEADS = set(
   'stadium|arena|hotel|mosque|cathedral|palace|castle|springs|heights|view|river|mountains|mountain|mount|lake|island|islands|valley|province|county|city|town|village|district|region|sea|ocean|bay|gulf|strait|coast|beach|hill|hills|desert|peninsula|street|road|avenue|square|park|airport|bridge|canal|falls|glacier|forest|harbour|harbor|pass|plateau|plain|plains|state|territory|territories|agency|tehsil|county|station|tower|towers|memorial|factory|terminal|temple|mall|plaza|pier|dam',

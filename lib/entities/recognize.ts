@@ -4,6 +4,7 @@ import {
   CORE_PLACES,
   DEMONYMS,
   EVENT_HEADS,
+  EVENT_PREFIXES,
   FAMOUS_SURNAMES,
   FIRST_NAMES,
   isPlainWord,
@@ -205,6 +206,11 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
         j += 2;
         continue;
       }
+      const joined = lower(t) === 'and' ? andInName(tokens, i, j) : 0;
+      if (joined) {
+        j = joined;
+        continue;
+      }
       const head = tokens[j - 1] as Token;
       // "the Haqqani network"; and "the Republican party", where an adjective of politics names the party.
       const party =
@@ -227,6 +233,34 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   }
   typeListMembers(text, mentions);
   return mentions;
+}
+
+/**
+ * "Food and Drug Administration", "Department of Health and Human Services": an "and" inside one organisation's name.
+ * Returns the end of the name, or 0. Two bodies in a list ("the Bank of England and the Treasury", "University of Oxford
+ * and Cambridge University") do not qualify: the second has its own "the", or the field is a place's name.
+ */
+function andInName(tokens: Token[], from: number, and: number): number {
+  const t = tokens[and] as Token;
+  if (!joinable(t.gapBefore)) return 0;
+  let end = and + 1;
+  while (end < tokens.length && end - and <= 4) {
+    const n = tokens[end] as Token;
+    if (!isCap(n) || n.sentenceStart || !joinable(n.gapBefore)) break;
+    end++;
+  }
+  if (end === and + 1) return 0;
+  const before = tokens
+    .slice(from, and)
+    .map(lower)
+    .filter((w, k) => k > 0 || !ALWAYS_STRIPPED.has(w));
+  const after = tokens.slice(and + 1, end).map(lower);
+  const notName = (w: string) => !PLACES.has(w) && !FIRST_NAMES.has(w) && !KNOWN_ORGS.has(w) && !DEMONYMS.has(w) && !LAST_NAMES.has(w);
+  if (before.length === 1 && isPlainWord(before[0] as string) && ORG_HEADS.has(after[after.length - 1] as string)) return end;
+  const of = before.lastIndexOf('of');
+  const field = before.slice(of + 1);
+  if (of > 0 && ORG_OF_HEADS.has(before[of - 1] as string) && field.length && field.every(notName) && after.every(notName)) return end;
+  return 0;
 }
 
 /**
@@ -313,8 +347,16 @@ function classify(
     // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
     const next = tokens[start + 1];
     const namePair = !!next && start + 1 < to && context.capitalPairs.has(`${w} ${lower(next)}`);
+    // "Apple Inc. reported …": a plain word before nothing but an organisation's head is the organisation's name.
+    const headOnly = start + 2 === to && !COMMON_WORDS.has(w) && ORG_HEADS.has(lower(tokens[start + 1] as Token));
     const plainStart =
-      t.sentenceStart && (COMMON_WORDS.has(w) || isPlainWord(w)) && !TITLES.has(w) && !PLACE_PREFIXES.has(w) && !DEMONYMS.has(w) && !namePair;
+      t.sentenceStart &&
+      (COMMON_WORDS.has(w) || isPlainWord(w)) &&
+      !TITLES.has(w) &&
+      !PLACE_PREFIXES.has(w) &&
+      !DEMONYMS.has(w) &&
+      !namePair &&
+      !headOnly;
     if (!(ALWAYS_STRIPPED.has(w) || plainStart) || start === to - 1) break;
     start++;
     // "Listeners of LibriVox": once the plain word is gone, so is the "of" that tied it to the name.
@@ -405,6 +447,7 @@ function classify(
     return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
+  if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
   if (EVENT_HEADS.has(lastWord) && !titled) {
     // "Google Science Fair": the organisation that runs the event is named in it.
     if (!single && KNOWN_ORGS.has(firstWord))

@@ -309,3 +309,28 @@ test.each<[string, string[]]>([
       .map((e) => e.name),
   ).toEqual(orgs);
 });
+
+describe('organisation, place and event names of more than one part', () => {
+  test.each<[string, string, EntityType]>([
+    ['The Food and Drug Administration approved the drug.', 'Food and Drug Administration', 'ORG'],
+    ['The Department of Health and Human Services agreed.', 'Department of Health and Human Services', 'ORG'],
+    ['He directs the National Institute of Allergy and Infectious Diseases.', 'National Institute of Allergy and Infectious Diseases', 'ORG'],
+    ['Apple Inc. reported earnings on Thursday.', 'Apple Inc.', 'ORG'],
+    ['Manchester City and Leeds United drew on Sunday.', 'Leeds United', 'ORG'],
+    ['Climbers walked along the River Thames.', 'River Thames', 'LOC'],
+    ['Hurricane Katrina struck New Orleans in 2005.', 'Hurricane Katrina', 'MISC'],
+  ])('%s → %s', (text, name, type) => {
+    expect(byName(find(text), name)?.type).toBe(type);
+  });
+
+  test.each<[string, string[]]>([
+    ['Officials of the University of Oxford and Cambridge University met.', ['University of Oxford', 'Cambridge University']],
+    ['The Bank of England and the Treasury agreed.', ['Bank of England']],
+  ])('two bodies in a list stay two: %s', (text, names) => {
+    expect(
+      find(text)
+        .filter((e) => e.type === 'ORG')
+        .map((e) => e.name),
+    ).toEqual(names);
+  });
+});
