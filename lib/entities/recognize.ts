@@ -385,6 +385,16 @@ function classify(
     else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !(PLACES.has(w) && nameStart === start)) break;
     nameStart++;
   }
+  // "Former Pakistani cricket captain …", "the US President said": titles and a nationality or country with no name after
+  // them; the nationality or country is the name.
+  if (sawTitle && nameStart === to) {
+    for (let k = to - 1; k >= start; k--) {
+      const w = lower(tokens[k] as Token);
+      if (DEMONYMS.has(w) || PLACES.has(w)) return classify(text, tokens, k, k + 1, context, false);
+    }
+    // "Former President", "Prime Minister": a title alone names no one.
+    return null;
+  }
   if (!sawTitle || nameStart === to) nameStart = start;
   const titles = nameStart > start ? tokens.slice(start, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
   // Trailing connectors and plain words ("On Saturday", "Image") never end a name; organisation and place heads may.

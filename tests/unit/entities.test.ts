@@ -334,3 +334,14 @@ describe('organisation, place and event names of more than one part', () => {
     ).toEqual(names);
   });
 });
+
+describe('titles with no name after them', () => {
+  test.each<[string, string[]]>([
+    ['Former Pakistani cricket captain Imran Khan won.', ['Pakistani', 'Imran Khan']],
+    ['The US President spoke on Monday.', ['US']],
+    ['Former President spoke. The Prime Minister said so.', []],
+    ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', ['Mohammed bin Salman', 'Riyadh']],
+  ])('%s', (text, names) => {
+    expect(find(text).map((e) => e.name)).toEqual(names);
+  });
+});
