@@ -387,7 +387,7 @@ function classify(
   }
   // "Former Pakistani cricket captain …", "the US President said": titles and a nationality or country with no name after
   // them; the nationality or country is the name.
-  if (sawTitle && nameStart === to) {
+  if (sawTitle && nameStart === to && to - start > 1) {
     for (let k = to - 1; k >= start; k--) {
       const w = lower(tokens[k] as Token);
       if (DEMONYMS.has(w) || PLACES.has(w)) return classify(text, tokens, k, k + 1, context, false);

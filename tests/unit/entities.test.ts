@@ -344,4 +344,9 @@ describe('titles with no name after them', () => {
   ])('%s', (text, names) => {
     expect(find(text).map((e) => e.name)).toEqual(names);
   });
+
+  // "St" is both a title (Saint) and a place word (Street): once this recursed without end on a real page.
+  test('a lone word that is both a title and a place ends', () => {
+    expect(() => find('Queues formed on St in the city. The pub on Oliver Plunkett St reopened.')).not.toThrow();
+  });
 });
