@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Entity, EntityType } from '../../lib/analyze';
 import { findEntities, tokenize } from '../../lib/entities';
+import { TITLE_MODIFIERS, TITLES } from '../../lib/entities/lexicon';
 import { seedBody } from '../fixtures/seed';
 
 const find = (text: string) => findEntities(text).entities;
@@ -343,6 +344,14 @@ describe('titles with no name after them', () => {
     ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', ['Mohammed bin Salman', 'Riyadh']],
   ])('%s', (text, names) => {
     expect(find(text).map((e) => e.name)).toEqual(names);
+  });
+
+  test('every title word, alone, doubled or before a place, ends', () => {
+    const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+    for (const w of new Set([...TITLES, ...TITLE_MODIFIERS])) {
+      const text = `Queues formed on ${cap(w)} in the city. ${cap(w)} ${cap(w)} Pakistani said so, and the ${cap(w)} US ${cap(w)} left.`;
+      expect(() => find(text), w).not.toThrow();
+    }
   });
 
   // "St" is both a title (Saint) and a place word (Street): once this recursed without end on a real page.
