@@ -3,25 +3,33 @@ import { KEPT_ATTRIBUTES, type PageDocument, type PageElement, type PageNode, SK
 /** Elements never worth copying: their text is never article text, and copying them costs time on big pages. */
 const DROPPED = new Set(['style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio', 'map']);
 
+const MAX_DEPTH = 400;
+
 /**
  * Copies a DOM (browser or linkedom) into the plain tree lib/extract reads. `elements[i]` is the DOM element
  * of tree index i, so results can be mapped back for highlighting.
  */
 export function buildPageTree(document: Document, url: string): { doc: PageDocument; elements: Element[] } {
   const elements: Element[] = [];
-  const copy = (el: Element): PageElement => {
+  const copy = (el: Element, depth: number): PageElement => {
     const attrs: Record<string, string> = {};
     for (const attr of Array.from(el.attributes)) if (KEPT_ATTRIBUTES.has(attr.name)) attrs[attr.name] = attr.value;
     const node: PageElement = { kind: 'element', tag: el.tagName.toLowerCase(), attrs, children: [], index: elements.length };
     elements.push(el);
     const isScript = node.tag === 'script';
     if (isScript && !/ld\+json/i.test(attrs.type ?? '')) return node;
+    // Deeper than any parsed page nests (parsers stop near 512), a script built the tree: its text is kept, flat, so
+    // the walks over the tree cannot run out of stack.
+    if (depth >= MAX_DEPTH) {
+      node.children.push({ kind: 'text', text: el.textContent ?? '' });
+      return node;
+    }
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) node.children.push({ kind: 'text', text: child.nodeValue ?? '' });
       else if (child.nodeType === 1) {
         const tag = (child as Element).tagName.toLowerCase();
         if (DROPPED.has(tag) || (SKIPPED_TAGS.has(tag) && tag !== 'button')) continue;
-        node.children.push(copy(child as Element) as PageNode);
+        node.children.push(copy(child as Element, depth + 1) as PageNode);
       }
     }
     return node;
@@ -29,5 +37,5 @@ export function buildPageTree(document: Document, url: string): { doc: PageDocum
   const root = document.documentElement;
   // A document can lose its root element (a script removed it): it then has nothing to read.
   if (!root) return { doc: { url, root: { kind: 'element', tag: 'html', attrs: {}, children: [], index: -1 } }, elements };
-  return { doc: { url, root: copy(root) }, elements };
+  return { doc: { url, root: copy(root, 0) }, elements };
 }

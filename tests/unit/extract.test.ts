@@ -468,3 +468,12 @@ test('a table’s header cells are read with its data cells, and a command closi
   expect(blocks).toContain('Total difference (savings over five years)');
   expect(blocks.at(-1)).toBe('netsh interface tcp set global autotuninglevel=disabled');
 });
+
+test('a tree nested deeper than any parser builds (a script’s doing) is read without running out of stack', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
+  const depth = 20_000;
+  const html = `<html><body>${'<div>'.repeat(depth)}<article><h1>Council closes the old bridge</h1>${para.repeat(8)}</article>${'</div>'.repeat(depth)}</body></html>`;
+  const { doc } = loadPage(html, 'https://news.example/2024/05/01/bridge');
+  const text = extractArticle(doc).article.text;
+  expect(text).toContain('cracks in two of its piers');
+});
