@@ -6,7 +6,9 @@ import { attributeSpeakers } from './speakers';
 export { findQuoteSpans, type QuoteSpan } from './marks';
 export { passages } from './passages';
 
-const SPEECH_NEAR = /^\s*[,.]?\s*(said|says|added|adds|noted|told|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/i;
+// A speech verb right after the quote, or after its short subject ("Smith said", "a witness told the BBC").
+const SPEECH_NEAR =
+  /^\s*[,.]?\s*(?:[\p{L}.'’-]+\s+){0,4}?(said|says|added|adds|noted|told|tells|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/iu;
 
 // Words that can follow a partial quote in running prose without the quote being a noun's modifier.
 const FUNCTION_WORD =

@@ -19,7 +19,7 @@ const VERB_RE = new RegExp(`\\b(${VERB})\\b`, 'gi');
 const SPEECH_NOUN =
   /['’]s\s+(?:\w+\s+)?(comments?|statement|remarks?|words|views?|claims?|assertion|testimony|message|warning|speech|address|argument|position|tweet|post|letter)\s+(that\b|[:,]?\s*$)/i;
 const DESCRIPTOR =
-  /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
+  /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
 
 /** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
@@ -121,6 +121,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const byPronoun = resolvePronoun(written, at);
     if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
+    // "a witness", "an official": an indefinite description brings in someone new, not anyone named before.
+    if (role && /^an?\s/i.test(written)) return { name: written, written, entityId: null };
     if (role) {
       const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
       if (titled) return named(titled, written);

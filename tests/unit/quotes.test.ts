@@ -87,6 +87,9 @@ describe('speakers', () => {
       'There is a quote attributed to Einstein — "If we knew what we were doing, it would not be research"',
       'Einstein',
     ],
+    ['single marks, British style, with a subject before the verb', '‘It was total chaos,’ a witness told the BBC.', 'a witness'],
+    ['a short quote, then its subject and verb', 'Mayor Jane Doe toured the site. “It was chaos,” a resident said.', 'a resident'],
+    ['a definite description with no one titled so before', '“We will rebuild the bridge,” the mayor said.', 'the mayor'],
     [
       'a noun phrase as written',
       'The report’s authors say “iodine deficiency is a serious public health issue” in the country.',
