@@ -21,6 +21,8 @@ const SPEECH_NOUN =
 const DESCRIPTOR =
   /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
+const COLLECTIVE =
+  /^\s*((?:local\s+|federal\s+|state\s+)?(?:police|officials|witnesses|residents|doctors|experts|analysts|investigators|authorities|prosecutors|researchers|scientists|critics|officers|protesters|organi[sz]ers|lawmakers|diplomats))\s+(?:\p{L}+\s+)?$/iu;
 
 /** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
 function mask(text: string, spans: Span[]): string {
@@ -174,6 +176,13 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const descriptor = /\b(the|a|an)\s+[\p{L}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
     if (name) return named(name);
+    // "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
+    const subject = /^\s*(.+?),[^,]{1,80},\s*(?:\p{L}+\s+)?$/su.exec(masked.slice(from, verbAt))?.[1]?.trim();
+    if (subject && DESCRIPTOR.test(subject)) return resolve(subject, verbAt);
+    if (subject && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(subject)) return { name: subject, written: subject, entityId: null };
+    // "Police said", "Officials say": a body of people named by what they are.
+    const body = COLLECTIVE.exec(masked.slice(from, verbAt))?.[1];
+    if (body) return { name: body, written: body, entityId: null };
     // No name: the speaker is the noun phrase as written ("The report's authors say").
     const phrase = /(?:^|[,;]\s*|\b)((?:the|a|an|its|their|his|her|our)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4})\s+$/iu.exec(masked.slice(from, verbAt));
     return phrase?.[1] ? { name: phrase[1], written: phrase[1], entityId: null } : null;

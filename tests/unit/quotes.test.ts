@@ -90,6 +90,9 @@ describe('speakers', () => {
     ['single marks, British style, with a subject before the verb', '‘It was total chaos,’ a witness told the BBC.', 'a witness'],
     ['a short quote, then its subject and verb', 'Mayor Jane Doe toured the site. “It was chaos,” a resident said.', 'a resident'],
     ['a definite description with no one titled so before', '“We will rebuild the bridge,” the mayor said.', 'the mayor'],
+    ['a subject before an aside', 'The minister, who declined to be named, said the plan was “dead in the water”.', 'The minister'],
+    ['a surname before an age', 'Smith, 42, said later that it was “a disaster for everyone involved”.', 'Smith'],
+    ['a body of people named by what they are', 'Police said the suspect was “armed and dangerous”.', 'Police'],
     [
       'a noun phrase as written',
       'The report’s authors say “iodine deficiency is a serious public health issue” in the country.',
