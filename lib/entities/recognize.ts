@@ -206,6 +206,21 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
         j += 2;
         continue;
       }
+      // "Maria van der Berg", "Ursula von der Leyen", "Juan de la Cruz": two particles, then the name.
+      const third = tokens[j + 2];
+      if (
+        NAME_PARTICLES.has(lower(t)) &&
+        next &&
+        NAME_PARTICLES.has(lower(next)) &&
+        joinable(next.gapBefore) &&
+        third &&
+        isCap(third) &&
+        joinable(third.gapBefore) &&
+        !third.sentenceStart
+      ) {
+        j += 3;
+        continue;
+      }
       const joined = lower(t) === 'and' ? andInName(tokens, i, j) : 0;
       if (joined) {
         j = joined;
@@ -464,7 +479,9 @@ function classify(
       return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
     return mk('MISC', 2);
   }
-  if (KNOWN_ORGS.has(key) || (KNOWN_ORGS.has(lastWord) && words.length <= 3 && !titled)) return mk('ORG', 3);
+  // A two-letter known body is an acronym: "Un" in "Kim Jong Un" is no UN.
+  const knownOrg = (w: string, t: Token) => KNOWN_ORGS.has(w) && (w.length > 2 || t.shape === 'caps');
+  if (KNOWN_ORGS.has(key) || (knownOrg(lastWord, lastToken) && words.length <= 3 && !titled)) return mk('ORG', 3);
   // "Sydney" is someone's name too, but a city first unless it speaks.
   const nextToPlace = single && PLACES.has(key) && besidePlace(tokens, nameStart, end);
   const placeHere = single && (CORE_PLACES.has(key) || nextToPlace);
@@ -480,7 +497,7 @@ function classify(
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
   // "Google Chrome", "NATO Joint Jet Pilot Training": a known body before words that are no organisation's head names
   // its product or programme; the body is the name ("Google Foundation" stays whole).
-  if (!single && KNOWN_ORGS.has(firstWord) && !titled) {
+  if (!single && knownOrg(firstWord, firstToken) && !titled) {
     if (ORG_HEADS.has(lastWord) || ORG_OF_HEADS.has(lastWord)) return mk('ORG', 2);
     return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
   }

@@ -124,6 +124,9 @@ describe('more name shapes', () => {
     ["The lab of Giovanni dell'Orto reopened.", "Giovanni dell'Orto", 'PER'],
     ['Goals came from Romelu Lukaku, Yannick Carrasco, and Dries Mertens.', 'Dries Mertens', 'PER'],
     ['Oil spilled into the Gulf of Mexico.', 'Gulf of Mexico', 'LOC'],
+    ['Dr Maria van der Berg of the University of Amsterdam led the study.', 'Maria van der Berg', 'PER'],
+    ['EU chief Ursula von der Leyen met Juan de la Cruz in Madrid.', 'Juan de la Cruz', 'PER'],
+    ['Kim Jong Un and Xi Jinping met in Beijing.', 'Kim Jong Un', 'PER'],
     ['Pilgrims gathered on the Plains of Arafat.', 'Plains of Arafat', 'LOC'],
     ['Ships crossed the Strait of Hormuz.', 'Strait of Hormuz', 'LOC'],
   ])('%s → %s', (text, name, type) => {
