@@ -291,8 +291,9 @@ function typeListMembers(text: string, mentions: RawMention[]): void {
     if (m.tokenCount === 1 && (isPlainWord(m.text.toLowerCase()) || personWords.has(m.text.toLowerCase()))) return;
     const before = mentions[k - 1];
     const after = mentions[k + 1];
+    // A longer untyped name takes the type of a list member of its own shape ("Yannick Carrasco and Dries Mertens").
     const typed = [before && listed(before, m) ? before : null, after && listed(m, after) ? after : null].find(
-      (n) => n && n.type !== 'UNK' && n.type !== 'MISC',
+      (n) => n && n.type !== 'UNK' && n.type !== 'MISC' && (m.tokenCount === 1 || n.tokenCount === m.tokenCount),
     );
     if (typed) {
       m.type = typed.type;
@@ -541,6 +542,7 @@ function classify(
       return mk('PER', 2);
     // Plain words among the capitals ("Internet Explorer", "Term Limits") make a work or product more likely than a person.
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
+    if (memberOf(tokens, nameStart)) return mk('ORG', 1);
     if (lw.some(plain)) return mk('UNK', 0);
     // "in Nizhny Novgorod": people are seldom "in" anything, places are.
     if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
@@ -558,5 +560,17 @@ function classify(
     (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(firstWord) || FAMOUS_SURNAMES.has(firstWord))
   )
     return mk('PER', 2);
+  if (single && memberOf(tokens, nameStart)) return mk('ORG', 1);
   return mk('UNK', 0);
+}
+
+/** "Nathan Law of Demosisto", "Raymond Chan of People Power": the name after "of" is the body a named person belongs to. */
+function memberOf(tokens: Token[], nameStart: number): boolean {
+  const of = tokens[nameStart - 1];
+  if (!of || of.text !== 'of' || !joinable((tokens[nameStart] as Token).gapBefore)) return false;
+  let start = nameStart - 1;
+  while (start > 0 && isCap(tokens[start - 1] as Token) && joinable((tokens[start] as Token).gapBefore) && !(tokens[start] as Token).sentenceStart)
+    start--;
+  const length = nameStart - 1 - start;
+  return length >= 2 && length <= 3 && FIRST_NAMES.has(lower(tokens[start] as Token));
 }

@@ -127,6 +127,8 @@ describe('more name shapes', () => {
     ['Dr Maria van der Berg of the University of Amsterdam led the study.', 'Maria van der Berg', 'PER'],
     ['EU chief Ursula von der Leyen met Juan de la Cruz in Madrid.', 'Juan de la Cruz', 'PER'],
     ['Kim Jong Un and Xi Jinping met in Beijing.', 'Kim Jong Un', 'PER'],
+    ['Nathan Law of Demosisto earned a surprise victory.', 'Demosisto', 'ORG'],
+    ['Raymond Chan of People Power was elected.', 'People Power', 'ORG'],
     ['Pilgrims gathered on the Plains of Arafat.', 'Plains of Arafat', 'LOC'],
     ['Ships crossed the Strait of Hormuz.', 'Strait of Hormuz', 'LOC'],
   ])('%s → %s', (text, name, type) => {
@@ -361,4 +363,9 @@ describe('titles with no name after them', () => {
   test('a lone word that is both a title and a place ends', () => {
     expect(() => find('Queues formed on St in the city. The pub on Oliver Plunkett St reopened.')).not.toThrow();
   });
+});
+
+test('a list member takes a neighbour’s type only when it has the neighbour’s shape', () => {
+  const entities = find('Elected were Raymond Chan of People Power, and Leung Kwok-hung of LSD.');
+  expect(entities.find((e) => e.name.startsWith('Leung'))?.type).not.toBe('ORG');
 });
