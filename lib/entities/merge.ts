@@ -27,6 +27,12 @@ function initials(words: string[]): string {
     .join('');
 }
 
+/** "LibriVox" → "lv": the capitals of a name written in camel case, which its acronym is made of. */
+function camelInitials(name: string): string {
+  const capitals = name.match(/\p{Lu}/gu) ?? [];
+  return capitals.length >= 2 && /\p{Ll}/u.test(name) ? capitals.join('').toLowerCase() : '';
+}
+
 function typeOf(cluster: Cluster): GuessType {
   let best: GuessType = 'UNK';
   let bestVotes = 0;
@@ -76,7 +82,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
       ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an
         // organisation or a thing (never a person or a place: "US" and "United States" are merged as aliases).
-        all.filter((c) => c !== short && c.words.length > 1 && ['ORG', 'MISC', 'UNK'].includes(typeOf(c)) && initials(c.words) === word)
+        all.filter(
+          (c) =>
+            c !== short &&
+            ['ORG', 'MISC', 'UNK'].includes(typeOf(c)) &&
+            (c.words.length > 1 ? initials(c.words) === word : camelInitials(c.mentions[0]?.text ?? '') === word),
+        )
       : [];
     const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
     if (!target) continue;

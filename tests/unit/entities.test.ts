@@ -90,6 +90,11 @@ describe('typographic and naming cases', () => {
     expect(fo?.mentions).toHaveLength(3);
   });
 
+  test('an acronym of a name in camel case merges with it', () => {
+    const librivox = byName(find('Readers of LibriVox grew fast. LV volunteers record books.'), 'LibriVox');
+    expect(librivox?.variants.sort()).toEqual(['LV', 'LibriVox']);
+  });
+
   test('two people sharing a surname: a lone surname goes to the nearest one before it', () => {
     const entities = find('Nawaz Sharif met Raheel Sharif. Later, Sharif said he was pleased.');
     expect(byName(entities, 'Raheel Sharif')?.mentions).toHaveLength(2);
