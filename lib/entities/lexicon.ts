@@ -80,6 +80,63 @@ const CORE_FIRST_NAMES = set(
   'john|james|robert|michael|william|david|richard|joseph|thomas|charles|christopher|daniel|matthew|anthony|mark|donald|steven|paul|andrew|joshua|kenneth|kevin|brian|george|edward|ronald|timothy|jason|jeffrey|jeff|ryan|jacob|gary|nicholas|nick|eric|jonathan|stephen|larry|justin|scott|brandon|benjamin|samuel|frank|gregory|raymond|alexander|patrick|jack|dennis|jerry|tyler|aaron|jose|henry|adam|douglas|nathan|peter|zachary|kyle|walter|harold|jeremy|ethan|carl|keith|roger|gerald|christian|terry|sean|arthur|austin|noah|lawrence|jesse|joe|bryan|billy|jordan|albert|dylan|bruce|willie|gabriel|alan|juan|logan|wayne|ralph|roy|eugene|randy|vincent|russell|louis|philip|bobby|johnny|bradley|mary|patricia|jennifer|linda|elizabeth|barbara|susan|jessica|sarah|karen|nancy|lisa|margaret|betty|sandra|ashley|dorothy|kimberly|emily|donna|michelle|carol|amanda|melissa|deborah|stephanie|rebecca|laura|sharon|cynthia|kathleen|amy|shirley|angela|helen|anna|brenda|pamela|nicole|samantha|katherine|emma|ruth|christine|catherine|debra|rachel|carolyn|janet|virginia|maria|heather|diane|julie|joyce|victoria|kelly|christina|joan|evelyn|lauren|judith|olivia|frances|martha|cheryl|megan|andrea|hannah|jacqueline|ann|jean|alice|kathryn|gloria|teresa|doris|sara|janice|julia|marie|madison|grace|judy|theresa|beverly|denise|marilyn|amber|danielle|abigail|brittany|rose|diana|natalie|sophia|alexis|lori|kayla|jane|barack|hillary|bill|angela|vladimir|xi|narendra|imran|nawaz|shahbaz|benazir|asif|pervez|raheel|sartaj|muhammad|mohammad|mohammed|ahmed|ahmad|ali|hassan|hussain|hussein|omar|umar|abdul|abdullah|khalid|tariq|bilal|usman|osama|ayman|hamid|ashraf|zalmay|hamdullah|vladimir|boris|angela|emmanuel|francois|jacques|nicolas|gordon|tony|theresa|rishi|keir|joe|kamala|mike|nancy|ted|bernie|elizabeth|jeb|marco|rand|chris|ben|tim|tom|sam|dan|rob|bob|jim|ken|ron|don|jon|ted|kate|liz|sue|meg|beth|jo|al|ed|fred|greg|pete|steve|nick|dave|matt|andy|alex|max|leo|luke|liam|oliver|harry|charlie|lucy|sophie|chloe|mia|ella|zoe',
 );
 
+/** Short forms of given names ("Larry" for "Lawrence"): the same person when the surname matches. */
+const NICKNAMES = new Map<string, string[]>();
+for (const line of [
+  'william:bill|billy|will|willy|liam',
+  'robert:bob|bobby|rob|robbie|bert',
+  'james:jim|jimmy|jamie',
+  'michael:mike|mick|mickey',
+  'thomas:tom|tommy',
+  'lawrence:larry|laurie',
+  'laurence:larry|laurie',
+  'richard:dick|rick|rich|richie',
+  'edward:ed|eddie|ted|ned',
+  'anthony:tony',
+  'joseph:joe|joey',
+  'david:dave',
+  'daniel:dan|danny',
+  'christopher:chris',
+  'stephen:steve',
+  'steven:steve',
+  'andrew:andy|drew',
+  'benjamin:ben',
+  'samuel:sam',
+  'nicholas:nick',
+  'alexander:alex',
+  'katherine:kate|katie|kathy',
+  'catherine:kate|katie|cathy',
+  'elizabeth:liz|beth|betty|lizzie',
+  'jennifer:jen|jenny',
+  'patrick:pat',
+  'patricia:pat|trish',
+  'matthew:matt',
+  'gregory:greg',
+  'jeffrey:jeff',
+  'ronald:ron|ronnie',
+  'donald:don|donnie',
+  'kenneth:ken|kenny',
+  'timothy:tim',
+  'susan:sue|susie',
+  'margaret:maggie|meg|peggy',
+  'peter:pete',
+  'philip:phil',
+  'frederick:fred|freddie',
+  'charles:charlie|chuck',
+  'henry:harry|hank',
+  'john:jack|johnny',
+  'abraham:abe',
+]) {
+  const [full, shorts] = line.split(':') as [string, string];
+  for (const short of shorts.split('|')) NICKNAMES.set(short, [...(NICKNAMES.get(short) ?? []), full]);
+}
+
+/** "Larry" and "Lawrence", or the same name twice. */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b) return true;
+  return !!NICKNAMES.get(a)?.includes(b) || !!NICKNAMES.get(b)?.includes(a);
+}
+
 /** Other names of the same place or body, merged under the first ("US" is "United States"). */
 export const ALIASES = new Map<string, string>(
   [

@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, DEMONYMS, PLACE_PREFIXES, PLACES } from './lexicon';
+import { ALIASES, DEMONYMS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -97,6 +97,25 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     for (const [type, votes] of short.votes) if (type === typeOf(target)) target.votes.set(type, (target.votes.get(type) ?? 0) + votes);
     for (const t of short.titles) target.titles.add(t);
     absorbed.add(short);
+  }
+
+  // "Larry Lessig" beside "Lawrence Lessig": one surname, and a short form of the same given name.
+  for (const c of multiWord) {
+    if (absorbed.has(c) || typeOf(c) !== 'PER' || c.words.length !== 2) continue;
+    const target = multiWord.find(
+      (o) =>
+        o !== c &&
+        !absorbed.has(o) &&
+        typeOf(o) === 'PER' &&
+        o.words.length === 2 &&
+        o.firstStart < c.firstStart &&
+        o.words[1] === c.words[1] &&
+        sameGivenName(o.words[0] as string, c.words[0] as string),
+    );
+    if (!target) continue;
+    target.mentions.push(...c.mentions);
+    for (const t of c.titles) target.titles.add(t);
+    absorbed.add(c);
   }
 
   // "State Department" after "US State Department": a shorter organisation name that ends a longer one led by a place.

@@ -95,6 +95,12 @@ describe('typographic and naming cases', () => {
     expect(librivox?.variants.sort()).toEqual(['LV', 'LibriVox']);
   });
 
+  test('a short form of the same given name is the same person; another given name is another person', () => {
+    const entities = find('Lawrence Lessig spoke first. Later Larry Lessig said more. Jane Smith and John Smith met.');
+    expect(byName(entities, 'Lawrence Lessig')?.variants.sort()).toEqual(['Larry Lessig', 'Lawrence Lessig']);
+    expect(entities.filter((e) => e.name.endsWith('Smith')).map((e) => e.name)).toEqual(['Jane Smith', 'John Smith']);
+  });
+
   test('two people sharing a surname: a lone surname goes to the nearest one before it', () => {
     const entities = find('Nawaz Sharif met Raheel Sharif. Later, Sharif said he was pleased.');
     expect(byName(entities, 'Raheel Sharif')?.mentions).toHaveLength(2);
