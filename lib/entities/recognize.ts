@@ -503,7 +503,14 @@ function classify(
     return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
-  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) return mk('PER', 3);
+  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) {
+    // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
+    if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) {
+      const person = words[words.length - 2] as Token;
+      return { ...mk('PER', 2), end: person.end, text: text.slice(firstToken.start, person.end), tokenCount: words.length - 1 };
+    }
+    return mk('PER', 3);
+  }
   // "Gulf of Mexico", "Plains of Arafat", "Province of Ontario": a kind of place, then "of" and its name.
   if (!single && lw[1] === 'of' && PLACE_HEADS.has(firstWord) && !ORG_HEADS.has(firstWord) && !ORG_OF_HEADS.has(firstWord)) return mk('LOC', 3);
   if (!single && ORG_HEADS.has(lastWord)) return mk('ORG', 3);

@@ -139,6 +139,8 @@ describe('more name shapes', () => {
     ['EU chief Ursula von der Leyen met Juan de la Cruz in Madrid.', 'Juan de la Cruz', 'PER'],
     ['Kim Jong Un and Xi Jinping met in Beijing.', 'Kim Jong Un', 'PER'],
     ['Nathan Law of Demosisto earned a surprise victory.', 'Demosisto', 'ORG'],
+    ['He toured with The Jeff McBride Experience in 2001.', 'Jeff McBride', 'PER'],
+    ['Mary Ann Evans wrote as George Eliot.', 'Mary Ann Evans', 'PER'],
     ['Raymond Chan of People Power was elected.', 'People Power', 'ORG'],
     ['Pilgrims gathered on the Plains of Arafat.', 'Plains of Arafat', 'LOC'],
     ['Ships crossed the Strait of Hormuz.', 'Strait of Hormuz', 'LOC'],
