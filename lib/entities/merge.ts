@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, DEMONYMS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
+import { ALIASES, DEMONYMS, isPlainWord, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -74,8 +74,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     if (short.words.length !== 1) continue;
     const word = short.words[0] as string;
     // Person back-references: the last word (surname) first, then the first word.
+    // (An untyped name with "of" in it, "Winter Carnival of Magic", is no one's full name; and a plain word alone,
+    // "Magic", does not make an untyped name someone's.)
     const people = multiWord.filter(
-      (c) => (typeOf(c) === 'PER' || typeOf(c) === 'UNK') && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
+      (c) =>
+        (typeOf(c) === 'PER' || (typeOf(c) === 'UNK' && !c.words.includes('of') && !isPlainWord(word))) &&
+        (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
     );
     const bySurname = people.filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = people.filter((c) => c.words[0] === word);

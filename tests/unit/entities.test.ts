@@ -382,3 +382,8 @@ test('a list member takes a neighbour’s type only when it has the neighbour’
   const entities = find('Elected were Raymond Chan of People Power, and Leung Kwok-hung of LSD.');
   expect(entities.find((e) => e.name.startsWith('Leung'))?.type).not.toBe('ORG');
 });
+
+test('a plain word alone does not make an untyped name someone’s', () => {
+  const entities = find('Performing Magic for a living is hard. He went to the Winter Carnival of Magic in Tennessee. I liked Magic Tricks.');
+  expect(entities.filter((e) => e.type === 'PER')).toEqual([]);
+});
