@@ -26,19 +26,29 @@ const ABBREVIATIONS =
 // "al-Amr", "bin-Laden", "van-Dyke": a lowercase particle joined to a capitalised name is a name.
 // "d'Ettorre", "dell'Orto": an elided particle before the capital too.
 const PARTICLE_NAME = /^((al|el|ad|as|ash|at|az|bin|ibn|abu|ben|de|di|da|du|la|le|van|von)[-‐]|(d|dell|dall|degli)['’])\p{Lu}/u;
-// "T-shirt", "X-ray", "U-turn", "E-mail": a capital letter before a hyphenated plain word, not a name.
-const LETTER_COMPOUND = /^\p{Lu}[-‐]\p{Ll}/u;
+// "T-shirt", "X-ray", "U-turn", "E-mail": a capital letter before a hyphenated plain word, not a name. (Compared by
+// case mapping, not a Unicode-class regex: this runs on every token, and such regexes cost time to compile at cold start.)
+const isLetterCompound = (word: string) => {
+  const [first = '', dash, next = ''] = word;
+  return (dash === '-' || dash === '‐') && first !== first.toLowerCase() && next !== next.toUpperCase();
+};
 
 export function shapeOf(word: string): Shape {
-  if (PARTICLE_NAME.test(word)) return 'upper';
-  if (LETTER_COMPOUND.test(word)) return 'lower';
+  if (/[-‐'’]/.test(word) && PARTICLE_NAME.test(word)) return 'upper';
+  if (isLetterCompound(word)) return 'lower';
+  // Letters with a case, and how many are capitals (by case mapping: see isLetterCompound).
+  let cased = 0;
+  let capitals = 0;
+  for (const ch of word) {
+    const upper = ch.toUpperCase();
+    if (upper === ch.toLowerCase()) continue;
+    cased++;
+    if (ch === upper) capitals++;
+  }
   const first = word[0] ?? '';
-  const letters = word.replace(/[^\p{L}]/gu, '');
-  if (!letters) return 'other';
-  if (first.toLowerCase() === first && first.toUpperCase() !== first) return 'lower';
-  if (!/\p{Lu}/u.test(first)) return 'other';
-  if (letters.length >= 2 && letters === letters.toUpperCase()) return 'caps';
-  return 'upper';
+  if (!cased || first.toUpperCase() === first.toLowerCase()) return 'other';
+  if (first !== first.toUpperCase()) return 'lower';
+  return cased >= 2 && capitals === cased ? 'caps' : 'upper';
 }
 
 /** The dot at `dot` closes an abbreviation ("Gen.", "U.S."), an initial ("J.") or an ellipsis, not a sentence. */

@@ -8,7 +8,7 @@ export { passages } from './passages';
 
 // A speech verb right after the quote, or after its short subject ("Smith said", "a witness told the BBC").
 const SPEECH_NEAR =
-  /^\s*[,.]?\s*(?:[\p{L}.'’-]+\s+){0,4}?(said|says|added|adds|noted|told|tells|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/iu;
+  /^\s*[,.]?\s*(?:[^\s,;:!?"“”()]+\s+){0,4}?(said|says|added|adds|noted|told|tells|asked|replied|wrote|explained|continued|insisted|warned|stated|according)\b/i;
 
 // Words that can follow a partial quote in running prose without the quote being a noun's modifier.
 const FUNCTION_WORD =

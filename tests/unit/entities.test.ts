@@ -121,6 +121,22 @@ describe('tokenizer', () => {
     expect(tokens.map((t) => t.text)).toEqual(['Gen.', 'Raheel', '’s', 'visit', 'Then', 'it', 'ended']);
     expect(tokens.filter((t) => t.sentenceStart).map((t) => t.text)).toEqual(['Gen.', 'Then']);
   });
+
+  test.each([
+    ['NATO', 'caps'],
+    ['U.S.', 'caps'],
+    ['Rathke', 'upper'],
+    ['al-Amr', 'upper'],
+    ['d’Ettorre', 'upper'],
+    ['Émile', 'upper'],
+    ['eBay', 'lower'],
+    ['T-shirt', 'lower'],
+    ['2014', 'other'],
+    ['北京', 'other'],
+    ['ℝ', 'other'],
+  ])('%s is %s', (word, shape) => {
+    expect(tokenize(`x ${word} x`)[1]?.shape).toBe(shape);
+  });
 });
 
 describe('more name shapes', () => {
