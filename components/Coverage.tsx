@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatDate, type RelatedLink } from '../lib/analyze';
+import type { RelatedLink } from '../lib/analyze';
+// From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
+import { formatDate } from '../lib/analyze/age';
 import { buildTimeline, type CoverageItem, type CoverageSource, type HistoryMatch, linksAsCoverage } from '../lib/coverage';
 import type { HistoryResponse, SearchResponse } from '../lib/messaging';
 

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { type Entity, formatAge, formatDate, type Quote } from '../lib/analyze';
+import type { Entity, Quote } from '../lib/analyze';
+// From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
+import { formatAge, formatDate } from '../lib/analyze/age';
 import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
 // The module itself, not the folder's index, which would bring the entity lexicon into the page's bundle.

@@ -22,6 +22,15 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(readFileSync(`${dir}/background.js`, 'utf8')).toContain('islamabad');
   });
 
+  test('the popup carries no analyser: it reads the analysis the background made', () => {
+    const html = readFileSync(`${dir}/popup.html`, 'utf8');
+    const scripts = [...html.matchAll(/(?:src|href)="\/?([^"]+\.js)"/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(0);
+    const code = scripts.map((s) => readFileSync(`${dir}/${s}`, 'utf8')).join('\n');
+    expect(code).not.toContain('islamabad');
+    expect(code.length).toBeLessThanOrEqual(60 * 1024);
+  });
+
   test('the manifest loads only the gate on every page; the analyser is injected on demand', () => {
     const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
     expect(manifest.content_scripts).toHaveLength(1);
