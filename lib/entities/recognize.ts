@@ -302,17 +302,18 @@ function typeListMembers(text: string, mentions: RawMention[]): void {
   });
 }
 
-/** "US President Barack Obama": the country before a title is a place of its own. */
+/** "US President Barack Obama", "Microsoft CEO Satya Nadella": the country or body before a title is a name of its own. */
 function titlePlace(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
   if (!mention.titles.length) return null;
   const first = tokens.slice(from, mention.tokenIndex).find((t) => !ALWAYS_STRIPPED.has(lower(t)));
-  if (!first || !PLACES.has(lower(first)) || TITLES.has(lower(first))) return null;
+  const w = first ? lower(first) : '';
+  if (!first || !(PLACES.has(w) || KNOWN_ORGS.has(w)) || TITLES.has(w)) return null;
   const index = tokens.indexOf(first);
   return {
     start: first.start,
     end: first.end,
     text: text.slice(first.start, first.end),
-    type: 'LOC',
+    type: PLACES.has(w) ? 'LOC' : 'ORG',
     strength: 2,
     titles: [],
     tokenIndex: index,
@@ -398,7 +399,8 @@ function classify(
   while (nameStart < to) {
     const w = lower(tokens[nameStart] as Token);
     if (TITLES.has(w)) sawTitle = true;
-    else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !(PLACES.has(w) && nameStart === start)) break;
+    // "US President Barack Obama", "Microsoft CEO Satya Nadella": a place or a known body may open the title phrase.
+    else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !((PLACES.has(w) || KNOWN_ORGS.has(w)) && nameStart === start)) break;
     nameStart++;
   }
   // "Former Pakistani cricket captain …", "the US President said": titles and a nationality or country with no name after

@@ -154,6 +154,8 @@ describe('more name shapes', () => {
     ['Dr Maria van der Berg of the University of Amsterdam led the study.', 'Maria van der Berg', 'PER'],
     ['EU chief Ursula von der Leyen met Juan de la Cruz in Madrid.', 'Juan de la Cruz', 'PER'],
     ['Kim Jong Un and Xi Jinping met in Beijing.', 'Kim Jong Un', 'PER'],
+    ['Microsoft CEO Satya Nadella said so.', 'Satya Nadella', 'PER'],
+    ['Microsoft CEO Satya Nadella said so.', 'Microsoft', 'ORG'],
     ['Nathan Law of Demosisto earned a surprise victory.', 'Demosisto', 'ORG'],
     ['He toured with The Jeff McBride Experience in 2001.', 'Jeff McBride', 'PER'],
     ['Mary Ann Evans wrote as George Eliot.', 'Mary Ann Evans', 'PER'],
@@ -337,6 +339,8 @@ test.each<[string, string[]]>([
   ['Users moved to the recently released Google Chrome in March.', ['Google']],
   ['He trained in the NATO Joint Jet Pilot Training programme.', ['NATO']],
   ['Grants came from the Google Foundation last year.', ['Google Foundation']],
+  ['Amnesty International and Human Rights Watch condemned the verdict.', ['Amnesty International', 'Human Rights Watch']],
+  ['The strike targeted Islamic State fighters.', ['Islamic State']],
 ])('a known body before a product or programme is the body: %s', (text, orgs) => {
   expect(
     find(text)
