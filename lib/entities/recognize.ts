@@ -168,6 +168,13 @@ export function buildContext(tokens: Token[]): RecogniseContext {
   return { lowercaseWords, headlineSentences, capitalPairs };
 }
 
+/** A title word, or one joined by hyphens ("Secretary-General", "Director-General", "editor-in-chief"). */
+function isTitle(word: string): boolean {
+  if (TITLES.has(word)) return true;
+  const parts = word.split(/[-‐]/);
+  return parts.length > 1 && parts.some((p) => TITLES.has(p)) && parts.every((p) => TITLES.has(p) || TITLE_MODIFIERS.has(p) || p === 'in');
+}
+
 /** "Chief of Army Staff General Raheel Sharif" is 7; longer runs are lists or headline case, not one name. */
 const MAX_NAME_TOKENS = 12;
 
@@ -370,6 +377,8 @@ function classify(
       t.sentenceStart &&
       (COMMON_WORDS.has(w) || isPlainWord(w)) &&
       !TITLES.has(w) &&
+      // "WHO Director-General …": an acronym in capitals is the body, even where its letters spell a plain word.
+      !(t.shape === 'caps' && KNOWN_ORGS.has(w) && !NOT_ORG_ACRONYMS.has(w)) &&
       !PLACE_PREFIXES.has(w) &&
       !DEMONYMS.has(w) &&
       !namePair &&
@@ -398,7 +407,7 @@ function classify(
   let sawTitle = false;
   while (nameStart < to) {
     const w = lower(tokens[nameStart] as Token);
-    if (TITLES.has(w)) sawTitle = true;
+    if (isTitle(w)) sawTitle = true;
     // "US President Barack Obama", "Microsoft CEO Satya Nadella": a place or a known body may open the title phrase.
     else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !((PLACES.has(w) || KNOWN_ORGS.has(w)) && nameStart === start)) break;
     nameStart++;
