@@ -144,6 +144,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const inClause = located.filter((l) => l.start >= from && l.end <= to);
     const phrase = clause.slice(lead);
     const first = inClause[0];
+    // "said Hamas spokesman Hazem Qassem": a body, its role noun, then the person speaking for it.
+    const spokesperson = first && first.entity.type !== 'PER' ? inClause[1] : undefined;
+    if (spokesperson?.entity.type === 'PER' && /^\s+[\p{Ll}\s-]{2,40}\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
+      return named(spokesperson);
     if (first && /^(the\s+)?$/i.test(masked.slice(from + lead, first.start))) return named(first);
     const pronoun = PRONOUN.exec(phrase);
     if (pronoun) return resolve(pronoun[0], from);

@@ -93,6 +93,7 @@ describe('speakers', () => {
     ['a subject before an aside', 'The minister, who declined to be named, said the plan was “dead in the water”.', 'The minister'],
     ['a surname before an age', 'Smith, 42, said later that it was “a disaster for everyone involved”.', 'Smith'],
     ['a body of people named by what they are', 'Police said the suspect was “armed and dangerous”.', 'Police'],
+    ['a body, its role noun, then the person', '“We are not going anywhere,” said Hamas spokesman Hazem Qassem.', 'Hazem Qassem'],
     [
       'a noun phrase as written',
       'The report’s authors say “iodine deficiency is a serious public health issue” in the country.',
