@@ -55,6 +55,19 @@ const isCap = (t: Token) => (t.shape === 'upper' || t.shape === 'caps') && !/^I[
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
 const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
 const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
+// "fled south to Rafah", "flew to Doha": "to" after a verb of going, or a direction, leads to a place.
+const GOING =
+  /^(fled|flee|fleeing|travelled|traveled|travel|moved|move|went|go|going|flew|fly|returned|return|headed|head|sailed|drove|walked|marched|evacuated|relocated|deported|sent|arrived|came|north|south|east|west|northwards|southwards|eastwards|westwards)$/;
+
+/** The word before the name places it: "in Ghazni", "fled south to Rafah". */
+function placeContext(tokens: Token[], nameStart: number): boolean {
+  const previous = tokens[nameStart - 1];
+  if (!previous || previous.shape !== 'lower') return false;
+  const w = lower(previous);
+  if (CONTEXT_LOC.has(w)) return true;
+  const before = tokens[nameStart - 2];
+  return (w === 'to' || w === 'into') && !!before && before.shape === 'lower' && GOING.test(lower(before));
+}
 
 /** Lowercase nouns naming a kind of body, before its name ("the group Youngspiration"). */
 const APPOSITIVE_ORG = new Set([
@@ -496,7 +509,7 @@ function classify(
   if (KNOWN_ORGS.has(key) || (knownOrg(lastWord, lastToken) && words.length <= 3 && !titled)) return mk('ORG', 3);
   // "Sydney" is someone's name too, but a city first unless it speaks.
   const nextToPlace = single && PLACES.has(key) && besidePlace(tokens, nameStart, end);
-  const placeHere = single && (CORE_PLACES.has(key) || nextToPlace);
+  const placeHere = single && (CORE_PLACES.has(key) || nextToPlace || (PLACES.has(key) && placeContext(tokens, nameStart)));
   if (KNOWN_PEOPLE.has(key) && !(placeHere && !speaks(tokens, end))) return mk('PER', 3);
   // "from Sydney, Australia", "Preston, Victoria", "New South Wales, Victoria": a place named beside another.
   if (nextToPlace) return mk('LOC', 2);
@@ -504,7 +517,7 @@ function classify(
   const personLike = single && !CORE_PLACES.has(key) && (FIRST_NAMES.has(key) || LAST_NAMES.has(key));
   if (personLike && PLACES.has(key)) {
     if (speaks(tokens, end)) return mk('PER', 2);
-    return previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' ? mk('LOC', 2) : mk('UNK', 0);
+    return placeContext(tokens, nameStart) ? mk('LOC', 2) : mk('UNK', 0);
   }
   if (PLACES.has(key) && (!single || !firstToken.sentenceStart || CORE_PLACES.has(key) || !isPlainWord(key))) return mk('LOC', 3);
   // "Google Chrome", "NATO Joint Jet Pilot Training": a known body before words that are no organisation's head names
@@ -567,7 +580,7 @@ function classify(
     return mk('PER', 1);
   }
   // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital.
-  if (previous && CONTEXT_LOC.has(lower(previous)) && previous.shape === 'lower' && !isPlainWord(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
+  if (placeContext(tokens, nameStart) && !isPlainWord(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
   if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);
   // A lone name mid-sentence: a person's when the lexicons know it as a first name, a last name or a famous surname.
