@@ -8,34 +8,41 @@ export const BOILERPLATE_LINE =
 /**
  * Lines that close an article off from the site: copyright, reprint terms, subscription and newsletter pitches, and the
  * invitations to comment, rate, share or read on that follow a story (in the languages the test pages use).
+ *
+ * Built on first use, as the other long patterns here: a module-level `new RegExp(String.raw…)` is a call bundlers cannot
+ * prove free of side effects, so it would ride into every bundle that imports lib/extract, the always-injected gate too.
  */
-const TAIL_LINE = new RegExp(
-  String.raw`(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)|` +
-    // rights in other languages, licences, filing lines, comment consent, app pitches
-    String.raw`(wszelkie prawa zastrzeżone|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|` +
-    String.raw`licensed under|lizenziert\.?$|abgelegt unter|kommentar akzeptierst|by (posting|submitting) (a|your) comment|` +
-    String.raw`^sie wollen mehr|(^(download|get)|\b(download|get) (the|our))\b.{0,80}\bapps?\b)`,
-  'i',
-);
+let tailLine: RegExp | undefined;
+const TAIL_LINE = (): RegExp =>
+  (tailLine ??= new RegExp(
+    String.raw`(^(©|\(c\)|copyright)|all rights reserved|alle rechte vorbehalten|\b(subscribe|subscriber|subscription|newsletter|sign up|log in|abonnieren|abonnement|abo|jetzt bestellen|e-paper|reprint|written permission|weiterlesen|read more|mehr zum thema|more from|follow us|folgen sie)\b)|^(comments are closed|leave a (comment|reply)|kommentar (verfassen|schreiben|hinterlassen)|schreibe einen kommentar|was denkst du|wie bewerten sie|rate this|schon gelesen|artikel zum thema|weitere artikel|meistgelesen|meistdiskutiert|top themen|vorschau auf den nächsten|sie lesen gern|gefällt (dir|ihnen)|bei fragen und anregungen|s[ií]guenos|follow (the|me)\b|you can (keep up|follow) (with )?me|get regular updates|pour (accéder|lire la suite)|this entry was posted|posted in|filed under|markiert mit|kategorien|tags?\s*:|(jetzt|artikel|beitrag) teilen|möchten sie den artikel teilen|share (this|on)\b)|(e-mail-adresse wird nicht veröffentlicht|email address will not be published|required fields are marked|pflichtfelder sind mit)|` +
+      // rights in other languages, licences, filing lines, comment consent, app pitches
+      String.raw`(wszelkie prawa zastrzeżone|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|` +
+      String.raw`licensed under|lizenziert\.?$|abgelegt unter|kommentar akzeptierst|by (posting|submitting) (a|your) comment|` +
+      String.raw`^sie wollen mehr|(^(download|get)|\b(download|get) (the|our))\b.{0,80}\bapps?\b)`,
+    'i',
+  ));
 
 /**
  * Headings that open the site's own sections after a story (most read, more on the topic, read next): everything from
  * the first of them in the story's second half on is the site's, not the story's.
  */
-const SITE_SECTION = new RegExp(
-  String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|mehr aus der redaktion|` +
-    // and the comment section: its form, or its count
-    String.raw`kommentar (verfassen|schreiben|hinterlassen)( antwort abbrechen)?|schreibe einen kommentar|leave a (reply|comment)|` +
-    String.raw`(your )?email address will not be published\b.*|e-mail \(wird benötigt und nicht veröffentlicht\)|was denkst du|` +
-    String.raw`hier ist ihre meinung gefragt|\d+ (responses|replies|comments|kommentare|antworten) (to|zu|auf) .*)\s*[:?!]?$`,
-  'i',
-);
+let siteSection: RegExp | undefined;
+const SITE_SECTION = (): RegExp =>
+  (siteSection ??= new RegExp(
+    String.raw`^((meistgelesen|meistdiskutiert|meistkommentiert)\w*( artikel| beiträge| news)?|meist kommentiert|artikel zum thema|weitere artikel|schon gelesen|top[- ]themen\b.*|vorschau auf den nächsten artikel|zum weiterlesen|das könnte (sie|dich) auch interessieren|auch interessant|lesen sie auch|ähnliche (beiträge|artikel)|verwandte (beiträge|artikel)|explore further|most (read|popular|viewed)|more from\b.*|more stories|read next|recommended( for you)?|related (stories|articles|posts|content)|you (may|might) also like|à lire aussi|lire aussi|les plus lus|te puede interesar|lo más leído|najczęściej czytane|mehr \S+ auf \S+|mehr aus der redaktion|` +
+      // and the comment section: its form, or its count
+      String.raw`kommentar (verfassen|schreiben|hinterlassen)( antwort abbrechen)?|schreibe einen kommentar|leave a (reply|comment)|` +
+      String.raw`(your )?email address will not be published\b.*|e-mail \(wird benötigt und nicht veröffentlicht\)|was denkst du|` +
+      String.raw`hier ist ihre meinung gefragt|\d+ (responses|replies|comments|kommentare|antworten) (to|zu|auf) .*)\s*[:?!]?$`,
+    'i',
+  ));
 
 function cutAtSiteSection(blocks: TextBlock[]): TextBlock[] {
   const total = blocks.reduce((sum, b) => sum + b.text.length, 0);
   let seen = 0;
   for (const [i, block] of blocks.entries()) {
-    if (seen >= total / 2 && block.text.length < 80 && SITE_SECTION.test(block.text)) return blocks.slice(0, i);
+    if (seen >= total / 2 && block.text.length < 80 && SITE_SECTION().test(block.text)) return blocks.slice(0, i);
     seen += block.text.length;
   }
   return blocks;
@@ -54,7 +61,7 @@ export function trimEdges(all: TextBlock[]): TextBlock[] {
     // A short line that is no sentence ("Meistgelesene Artikel", "News", "Lesen Sie auch") after the story is a label.
     // Code ("netsh interface tcp set global …") ends no sentence either, but is the story's.
     const label = last.text.length < 80 && !/[.!?…"”»)]$/.test(last.text) && !SIGN_OFF.test(last.text) && last.tag !== 'pre';
-    if (last.text.length > 400 || !(TAIL_LINE.test(last.text) || label)) break;
+    if (last.text.length > 400 || !(TAIL_LINE().test(last.text) || label)) break;
     end--;
   }
   // Before the story, the same kind of short label lines: credits, bylines, kickers ("Getty Images", "VON Sina Giebel").
@@ -80,11 +87,13 @@ const TRAILING_CREDIT =
  * as a label ("Aktualisiert am 17.01.2021.", "Stand: 05. Februar 2020"): the site's wherever they stand. (A comment
  * form's heading is left to SITE_SECTION, which cuts off everything after it.)
  */
-const META_LINE = new RegExp(
-  String.raw`^(this entry was posted|bookmark the permalink|zeige alle beiträge von|alle beiträge von|markiert mit|veröffentlicht unter|abgelegt unter|filed under|(beitrags|titel)bild\s*:|(weiterlesen|read more|mehr lesen|lire la suite|leer más)\s*:?$)|` +
-    String.raw`^(aktualisiert( am)?|stand|zuletzt aktualisiert|last updated|updated( on)?|veröffentlicht am|published( on)?)\s*:?\s*[\p{L}\d., ]*\b(19|20)\d\d\b[\d:., ]*(uhr)?\.?$`,
-  'iu',
-);
+let metaLine: RegExp | undefined;
+const META_LINE = (): RegExp =>
+  (metaLine ??= new RegExp(
+    String.raw`^(this entry was posted|bookmark the permalink|zeige alle beiträge von|alle beiträge von|markiert mit|veröffentlicht unter|abgelegt unter|filed under|(beitrags|titel)bild\s*:|(weiterlesen|read more|mehr lesen|lire la suite|leer más)\s*:?$)|` +
+      String.raw`^(aktualisiert( am)?|stand|zuletzt aktualisiert|last updated|updated( on)?|veröffentlicht am|published( on)?)\s*:?\s*[\p{L}\d., ]*\b(19|20)\d\d\b[\d:., ]*(uhr)?\.?$`,
+    'iu',
+  ));
 
 /** Whether a line inside the story is the site's: furniture, a photo credit, a paywall pitch, a blog's filing line. */
 export function isSiteLine(text: string): boolean {
@@ -92,7 +101,7 @@ export function isSiteLine(text: string): boolean {
     BOILERPLATE_LINE.test(text) ||
     (text.length < 120 && CREDIT_LINE.test(text)) ||
     (text.length < 300 && PITCH_LINE.test(text)) ||
-    (text.length < 200 && META_LINE.test(text))
+    (text.length < 200 && META_LINE().test(text))
   );
 }
 
