@@ -1,0 +1,154 @@
+/** The words around a name that decide what it is: "in Ghazni", "X said", "Nathan Law of Demosisto", lists with "and". */
+import { DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, LAST_NAMES, ORG_HEADS, ORG_OF_HEADS, PLACES, TITLES } from './lexicon';
+import type { RawMention } from './recognize';
+import type { Token } from './tokens';
+import { ALWAYS_STRIPPED, isCap, joinable, lower } from './words';
+
+export const SPEECH_VERBS = new Set(
+  'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|replies|declared|declares|announced|announces|confirmed|confirms|denied|denies|stressed|stresses|urged|urges|wrote|writes|tweeted|commented|comments|remarked|continued|continues|recalled|recalls|admitted|admits|acknowledged|suggested|suggests|observed|concluded|maintained|reiterated|emphasised|emphasized|pointed|alleged|predicted|promised|vowed|responded|answered|described|describes|believes|believed|thinks|thought|according'.split(
+    '|',
+  ),
+);
+
+const CONTEXT_LOC = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'towards', 'toward']);
+// "fled south to Rafah", "flew to Doha": "to" after a verb of going, or a direction, leads to a place.
+const GOING =
+  /^(fled|flee|fleeing|travelled|traveled|travel|moved|move|went|go|going|flew|fly|returned|return|headed|head|sailed|drove|walked|marched|evacuated|relocated|deported|sent|arrived|came|north|south|east|west|northwards|southwards|eastwards|westwards)$/;
+
+/** The word before the name places it: "in Ghazni", "fled south to Rafah". */
+export function placeContext(tokens: Token[], nameStart: number): boolean {
+  const previous = tokens[nameStart - 1];
+  if (!previous || previous.shape !== 'lower') return false;
+  const w = lower(previous);
+  if (CONTEXT_LOC.has(w)) return true;
+  const before = tokens[nameStart - 2];
+  return (w === 'to' || w === 'into') && !!before && before.shape === 'lower' && GOING.test(lower(before));
+}
+
+/** Lowercase nouns naming a kind of body, before its name ("the group Youngspiration"). */
+export const APPOSITIVE_ORG = new Set([
+  'group',
+  'party',
+  'company',
+  'firm',
+  'band',
+  'organisation',
+  'organization',
+  'charity',
+  'union',
+  'newspaper',
+  'magazine',
+  'website',
+  'publisher',
+  'startup',
+  'label',
+]);
+
+/**
+ * "Food and Drug Administration", "Department of Health and Human Services": an "and" inside one organisation's name.
+ * Returns the end of the name, or 0. Two bodies in a list ("the Bank of England and the Treasury", "University of Oxford
+ * and Cambridge University") do not qualify: the second has its own "the", or the field is a place's name.
+ */
+export function andInName(tokens: Token[], from: number, and: number): number {
+  const t = tokens[and] as Token;
+  if (!joinable(t.gapBefore)) return 0;
+  let end = and + 1;
+  while (end < tokens.length && end - and <= 4) {
+    const n = tokens[end] as Token;
+    if (!isCap(n) || n.sentenceStart || !joinable(n.gapBefore)) break;
+    end++;
+  }
+  if (end === and + 1) return 0;
+  const before = tokens
+    .slice(from, and)
+    .map(lower)
+    .filter((w, k) => k > 0 || !ALWAYS_STRIPPED.has(w));
+  const after = tokens.slice(and + 1, end).map(lower);
+  const notName = (w: string) => !PLACES.has(w) && !FIRST_NAMES.has(w) && !KNOWN_ORGS.has(w) && !DEMONYMS.has(w) && !LAST_NAMES.has(w);
+  if (before.length === 1 && isPlainWord(before[0] as string) && ORG_HEADS.has(after[after.length - 1] as string)) return end;
+  const of = before.lastIndexOf('of');
+  const field = before.slice(of + 1);
+  if (of > 0 && ORG_OF_HEADS.has(before[of - 1] as string) && field.length && field.every(notName) && after.every(notName)) return end;
+  return 0;
+}
+
+/**
+ * "Poland and Czechoslovakia", "Yannick Carrasco and Dries Mertens": an untyped name joined by "and" or "or" to a typed
+ * one is of its type.
+ */
+export function typeListMembers(text: string, mentions: RawMention[]): void {
+  const listed = (a: RawMention, b: RawMention) => /^,?\s+(and|or)\s+$/.test(text.slice(a.end, b.start));
+  // A word of a person's name elsewhere ("Montalvo" after "Daniel Montalvo") is that person, whatever it stands beside.
+  const personWords = new Set(mentions.filter((m) => m.type === 'PER').flatMap((m) => m.text.toLowerCase().split(/\s+/)));
+  mentions.forEach((m, k) => {
+    if (m.type !== 'UNK') return;
+    if (m.tokenCount === 1 && (isPlainWord(m.text.toLowerCase()) || personWords.has(m.text.toLowerCase()))) return;
+    const before = mentions[k - 1];
+    const after = mentions[k + 1];
+    // A longer untyped name takes the type of a list member of its own shape ("Yannick Carrasco and Dries Mertens").
+    const typed = [before && listed(before, m) ? before : null, after && listed(m, after) ? after : null].find(
+      (n) => n && n.type !== 'UNK' && n.type !== 'MISC' && (m.tokenCount === 1 || n.tokenCount === m.tokenCount),
+    );
+    if (typed) {
+      m.type = typed.type;
+      m.strength = 1;
+    }
+  });
+}
+
+/** "US President Barack Obama", "Microsoft CEO Satya Nadella": the country or body before a title is a name of its own. */
+export function titlePlace(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
+  if (!mention.titles.length) return null;
+  const first = tokens.slice(from, mention.tokenIndex).find((t) => !ALWAYS_STRIPPED.has(lower(t)));
+  const w = first ? lower(first) : '';
+  if (!first || !(PLACES.has(w) || KNOWN_ORGS.has(w)) || TITLES.has(w)) return null;
+  const index = tokens.indexOf(first);
+  return {
+    start: first.start,
+    end: first.end,
+    text: text.slice(first.start, first.end),
+    type: PLACES.has(w) ? 'LOC' : 'ORG',
+    strength: 2,
+    titles: [],
+    tokenIndex: index,
+    tokenCount: 1,
+  };
+}
+
+/** The name is one of a list of places or followed by the place it lies in: "Preston, Victoria, Australia". */
+export function besidePlace(tokens: Token[], from: number, to: number): boolean {
+  const placeAt = (k: number) => {
+    const t = tokens[k];
+    return !!t && isCap(t) && PLACES.has(lower(t));
+  };
+  const next = tokens[to];
+  if (next && /^,\s+$/.test(next.gapBefore) && placeAt(to)) return true;
+  const first = tokens[from] as Token;
+  return /^,\s+$/.test(first.gapBefore) && placeAt(from - 1);
+}
+
+/** "X said", "X, a doctor, said": the name is a speaker, so a person or an organisation. */
+export function speaks(tokens: Token[], after: number): boolean {
+  const next = tokens[after];
+  if (!next) return false;
+  if (next.gapBefore.trim() === '' && SPEECH_VERBS.has(lower(next))) return true;
+  if (next.gapBefore.trim() === ',') {
+    for (let k = after; k < Math.min(tokens.length, after + 8); k++) {
+      const t = tokens[k] as Token;
+      if (k > after && t.gapBefore.includes(',') && SPEECH_VERBS.has(lower(t))) return true;
+      if (/[.;:!?\n]/.test(t.gapBefore) && k > after) return false;
+    }
+  }
+  return false;
+}
+
+/** "Nathan Law of Demosisto", "Raymond Chan of People Power": the name after "of" is the body a named person belongs to. */
+export function memberOf(tokens: Token[], nameStart: number): boolean {
+  const of = tokens[nameStart - 1];
+  if (!of || of.text !== 'of' || !joinable((tokens[nameStart] as Token).gapBefore)) return false;
+  let start = nameStart - 1;
+  while (start > 0 && isCap(tokens[start - 1] as Token) && joinable((tokens[start] as Token).gapBefore) && !(tokens[start] as Token).sentenceStart)
+    start--;
+  const length = nameStart - 1 - start;
+  return length >= 2 && length <= 3 && FIRST_NAMES.has(lower(tokens[start] as Token));
+}
