@@ -439,5 +439,7 @@ function classify(
   )
     return mk('PER', 2);
   if (single && memberOf(tokens, nameStart)) return mk('ORG', 1);
+  // "In an interview with CNN, Zelensky said": a lone unknown name that speaks is most often a person.
+  if (single && !firstToken.sentenceStart && !isPlainWord(firstWord) && firstToken.shape === 'upper' && speaks(tokens, end)) return mk('PER', 1);
   return mk('UNK', 0);
 }
