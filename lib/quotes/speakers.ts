@@ -19,7 +19,7 @@ const VERB_RE = new RegExp(`\\b(${VERB})\\b`, 'gi');
 const SPEECH_NOUN =
   /['’]s\s+(?:\w+\s+)?(comments?|statement|remarks?|words|views?|claims?|assertion|testimony|message|warning|speech|address|argument|position|tweet|post|letter)\s+(that\b|[:,]?\s*$)/i;
 const DESCRIPTOR =
-  /^(?:the|a|an)\s+((?:[\p{L}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
+  /^(?:the|a|an)\s+((?:[\p{L}\p{N}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
 const COLLECTIVE =
   /^\s*((?:local\s+|federal\s+|state\s+)?(?:police|officials|witnesses|residents|doctors|experts|analysts|investigators|authorities|prosecutors|researchers|scientists|critics|officers|protesters|organi[sz]ers|lawmakers|diplomats))\s+(?:\p{L}+\s+)?$/iu;
@@ -177,7 +177,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (pronounMatch && (!name || name.end <= from + (pronounMatch.index ?? 0)))
       return resolve(pronounMatch[1] as string, from + (pronounMatch.index ?? 0));
     if (name && between.length < (name === nearest ? 60 : 130)) return named(name);
-    const descriptor = /\b(the|a|an)\s+[\p{L}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
+    const descriptor = /\b(the|a|an)\s+[\p{L}\p{N}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
     if (name) return named(name);
     // "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
