@@ -97,7 +97,7 @@ export function typeListMembers(text: string, mentions: RawMention[]): void {
 }
 
 /** "US President Barack Obama", "Microsoft CEO Satya Nadella": the country or body before a title is a name of its own. */
-export function titlePlace(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
+export function nameBeforeTitle(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
   if (!mention.titles.length) return null;
   const first = tokens.slice(from, mention.tokenIndex).find((t) => !ALWAYS_STRIPPED.has(lower(t)));
   const w = first ? lower(first) : '';

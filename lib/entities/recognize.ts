@@ -1,5 +1,5 @@
 import type { EntityType } from '../analyze/types';
-import { APPOSITIVE_ORG, andInName, besidePlace, memberOf, placeContext, speaks, titlePlace, typeListMembers } from './context';
+import { APPOSITIVE_ORG, andInName, besidePlace, memberOf, nameBeforeTitle, placeContext, speaks, typeListMembers } from './context';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -205,7 +205,7 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
     }
     const mention = classify(text, tokens, i, j, context, orgByLowercaseHead);
     if (mention) {
-      const place = titlePlace(text, tokens, i, mention);
+      const place = nameBeforeTitle(text, tokens, i, mention);
       if (place) mentions.push(place);
       mentions.push(mention);
     }
@@ -317,6 +317,11 @@ function classify(
     tokenIndex: nameStart,
     tokenCount: end - nameStart,
   });
+  // Only the name's first `count` words: "Google" of "Google Chrome", "Jeff McBride" of "The Jeff McBride Experience".
+  const mkFirst = (type: GuessType, strength: number, count = 1): RawMention => {
+    const last = words[count - 1] as Token;
+    return { ...mk(type, strength), end: last.end, text: text.slice(firstToken.start, last.end), tokenCount: count };
+  };
 
   if (single && !titled) {
     const t = firstToken;
@@ -347,8 +352,7 @@ function classify(
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
   if (EVENT_HEADS.has(lastWord) && !titled) {
     // "Google Science Fair": the organisation that runs the event is named in it.
-    if (!single && KNOWN_ORGS.has(firstWord))
-      return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+    if (!single && KNOWN_ORGS.has(firstWord)) return mkFirst('ORG', 2);
     return mk('MISC', 2);
   }
   // A two-letter known body is an acronym: "Un" in "Kim Jong Un" is no UN.
@@ -371,15 +375,12 @@ function classify(
   // its product or programme; the body is the name ("Google Foundation" stays whole).
   if (!single && knownOrg(firstWord, firstToken) && !titled) {
     if (ORG_HEADS.has(lastWord) || ORG_OF_HEADS.has(lastWord)) return mk('ORG', 2);
-    return { ...mk('ORG', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+    return mkFirst('ORG', 2);
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
-    if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) {
-      const person = words[words.length - 2] as Token;
-      return { ...mk('PER', 2), end: person.end, text: text.slice(firstToken.start, person.end), tokenCount: words.length - 1 };
-    }
+    if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) return mkFirst('PER', 2, words.length - 1);
     return mk('PER', 3);
   }
   // "Gulf of Mexico", "Plains of Arafat", "Province of Ontario": a kind of place, then "of" and its name.
@@ -409,7 +410,7 @@ function classify(
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
     // A place leading an unknown phrase ("Vietnam War", "Malaysia Tourism board") is still that place.
     if (PLACES.has(firstWord) && !FIRST_NAMES.has(firstWord)) {
-      return { ...mk('LOC', 2), end: firstToken.end, text: text.slice(firstToken.start, firstToken.end), tokenCount: 1 };
+      return mkFirst('LOC', 2);
     }
     // "Yau Wai-ching", "Park Joo-Ho": a family name and a two-syllable given name, a person's.
     if (

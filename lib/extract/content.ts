@@ -1,5 +1,5 @@
 import { BOILERPLATE_LINE, isSiteLine, RELATED_HEADING, RELATED_LABEL, trimEdges, withoutTrailingCredit } from './lines';
-import { collapseWhitespace, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
+import { collapseWhitespace, findAll, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
 import { looksLikeArticleUrl, sameSite } from './url';
 
 /** One paragraph-like unit of the article, with the index of the element it came from. */
@@ -132,18 +132,11 @@ function withinArticle(el: PageElement, parents: Map<PageElement, PageElement>):
 function storyWrappers(body: PageElement, parents: Map<PageElement, PageElement>): Set<PageElement> {
   const wrappers = new Set<PageElement>();
   const half = collapseWhitespace(textOf(body)).length / 2;
-  const visit = (el: PageElement) => {
-    if (el.tag === 'h1') {
-      for (let a = parents.get(el); a && a !== body; a = parents.get(a)) {
-        if (!wrappers.has(a) && classHint(a) < 0 && !isOverlay(a) && collapseWhitespace(textOf(a)).length >= half) {
-          wrappers.add(a);
-        }
-      }
-      return;
+  for (const h1 of findAll(body, (el) => el.tag === 'h1')) {
+    for (let a = parents.get(h1); a && a !== body; a = parents.get(a)) {
+      if (!wrappers.has(a) && classHint(a) < 0 && !isOverlay(a) && collapseWhitespace(textOf(a)).length >= half) wrappers.add(a);
     }
-    for (const child of el.children) if (child.kind === 'element') visit(child);
-  };
-  visit(body);
+  }
   return wrappers;
 }
 
@@ -163,35 +156,28 @@ function isFurniture(el: PageElement, options: Options, parents: Map<PageElement
 /** An address written out as a link's text ("http://www.gnu.org/…", "info@example.org") is the text itself, not a link away. */
 const WRITTEN_ADDRESS = /^(https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.\w+$/i;
 
-function linkTextLength(el: PageElement): number {
+/** Characters of text inside the descendants with the given tag (not nested further) that `counts` accepts. */
+function textLengthIn(el: PageElement, tag: string, counts: (inner: PageElement, text: string) => boolean): number {
   let total = 0;
   for (const child of el.children) {
     if (child.kind !== 'element') continue;
-    if (child.tag !== 'a') total += linkTextLength(child);
+    if (child.tag !== tag) total += textLengthIn(child, tag, counts);
     else {
       const text = collapseWhitespace(textOf(child));
-      if (!WRITTEN_ADDRESS.test(text)) total += text.length;
+      if (counts(child, text)) total += text.length;
     }
   }
   return total;
 }
 
+const linkTextLength = (el: PageElement) => textLengthIn(el, 'a', (_, text) => !WRITTEN_ADDRESS.test(text));
+
 /**
  * Characters inside <time> elements that give a date (not a recipe's "15 – 30 Min"): a line made of them
  * ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, …") is the story's metadata, not its text.
  */
-function dateTextLength(el: PageElement): number {
-  let total = 0;
-  for (const child of el.children) {
-    if (child.kind !== 'element') continue;
-    if (child.tag !== 'time') total += dateTextLength(child);
-    else {
-      const text = collapseWhitespace(textOf(child));
-      if (/^\d{4}-\d\d/.test(child.attrs.datetime ?? '') || /\b(19|20)\d\d\b/.test(text)) total += text.length;
-    }
-  }
-  return total;
-}
+const dateTextLength = (el: PageElement) =>
+  textLengthIn(el, 'time', (time, text) => /^\d{4}-\d\d/.test(time.attrs.datetime ?? '') || /\b(19|20)\d\d\b/.test(text));
 
 function linkDensity(el: PageElement, textLength: number): number {
   return textLength ? linkTextLength(el) / textLength : 0;

@@ -24,6 +24,11 @@ const PRONOUN = /^(he|she|they|we|i)\b/i;
 const COLLECTIVE =
   /^\s*((?:local\s+|federal\s+|state\s+)?(?:police|officials|witnesses|residents|doctors|experts|analysts|investigators|authorities|prosecutors|researchers|scientists|critics|officers|protesters|organi[sz]ers|lawmakers|diplomats))\s+(?:\p{L}+\s+)?$/iu;
 
+/** A speaker known only by the words the text gives ("the US official", "Police"), with no entity behind them. */
+function asWritten(written: string): Speaker {
+  return { name: written, written, entityId: null };
+}
+
 /** Quote spans blanked out, so clause searches never read quoted words as the narrative's. */
 function mask(text: string, spans: Span[]): string {
   // One pass over the spans in order (rebuilding the string per span was quadratic on long articles).
@@ -124,18 +129,17 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
     // "a witness", "an official": an indefinite description brings in someone new, not anyone named before.
-    if (role && /^an?\s/i.test(written)) return { name: written, written, entityId: null };
+    if (role && /^an?\s/i.test(written)) return asWritten(written);
     if (role) {
       const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
       if (titled) return named(titled, written);
-      if (/^(ministry|department|office|agency|company|group|government|army|police|report|team)$/.test(role))
-        return { name: written, written, entityId: null };
+      if (/^(ministry|department|office|agency|company|group|government|army|police|report|team)$/.test(role)) return asWritten(written);
     }
     const narrative = [...narrativeSpeakers].reverse().find((n) => n.at < at);
     if (narrative && narrative.at > lastSpeakerAt) return named(narrative.located, written);
     if (lastSpeaker?.entityId) return { ...lastSpeaker, written };
     const person = lastPersonBefore(at);
-    return person ? named(person, written) : { name: written, written, entityId: null };
+    return person ? named(person, written) : asWritten(written);
   };
   /** The speaker phrase starting at `from` (after "said"): a name, a pronoun, a description, in that order. */
   const speakerAt = (from: number, to: number): Speaker | null => {
@@ -158,7 +162,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (first) return named(first);
     // A name the recogniser did not keep ("attributed to Einstein"): the capitalised words as written.
     const written = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(phrase)?.[1];
-    return written ? { name: written, written, entityId: null } : null;
+    return written ? asWritten(written) : null;
   };
   /** The subject of the last speech verb in a clause: "Rathke, however, said that", "He noted that". */
   const subjectOf = (from: number, to: number): Speaker | null => {
@@ -183,13 +187,13 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
     const subject = /^\s*(.+?),[^,]{1,80},\s*(?:\p{L}+\s+)?$/su.exec(masked.slice(from, verbAt))?.[1]?.trim();
     if (subject && DESCRIPTOR.test(subject)) return resolve(subject, verbAt);
-    if (subject && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(subject)) return { name: subject, written: subject, entityId: null };
+    if (subject && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(subject)) return asWritten(subject);
     // "Police said", "Officials say": a body of people named by what they are.
     const body = COLLECTIVE.exec(masked.slice(from, verbAt))?.[1];
-    if (body) return { name: body, written: body, entityId: null };
+    if (body) return asWritten(body);
     // No name: the speaker is the noun phrase as written ("The report's authors say").
     const phrase = /(?:^|[,;]\s*|\b)((?:the|a|an|its|their|his|her|our)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4})\s+$/iu.exec(masked.slice(from, verbAt));
-    return phrase?.[1] ? { name: phrase[1], written: phrase[1], entityId: null } : null;
+    return phrase?.[1] ? asWritten(phrase[1]) : null;
   };
 
   spans.forEach((span, i) => {
