@@ -160,6 +160,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   const jsonLd: Json[] = [];
   const microdataTypes: string[] = [];
   const h1s: string[] = [];
+  const h2s: string[] = [];
 
   for (const el of findAll(doc.root, () => true)) {
     const a = el.attrs;
@@ -174,6 +175,8 @@ export function readMetadata(doc: PageDocument): PageMetadata {
       jsonLd.push(...parseJsonLd(el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')));
     } else if (el.tag === 'h1') {
       h1s.push(collapseWhitespace(textOf(el, isKicker)));
+    } else if (el.tag === 'h2' && h2s.length < 12) {
+      h2s.push(collapseWhitespace(textOf(el, isKicker)));
     }
     if (a.itemtype) {
       const type = a.itemtype.split('/').pop();
@@ -200,6 +203,7 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     headline: articleLd ? (str(articleLd.headline) ?? str(articleLd.name)) : null,
     ogTitle: m('og:title', 'twitter:title'),
     h1s,
+    h2s,
     titleTag,
     siteName,
     hostLabel: hostLabelOf(doc.url),

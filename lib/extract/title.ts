@@ -21,6 +21,8 @@ function clean(text: string | null | undefined): string | null {
   return out || null;
 }
 
+// For finding a heading among the <title>'s parts, where a spaced colon also separates ("Post : Blog").
+const ANY_SEPARATOR = /\s+(?:[|│｜»•·~/\\:]|::|-{1,2}|–|—)\s+/;
 const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 const wordCount = (s: string) => s.split(/\s+/).length;
 
@@ -89,6 +91,8 @@ export interface TitleCandidates {
   ogTitle: string | null;
   /** the page's <h1> headings, in order */
   h1s: string[];
+  /** the first <h2> headings, where a page with no headline in an <h1> sets it */
+  h2s?: string[];
   titleTag: string | null;
   siteName: string | null;
   /** the main label of the page's host ("myoos" for foren.myoos.de), a hint when no site name is declared */
@@ -129,6 +133,13 @@ function withoutKicker(heading: string, meta: string[], siteName: string | null)
   return heading;
 }
 
+/** "Headline 02.02.2022 • Presse": a heading with the date line glued on ends where the metadata's headline does. */
+function withoutDateLine(heading: string, meta: string | undefined): string {
+  if (!meta || wordCount(meta) < 3) return heading;
+  const rest = heading.toLowerCase().startsWith(meta.toLowerCase()) ? heading.slice(meta.length) : '';
+  return /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|[|•·–—])/.test(rest) ? meta : heading;
+}
+
 /** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
 export function chooseTitle(c: TitleCandidates): string | null {
   return tidy(pickTitle(c));
@@ -141,8 +152,12 @@ function pickTitle(c: TitleCandidates): string | null {
   // "Was ist Virales Marketing? | DimidoBlog"), not the story's headline.
   const tagParts = tag?.split(SEPARATORS) ?? [];
   const siteKeys = tagParts.length > 1 ? [...siteParts(tagParts, c.siteName, c.hostLabel ?? null)].map(key) : [];
-  const banner = (h: string) => key(h) === site || siteKeys.some((k) => k.length >= 4 && key(h).startsWith(k));
-  const headings = c.h1s.map(clean).filter((h): h is string => !!h && h.length >= 6 && !banner(h));
+  // So is a heading that is a later part of the <title>, after a longer first part ("Muffin Grundrezept : Muffin Rezepte").
+  const allParts = tag?.split(ANY_SEPARATOR) ?? [];
+  const laterPart = (h: string) => allParts.some((p, i) => i > 0 && key(p) === key(h) && wordCount(allParts[0] as string) >= wordCount(h));
+  const banner = (h: string) => key(h) === site || laterPart(h) || siteKeys.some((k) => k.length >= 4 && key(h).startsWith(k));
+  const usable = (h: string | null): h is string => !!h && h.length >= 6 && !banner(h);
+  const headings = c.h1s.map(clean).filter(usable);
   // The story's own metadata, then the page's <title>.
   const storyMeta = [clean(c.headline), clean(c.ogTitle)].filter((t): t is string => !!t);
   const meta = tag ? [...storyMeta, tag] : storyMeta;
@@ -158,15 +173,32 @@ function pickTitle(c: TitleCandidates): string | null {
   // The story's own metadata (headline, og:title) picks among several headings before the <title> does: a blog's name
   // in a first <h1> agrees with "Blog: Post title" but not with the post's og:title.
   const agreed = meta.map((t) => headings.find((h) => agrees(h, t))).find(Boolean);
+  // With no headline in an <h1>, the first <h2> that covers most of a metadata title is the visible one: the fullest, as
+  // a heading that is only a part of it ("Open Journalism Project:") is a section's.
+  const h2s = (c.h2s ?? []).map(clean).filter(usable);
+  const fullest = (t: string) => {
+    const covering = h2s.filter((h) => overlap(h, t) >= 0.6 && overlap(t, h) >= 0.6);
+    return covering.sort((a, b) => overlap(t, b) - overlap(t, a))[0];
+  };
+  const agreedH2 = meta.map(fullest).find(Boolean);
+  if (!agreed && agreedH2) return agreedH2;
+  if (!agreed && !headings.length && allParts.length > 1 && c.h1s.some((h) => laterPart(clean(h) ?? ''))) return allParts[0] as string;
   if (agreed) {
     // "Headline | Old Site Name" in the <h1>, "Headline" in the metadata: the metadata's part is the headline.
     const parts = agreed.split(LABEL_SEPARATORS);
     const part = parts.length > 1 ? storyMeta.find((t) => parts.some((p) => key(p) === key(t))) : undefined;
     if (part) return part;
     // Some sites copy the <title>, site name and all, into a (visually hidden) <h1>.
-    return withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName);
+    return withoutDateLine(withoutKicker(stripSiteName(agreed, c.siteName, false, c.hostLabel), meta, c.siteName), storyMeta[0]);
   }
   const best = storyMeta.find((t) => key(t) !== site && wordCount(t) >= 2);
+  // The visible headline wins over metadata written for search and sharing, when it is about the same thing.
+  // Not one of a series of headings on a listing page ("Korsetts – Deutschland", "Korsetts – Weltweit").
+  const lead = headings[0];
+  const firstWord = (h: string) => key(h.split(/\s+/)[0] ?? '');
+  const series = headings.some((h, i) => i > 0 && firstWord(h) === firstWord(lead ?? ''));
+  if (lead && best && !series && wordCount(lead) >= 3 && sharesWord(lead, best))
+    return withoutDateLine(lead, stripSiteName(best, c.siteName, true, c.hostLabel));
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
   const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.

@@ -143,6 +143,51 @@ describe('a site’s banner in the <h1> is not the headline', () => {
   });
 });
 
+describe('the visible headline', () => {
+  const choose = (c: Partial<Parameters<typeof chooseTitle>[0]>) =>
+    chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag: null, siteName: null, ...c });
+
+  test('an <h1> on the same subject wins over a social title worded for sharing', () => {
+    expect(choose({ h1s: ['Dienstwagen: Kaufen oder mieten?'], ogTitle: 'Dienstwagen: Kauf oder Miete? Was sich rechnet' })).toBe(
+      'Dienstwagen: Kaufen oder mieten?',
+    );
+  });
+
+  test('but not an <h1> on something else, nor one of a series of headings on a listing page', () => {
+    expect(choose({ h1s: ['Newsletter abonnieren'], ogTitle: 'Dienstwagen: Kauf oder Miete?' })).toBe('Dienstwagen: Kauf oder Miete?');
+    expect(choose({ h1s: ['Mieder – Europa', 'Mieder – Übersee'], ogTitle: 'Mieder – Läden, Marken, online kaufen' })).toBe(
+      'Mieder – Läden, Marken, online kaufen',
+    );
+  });
+
+  test('an <h1> with the date line glued on ends where the metadata’s headline does', () => {
+    expect(choose({ h1s: ['Fans kehren in die Hallen zurück 02.02.2022 • Verband, Presse'], ogTitle: 'Fans kehren in die Hallen zurück' })).toBe(
+      'Fans kehren in die Hallen zurück',
+    );
+  });
+
+  test('with no headline in an <h1>, the <h2> that covers the metadata title', () => {
+    expect(choose({ h2s: ['Recent posts', 'Der alte Leuchtturm'], ogTitle: 'Der alte Leuchtturm (2021/5)' })).toBe('Der alte Leuchtturm');
+    expect(choose({ h2s: ['Bürgermeister nennt Plan "mutig"'], ogTitle: 'Bürgermeister nennt Plan ' })).toBe('Bürgermeister nennt Plan "mutig"');
+    // The first of two that cover it: the comments' heading quotes the headline too.
+    const title = 'How to Root a Fig Cutting | Step-by-Step Guide';
+    expect(choose({ h2s: [title, `12 thoughts on “${title}”`], ogTitle: title, siteName: 'Garden Notes' })).toBe(title);
+  });
+
+  test('an <h2> that is only a part of the metadata title is a section’s', () => {
+    expect(choose({ h2s: ['Open Data Project:'], ogTitle: 'The Open Data Project: Better Public Records' })).toBe(
+      'The Open Data Project: Better Public Records',
+    );
+  });
+
+  test('an <h1> that is a later part of the <title> is the site’s banner', () => {
+    expect(choose({ h1s: ['Brot Rezepte'], h2s: ['Brot Grundrezept'], titleTag: 'Brot Grundrezept : Brot Rezepte' })).toBe('Brot Grundrezept');
+    expect(
+      choose({ h1s: ['Hafenblog-Archiv'], titleTag: 'Das kleinste Museum der Stadt : Hafenblog-Archiv | Notizen seit 2005 | 6. Jahrgang' }),
+    ).toBe('Das kleinste Museum der Stadt');
+  });
+});
+
 test('a kicker marked as such inside the <h1> is no part of the headline', () => {
   const html = `<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
     <h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>
