@@ -128,10 +128,15 @@ export function besidePlace(tokens: Token[], from: number, to: number): boolean 
 }
 
 /** "X said", "X, a doctor, said": the name is a speaker, so a person or an organisation. */
+// "Chrome continues to surge", "the firm promised to pay": these verbs speak only without an infinitive after them.
+const INFINITIVE_VERBS = /^(continue[ds]?|promise[ds]?|vow(s|ed)?|claim(s|ed)?|ask(s|ed)?|urge[ds]?)$/;
+const beforeInfinitive = (tokens: Token[], verb: number) =>
+  INFINITIVE_VERBS.test(lower(tokens[verb] as Token)) && tokens[verb + 1]?.text === 'to' && tokens[verb + 2]?.shape === 'lower';
+
 export function speaks(tokens: Token[], after: number): boolean {
   const next = tokens[after];
   if (!next) return false;
-  if (next.gapBefore.trim() === '' && SPEECH_VERBS.has(lower(next))) return true;
+  if (next.gapBefore.trim() === '' && SPEECH_VERBS.has(lower(next))) return !beforeInfinitive(tokens, after);
   if (next.gapBefore.trim() === ',') {
     for (let k = after; k < Math.min(tokens.length, after + 8); k++) {
       const t = tokens[k] as Token;

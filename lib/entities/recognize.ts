@@ -404,7 +404,8 @@ function classify(
   if (!single) {
     if (DEMONYMS.has(firstWord) && words.length === 2) return mk('MISC', 1);
     // People's names do not start with an acronym ("JPL Stardust", "NASA Discovery"): a project or product.
-    if (firstToken.shape === 'caps') return mk('UNK', 0);
+    // Dotted initials are a person's ("J.R. Smith"), or a place's ("U.S. Open"): the rules below tell which.
+    if (firstToken.shape === 'caps' && !/^(?:\p{Lu}\.){1,3}\p{Lu}?$/u.test(firstToken.text)) return mk('UNK', 0);
     if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).

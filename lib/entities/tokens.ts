@@ -15,8 +15,10 @@ export interface Token {
   gapBefore: string;
 }
 
-// Initials and dotted acronyms (U.S., J.), then words with inner hyphens/apostrophes, then single symbols.
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+)*/gu;
+// Initials and dotted acronyms (U.S., J., and "U.S" with its last dot left off), then words with inner
+// hyphens/apostrophes, then single symbols.
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const COMPOUND_ADJECTIVE =
   /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric)$/u;
