@@ -1,5 +1,5 @@
 /** The words around a name that decide what it is: "in Ghazni", "X said", "Nathan Law of Demosisto", lists with "and". */
-import { DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, LAST_NAMES, ORG_HEADS, ORG_OF_HEADS, PLACES, TITLES } from './lexicon';
+import { DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, LAST_NAMES, ORG_HEADS, ORG_OF_HEADS, PLACE_PREFIXES, PLACES, TITLES } from './lexicon';
 import type { RawMention } from './recognize';
 import type { Token } from './tokens';
 import { ALWAYS_STRIPPED, isCap, joinable, lower } from './words';
@@ -99,10 +99,34 @@ export function typeListMembers(text: string, mentions: RawMention[]): void {
 /** "US President Barack Obama", "Microsoft CEO Satya Nadella": the country or body before a title is a name of its own. */
 export function nameBeforeTitle(text: string, tokens: Token[], from: number, mention: RawMention): RawMention | null {
   if (!mention.titles.length) return null;
-  const first = tokens.slice(from, mention.tokenIndex).find((t) => !ALWAYS_STRIPPED.has(lower(t)));
+  const phrase = tokens.slice(from, mention.tokenIndex);
+  // The title's first word ("US President …"), or the one after its "of" ("President of Pakistan …").
+  const afterOf = phrase.findIndex((t, k) => k > 0 && /^(of|for)$/.test(phrase[k - 1]?.text ?? '') && isCap(t));
+  // (A plain word opening the sentence, "Yesterday", is no part of a name.)
+  const opening = (t: Token) =>
+    ALWAYS_STRIPPED.has(lower(t)) || (t.sentenceStart && t.shape === 'upper' && isPlainWord(lower(t)) && !PLACE_PREFIXES.has(lower(t)));
+  const first = afterOf > 0 ? phrase[afterOf] : phrase.find((t) => !opening(t));
   const w = first ? lower(first) : '';
-  if (!first || !(PLACES.has(w) || KNOWN_ORGS.has(w)) || TITLES.has(w)) return null;
-  const index = tokens.indexOf(first);
+  if (!first || TITLES.has(w)) return null;
+  // "T-Mobile CEO John Legere": words before the title that the recogniser left out of it name a body.
+  const titleAt = mention.tokenIndex - mention.titles.length;
+  const bodyIndex = tokens.indexOf(first);
+  if (!(PLACES.has(w) || KNOWN_ORGS.has(w))) {
+    if (afterOf > 0 || titleAt <= bodyIndex) return null;
+    const last = tokens[titleAt - 1] as Token;
+    const body = text.slice(first.start, last.end);
+    return {
+      start: first.start,
+      end: last.end,
+      text: body,
+      // "South Dakota Gov. Kristi Noem": a place of more than one word.
+      type: PLACES.has(body.toLowerCase()) ? 'LOC' : 'ORG',
+      strength: 1,
+      titles: [],
+      tokenIndex: bodyIndex,
+      tokenCount: titleAt - bodyIndex,
+    };
+  }
   return {
     start: first.start,
     end: first.end,
@@ -110,7 +134,7 @@ export function nameBeforeTitle(text: string, tokens: Token[], from: number, men
     type: PLACES.has(w) ? 'LOC' : 'ORG',
     strength: 2,
     titles: [],
-    tokenIndex: index,
+    tokenIndex: bodyIndex,
     tokenCount: 1,
   };
 }

@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, DEMONYMS, isPlainWord, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
+import { ALIASES, CORE_PLACES, DEMONYMS, FIRST_NAMES, isPlainWord, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -81,8 +81,13 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
         (typeOf(c) === 'PER' || (typeOf(c) === 'UNK' && !c.words.includes('of') && !isPlainWord(word))) &&
         (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
     );
-    const bySurname = people.filter((c) => c.words[c.words.length - 1] === word);
-    const byFirstName = people.filter((c) => c.words[0] === word);
+    // "Stafford", "Epstein" beside "Tom Stafford", "Jeffrey Epstein": a surname that some gazetteer also lists as a town
+    // is the person's, unless the words around it make it a place ("near Stafford"); a country or a major city ("Jordan",
+    // "Paris") stays a place. So does "Xi" beside "Xi Jinping", a family name written first.
+    const townOrName = shortType === 'LOC' && !CORE_PLACES.has(word) && !short.mentions.some((m) => m.placed);
+    const namedPeople = townOrName ? multiWord.filter((c) => typeOf(c) === 'PER') : [];
+    const bySurname = [...people, ...namedPeople].filter((c) => c.words[c.words.length - 1] === word);
+    const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
       ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an
         // organisation or a thing (never a person or a place: "US" and "United States" are merged as aliases).

@@ -42,6 +42,8 @@ export interface RawMention {
   tokenCount: number;
   /** found by matching an already known name, where capitals alone were not trusted */
   propagated?: boolean;
+  /** a place by the words around it ("in Stafford", "Stafford, England"), not only by a gazetteer */
+  placed?: boolean;
 }
 
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
@@ -215,6 +217,48 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   return mentions;
 }
 
+const PRODUCT_TAILS = new Set([
+  'pro',
+  'ultra',
+  'max',
+  'mini',
+  'plus',
+  'lite',
+  'edition',
+  'keyboard',
+  'mouse',
+  'suv',
+  'sedan',
+  'hatchback',
+  'console',
+  'headset',
+  'laptop',
+  'tablet',
+  'router',
+  'smartphone',
+]);
+const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'liberal', 'tory', 'gop']);
+
+/** Where the title starts after one to three capitalised words that name no person, place or known body, or null. */
+function unknownBodyBeforeTitle(tokens: Token[], start: number, to: number): number | null {
+  const first = lower(tokens[start] as Token);
+  if (FIRST_NAMES.has(first) || PLACES.has(first) || KNOWN_ORGS.has(first)) return null;
+  // Words that belong in a title phrase ("Prime", "Saudi Crown", "Emeritus") are not a body's name.
+  const titleWord = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(w) || DEMONYMS.has(w) || PARTY_WORDS.has(w);
+  for (let k = start; k <= Math.min(start + 3, to - 2); k++) {
+    const w = lower(tokens[k] as Token);
+    if (k === start || !isTitle(w)) {
+      if (titleWord(w)) return null;
+      continue;
+    }
+    // The title phrase ("Chief Executive Officer") runs up to the person's first name.
+    let m = k + 1;
+    while (m < to - 1 && (isTitle(lower(tokens[m] as Token)) || TITLE_MODIFIERS.has(lower(tokens[m] as Token)))) m++;
+    return FIRST_NAMES.has(lower(tokens[m] as Token)) ? k : null;
+  }
+  return null;
+}
+
 function classify(
   text: string,
   tokens: Token[],
@@ -263,13 +307,25 @@ function classify(
     };
   }
   // A title phrase before the name: "Chief of Army Staff General", "National Security Advisor".
-  let nameStart = start;
+  // "T-Mobile CEO John Legere": a body the lexicons do not know, then a title and a first name; the body is a name of its
+  // own (see nameBeforeTitle), the title phrase starts after it.
+  const body = unknownBodyBeforeTitle(tokens, start, to);
+  let nameStart = body ?? start;
   let sawTitle = false;
   while (nameStart < to) {
     const w = lower(tokens[nameStart] as Token);
-    if (isTitle(w)) sawTitle = true;
+    const after = tokens[nameStart + 1];
+    const personAfter = !!after && FIRST_NAMES.has(lower(after));
+    // "Republican Phil Bryant": a party before a person's name is said of them, like a title.
+    if (isTitle(w) || (PARTY_WORDS.has(w) && personAfter)) sawTitle = true;
     // "US President Barack Obama", "Microsoft CEO Satya Nadella": a place or a known body may open the title phrase.
-    else if (!TITLE_MODIFIERS.has(w) && !DEMONYMS.has(w) && !((PLACES.has(w) || KNOWN_ORGS.has(w)) && nameStart === start)) break;
+    // So may one after the title's "of": "President of Pakistan Mamnoon Hussain".
+    else if (
+      !TITLE_MODIFIERS.has(w) &&
+      !DEMONYMS.has(w) &&
+      !((PLACES.has(w) || KNOWN_ORGS.has(w)) && (nameStart === start || (sawTitle && /^(of|for)$/.test(tokens[nameStart - 1]?.text ?? ''))))
+    )
+      break;
     nameStart++;
   }
   // "Former Pakistani cricket captain …", "the US President said": titles and a nationality or country with no name after
@@ -282,8 +338,32 @@ function classify(
     // "Former President", "Prime Minister": a title alone names no one.
     return null;
   }
+  // "Commissioner of Police", "Governor of Texas", "High Commissioner for Human Rights": an office and what it serves.
+  // No person is named; the body or place after it is the name, if any.
+  const connector = tokens[nameStart - 1];
+  if (sawTitle && nameStart > start && nameStart < to && connector && /^(of|for)$/.test(connector.text)) {
+    // "CEO of Hipcricket": what an office serves, when it is no place, is a body.
+    const served = classify(text, tokens, nameStart, to, context, orgByLowercaseHead);
+    return served && (served.type === 'UNK' || served.type === 'PER') ? { ...served, type: 'ORG', strength: 1 } : served;
+  }
+  // "General Assembly", "Premier League", "Justice Department": a title word before an organisation's head alone opens
+  // the organisation's name.
+  if (sawTitle && nameStart === to - 1 && ORG_HEADS.has(lower(tokens[nameStart] as Token))) {
+    const [a, b] = [tokens[start] as Token, tokens[nameStart] as Token];
+    return {
+      start: a.start,
+      end: b.end,
+      text: text.slice(a.start, b.end),
+      type: 'ORG',
+      strength: 2,
+      titles: [],
+      tokenIndex: start,
+      tokenCount: to - start,
+    };
+  }
   if (!sawTitle || nameStart === to) nameStart = start;
-  const titles = nameStart > start ? tokens.slice(start, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
+  const titleStart = sawTitle && body !== null ? body : start;
+  const titles = nameStart > titleStart ? tokens.slice(titleStart, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
   // Trailing connectors and plain words ("On Saturday", "Image") never end a name; organisation and place heads may.
   let end = to;
   const plainTail = (t: Token) => COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
@@ -307,6 +387,7 @@ function classify(
   // The words just before and after the name.
   const previous = tokens[nameStart - 1];
   const next = tokens[end];
+  const possessiveAfter = !!next && isPossessiveMarker(next);
   const mk = (type: GuessType, strength: number): RawMention => ({
     start: firstToken.start,
     end: lastToken.end,
@@ -316,6 +397,10 @@ function classify(
     titles,
     tokenIndex: nameStart,
     tokenCount: end - nameStart,
+    // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name.)
+    ...(type === 'LOC' && single && !possessiveAfter && (placeContext(tokens, nameStart) || besidePlace(tokens, nameStart, end))
+      ? { placed: true }
+      : {}),
   });
   // Only the name's first `count` words: "Google" of "Google Chrome", "Jeff McBride" of "The Jeff McBride Experience".
   const mkFirst = (type: GuessType, strength: number, count = 1): RawMention => {
@@ -355,6 +440,10 @@ function classify(
     if (!single && KNOWN_ORGS.has(firstWord)) return mkFirst('ORG', 2);
     return mk('MISC', 2);
   }
+  // "Stadia Pro", "Chromecast Ultra", "Brydge Pro Keyboard": a model's or device's last word makes a product.
+  if (!single && !titled && PRODUCT_TAILS.has(lastWord) && !KNOWN_ORGS.has(firstWord)) return mk('MISC', 2);
+  // "Frost & Sullivan", "Ernst & Young": names joined by an ampersand are a firm's.
+  if (!single && !titled && text.slice(firstToken.end, lastToken.start).includes('&')) return mk('ORG', 2);
   // A two-letter known body is an acronym: "Un" in "Kim Jong Un" is no UN.
   const knownOrg = (w: string, t: Token) => KNOWN_ORGS.has(w) && (w.length > 2 || t.shape === 'caps');
   if (KNOWN_ORGS.has(key) || (knownOrg(lastWord, lastToken) && words.length <= 3 && !titled)) return mk('ORG', 3);
@@ -397,7 +486,7 @@ function classify(
   if (single && isCamelOrg(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord)) return mk('ORG', 2);
   // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
   if (single && allCaps && firstToken.text.length <= 6) {
-    const acronymOrg = /^\p{Lu}{2,6}$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
+    const acronymOrg = /^\p{Lu}{2,6}$|^\p{Lu}+&\p{Lu}+$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
     return mk(acronymOrg ? 'ORG' : 'MISC', 1);
   }
   if (allCaps && !single) return null; // a shouted line, not a name
@@ -406,7 +495,9 @@ function classify(
     // People's names do not start with an acronym ("JPL Stardust", "NASA Discovery"): a project or product.
     // Dotted initials are a person's ("J.R. Smith"), or a place's ("U.S. Open"): the rules below tell which.
     if (firstToken.shape === 'caps' && !/^(?:\p{Lu}\.){1,3}\p{Lu}?$/u.test(firstToken.text)) return mk('UNK', 0);
-    if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaks(tokens, end)) return mk('PER', 3);
+    // "Human Rights said": plain words that speak are an office's or a body's, not a person's name.
+    const speaker = speaks(tokens, end) && !lw.every((w) => isPlainWord(w) || COMMON_WORDS.has(w));
+    if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaker) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
     // A place leading an unknown phrase ("Vietnam War", "Malaysia Tourism board") is still that place.

@@ -15,13 +15,13 @@ export interface Token {
   gapBefore: string;
 }
 
-// Initials and dotted acronyms (U.S., J., and "U.S" with its last dot left off), then words with inner
-// hyphens/apostrophes, then single symbols.
+// Capitals joined by an ampersand ("AT&T", "P&G"); initials and dotted acronyms (U.S., J., and "U.S" with its last dot
+// left off); then words with inner hyphens/apostrophes, where a hyphen does not join a dotted acronym ("Jordanian-U.S.").
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+)*/gu;
+  /\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+(?!\.\p{Lu}))*/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const COMPOUND_ADJECTIVE =
-  /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric)$/u;
+  /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|dominated|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric|listed|sized)$/u;
 const ABBREVIATIONS =
   /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
 
@@ -35,7 +35,11 @@ const isLetterCompound = (word: string) => {
   return (dash === '-' || dash === '‐') && first !== first.toLowerCase() && next !== next.toUpperCase();
 };
 
+// "Don't", "We're", "You'll": contractions are plain words, whatever their capital.
+const CONTRACTION = /(?:n['’]t|['’](?:re|ll|ve|m))$/i;
+
 export function shapeOf(word: string): Shape {
+  if (/['’]/.test(word) && CONTRACTION.test(word)) return 'lower';
   if (/[-‐'’]/.test(word) && PARTICLE_NAME.test(word)) return 'upper';
   if (isLetterCompound(word)) return 'lower';
   // Letters with a case, and how many are capitals (by case mapping: see isLetterCompound).

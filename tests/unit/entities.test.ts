@@ -107,6 +107,18 @@ describe('typographic and naming cases', () => {
     expect(byName(entities, 'Nawaz Sharif')?.mentions).toHaveLength(1);
   });
 
+  test('a surname that a gazetteer also lists as a town is the person’s, unless the words around it place it', () => {
+    const person = find('The convicted financier Epstein died in jail. Jeffrey Epstein had been held since July.');
+    expect(byName(person, 'Jeffrey Epstein')?.mentions).toHaveLength(2);
+    const both = find('Tom Stafford flew the mission. Later Stafford said it was hard. He grew up near Stafford, England.');
+    expect(byName(both, 'Tom Stafford')?.mentions).toHaveLength(1);
+    expect(byName(both, 'Stafford')?.type).toBe('LOC');
+    const owner = find('Gov. Eric Holcomb signed it. Donors gave toward Holcomb’s campaign.');
+    expect(byName(owner, 'Eric Holcomb')?.mentions).toHaveLength(2);
+    // A country stays a country.
+    expect(byName(find('Michael Jordan visited Jordan last week.'), 'Jordan')?.type).toBe('LOC');
+  });
+
   test('headline case: only names known from the body are taken', () => {
     const text = 'Haqqani Network As Much A Threat As Any Other Group\n\nThe Haqqani network was named by officials in Kabul.';
     const entities = find(text);
@@ -132,6 +144,9 @@ describe('tokenizer', () => {
     ['eBay', 'lower'],
     ['T-shirt', 'lower'],
     ['U.S', 'caps'],
+    ['AT&T', 'caps'],
+    ['Don’t', 'lower'],
+    ['We’re', 'lower'],
     ['2014', 'other'],
     ['北京', 'other'],
     ['ℝ', 'other'],
@@ -172,6 +187,26 @@ describe('more name shapes', () => {
     ['Gorbachev met envoys of the U.S government.', 'U.S', 'LOC'],
     ['Yesterday J.R. Smith scored twice.', 'J.R. Smith', 'PER'],
     ['The U.S. Army withdrew.', 'U.S. Army', 'ORG'],
+    ['The report came from Ernst & Young last week.', 'Ernst & Young', 'ORG'],
+    ['Profits at AT&T rose.', 'AT&T', 'ORG'],
+    ['The Doobie Brothers played in Ohio.', 'Doobie Brothers', 'ORG'],
+    ['Shares of Kotak Securities fell.', 'Kotak Securities', 'ORG'],
+    ['They played at Walnut Creek and the Ryman Auditorium.', 'Ryman Auditorium', 'LOC'],
+    ['They played at Walnut Creek and the Ryman Auditorium.', 'Walnut Creek', 'LOC'],
+    ['Republican Phil Bryant won the race.', 'Phil Bryant', 'PER'],
+    ['T-Mobile CEO John Legere left.', 'T-Mobile', 'ORG'],
+    ['T-Mobile CEO John Legere left.', 'John Legere', 'PER'],
+    ['Acme Widgets Chief Executive Officer Jane Doe resigned.', 'Jane Doe', 'PER'],
+    ['NASA Administrator Jim Bridenstine spoke.', 'Jim Bridenstine', 'PER'],
+    ['South Dakota Gov. Kristi Noem spoke.', 'South Dakota', 'LOC'],
+    ['President of Pakistan Mamnoon Hussain arrived.', 'Mamnoon Hussain', 'PER'],
+    ['President of Pakistan Mamnoon Hussain arrived.', 'Pakistan', 'LOC'],
+    ['Ivan served as the CEO of Hipcricket for ten years.', 'Hipcricket', 'ORG'],
+    ['We are going to the General Assembly tomorrow.', 'General Assembly', 'ORG'],
+    ['He won three Premier League titles.', 'Premier League', 'ORG'],
+    ['A review by the Justice Department followed.', 'Justice Department', 'ORG'],
+    ['Emeritus Professor John Burrows chairs the panel.', 'John Burrows', 'PER'],
+    ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman', 'PER'],
   ])('%s → %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
@@ -184,6 +219,10 @@ describe('more name shapes', () => {
     'I ended up doing a PhD and then an MBA.',
     // "continues to" is no speech verb: the lone unknown name before it is not taken for a speaker.
     'If Chrome continues to surge, it will lead.',
+    'I tested the Stadia Pro and the Chromecast Ultra with a Brydge Pro Keyboard.',
+    'Don’t Jerk me around, she wrote.',
+    'The Commissioner of Police refused, and the Commissioner for Human Rights said so too.',
+    'The Republican-dominated legislature met.',
   ])('products, projects and formats are not people or organisations: %s', (text) => {
     expect(find(text).filter((e) => e.type === 'PER' || e.type === 'ORG')).toEqual([]);
   });
