@@ -1,8 +1,21 @@
 /** The words around a name that decide what it is: "in Ghazni", "X said", "Nathan Law of Demosisto", lists with "and". */
-import { DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, LAST_NAMES, ORG_HEADS, ORG_OF_HEADS, PLACE_PREFIXES, PLACES, TITLES } from './lexicon';
+import {
+  DEMONYMS,
+  FIRST_NAMES,
+  isPlainWord,
+  KNOWN_ORGS,
+  LAST_NAMES,
+  ORG_HEADS,
+  ORG_OF_HEADS,
+  PLACE_HEADS,
+  PLACE_PREFIXES,
+  PLACES,
+  TITLE_MODIFIERS,
+  TITLES,
+} from './lexicon';
 import type { RawMention } from './recognize';
 import type { Token } from './tokens';
-import { ALWAYS_STRIPPED, isCap, joinable, lower } from './words';
+import { ALWAYS_STRIPPED, isCap, isTitle, joinable, lower } from './words';
 
 export const SPEECH_VERBS = new Set(
   'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|states|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|replies|declared|declares|announced|announces|confirmed|confirms|denied|denies|stressed|stresses|urged|urges|wrote|writes|tweeted|commented|comments|remarked|continued|continues|recalled|recalls|admitted|admits|acknowledged|suggested|suggests|observed|concluded|maintained|reiterated|emphasised|emphasized|pointed|alleged|predicted|promised|vowed|responded|answered|described|describes|believes|believed|thinks|thought|according'.split(
@@ -180,4 +193,35 @@ export function memberOf(tokens: Token[], nameStart: number): boolean {
     start--;
   const length = nameStart - 1 - start;
   return length >= 2 && length <= 3 && FIRST_NAMES.has(lower(tokens[start] as Token));
+}
+
+/**
+ * "Alvin Yeung of Civic Party", "President Xi Jinping of China", "Rusmik Oza of Kotak Securities": a person's name, then
+ * "of" at `of` and the body or place they belong to; two names, not one. "Bank of England", "United States of America"
+ * and "High Commissioner of Pakistan" stay whole.
+ */
+export function personBeforeOf(tokens: Token[], from: number, of: number): boolean {
+  const before = tokens.slice(from, of).map(lower);
+  const last = before[before.length - 1] as string;
+  if (
+    before.length < 2 ||
+    before.length > 4 ||
+    ORG_OF_HEADS.has(last) ||
+    ORG_HEADS.has(last) ||
+    PLACE_HEADS.has(last) ||
+    PLACES.has(before.join(' '))
+  )
+    return false;
+  if (before.length <= 3 && FIRST_NAMES.has(before[0] as string)) return true;
+  // A title phrase, then a name with no title word in it.
+  let k = 0;
+  while (k < before.length && (isTitle(before[k] as string) || TITLE_MODIFIERS.has(before[k] as string))) k++;
+  const titled = k > 0 && before.slice(0, k).some(isTitle);
+  if (titled) return k < before.length && !before.slice(k).some((w) => isTitle(w) || TITLE_MODIFIERS.has(w));
+  // Two unknown words before an organisation's name.
+  if (before.length !== 2 || before.some((w) => isTitle(w) || KNOWN_ORGS.has(w) || PLACES.has(w))) return false;
+  let end = of + 1;
+  while (tokens[end] && isCap(tokens[end] as Token) && joinable((tokens[end] as Token).gapBefore) && !(tokens[end] as Token).sentenceStart) end++;
+  const after = tokens.slice(of + 1, end).map(lower);
+  return after.length > 0 && (ORG_HEADS.has(after[after.length - 1] as string) || KNOWN_ORGS.has(after.join(' ')));
 }

@@ -1,5 +1,5 @@
 import type { EntityType } from '../analyze/types';
-import { APPOSITIVE_ORG, andInName, besidePlace, memberOf, nameBeforeTitle, placeContext, speaks, typeListMembers } from './context';
+import { APPOSITIVE_ORG, andInName, besidePlace, memberOf, nameBeforeTitle, personBeforeOf, placeContext, speaks, typeListMembers } from './context';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -167,8 +167,7 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
       // "Centre for Social Evolution", "Institute for Fiscal Studies": "for" after an organisation's head word.
       const connector = lower(t) === 'of' || NAME_PARTICLES.has(lower(t)) || (lower(t) === 'for' && ORG_HEADS.has(lower(tokens[j - 1] as Token)));
       // "Alvin Yeung of Civic Party": a person's full name and the body they belong to, two names.
-      const personBefore =
-        lower(t) === 'of' && j - i >= 2 && j - i <= 3 && FIRST_NAMES.has(lower(first)) && !ORG_OF_HEADS.has(lower(tokens[j - 1] as Token));
+      const personBefore = lower(t) === 'of' && personBeforeOf(tokens, i, j);
       if (connector && !personBefore && next && isCap(next) && joinable(next.gapBefore) && !next.sentenceStart) {
         j += 2;
         continue;
@@ -344,7 +343,9 @@ function classify(
   if (sawTitle && nameStart > start && nameStart < to && connector && /^(of|for)$/.test(connector.text)) {
     // "CEO of Hipcricket": what an office serves, when it is no place, is a body.
     const served = classify(text, tokens, nameStart, to, context, orgByLowercaseHead);
-    return served && (served.type === 'UNK' || served.type === 'PER') ? { ...served, type: 'ORG', strength: 1 } : served;
+    // ("Head of Research": plain words name a field, not a body.)
+    const plainOnly = served?.text.split(/\s+/).every((w) => isPlainWord(w.toLowerCase()));
+    return served?.type === 'UNK' && !plainOnly ? { ...served, type: 'ORG', strength: 1 } : served;
   }
   // "General Assembly", "Premier League", "Justice Department": a title word before an organisation's head alone opens
   // the organisation's name.

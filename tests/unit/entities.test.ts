@@ -207,6 +207,12 @@ describe('more name shapes', () => {
     ['A review by the Justice Department followed.', 'Justice Department', 'ORG'],
     ['Emeritus Professor John Burrows chairs the panel.', 'John Burrows', 'PER'],
     ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman', 'PER'],
+    ['President Xi Jinping of China met Emmanuel Macron.', 'Xi Jinping', 'PER'],
+    ['President Xi Jinping of China met Emmanuel Macron.', 'China', 'LOC'],
+    ['Rusmik Oza of Kotak Securities said so.', 'Rusmik Oza', 'PER'],
+    ['He visited the United States of America.', 'United States of America', 'LOC'],
+    ['The National Bank of Pakistan lent money.', 'National Bank of Pakistan', 'ORG'],
+    ['The Medical Journal of Australia said so.', 'Medical Journal of Australia', 'ORG'],
   ])('%s → %s', (text, name, type) => {
     expect(byName(find(text), name)?.type).toBe(type);
   });
@@ -236,6 +242,10 @@ describe('more name shapes', () => {
   ])('events are neither people, organisations nor places: %s', (text, name) => {
     const entity = byName(find(text), name);
     expect(entity === undefined || entity.type === 'MISC').toBe(true);
+  });
+
+  test('an office named by a field is no organisation: "Head of Research"', () => {
+    expect(find('Pankaj Pandey, Head of Research at the bank, said so.').map((e) => e.name)).toEqual(['Pankaj Pandey']);
   });
 
   test('a country before a title is a place of its own', () => {
