@@ -19,8 +19,11 @@ const VERB_RE = new RegExp(`\\b(${VERB})\\b`, 'gi');
 const SPEECH_NOUN =
   /['’]s\s+(?:\w+\s+)?(comments?|statement|remarks?|words|views?|claims?|assertion|testimony|message|warning|speech|address|argument|position|tweet|post|letter)\s+(that\b|[:,]?\s*$)/i;
 const DESCRIPTOR =
-  /^(?:the|a|an)\s+((?:[\p{L}\p{N}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
+  /^(?:the|a|an|one|another)\s+((?:[\p{L}\p{N}-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/iu;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
+// "And an overwhelming 70 percent …": a capitalised word that opens a sentence is no speaker's name.
+const FUNCTION_WORD =
+  /^(and|but|or|so|yet|the|a|an|in|on|at|it|its|this|that|these|those|there|then|when|while|if|as|for|with|by|from|to|of|after|before|some|many|most|all|both|each|every|no|not|one|another|here|now|also)$/i;
 const COLLECTIVE =
   /^\s*((?:local\s+|federal\s+|state\s+)?(?:police|officials|witnesses|residents|doctors|experts|analysts|investigators|authorities|prosecutors|researchers|scientists|critics|officers|protesters|organi[sz]ers|lawmakers|diplomats))\s+(?:\p{L}+\s+)?$/iu;
 
@@ -129,7 +132,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
     // "a witness", "an official": an indefinite description brings in someone new, not anyone named before.
-    if (role && /^an?\s/i.test(written)) return asWritten(written);
+    if (role && /^(an?|one|another)\s/i.test(written)) return asWritten(written);
+    // "the expert warned" after "said one legal expert": the same unnamed speaker again.
+    if (role && lastSpeaker && !lastSpeaker.entityId && DESCRIPTOR.exec(lastSpeaker.written)?.[2]?.toLowerCase() === role)
+      return { ...lastSpeaker, written };
     if (role) {
       const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
       if (titled) return named(titled, written);
@@ -162,7 +168,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (first) return named(first);
     // A name the recogniser did not keep ("attributed to Einstein"): the capitalised words as written.
     const written = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(phrase)?.[1];
-    return written ? asWritten(written) : null;
+    return written && !FUNCTION_WORD.test(written.split(/\s+/)[0] ?? '') ? asWritten(written) : null;
   };
   /** The subject of the last speech verb in a clause: "Rathke, however, said that", "He noted that". */
   const subjectOf = (from: number, to: number): Speaker | null => {
@@ -225,7 +231,12 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       if (m) speaker = speakerAt(span.end + m[0].length, afterEnd);
       else {
         const nameFirst = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'iu').exec(after);
+        // "Steve Clarke, deputy associate administrator for exploration at NASA, said": a name, a long aside, the verb.
+        const asideFirst = nameFirst
+          ? null
+          : new RegExp(`^(\\s*[,.]?\\s*)\\p{Lu}[^,\\u2063]{1,40}(?=,[^,\\u2063]{1,120},\\s+(?:${VERB})\\b)`, 'u').exec(after);
         if (nameFirst) speaker = speakerAt(span.end + (nameFirst[0].length - nameFirst[0].trimStart().length), span.end + nameFirst[0].length);
+        else if (asideFirst) speaker = speakerAt(span.end + (asideFirst[1] ?? '').length, span.end + asideFirst[0].length);
       }
     }
     // in the words of X, “quote” / a quote attributed to X — “quote”

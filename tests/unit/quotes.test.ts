@@ -97,6 +97,12 @@ describe('speakers', () => {
     ['a description with a number in it', '“I’m not going anywhere,” the 80-year-old president told supporters.', 'the 80-year-old president'],
     ['a lone unknown name that speaks, after another name', 'In an interview with CNN, Zelensky said: “We will not give up our land.”', 'Zelensky'],
     [
+      'a name, a long aside, then the verb',
+      '“We saw a need to bring in more partners,” Steve Clarke, deputy associate administrator for exploration at the agency, said.',
+      'Steve Clarke',
+    ],
+    ['a description counted with "one"', '“He has no immunity at all,” said one legal expert, as the paper reported.', 'one legal expert'],
+    [
       'a noun phrase as written',
       'The report’s authors say “iodine deficiency is a serious public health issue” in the country.',
       'The report’s authors',
@@ -124,6 +130,17 @@ describe('speakers', () => {
   test('a continuation quote inherits the last speaker', () => {
     const quotes = quotesOf('“We will not give up on this plan,” said Imran Khan. “Never, whatever it costs us.”');
     expect(quotes.map((q) => q.speaker)).toEqual(['Imran Khan', 'Imran Khan']);
+  });
+
+  test('a definite description after the same unnamed speaker is them, not the last person named', () => {
+    const text =
+      'Prince Charles was away. “He has no immunity at all,” said one legal expert. “His friendship with the financier is under investigation,” the expert warned.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['one legal expert', 'one legal expert']);
+  });
+
+  test('a word opening the next sentence is no speaker', () => {
+    const text = 'Most say that “his actions were wrong and he should go.” And an overwhelming share of voters say so too.';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
   });
 
   test('no speaker in the text gives null', () => {
