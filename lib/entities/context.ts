@@ -124,7 +124,8 @@ export function nameBeforeTitle(text: string, tokens: Token[], from: number, men
   // "T-Mobile CEO John Legere": words before the title that the recogniser left out of it name a body.
   const titleAt = mention.tokenIndex - mention.titles.length;
   const bodyIndex = tokens.indexOf(first);
-  if (!(PLACES.has(w) || KNOWN_ORGS.has(w))) {
+  const bodyHead = titleAt - bodyIndex > 1 ? lower(tokens[titleAt - 1] as Token) : '';
+  if (!(PLACES.has(w) || KNOWN_ORGS.has(w)) || (afterOf < 0 && ORG_HEADS.has(bodyHead))) {
     if (afterOf > 0 || titleAt <= bodyIndex) return null;
     const last = tokens[titleAt - 1] as Token;
     const body = text.slice(first.start, last.end);

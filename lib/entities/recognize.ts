@@ -241,15 +241,20 @@ const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'conservati
 /** Where the title starts after one to three capitalised words that name no person, place or known body, or null. */
 function unknownBodyBeforeTitle(tokens: Token[], start: number, to: number): number | null {
   const first = lower(tokens[start] as Token);
-  if (FIRST_NAMES.has(first) || PLACES.has(first) || KNOWN_ORGS.has(first)) return null;
+  if (FIRST_NAMES.has(first)) return null;
+  // A place or a known body opening it ("US President", "Microsoft CEO") is the title loop's to read, unless what follows
+  // ends in an organisation's head ("Indiana State Teachers Association President Keith Gambill").
+  const bodyEnds = (k: number) => ORG_HEADS.has(lower(tokens[k - 1] as Token)) && k - start >= 2;
+  const knownFirst = PLACES.has(first) || KNOWN_ORGS.has(first);
   // Words that belong in a title phrase ("Prime", "Saudi Crown", "Emeritus") are not a body's name.
   const titleWord = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(w) || DEMONYMS.has(w) || PARTY_WORDS.has(w);
-  for (let k = start; k <= Math.min(start + 3, to - 2); k++) {
+  for (let k = start; k <= Math.min(start + 4, to - 2); k++) {
     const w = lower(tokens[k] as Token);
     if (k === start || !isTitle(w)) {
-      if (titleWord(w)) return null;
+      if (titleWord(w) && !(knownFirst && !isTitle(w))) return null;
       continue;
     }
+    if (knownFirst && !bodyEnds(k)) return null;
     // The title phrase ("Chief Executive Officer") runs up to the person's first name.
     let m = k + 1;
     while (m < to - 1 && (isTitle(lower(tokens[m] as Token)) || TITLE_MODIFIERS.has(lower(tokens[m] as Token)))) m++;

@@ -106,6 +106,12 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (person && at - person.end <= 40 && !/[.!?\n\u2063]/.test(masked.slice(person.end, at))) narrativeSpeakers.push({ at, located: person });
   }
   let lastSpeakerAt = -1;
+  /** Where the sentence before the one starting at `start` starts: scanned from its last character, not the gap after it. */
+  const sentenceBefore = (start: number): number => {
+    let end = start;
+    while (end > 0 && /\s/.test(masked[end - 1] ?? '')) end--;
+    return sentenceStartBefore(masked, Math.max(0, end - 1));
+  };
   const genderFits = (l: Located, pronoun: string): boolean => {
     const p = pronoun.toLowerCase();
     if (l.entity.type !== 'PER') return p === 'they' || p === 'it';
@@ -122,12 +128,20 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       .find((l) => l.end <= at && l.start >= start && masked[l.start] !== '\u2063' && genderFits(l, pronoun));
     if (sameSentence) return named(sameSentence, pronoun);
     if (start <= 0) return null;
-    const previousStart = sentenceStartBefore(masked, Math.max(0, start - 2));
+    const previousStart = sentenceBefore(start);
     const previous = located.find((l) => l.start >= previousStart && l.end <= start && masked[l.start] !== '\u2063' && l.entity.type === 'PER');
     return previous && genderFits(previous, pronoun) ? named(previous, pronoun) : null;
   };
+  /** "they said": the body named last in this sentence or the one before; never a person, and no one when there is none. */
+  const resolveGroup = (at: number): Speaker | null => {
+    const start = sentenceStartBefore(masked, at);
+    const from = start > 0 ? sentenceBefore(start) : 0;
+    const body = [...located].reverse().find((l) => l.end <= at && l.start >= from && l.entity.type === 'ORG' && masked[l.start] !== '\u2063');
+    return body ? named(body, 'they') : null;
+  };
   /** "the US official", "he": the latest person who spoke, in a quote or in the narrative, else the last person named. */
-  const resolve = (written: string, at: number): Speaker => {
+  const resolve = (written: string, at: number): Speaker | null => {
+    if (/^(they|we)$/i.test(written)) return resolveGroup(at);
     const byPronoun = resolvePronoun(written, at);
     if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
@@ -180,13 +194,14 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // ("Mu Li, of the University of NSW, said"): then the person.
     const before = [...located].reverse().filter((l) => l.end <= verbAt && l.start >= from);
     const nearest = before[0];
-    const person = before.find((l) => l.entity.type === 'PER' && verbAt - l.end <= 120);
+    // (An aside may run long: "Ian Hamilton, an expert in … at the University of York who did not work on the study, told".)
+    const person = before.find((l) => l.entity.type === 'PER' && verbAt - l.end <= 200 && masked[l.end] === ',');
     const name = nearest && nearest.entity.type !== 'PER' && person ? person : nearest;
     const between = name ? masked.slice(name.end, verbAt) : masked.slice(from, verbAt);
     const pronounMatch = /\b(he|she|they)\s+(?:\w+\s+)?$/i.exec(masked.slice(from, verbAt));
     if (pronounMatch && (!name || name.end <= from + (pronounMatch.index ?? 0)))
       return resolve(pronounMatch[1] as string, from + (pronounMatch.index ?? 0));
-    if (name && between.length < (name === nearest ? 60 : 130)) return named(name);
+    if (name && between.length < (name === nearest ? 60 : 210)) return named(name);
     const descriptor = /\b(the|a|an)\s+[\p{L}\p{N}\s-]{0,40}$/iu.exec(masked.slice(from, verbAt));
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
     if (name) return named(name);

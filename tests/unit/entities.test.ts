@@ -207,6 +207,8 @@ describe('more name shapes', () => {
     ['A review by the Justice Department followed.', 'Justice Department', 'ORG'],
     ['Emeritus Professor John Burrows chairs the panel.', 'John Burrows', 'PER'],
     ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman', 'PER'],
+    ['Indiana State Teachers Association President Keith Gambill spoke.', 'Keith Gambill', 'PER'],
+    ['Indiana State Teachers Association President Keith Gambill spoke.', 'Indiana State Teachers Association', 'ORG'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'Xi Jinping', 'PER'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'China', 'LOC'],
     ['Rusmik Oza of Kotak Securities said so.', 'Rusmik Oza', 'PER'],

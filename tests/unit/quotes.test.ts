@@ -138,6 +138,25 @@ describe('speakers', () => {
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['one legal expert', 'one legal expert']);
   });
 
+  test('"he said" after a paragraph that names a new person is that person', () => {
+    const text =
+      'Jane Roe told teachers they were not “asking for the moon.”\n\nJoel Smith, a teacher at a high school, said politicians have “vilified” educators.\n\n“They think they know better than us,” he said.';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Joel Smith');
+  });
+
+  test('"they said" is the body named just before, never a person', () => {
+    const withBody = 'Taylor Swift spoke out. The label Acme Records denied it. “At no point did we stop her,” they said in a statement.';
+    expect(quotesOf(withBody)[0]?.speaker).toBe('Acme Records');
+    const without = 'Taylor Swift spoke out. “At no point did we stop her,” they said in a statement.';
+    expect(quotesOf(without)[0]?.speaker ?? null).toBeNull();
+  });
+
+  test('a name, then an aside that names a body, then the verb: the person speaks', () => {
+    const text =
+      'Ian Moore, an expert in drug use and mental health at the Department of Health Sciences at the University of York who did not work on the study, told Newsweek: “The rise could equate to a large share of the population.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ian Moore');
+  });
+
   test('a word opening the next sentence is no speaker', () => {
     const text = 'Most say that “his actions were wrong and he should go.” And an overwhelming share of voters say so too.';
     expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
