@@ -258,7 +258,9 @@ function unknownBodyBeforeTitle(tokens: Token[], start: number, to: number): num
     // The title phrase ("Chief Executive Officer") runs up to the person's first name.
     let m = k + 1;
     while (m < to - 1 && (isTitle(lower(tokens[m] as Token)) || TITLE_MODIFIERS.has(lower(tokens[m] as Token)))) m++;
-    return FIRST_NAMES.has(lower(tokens[m] as Token)) ? k : null;
+    // A known first name, or two name-shaped words that end the run ("CPUC President Marybel Batjer").
+    const nameShaped = (t: Token | undefined) => !!t && t.shape === 'upper' && !isPlainWord(lower(t));
+    return FIRST_NAMES.has(lower(tokens[m] as Token)) || (m + 2 === to && nameShaped(tokens[m]) && nameShaped(tokens[m + 1])) ? k : null;
   }
   return null;
 }

@@ -208,6 +208,7 @@ describe('more name shapes', () => {
     ['Emeritus Professor John Burrows chairs the panel.', 'John Burrows', 'PER'],
     ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman', 'PER'],
     ['Indiana State Teachers Association President Keith Gambill spoke.', 'Keith Gambill', 'PER'],
+    ['CPUC President Marybel Batjer said it was bad.', 'Marybel Batjer', 'PER'],
     ['Indiana State Teachers Association President Keith Gambill spoke.', 'Indiana State Teachers Association', 'ORG'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'Xi Jinping', 'PER'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'China', 'LOC'],
