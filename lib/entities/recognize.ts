@@ -240,6 +240,7 @@ const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'conservati
 
 /** Where the title starts after one to three capitalised words that name no person, place or known body, or null. */
 function unknownBodyBeforeTitle(tokens: Token[], start: number, to: number): number | null {
+  if (to - start < 3) return null; // a body, a title and a name
   const first = lower(tokens[start] as Token);
   if (FIRST_NAMES.has(first)) return null;
   // A place or a known body opening it ("US President", "Microsoft CEO") is the title loop's to read, unless what follows
@@ -320,10 +321,9 @@ function classify(
   let sawTitle = false;
   while (nameStart < to) {
     const w = lower(tokens[nameStart] as Token);
-    const after = tokens[nameStart + 1];
-    const personAfter = !!after && FIRST_NAMES.has(lower(after));
     // "Republican Phil Bryant": a party before a person's name is said of them, like a title.
-    if (isTitle(w) || (PARTY_WORDS.has(w) && personAfter)) sawTitle = true;
+    const after = tokens[nameStart + 1];
+    if (isTitle(w) || (PARTY_WORDS.has(w) && !!after && FIRST_NAMES.has(lower(after)))) sawTitle = true;
     // "US President Barack Obama", "Microsoft CEO Satya Nadella": a place or a known body may open the title phrase.
     // So may one after the title's "of": "President of Pakistan Mamnoon Hussain".
     else if (
