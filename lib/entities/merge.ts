@@ -84,7 +84,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // "Stafford", "Epstein" beside "Tom Stafford", "Jeffrey Epstein": a surname that some gazetteer also lists as a town
     // is the person's, unless the words around it make it a place ("near Stafford"); a country or a major city ("Jordan",
     // "Paris") stays a place. So does "Xi" beside "Xi Jinping", a family name written first.
-    const townOrName = shortType === 'LOC' && !CORE_PLACES.has(word) && !short.mentions.some((m) => m.placed);
+    const townOrName = shortType === 'LOC' && !CORE_PLACES.has(word) && short.mentions.some((m) => !m.placed);
     const namedPeople = townOrName ? multiWord.filter((c) => typeOf(c) === 'PER') : [];
     const bySurname = [...people, ...namedPeople].filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
@@ -100,6 +100,13 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
       : [];
     const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
     if (!target) continue;
+    // The mentions the words around them make a place ("near Stafford, England") stay one.
+    const placed = townOrName && typeOf(target) === 'PER' ? short.mentions.filter((m) => m.placed) : [];
+    if (placed.length) {
+      target.mentions.push(...short.mentions.filter((m) => !m.placed));
+      short.mentions = placed;
+      continue;
+    }
     target.mentions.push(...short.mentions);
     // A full name referred back to by one of its words alone is a person's.
     if (typeOf(target) === 'UNK' && acronymOf[0] !== target) target.votes.set('PER', 1);
