@@ -44,7 +44,7 @@ export const ORG_OF_HEADS = set(
 );
 
 /** Organisations usually written as one word or an acronym. */
-const CORE_ORGS = set(
+export const CORE_ORGS = set(
   'taliban|al-qaeda|al qaeda|al-qaida|isis|isil|daesh|islamic state|hamas|hezbollah|hizbollah|nato|un|eu|unesco|unicef|who|wto|imf|opec|asean|fbi|cia|nsa|isi|raw|mi5|mi6|kgb|fsb|bbc|cnn|nbc|abc|cbs|fox|reuters|afp|ap|bloomberg|wikinews|wikipedia|wikimedia|google|facebook|meta|twitter|microsoft|apple|amazon|nasa|esa|interpol|pentagon|kremlin|congress|parliament|senate|fifa|uefa|ioc|icc|icj|pti|pml-n|ppp|mqm|anp|jui-f|ttp|lashkar-e-taiba|jaish-e-mohammed|al-shabaab|boko haram|greenpeace|oxfam|amnesty|unhcr|who|ecb|fed|opec|samsung|toyota|nokia|ibm|intel|yahoo|youtube|netflix|tesla|uber|airbnb|spacex|boeing|airbus',
 );
 

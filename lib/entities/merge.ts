@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, CORE_PLACES, DEMONYMS, FIRST_NAMES, isPlainWord, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
+import { ALIASES, CORE_ORGS, CORE_PLACES, DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 
 interface Cluster {
@@ -85,7 +85,14 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // is the person's, unless the words around it make it a place ("near Stafford"); a country or a major city ("Jordan",
     // "Paris") stays a place. So does "Xi" beside "Xi Jinping", a family name written first.
     const townOrName = shortType === 'LOC' && !CORE_PLACES.has(word) && short.mentions.some((m) => !m.placed);
-    const namedPeople = townOrName ? multiWord.filter((c) => typeOf(c) === 'PER') : [];
+    // So is "Ford" after "John M. Ford": a firm's name from the long list (not a major body) that a person named
+    // before it bears.
+    const firmOrName = shortType === 'ORG' && KNOWN_ORGS.has(word) && !CORE_ORGS.has(word);
+    const namedPeople = townOrName
+      ? multiWord.filter((c) => typeOf(c) === 'PER')
+      : firmOrName
+        ? multiWord.filter((c) => typeOf(c) === 'PER' && c.firstStart < short.firstStart)
+        : [];
     const bySurname = [...people, ...namedPeople].filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')

@@ -236,6 +236,11 @@ const PRODUCT_TAILS = new Set([
   'router',
   'smartphone',
 ]);
+const US_STATE_CODES = new Set(
+  'al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc'.split(
+    '|',
+  ),
+);
 const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'conservative', 'labour', 'liberal', 'tory', 'gop']);
 
 /** Where the title starts after one to three capitalised words that name no person, place or known body, or null. */
@@ -454,7 +459,12 @@ function classify(
   if (!single && !titled && text.slice(firstToken.end, lastToken.start).includes('&')) return mk('ORG', 2);
   // A two-letter known body is an acronym: "Un" in "Kim Jong Un" is no UN.
   const knownOrg = (w: string, t: Token) => KNOWN_ORGS.has(w) && (w.length > 2 || t.shape === 'caps');
-  if (KNOWN_ORGS.has(key) || (knownOrg(lastWord, lastToken) && words.length <= 3 && !titled)) return mk('ORG', 3);
+  // ("Michael Dell", "John M. Ford": a first name before a firm's one-word name makes a person.)
+  if (KNOWN_ORGS.has(key) || (knownOrg(lastWord, lastToken) && words.length <= 3 && !titled && !FIRST_NAMES.has(firstWord))) return mk('ORG', 3);
+  // "Houston, TX", "Portland, OR": a US state's postal code after a city.
+  // ("Tom Molomby, SC, said": set off by commas after a name that is no place, it is a post-nominal.)
+  const afterCity = !!previous && isCap(previous) && (PLACES.has(lower(previous)) || !/^,/.test(next?.gapBefore ?? ''));
+  if (single && firstToken.shape === 'caps' && US_STATE_CODES.has(firstWord) && /^,\s$/.test(firstToken.gapBefore) && afterCity) return mk('LOC', 2);
   // "Sydney" is someone's name too, but a city first unless it speaks.
   const nextToPlace = single && PLACES.has(key) && besidePlace(tokens, nameStart, end);
   const placeHere = single && (CORE_PLACES.has(key) || nextToPlace || (PLACES.has(key) && placeContext(tokens, nameStart)));

@@ -116,6 +116,9 @@ describe('typographic and naming cases', () => {
     expect(byName(both, 'Stafford')?.mentions).toHaveLength(1);
     const owner = find('Gov. Eric Holcomb signed it. Donors gave toward Holcomb’s campaign.');
     expect(byName(owner, 'Eric Holcomb')?.mentions).toHaveLength(2);
+    // A firm's name from the long list, after a person who bears it, is theirs; before one, it stays the firm.
+    expect(byName(find('John M. Ford wrote the novel. Ford said he liked it.'), 'John M. Ford')?.mentions).toHaveLength(2);
+    expect(byName(find('Ford sold cars. Henry Ford was old. Ford grew.'), 'Ford')?.type).toBe('ORG');
     // A country stays a country.
     expect(byName(find('Michael Jordan visited Jordan last week.'), 'Jordan')?.type).toBe('LOC');
   });
@@ -210,6 +213,10 @@ describe('more name shapes', () => {
     ['He met Saudi Crown Prince Mohammed bin Salman in Riyadh.', 'Mohammed bin Salman', 'PER'],
     ['Indiana State Teachers Association President Keith Gambill spoke.', 'Keith Gambill', 'PER'],
     ['CPUC President Marybel Batjer said it was bad.', 'Marybel Batjer', 'PER'],
+    ['Michael Dell founded the firm.', 'Michael Dell', 'PER'],
+    ['Speaking for them, Tom Molomby, SC, said no.', 'SC', 'MISC'],
+    ['Houston, TX and Portland, OR sold out.', 'TX', 'LOC'],
+    ['Houston, TX and Portland, OR sold out.', 'OR', 'LOC'],
     ['Indiana State Teachers Association President Keith Gambill spoke.', 'Indiana State Teachers Association', 'ORG'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'Xi Jinping', 'PER'],
     ['President Xi Jinping of China met Emmanuel Macron.', 'China', 'LOC'],
