@@ -141,6 +141,26 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     absorbed.add(c);
   }
 
+  // "Hawk Sawyer" after "Kathleen Hawk Sawyer", "Van Der Beek" after "James Van Der Beek": a person's name of two or
+  // more words that ends a longer one named before.
+  for (const short of multiWord) {
+    if (absorbed.has(short) || typeOf(short) !== 'PER') continue;
+    const longer = multiWord.filter(
+      (c) =>
+        c !== short &&
+        !absorbed.has(c) &&
+        typeOf(c) === 'PER' &&
+        c.firstStart < short.firstStart &&
+        c.words.length > short.words.length &&
+        c.words.slice(-short.words.length).join(' ') === short.key,
+    );
+    const target = longer.length === 1 ? longer[0] : undefined;
+    if (!target) continue;
+    target.mentions.push(...short.mentions);
+    for (const t of short.titles) target.titles.add(t);
+    absorbed.add(short);
+  }
+
   // "State Department" after "US State Department": a shorter organisation name that ends a longer one led by a place.
   for (const short of multiWord) {
     if (absorbed.has(short) || typeOf(short) !== 'ORG') continue;

@@ -101,6 +101,12 @@ describe('typographic and naming cases', () => {
     expect(entities.filter((e) => e.name.endsWith('Smith')).map((e) => e.name)).toEqual(['Jane Smith', 'John Smith']);
   });
 
+  test('a two-word surname after the full name is the same person; so is a nickname', () => {
+    const entities = find('Director Kathleen Hawk Sawyer testified. Later Hawk Sawyer said no. Joshua Apte studies air. Josh Apte agreed.');
+    expect(byName(entities, 'Kathleen Hawk Sawyer')?.mentions).toHaveLength(2);
+    expect(byName(entities, 'Joshua Apte')?.variants.sort()).toEqual(['Josh Apte', 'Joshua Apte']);
+  });
+
   test('two people sharing a surname: a lone surname goes to the nearest one before it', () => {
     const entities = find('Nawaz Sharif met Raheel Sharif. Later, Sharif said he was pleased.');
     expect(byName(entities, 'Raheel Sharif')?.mentions).toHaveLength(2);
