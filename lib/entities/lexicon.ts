@@ -21,7 +21,7 @@ export const TITLES = set(
 
 /** Words that may sit inside a title phrase ("National Security Advisor", "Chief of Army Staff"). */
 export const TITLE_MODIFIERS = set(
-  'national|crown|emeritus|emerita|security|foreign|defence|defense|interior|finance|home|state|federal|provincial|chief|army|staff|joint|deputy|vice|acting|former|senior|prime|attorney|general|press|executive|managing|assistant|associate|special|high|supreme|lord|grand|of|the|for|affairs|information|health|education|commerce|trade|justice|energy|treasury|external|internal|petroleum|water|power|railways|planning|development|law|human|rights|climate|environment|agriculture|industries|communications|culture|tourism|sports|youth|women|labour|labor|science|technology',
+  'national|crown|emeritus|emerita|operating|financial|marketing|creative|security|foreign|defence|defense|interior|finance|home|state|federal|provincial|chief|army|staff|joint|deputy|vice|acting|former|senior|prime|attorney|general|press|executive|managing|assistant|associate|special|high|supreme|lord|grand|of|the|for|affairs|information|health|education|commerce|trade|justice|energy|treasury|external|internal|petroleum|water|power|railways|planning|development|law|human|rights|climate|environment|agriculture|industries|communications|culture|tourism|sports|youth|women|labour|labor|science|technology',
 );
 
 /** Last words of organisation names. */

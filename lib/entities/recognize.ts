@@ -216,6 +216,7 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   return mentions;
 }
 
+const givenNameBefore = (next: string) => !isPlainWord(next) && !COMMON_WORDS.has(next) && !PLACES.has(next) && !KNOWN_ORGS.has(next);
 const PRODUCT_TAILS = new Set([
   'pro',
   'ultra',
@@ -247,23 +248,27 @@ const PARTY_WORDS = new Set(['republican', 'democrat', 'democratic', 'conservati
 function unknownBodyBeforeTitle(tokens: Token[], start: number, to: number): number | null {
   if (to - start < 3) return null; // a body, a title and a name
   const first = lower(tokens[start] as Token);
-  if (FIRST_NAMES.has(first)) return null;
+  // Words that belong in a title phrase ("Prime", "Saudi Crown", "Emeritus") open no body's name.
+  if (FIRST_NAMES.has(first) || isTitle(first) || TITLE_MODIFIERS.has(first) || DEMONYMS.has(first) || PARTY_WORDS.has(first)) return null;
   // A place or a known body opening it ("US President", "Microsoft CEO") is the title loop's to read, unless what follows
   // ends in an organisation's head ("Indiana State Teachers Association President Keith Gambill").
-  const bodyEnds = (k: number) => ORG_HEADS.has(lower(tokens[k - 1] as Token)) && k - start >= 2;
   const knownFirst = PLACES.has(first) || KNOWN_ORGS.has(first);
-  // Words that belong in a title phrase ("Prime", "Saudi Crown", "Emeritus") are not a body's name.
-  const titleWord = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(w) || DEMONYMS.has(w) || PARTY_WORDS.has(w);
-  for (let k = start; k <= Math.min(start + 4, to - 2); k++) {
-    const w = lower(tokens[k] as Token);
-    if (k === start || !isTitle(w)) {
-      if (titleWord(w) && !(knownFirst && !isTitle(w))) return null;
+  const inTitle = (k: number) => isTitle(lower(tokens[k] as Token)) || TITLE_MODIFIERS.has(lower(tokens[k] as Token));
+  for (let k = start + 1; k <= Math.min(start + 4, to - 2); k++) {
+    if (!inTitle(k)) {
+      if (DEMONYMS.has(lower(tokens[k] as Token))) return null;
       continue;
     }
-    if (knownFirst && !bodyEnds(k)) return null;
-    // The title phrase ("Chief Executive Officer") runs up to the person's first name.
-    let m = k + 1;
-    while (m < to - 1 && (isTitle(lower(tokens[m] as Token)) || TITLE_MODIFIERS.has(lower(tokens[m] as Token)))) m++;
+    // The title phrase ("Press Secretary", "Chief Executive Officer") runs up to the person's first name.
+    let m = k;
+    let titled = false;
+    for (; m < to - 1 && inTitle(m); m++) if (isTitle(lower(tokens[m] as Token))) titled = true;
+    // Modifiers alone ("State" in "Indiana State Teachers Association") are part of the body's name.
+    if (!titled) {
+      k = m - 1;
+      continue;
+    }
+    if (knownFirst && !ORG_HEADS.has(lower(tokens[k - 1] as Token))) return null;
     // A known first name, or two name-shaped words that end the run ("CPUC President Marybel Batjer").
     const nameShaped = (t: Token | undefined) => !!t && t.shape === 'upper' && !isPlainWord(lower(t));
     return FIRST_NAMES.has(lower(tokens[m] as Token)) || (m + 2 === to && nameShaped(tokens[m]) && nameShaped(tokens[m + 1])) ? k : null;
@@ -284,11 +289,8 @@ function classify(
   while (start < to) {
     const t = tokens[start] as Token;
     const w = lower(t);
-    // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
-    const next = tokens[start + 1];
-    const namePair = !!next && start + 1 < to && context.capitalPairs.has(`${w} ${lower(next)}`);
-    // "Apple Inc. reported …": a plain word before nothing but an organisation's head is the organisation's name.
-    const headOnly = start + 2 === to && !COMMON_WORDS.has(w) && ORG_HEADS.has(lower(tokens[start + 1] as Token));
+    const next = start + 1 < to ? tokens[start + 1] : undefined;
+    // (Each test below is made only when the ones before it pass: this runs for every name.)
     const plainStart =
       t.sentenceStart &&
       (COMMON_WORDS.has(w) || isPlainWord(w)) &&
@@ -297,8 +299,12 @@ function classify(
       !(t.shape === 'caps' && KNOWN_ORGS.has(w) && !NOT_ORG_ACRONYMS.has(w)) &&
       !PLACE_PREFIXES.has(w) &&
       !DEMONYMS.has(w) &&
-      !namePair &&
-      !headOnly;
+      // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
+      !(next && context.capitalPairs.has(`${w} ${lower(next)}`)) &&
+      // "Apple Inc. reported …": a plain word before nothing but an organisation's head is the organisation's name.
+      !(next && start + 2 === to && !COMMON_WORDS.has(w) && ORG_HEADS.has(lower(next))) &&
+      // "Bob Marley, Bruno Mars": a first name before a word that is no plain word, nor a place or a body ("Will Russia …").
+      !(next && FIRST_NAMES.has(w) && givenNameBefore(lower(next)));
     if (!(ALWAYS_STRIPPED.has(w) || plainStart) || start === to - 1) break;
     start++;
     // "Listeners of LibriVox": once the plain word is gone, so is the "of" that tied it to the name.
@@ -334,6 +340,7 @@ function classify(
     else if (
       !TITLE_MODIFIERS.has(w) &&
       !DEMONYMS.has(w) &&
+      !PARTY_WORDS.has(w) &&
       !((PLACES.has(w) || KNOWN_ORGS.has(w)) && (nameStart === start || (sawTitle && /^(of|for)$/.test(tokens[nameStart - 1]?.text ?? ''))))
     )
       break;
@@ -443,8 +450,9 @@ function classify(
   // "New Zealander", "Londoners": the people of a place.
   if (/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) return mk('MISC', 3);
   // "Internet Explorer 6", "Windows 10", "Apollo 11": a numbered version is a product or a mission (not "Sweden 1 – 0").
-  if (next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4)) && !PLACES.has(key))
-    return mk('MISC', 3);
+  // ("Kelli Howard 6 steals": after a first name, a number is a count.)
+  const numbered = next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4));
+  if (numbered && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
