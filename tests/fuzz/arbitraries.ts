@@ -87,6 +87,20 @@ const WORDS = [
   "O'Brien",
   'McDonald',
   'iPhone',
+  // Title phrases after a body, parties, offices, firms and state codes (recogniser paths that loop over title words).
+  'Acme Widgets',
+  'CEO',
+  'Chief Executive Officer',
+  'Press Secretary',
+  'Senior Vice President',
+  'GOP',
+  'Republican',
+  'Gov.',
+  'Commissioner of',
+  'Ernst & Young',
+  'AT&T',
+  'Houston, TX',
+  'Don’t',
 ];
 
 const piece = fc.oneof(
