@@ -139,7 +139,9 @@ function nearUtcMidnight(stamp: string): boolean {
 }
 
 // The topic label set above a headline inside its <h1> ("Klimaschutz", "Corona-Pandemie"), by the names sites give it.
-const KICKER_CLASS = /(^|[\s_-])(kicker|topline|dachzeile|overline|roofline|supertitle|spitzmarke|eyebrow|pretitle)($|[\s_-])/i;
+// Also a thread's prefix label (XenForo's "label") and a smaller heading set inside it ("sub-heading", "fake-h5").
+const KICKER_CLASS =
+  /(^|[\s_-])(kicker|topline|dachzeile|overline|roofline|supertitle|spitzmarke|eyebrow|pretitle|sub-?heading|label|fake-h[1-6])($|[\s_-])/i;
 
 const isKicker = (el: PageElement) => KICKER_CLASS.test(el.attrs.class ?? '');
 

@@ -188,6 +188,27 @@ describe('the visible headline', () => {
   });
 });
 
+test.each([
+  [
+    'a forum thread’s prefix label',
+    '<h1><a href="/t/1"><span class="label label--blue">Patch Notes</span> Patch 4.47 - Bugfix Build</a></h1>',
+    'Patch 4.47 - Bugfix Build',
+  ],
+  [
+    'a smaller sub-heading set first',
+    '<h1 class="entry-title"><span class=\'sub-heading\'>Energiewende am See:</span><br> Klimavorreiter am See?</h1>',
+    'Klimavorreiter am See?',
+  ],
+  [
+    'a topic styled as a smaller heading',
+    '<h1><span class="fake-h5">Strompreise</span><span class="invisible">: </span><span class="headline">Bund drosselt Bioenergie</span></h1>',
+    'Bund drosselt Bioenergie',
+  ],
+])('a kicker in the <h1>: %s', (_, h1, expected) => {
+  const html = `<html><head><title>x</title></head><body>${h1}<p>Text.</p></body></html>`;
+  expect(readMetadata(loadPage(html, 'https://news.example/story').doc).title).toBe(expected);
+});
+
 test('a kicker marked as such inside the <h1> is no part of the headline', () => {
   const html = `<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
     <h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>
