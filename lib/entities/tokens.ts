@@ -21,7 +21,7 @@ const TOKEN =
   /\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+(?!\.\p{Lu}))*/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const COMPOUND_ADJECTIVE =
-  /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|dominated|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric|listed|sized)$/u;
+  /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|dominated|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric|listed|sized|powered|driven|enabled|generated|branded|themed|compatible|wide)$/u;
 const ABBREVIATIONS =
   /^(mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|no|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|e\.g|i\.e)$/i;
 
