@@ -78,6 +78,8 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // "Magic", does not make an untyped name someone's.)
     const people = multiWord.filter(
       (c) =>
+        // ("American" is no back-reference to "American-Sudanese".)
+        !DEMONYMS.has(word) &&
         (typeOf(c) === 'PER' || (typeOf(c) === 'UNK' && !c.words.includes('of') && !isPlainWord(word))) &&
         (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
     );

@@ -332,9 +332,10 @@ function classify(
   let sawTitle = false;
   while (nameStart < to) {
     const w = lower(tokens[nameStart] as Token);
-    // "Republican Phil Bryant": a party before a person's name is said of them, like a title.
+    // "Republican Phil Bryant", "the American Bob Smith": a party or a nationality before a person's name is said of
+    // them, like a title.
     const after = tokens[nameStart + 1];
-    if (isTitle(w) || (PARTY_WORDS.has(w) && !!after && FIRST_NAMES.has(lower(after)))) sawTitle = true;
+    if (isTitle(w) || ((PARTY_WORDS.has(w) || DEMONYMS.has(w)) && !!after && FIRST_NAMES.has(lower(after)))) sawTitle = true;
     // "US President Barack Obama", "Microsoft CEO Satya Nadella": a place or a known body may open the title phrase.
     // So may one after the title's "of": "President of Pakistan Mamnoon Hussain".
     else if (

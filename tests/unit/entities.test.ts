@@ -225,6 +225,8 @@ describe('more name shapes', () => {
     ['Heritage won. Kelli Howard had 6 steals, and Kelli Howard 6 steals again.', 'Kelli Howard', 'PER'],
     ['Bob Marley sang first.', 'Bob Marley', 'PER'],
     ['Yesterday President-elect Trump met him.', 'Trump', 'PER'],
+    ['The American Bob Smith met Sudanese leaders.', 'Bob Smith', 'PER'],
+    ['Since then, American-Sudanese relations have soured. American officials said so.', 'American-Sudanese', 'MISC'],
     ['Photo: Getty Images', 'Getty Images', 'ORG'],
     ['The AI-powered tools and an EU-wide ban came.', 'EU', 'ORG'],
     ['Acme Widgets Senior Vice President and Chief Operating Officer Jane Doe resigned.', 'Jane Doe', 'PER'],
