@@ -50,6 +50,8 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
         tokenIndex: i,
         tokenCount: len,
         propagated: true,
+        // Found by its name, not by the words around it: no place by context.
+        placed: false,
       });
       covered.fill(1, i, i + len);
       i += len - 1;
