@@ -95,7 +95,12 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
       : firmOrName
         ? multiWord.filter((c) => typeOf(c) === 'PER' && c.firstStart < short.firstStart)
         : [];
-    const bySurname = [...people, ...namedPeople].filter((c) => c.words[c.words.length - 1] === word);
+    // (Taken back by a surname, a person is one whose first name the lexicon knows, who bears a title, or who is named
+    // about as often as the word alone: "Taranaki Māori", named twice, lends "Māori" ×87 nothing.)
+    const personShaped = namedPeople.filter(
+      (c) => FIRST_NAMES.has(c.words[0] as string) || c.titles.size > 0 || short.mentions.length <= 3 * c.mentions.length,
+    );
+    const bySurname = [...people, ...personShaped].filter((c) => c.words[c.words.length - 1] === word);
     const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
       ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an

@@ -125,6 +125,11 @@ describe('typographic and naming cases', () => {
     // A firm's name from the long list, after a person who bears it, is theirs; before one, it stays the firm.
     expect(byName(find('John M. Ford wrote the novel. Ford said he liked it.'), 'John M. Ford')?.mentions).toHaveLength(2);
     expect(byName(find('Ford sold cars. Henry Ford was old. Ford grew.'), 'Ford')?.type).toBe('ORG');
+    // A word used far more often alone than a late full name ending in it is no surname of that name.
+    const group = find(
+      `${'The Māori language is taught in Māori schools, and Māori art is shown in Wellington. '.repeat(3)}Near Taranaki Māori met.`,
+    );
+    expect(group.find((e) => e.name.includes('Taranaki'))?.mentions.length ?? 0).toBeLessThan(3);
     // Found again by its name, a mention does not take the first one's place context.
     const later = find('He glanced over at Haoyu. “Hi,” said Haoyu Zhang-Demir. Haoyu laughed. Haoyu nodded.');
     expect(byName(later, 'Haoyu Zhang-Demir')?.mentions.length).toBeGreaterThanOrEqual(3);
