@@ -195,7 +195,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const before = [...located].reverse().filter((l) => l.end <= verbAt && l.start >= from);
     const nearest = before[0];
     // (An aside may run long: "Ian Hamilton, an expert in … at the University of York who did not work on the study, told".)
-    const person = before.find((l) => l.entity.type === 'PER' && verbAt - l.end <= 200 && masked[l.end] === ',');
+    // ("Nick of Arachnid Labs says": "of" ties the body to the person too.)
+    const person = before.find((l) => l.entity.type === 'PER' && verbAt - l.end <= 200 && /^(,|\s+of\s)/.test(masked.slice(l.end, l.end + 4)));
     const name = nearest && nearest.entity.type !== 'PER' && person ? person : nearest;
     const between = name ? masked.slice(name.end, verbAt) : masked.slice(from, verbAt);
     const pronounMatch = /\b(he|she|they)\s+(?:\w+\s+)?$/i.exec(masked.slice(from, verbAt));
@@ -212,7 +213,9 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // "Police said", "Officials say": a body of people named by what they are.
     const body = COLLECTIVE.exec(masked.slice(from, verbAt))?.[1];
     if (body) return asWritten(body);
-    // No name: the speaker is the noun phrase as written ("The report's authors say").
+    // No name: the speaker is the noun phrase as written ("The report's authors say"), unless the verb is an infinitive
+    // ("… across the president's face as if to say").
+    if (/\bto\s+$/.test(masked.slice(from, verbAt))) return null;
     const phrase = /(?:^|[,;]\s*|\b)((?:the|a|an|its|their|his|her|our)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4})\s+$/iu.exec(masked.slice(from, verbAt));
     return phrase?.[1] ? asWritten(phrase[1]) : null;
   };

@@ -157,6 +157,15 @@ describe('speakers', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ian Moore');
   });
 
+  test('"X of Y says": the person, not the body', () => {
+    expect(quotesOf('As Nick of Arachnid Labs says, the chip is “just waiting for someone to write a compiler for it”.')[0]?.speaker).toBe('Nick');
+  });
+
+  test('"as if to say" names no speaker', () => {
+    const text = 'A smile flickered across the president’s face as if to say “You think you got me?” before it returned.';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+
   test('a word opening the next sentence is no speaker', () => {
     const text = 'Most say that “his actions were wrong and he should go.” And an overwhelming share of voters say so too.';
     expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
