@@ -142,6 +142,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
   /** "the US official", "he": the latest person who spoke, in a quote or in the narrative, else the last person named. */
   const resolve = (written: string, at: number): Speaker | null => {
     if (/^(they|we)$/i.test(written)) return resolveGroup(at);
+    // "said I": the writer, no one named in the text.
+    if (/^i$/i.test(written)) return asWritten('I');
     const byPronoun = resolvePronoun(written, at);
     if (byPronoun) return byPronoun;
     const role = DESCRIPTOR.exec(written)?.[2]?.toLowerCase();
@@ -170,7 +172,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const first = inClause[0];
     // "said Hamas spokesman Hazem Qassem": a body, its role noun, then the person speaking for it.
     const spokesperson = first && first.entity.type !== 'PER' ? inClause[1] : undefined;
-    if (spokesperson?.entity.type === 'PER' && /^\s+[\p{Ll}\s-]{2,40}\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
+    // (Also "according to RedMonk's Stephens".)
+    if (spokesperson?.entity.type === 'PER' && /^(\s+[\p{Ll}\s-]{2,40}|['’]s)\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
       return named(spokesperson);
     if (first && /^(the\s+)?$/i.test(masked.slice(from + lead, first.start))) return named(first);
     const pronoun = PRONOUN.exec(phrase);

@@ -161,6 +161,16 @@ describe('speakers', () => {
     expect(quotesOf('As Nick of Arachnid Labs says, the chip is “just waiting for someone to write a compiler for it”.')[0]?.speaker).toBe('Nick');
   });
 
+  test('"according to Body’s Person": the person', () => {
+    const text = 'Rachel Stephens spoke. According to RedMonk’s Stephens, “We are in a cash-constrained environment.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Rachel Stephens');
+  });
+
+  test('"said I" is the writer, not the last person named', () => {
+    const text = '“What word, sir,” asked Turkey. “That is the word, Turkey,” said I.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Turkey', 'I']);
+  });
+
   test('"as if to say" names no speaker', () => {
     const text = 'A smile flickered across the president’s face as if to say “You think you got me?” before it returned.';
     expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
