@@ -207,3 +207,14 @@ export function genderOf(firstName: string): 'male' | 'female' | null {
   const female = FEMALE.has(w);
   return male === female ? null : male ? 'male' : 'female';
 }
+
+/** Last words of a model's or device's name: "Stadia Pro", "Chromecast Ultra", "Mustang Mach E SUV". */
+export const PRODUCT_TAILS = set(
+  'pro|ultra|max|mini|plus|lite|edition|keyboard|mouse|suv|sedan|hatchback|console|headset|laptop|tablet|router|smartphone',
+);
+/** US states' postal codes: "Houston, TX". */
+export const US_STATE_CODES = set(
+  'al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc',
+);
+/** Parties said of a person like a title: "Republican Phil Bryant", "Kentucky GOP Gov. Matt Bevin". */
+export const PARTY_WORDS = set('republican|democrat|democratic|conservative|labour|liberal|tory|gop');
