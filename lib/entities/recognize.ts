@@ -219,6 +219,10 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   return mentions;
 }
 
+const PLACE_ONLY_HEADS =
+  /^(county|district|province|region|city|township|territory|airport|station|stadium|arena|bay|gulf|strait|river|valley|island|islands|peninsula|desert|mountains|canal|dam|mall|plaza|square|avenue|auditorium|amphitheatre|amphitheater|pavilion|creek|memorial|terminal)$/;
+const TALLY =
+  /^\s(points?|rebounds?|assists?|steals?|blocks?|goals?|saves?|yards|tackles?|sacks?|catches|receptions|carries|touchdowns?|kills|digs|aces|hits|runs|wickets)\b/;
 const givenNameBefore = (next: string) => !isPlainWord(next) && !COMMON_WORDS.has(next) && !PLACES.has(next) && !KNOWN_ORGS.has(next);
 
 function classify(
@@ -376,9 +380,10 @@ function classify(
   // "New Zealander", "Londoners": the people of a place.
   if (/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) return mk('MISC', 3);
   // "Internet Explorer 6", "Windows 10", "Apollo 11": a numbered version is a product or a mission (not "Sweden 1 – 0").
-  // ("Kelli Howard 6 steals": after a first name, a number is a count.)
+  // ("Kelli Howard 6 steals", "C. Martinez 12 points": after a first name, or before a player's tally, a number is a count.)
   const numbered = next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4));
-  if (numbered && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
+  const tally = numbered && TALLY.test(text.slice(next.end, next.end + 14));
+  if (numbered && !tally && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
@@ -419,7 +424,8 @@ function classify(
     return mkFirst('ORG', 2);
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
-  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord)) {
+  // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name.)
+  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !PLACE_ONLY_HEADS.test(lastWord)) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
     if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) return mkFirst('PER', 2, words.length - 1);
     return mk('PER', 3);
