@@ -1,5 +1,5 @@
 import type { Entity, Span } from '../analyze/types';
-import { genderOf } from '../entities';
+import { dotEndsNoSentence, genderOf } from '../entities';
 
 export interface Speaker {
   name: string;
@@ -70,6 +70,8 @@ function sentenceEndAfter(masked: string, at: number): number {
   for (let i = at; i < limit; i++) {
     const ch = masked[i];
     if (ch === '\n' || ch === '\u2063') return i;
+    // ("said Mr. Reeves", "said C. Eugene Steuerle": the dot of a title or an initial ends no sentence.)
+    if (ch === '.' && dotEndsNoSentence(masked, i)) continue;
     if ((ch === '.' || ch === '!' || ch === '?') && (/\s/.test(masked[i + 1] ?? ' ') || i + 1 >= masked.length)) return i;
   }
   return limit;
@@ -182,10 +184,12 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (person) return named(person);
     const descriptor = DESCRIPTOR.exec(phrase);
     if (descriptor) return resolve(descriptor[0], from);
-    if (first) return named(first);
-    // A name the recogniser did not keep ("attributed to Einstein"): the capitalised words as written.
+    // A name the recogniser did not keep ("attributed to Einstein", "said Mar Hicks, a historian at …"): the capitalised
+    // words as written, when they come before any body or place the clause names.
     const written = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(phrase)?.[1];
-    return written && !FUNCTION_WORD.test(written.split(/\s+/)[0] ?? '') ? asWritten(written) : null;
+    const asName = written && !FUNCTION_WORD.test(written.split(/\s+/)[0] ?? '') ? asWritten(written) : null;
+    if (asName && (!first || first.start >= from + lead + (written?.length ?? 0))) return asName;
+    return first ? named(first) : asName;
   };
   /** The subject of the last speech verb in a clause: "Rathke, however, said that", "He noted that". */
   const subjectOf = (from: number, to: number): Speaker | null => {
@@ -220,7 +224,9 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // ("… across the president's face as if to say").
     if (/\bto\s+$/.test(masked.slice(from, verbAt))) return null;
     const phrase = /(?:^|[,;]\s*|\b)((?:the|a|an|its|their|his|her|our)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,4})\s+$/iu.exec(masked.slice(from, verbAt));
-    return phrase?.[1] ? asWritten(phrase[1]) : null;
+    // ("An abuser would have said": the helping verbs are no part of who speaks.)
+    const who = phrase?.[1]?.replace(/(\s+(would|will|could|might|may|must|should|has|have|had|did|does|do))+$/i, '');
+    return who ? asWritten(who) : null;
   };
 
   spans.forEach((span, i) => {

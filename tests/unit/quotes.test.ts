@@ -101,6 +101,14 @@ describe('speakers', () => {
       '“We saw a need to bring in more partners,” Steve Clarke, deputy associate administrator for exploration at the agency, said.',
       'Steve Clarke',
     ],
+    ['said + a title with its dot', '“There is no reason to believe them,” said Mr. Reeves, a senior fellow.', 'Reeves'],
+    ['said + an initial', '“It is something to worry about,” said C. Eugene Steuerle, a fellow at the Institute.', 'C. Eugene Steuerle'],
+    [
+      'a name the recogniser missed, before a body',
+      '“It was seen as rote,” said Mar Hicks, a historian at the Illinois Institute of Technology.',
+      'Mar Hicks',
+    ],
+    ['a noun phrase without its helping verbs', 'An abuser would have said: “Every time a person uses that word, it hurts.”', 'An abuser'],
     ['a description counted with "one"', '“He has no immunity at all,” said one legal expert, as the paper reported.', 'one legal expert'],
     [
       'a noun phrase as written',
