@@ -157,7 +157,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (role) {
       const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
       if (titled) return named(titled, written);
-      if (/^(ministry|department|office|agency|company|group|government|army|police|report|team)$/.test(role)) return asWritten(written);
+      // A body, a report, or a source (whom the writer keeps unnamed by definition) is no person named before.
+      if (/^(ministry|department|office|agency|company|group|government|army|police|report|team|source)$/.test(role)) return asWritten(written);
     }
     const narrative = [...narrativeSpeakers].reverse().find((n) => n.at < at);
     if (narrative && narrative.at > lastSpeakerAt) return named(narrative.located, written);
