@@ -20,6 +20,12 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/** "Kennedy" of "James P. Kennedy Jr.": the last word, before a generational suffix. */
+function surnameOf(words: string[]): string | undefined {
+  const last = words.length - 1;
+  return last > 1 && /^(jr|sr|ii|iii|iv)$/.test(words[last] as string) ? words[last - 1] : words[last];
+}
+
 function initials(words: string[]): string {
   return words
     .filter((w) => !/^(of|the|and|for|de|la|al|el)$/.test(w))
@@ -100,7 +106,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const personShaped = namedPeople.filter(
       (c) => FIRST_NAMES.has(c.words[0] as string) || c.titles.size > 0 || short.mentions.length <= 3 * c.mentions.length,
     );
-    const bySurname = [...people, ...personShaped].filter((c) => c.words[c.words.length - 1] === word);
+    const bySurname = [...people, ...personShaped].filter((c) => surnameOf(c.words) === word);
     const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
       ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an

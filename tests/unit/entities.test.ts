@@ -101,6 +101,11 @@ describe('typographic and naming cases', () => {
     expect(entities.filter((e) => e.name.endsWith('Smith')).map((e) => e.name)).toEqual(['Jane Smith', 'John Smith']);
   });
 
+  test('a surname after a full name that ends in "Jr." is the same person', () => {
+    const entities = find('U.S. Attorney James P. Kennedy Jr. spoke. Later, Kennedy said it was wrong.');
+    expect(byName(entities, 'James P. Kennedy Jr.')?.mentions).toHaveLength(2);
+  });
+
   test('a two-word surname after the full name is the same person; so is a nickname', () => {
     const entities = find('Director Kathleen Hawk Sawyer testified. Later Hawk Sawyer said no. Joshua Apte studies air. Josh Apte agreed.');
     expect(byName(entities, 'Kathleen Hawk Sawyer')?.mentions).toHaveLength(2);
