@@ -162,9 +162,10 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
       (c) =>
         c !== short &&
         !absorbed.has(c) &&
-        typeOf(c) === 'PER' &&
-        c.firstStart < short.firstStart &&
         c.words.length > short.words.length &&
+        c.words[c.words.length - 1] === short.words[short.words.length - 1] &&
+        c.firstStart < short.firstStart &&
+        typeOf(c) === 'PER' &&
         c.words.slice(-short.words.length).join(' ') === short.key,
     );
     const target = longer.length === 1 ? longer[0] : undefined;
