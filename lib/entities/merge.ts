@@ -155,15 +155,22 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   }
 
   // "Hawk Sawyer" after "Kathleen Hawk Sawyer", "Van Der Beek" after "James Van Der Beek": a person's name of two or
-  // more words that ends a longer one named before.
+  // more words that ends a longer one named before. (Looked up by last word here and below: a page of thousands of names
+  // stays linear.)
+  const byLastWord = new Map<string, Cluster[]>();
+  for (const c of multiWord) {
+    const last = c.words[c.words.length - 1] as string;
+    const same = byLastWord.get(last);
+    if (same) same.push(c);
+    else byLastWord.set(last, [c]);
+  }
   for (const short of multiWord) {
     if (absorbed.has(short) || typeOf(short) !== 'PER') continue;
-    const longer = multiWord.filter(
+    const longer = (byLastWord.get(short.words[short.words.length - 1] as string) ?? []).filter(
       (c) =>
         c !== short &&
         !absorbed.has(c) &&
         c.words.length > short.words.length &&
-        c.words[c.words.length - 1] === short.words[short.words.length - 1] &&
         c.firstStart < short.firstStart &&
         typeOf(c) === 'PER' &&
         c.words.slice(-short.words.length).join(' ') === short.key,
@@ -178,7 +185,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   // "State Department" after "US State Department": a shorter organisation name that ends a longer one led by a place.
   for (const short of multiWord) {
     if (absorbed.has(short) || typeOf(short) !== 'ORG') continue;
-    const longer = multiWord.filter(
+    const longer = (byLastWord.get(short.words[short.words.length - 1] as string) ?? []).filter(
       (c) =>
         c !== short &&
         !absorbed.has(c) &&
