@@ -107,7 +107,9 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
       (c) => FIRST_NAMES.has(c.words[0] as string) || c.titles.size > 0 || short.mentions.length <= 3 * c.mentions.length,
     );
     const bySurname = [...people, ...personShaped].filter((c) => surnameOf(c.words) === word);
-    const byFirstName = [...people, ...namedPeople.filter(() => !FIRST_NAMES.has(word))].filter((c) => c.words[0] === word);
+    // (A name whose other words are in capitals, "Dropbox ATF", "Silego ZIF", is a product's, whatever its type.)
+    const givenFirst = namedPeople.filter((c) => !FIRST_NAMES.has(word) && !/\s\p{Lu}{2,}\b/u.test(c.mentions[0]?.text ?? ''));
+    const byFirstName = [...people, ...givenFirst].filter((c) => c.words[0] === word);
     const acronymOf = /^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')
       ? // "IE" for "Internet Explorer", "ROS" for "Reactive Oxygen Species": an acronym is what it stands for, be it an
         // organisation or a thing (never a person or a place: "US" and "United States" are merged as aliases).

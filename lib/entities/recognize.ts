@@ -347,8 +347,12 @@ function classify(
     titles,
     tokenIndex: nameStart,
     tokenCount: end - nameStart,
-    // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name.)
-    ...(type === 'LOC' && single && !possessiveAfter && (placeContext(tokens, nameStart) || besidePlace(tokens, nameStart, end))
+    // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name. "from" and "at" are
+    // said of people too: "attention back from Schiff", "glanced over at Haoyu".)
+    ...(type === 'LOC' &&
+    single &&
+    !possessiveAfter &&
+    (/^(in|near|across|outside|inside)$/.test(previous?.text ?? '') || besidePlace(tokens, nameStart, end))
       ? { placed: true }
       : {}),
   });

@@ -138,6 +138,10 @@ describe('typographic and naming cases', () => {
     // Found again by its name, a mention does not take the first one's place context.
     const later = find('He glanced over at Haoyu. “Hi,” said Haoyu Zhang-Demir. Haoyu laughed. Haoyu nodded.');
     expect(byName(later, 'Haoyu Zhang-Demir')?.mentions.length).toBeGreaterThanOrEqual(3);
+    // "from" is said of people too.
+    expect(byName(find('Adam Schiff spoke. To get attention back from Schiff, they shouted. Schiff said no.'), 'Adam Schiff')?.mentions).toHaveLength(
+      3,
+    );
     // A country stays a country.
     expect(byName(find('Michael Jordan visited Jordan last week.'), 'Jordan')?.type).toBe('LOC');
   });
