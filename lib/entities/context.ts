@@ -13,7 +13,7 @@ import {
   TITLE_MODIFIERS,
   TITLES,
 } from './lexicon';
-import type { RawMention } from './recognize';
+import type { GuessType, RawMention } from './recognize';
 import type { Token } from './tokens';
 import { ALWAYS_STRIPPED, isCap, isTitle, joinable, lower } from './words';
 
@@ -123,34 +123,29 @@ export function nameBeforeTitle(text: string, tokens: Token[], from: number, men
   if (!first || TITLES.has(w)) return null;
   // "T-Mobile CEO John Legere": words before the title that the recogniser left out of it name a body.
   const titleAt = mention.tokenIndex - mention.titles.length;
-  const bodyIndex = tokens.indexOf(first);
+  const bodyIndex = from + phrase.indexOf(first);
   const bodyHead = titleAt - bodyIndex > 1 ? lower(tokens[titleAt - 1] as Token) : '';
   if (!(PLACES.has(w) || KNOWN_ORGS.has(w)) || (afterOf < 0 && ORG_HEADS.has(bodyHead))) {
     if (afterOf > 0 || titleAt <= bodyIndex) return null;
-    const last = tokens[titleAt - 1] as Token;
-    const body = text.slice(first.start, last.end);
-    return {
-      start: first.start,
-      end: last.end,
-      text: body,
-      // "South Dakota Gov. Kristi Noem": a place of more than one word.
-      type: PLACES.has(body.toLowerCase()) ? 'LOC' : 'ORG',
-      strength: 1,
-      titles: [],
-      tokenIndex: bodyIndex,
-      tokenCount: titleAt - bodyIndex,
-    };
+    const body = spanMention(text, tokens, bodyIndex, titleAt, 'ORG', 1);
+    // "South Dakota Gov. Kristi Noem": a place of more than one word.
+    return PLACES.has(body.text.toLowerCase()) ? { ...body, type: 'LOC' } : body;
   }
-  return {
-    start: first.start,
-    end: first.end,
-    text: text.slice(first.start, first.end),
-    type: PLACES.has(w) ? 'LOC' : 'ORG',
-    strength: 2,
-    titles: [],
-    tokenIndex: bodyIndex,
-    tokenCount: 1,
-  };
+  return spanMention(text, tokens, bodyIndex, bodyIndex + 1, PLACES.has(w) ? 'LOC' : 'ORG', 2);
+}
+
+/** A mention of the tokens `from`..`to`, with no title. */
+export function spanMention(text: string, tokens: Token[], from: number, to: number, type: GuessType, strength: number): RawMention {
+  const [a, b] = [tokens[from] as Token, tokens[to - 1] as Token];
+  return { start: a.start, end: b.end, text: text.slice(a.start, b.end), type, strength, titles: [], tokenIndex: from, tokenCount: to - from };
+}
+
+/**
+ * "in Stafford", "Stafford, England": words that make a lone name a place whatever else it may be. Narrower than
+ * placeContext: "from" and "at" are said of people too ("attention back from Schiff", "glanced over at Haoyu").
+ */
+export function placedByContext(tokens: Token[], from: number, to: number): boolean {
+  return /^(in|near|across|outside|inside)$/.test(tokens[from - 1]?.text ?? '') || besidePlace(tokens, from, to);
 }
 
 /** The name is one of a list of places or followed by the place it lies in: "Preston, Victoria, Australia". */

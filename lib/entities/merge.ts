@@ -156,59 +156,35 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     absorbed.add(c);
   }
 
-  // "Hawk Sawyer" after "Kathleen Hawk Sawyer", "Van Der Beek" after "James Van Der Beek": a person's name of two or
-  // more words that ends a longer one named before. (Looked up by last word here and below: a page of thousands of names
+  // A shorter name that ends a longer one: "Hawk Sawyer" after "Kathleen Hawk Sawyer", a person named before; "State
+  // Department" after "US State Department", a body led by a place. (Looked up by last word: a page of thousands of names
   // stays linear.)
-  const byLastWord = new Map<string, Cluster[]>();
-  for (const c of multiWord) {
-    const last = c.words[c.words.length - 1] as string;
-    const same = byLastWord.get(last);
-    if (same) same.push(c);
-    else byLastWord.set(last, [c]);
-  }
+  const byLastWord = groupBy(multiWord, (c) => c.words[c.words.length - 1] as string);
   for (const short of multiWord) {
-    if (absorbed.has(short) || typeOf(short) !== 'PER') continue;
-    const longer = (byLastWord.get(short.words[short.words.length - 1] as string) ?? []).filter(
+    const type = typeOf(short);
+    if (absorbed.has(short) || (type !== 'PER' && type !== 'ORG')) continue;
+    const n = short.words.length;
+    const longer = (byLastWord.get(short.words[n - 1] as string) ?? []).filter(
       (c) =>
         c !== short &&
         !absorbed.has(c) &&
-        c.words.length > short.words.length &&
-        c.firstStart < short.firstStart &&
-        typeOf(c) === 'PER' &&
-        c.words.slice(-short.words.length).join(' ') === short.key,
+        c.words.length > n &&
+        typeOf(c) === type &&
+        c.words.slice(-n).join(' ') === short.key &&
+        (type === 'PER' ? c.firstStart < short.firstStart : isPlacePhrase(c.words.slice(0, -n))),
     );
     const target = longer.length === 1 ? longer[0] : undefined;
     if (!target) continue;
     target.mentions.push(...short.mentions);
-    for (const t of short.titles) target.titles.add(t);
-    absorbed.add(short);
-  }
-
-  // "State Department" after "US State Department": a shorter organisation name that ends a longer one led by a place.
-  for (const short of multiWord) {
-    if (absorbed.has(short) || typeOf(short) !== 'ORG') continue;
-    const longer = (byLastWord.get(short.words[short.words.length - 1] as string) ?? []).filter(
-      (c) =>
-        c !== short &&
-        !absorbed.has(c) &&
-        typeOf(c) === 'ORG' &&
-        c.words.length > short.words.length &&
-        c.words.slice(-short.words.length).join(' ') === short.key &&
-        isPlacePhrase(c.words.slice(0, -short.words.length)),
-    );
-    const target = longer.length === 1 ? longer[0] : undefined;
-    if (!target) continue;
-    target.mentions.push(...short.mentions);
+    if (type === 'PER') for (const t of short.titles) target.titles.add(t);
     absorbed.add(short);
   }
 
   // "Korea" after "South Korea": a place's last word alone, when only one such place is named.
-  const prefixedPlaces = new Map<string, Cluster[]>();
-  for (const c of multiWord) {
-    if (!c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w))) continue;
-    const last = c.words[c.words.length - 1] as string;
-    prefixedPlaces.set(last, [...(prefixedPlaces.get(last) ?? []), c]);
-  }
+  const prefixedPlaces = groupBy(
+    multiWord.filter((c) => c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w))),
+    (c) => c.words[c.words.length - 1] as string,
+  );
   for (const short of all) {
     if (absorbed.has(short) || short.words.length !== 1) continue;
     const type = typeOf(short);
@@ -245,6 +221,16 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     e.id = `e${i + 1}`;
   });
   return entities;
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
 }
 
 /** "US", "Pakistani", "United States": words that name a place or its people. */

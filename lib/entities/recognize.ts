@@ -1,5 +1,17 @@
 import type { EntityType } from '../analyze/types';
-import { APPOSITIVE_ORG, andInName, besidePlace, memberOf, nameBeforeTitle, personBeforeOf, placeContext, speaks, typeListMembers } from './context';
+import {
+  APPOSITIVE_ORG,
+  andInName,
+  besidePlace,
+  memberOf,
+  nameBeforeTitle,
+  personBeforeOf,
+  placeContext,
+  placedByContext,
+  spanMention,
+  speaks,
+  typeListMembers,
+} from './context';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -261,17 +273,7 @@ function classify(
   }
   // "St. Louis", "St Kitts": a saint's name given to a place, not a title.
   if (lower(tokens[start] as Token) === 'st' && to - start >= 2) {
-    const [a, b] = [tokens[start] as Token, tokens[to - 1] as Token];
-    return {
-      start: a.start,
-      end: b.end,
-      text: text.slice(a.start, b.end),
-      type: 'LOC',
-      strength: 2,
-      titles: [],
-      tokenIndex: start,
-      tokenCount: to - start,
-    };
+    return spanMention(text, tokens, start, to, 'LOC', 2);
   }
   // A title phrase before the name (see titles.ts).
   const { body, nameStart: titleEnd, sawTitle } = readTitlePhrase(tokens, start, to);
@@ -299,17 +301,7 @@ function classify(
   // "General Assembly", "Premier League", "Justice Department": a title word before an organisation's head alone opens
   // the organisation's name.
   if (sawTitle && nameStart === to - 1 && ORG_HEADS.has(lower(tokens[nameStart] as Token))) {
-    const [a, b] = [tokens[start] as Token, tokens[nameStart] as Token];
-    return {
-      start: a.start,
-      end: b.end,
-      text: text.slice(a.start, b.end),
-      type: 'ORG',
-      strength: 2,
-      titles: [],
-      tokenIndex: start,
-      tokenCount: to - start,
-    };
+    return spanMention(text, tokens, start, to, 'ORG', 2);
   }
   if (!sawTitle || nameStart === to) nameStart = start;
   const titleStart = sawTitle && body !== null ? body : start;
@@ -347,14 +339,8 @@ function classify(
     titles,
     tokenIndex: nameStart,
     tokenCount: end - nameStart,
-    // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name. "from" and "at" are
-    // said of people too: "attention back from Schiff", "glanced over at Haoyu".)
-    ...(type === 'LOC' &&
-    single &&
-    !possessiveAfter &&
-    (/^(in|near|across|outside|inside)$/.test(previous?.text ?? '') || besidePlace(tokens, nameStart, end))
-      ? { placed: true }
-      : {}),
+    // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name.)
+    ...(type === 'LOC' && single && !possessiveAfter && placedByContext(tokens, nameStart, end) ? { placed: true } : {}),
   });
   // Only the name's first `count` words: "Google" of "Google Chrome", "Jeff McBride" of "The Jeff McBride Experience".
   const mkFirst = (type: GuessType, strength: number, count = 1): RawMention => {
