@@ -140,10 +140,27 @@ function nearUtcMidnight(stamp: string): boolean {
 
 // The topic label set above a headline inside its <h1> ("Klimaschutz", "Corona-Pandemie"), by the names sites give it.
 // Also a thread's prefix label (XenForo's "label") and a smaller heading set inside it ("sub-heading", "fake-h5").
+// Also as a suffix of the site's own prefix ("articleoverline").
 const KICKER_CLASS =
-  /(^|[\s_-])(kicker|topline|dachzeile|overline|roofline|supertitle|spitzmarke|eyebrow|pretitle|sub-?heading|label|fake-h[1-6])($|[\s_-])/i;
+  /(^|[\s_-]|article|post|entry|story)(kicker|topline|dachzeile|overline|roofline|supertitle|spitzmarke|eyebrow|pretitle|sub-?heading|label|fake-h[1-6])($|[\s_-])/i;
 
-const isKicker = (el: PageElement) => KICKER_CLASS.test(el.attrs.class ?? '');
+// A heading's permalink sign ("¶" after a Sphinx heading) is no part of its text.
+const isPermalink = (el: PageElement) => el.tag === 'a' && /^[¶§#🔗]$/u.test(textOf(el).trim());
+const notHeadline = (el: PageElement) => KICKER_CLASS.test(el.attrs.class ?? '') || isPermalink(el);
+
+/**
+ * A heading that is all one link to the site's front page, or to a section above this page, is the site's banner or a
+ * blog's name ("Archive of Our Own" linking to "/"); a heading that links to the page itself is its headline.
+ */
+function isBannerHeading(heading: PageElement, pageUrl: string): boolean {
+  const links = findAll(heading, (e) => e.tag === 'a' && !!e.attrs.href);
+  const link = links[0];
+  if (links.length !== 1 || !link || collapseWhitespace(textOf(link)) !== collapseWhitespace(textOf(heading))) return false;
+  const target = pathOf(resolveUrl(link.attrs.href as string, pageUrl));
+  const page = pathOf(pageUrl);
+  const dir = target.path.replace(/(^|\/)(index|default|home)\.[a-z]+$/i, '$1');
+  return target.host === page.host && !target.query && dir.endsWith('/') && page.path.startsWith(dir) && page.path !== dir;
+}
 
 /** "myoos" for foren.myoos.de, "bbc" for www.bbc.co.uk: the part of the host that names the site. */
 function hostLabelOf(url: string): string | null {
@@ -175,10 +192,10 @@ export function readMetadata(doc: PageDocument): PageMetadata {
       titleTag ??= collapseWhitespace(textOf(el)) || null;
     } else if (el.tag === 'script' && /ld\+json/i.test(a.type ?? '')) {
       jsonLd.push(...parseJsonLd(el.children.map((c) => (c.kind === 'text' ? c.text : '')).join('')));
-    } else if (el.tag === 'h1') {
-      h1s.push(collapseWhitespace(textOf(el, isKicker)));
-    } else if (el.tag === 'h2' && h2s.length < 12) {
-      h2s.push(collapseWhitespace(textOf(el, isKicker)));
+    } else if (el.tag === 'h1' && !isBannerHeading(el, doc.url)) {
+      h1s.push(collapseWhitespace(textOf(el, notHeadline)));
+    } else if (el.tag === 'h2' && h2s.length < 12 && !isBannerHeading(el, doc.url)) {
+      h2s.push(collapseWhitespace(textOf(el, notHeadline)));
     }
     if (a.itemtype) {
       const type = a.itemtype.split('/').pop();

@@ -49,8 +49,18 @@ function siteParts(parts: string[], siteName: string | null, hostLabel: string |
   return found.size < parts.length ? found : new Set();
 }
 
+const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+const CJK_SITE_TAIL = new RegExp(`^([^]{8,}?[${CJK}！？。」』）])(?:[_-][${CJK}]{2,6})+$`, 'u');
+
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
 export function stripSiteName(title: string, siteName: string | null, labels = true, hostLabel: string | null = null): string {
+  // "Weekly Edition [LWN.net]": the site's name in brackets at the end.
+  const bracketed = /^(.*\S)\s+\[([^\]]{2,60})\]$/.exec(title);
+  if (bracketed && siteParts([bracketed[1] as string, bracketed[2] as string], siteName, hostLabel).has(bracketed[2] as string))
+    return stripSiteName(bracketed[1] as string, siteName, labels, hostLabel);
+  // "标题！-新华网", "标题_科技_腾讯网": Chinese and Japanese titles set a short site name (and section) off without spaces.
+  const cjk = title.length <= 300 ? CJK_SITE_TAIL.exec(title) : null;
+  if (cjk) return cjk[1] as string;
   const parts = title.split(SEPARATORS);
   if (parts.length < 2) return title;
   const sites = siteParts(parts, siteName, hostLabel);

@@ -76,6 +76,13 @@ describe('stripSiteName', () => {
     ['Alles Neue mach der Mai… | Bibliothek 2.0 und mehr', null, 'Alles Neue mach der Mai…'],
     ['Blog Archive - Interning of Small Integers in Python', null, 'Interning of Small Integers in Python'],
     ['Produkttester werden: gratis testen │ Nestlé Marktplatz', 'Nestlé Marktplatz', 'Produkttester werden: gratis testen'],
+    ['Weekly Edition for March 26 [Hill News]', 'Hill News', 'Weekly Edition for March 26'],
+    ['Chapter 1 - Kings [Archive of Tales]', 'Archive of Tales', 'Chapter 1 - Kings'],
+    ['The [Redacted] Files [Redacted]', 'Hill News', 'The [Redacted] Files [Redacted]'],
+    ['山区连续一周降雨，多条道路中断！-山城网', null, '山区连续一周降雨，多条道路中断！'],
+    ['山区连续一周降雨 多条道路中断_社会_山城网', null, '山区连续一周降雨 多条道路中断'],
+    ['北京-上海高铁', null, '北京-上海高铁'],
+    ['2020年-2021年经济展望', null, '2020年-2021年经济展望'],
   ])('%s', (title, site, expected) => {
     expect(stripSiteName(title, site)).toBe(expected);
   });
@@ -204,9 +211,42 @@ test.each([
     '<h1><span class="fake-h5">Strompreise</span><span class="invisible">: </span><span class="headline">Bund drosselt Bioenergie</span></h1>',
     'Bund drosselt Bioenergie',
   ],
+  [
+    'an overline named with the site’s own prefix',
+    '<h1><span class="articleoverline">Das Finale am Sonntag</span> <span class="articleheadline">Zweimal im Powerplay: Gastgeber gewinnen</span></h1>',
+    'Zweimal im Powerplay: Gastgeber gewinnen',
+  ],
+  [
+    'a permalink sign after the heading',
+    '<h1><a href="#id4">Shared Mutable History</a><a class="headerlink" href="#shared-mutable-history">¶</a></h1>',
+    'Shared Mutable History',
+  ],
 ])('a kicker in the <h1>: %s', (_, h1, expected) => {
   const html = `<html><head><title>x</title></head><body>${h1}<p>Text.</p></body></html>`;
   expect(readMetadata(loadPage(html, 'https://news.example/story').doc).title).toBe(expected);
+});
+
+describe('an <h1> that is all one link to the front page or a section above is the site’s banner', () => {
+  const titleOf = (h1: string, url: string) =>
+    readMetadata(
+      loadPage(
+        `<html><head><title>Rain in the Hills Blog: A week of rain in the hills</title><meta property="og:title" content="A week of rain in the hills"></head><body>${h1}<h3>A week of rain in the hills</h3><p>Text.</p></body></html>`,
+        url,
+      ).doc,
+    ).title;
+  test.each([
+    ['<h1 class="title"><a href="http://hills.example/">Rain in the Hills Blog</a></h1>', 'http://hills.example/2018/06/rain.html'],
+    ['<h1><a href="/"><span>Rain in the Hills Blog</span> <sup>beta</sup></a></h1>', 'https://hills.example/works/1/chapters/2'],
+    ['<h1><a href="index.html">Rain in the Hills Blog</a></h1>', 'https://docs.example/guide/rain.html'],
+  ])('%s', (h1, url) => {
+    expect(titleOf(h1, url)).toBe('A week of rain in the hills');
+  });
+
+  test('a heading that links to the page itself, or to another site, is the headline', () => {
+    const page = 'https://hills.example/2018/06/rain/';
+    expect(titleOf('<h1><a href="/2018/06/rain/">A week of rain</a></h1>', page)).toBe('A week of rain');
+    expect(titleOf('<h1><a href="https://other.example/">A week of rain</a></h1>', page)).toBe('A week of rain');
+  });
 });
 
 test('a kicker marked as such inside the <h1> is no part of the headline', () => {
