@@ -45,7 +45,7 @@ export const ORG_OF_HEADS = set(
 
 /** Organisations usually written as one word or an acronym. */
 export const CORE_ORGS = set(
-  'agence france-presse|associated press|taliban|al-qaeda|al qaeda|al-qaida|isis|isil|daesh|islamic state|hamas|hezbollah|hizbollah|nato|un|eu|unesco|unicef|who|wto|imf|opec|asean|fbi|cia|nsa|isi|raw|mi5|mi6|kgb|fsb|bbc|cnn|nbc|abc|cbs|fox|reuters|afp|ap|bloomberg|wikinews|wikipedia|wikimedia|google|facebook|meta|twitter|microsoft|apple|amazon|nasa|esa|interpol|pentagon|kremlin|congress|parliament|senate|fifa|uefa|ioc|icc|icj|pti|pml-n|ppp|mqm|anp|jui-f|ttp|lashkar-e-taiba|jaish-e-mohammed|al-shabaab|boko haram|greenpeace|oxfam|amnesty|unhcr|who|ecb|fed|opec|samsung|toyota|nokia|ibm|intel|yahoo|youtube|netflix|tesla|uber|airbnb|spacex|boeing|airbus',
+  'agence france-presse|associated press|taliban|al-qaeda|al qaeda|al-qaida|isis|isil|daesh|islamic state|hamas|hezbollah|hizbollah|nato|un|eu|unesco|unicef|who|wto|imf|opec|asean|fbi|cia|nsa|isi|raw|mi5|mi6|kgb|fsb|bbc|cnn|nbc|abc|cbs|fox|reuters|afp|ap|bloomberg|wikinews|wikipedia|wikimedia|google|facebook|meta|twitter|microsoft|apple|amazon|nasa|esa|interpol|pentagon|kremlin|congress|parliament|senate|fifa|uefa|ioc|icc|icj|pti|pml-n|ppp|mqm|anp|jui-f|ttp|lashkar-e-taiba|jaish-e-mohammed|al-shabaab|boko haram|greenpeace|oxfam|amnesty|unhcr|who|ecb|fed|opec|samsung|toyota|nokia|ibm|intel|yahoo|youtube|netflix|tesla|uber|airbnb|spacex|boeing|airbus|mozilla|linkedin|instagram|tiktok|whatsapp|spotify|reddit|snapchat|pinterest|dropbox|gitlab|openai|anthropic|alibaba|bytedance|huawei|zte|qualcomm',
 );
 
 /** Countries, capitals, major cities, regions and continents: trusted even for a capitalised word starting a sentence. */
@@ -186,7 +186,12 @@ export const PLACES = union(
 );
 export const DEMONYMS = union(CORE_DEMONYMS, set(data.DEMONYMS));
 export const FIRST_NAMES = union(CORE_FIRST_NAMES, set(data.FIRST_NAMES));
-export const LAST_NAMES = set(data.LAST_NAMES);
+// Common Chinese, Korean, Vietnamese and Singaporean family names in their usual romanisations, which the generated list
+// lacks ("Wang", "Lee", "Ng"). Not those that are also common words or name places and tongues ("Long", "Sun", "Le", "Han").
+const EAST_ASIAN_FAMILY_NAMES = set(
+  'ahn|bai|bui|cai|chau|cheng|chiang|cho|chu|chua|cui|dai|deng|dong|duan|duong|fung|goh|ho|hou|hsu|hwang|jang|jia|jiang|kang|koh|kuo|kwan|lai|lam|lee|leung|liang|liao|lim|lu|mak|mao|meng|ng|ngo|ong|peng|poon|qian|qin|qiu|ren|seo|shao|shen|siu|tam|tang|teo|tsai|tsang|tse|vu|wang|xia|xiang|xie|xiong|xue|yeo|yip|yoon|yuan|zeng|zheng|zhong|zou',
+);
+export const LAST_NAMES = union(set(data.LAST_NAMES), EAST_ASIAN_FAMILY_NAMES);
 /** Well-known people by full name, and their surnames ("Gorbachev", "Obama") alone. */
 export const KNOWN_PEOPLE = set(data.PEOPLE);
 export const FAMOUS_SURNAMES = new Set([...KNOWN_PEOPLE].filter((n) => n.includes(' ')).map((n) => n.split(' ').pop() as string));
@@ -217,4 +222,6 @@ export const US_STATE_CODES = set(
   'al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc',
 );
 /** Parties said of a person like a title: "Republican Phil Bryant", "Kentucky GOP Gov. Matt Bevin". */
-export const PARTY_WORDS = set('republican|democrat|democratic|conservative|labour|liberal|tory|gop');
+export const PARTY_WORDS = set(
+  'republican|democrat|democratic|conservative|labour|liberal|tory|gop|nonpartisan|independent|socialist|communist|centrist|progressive|libertarian|nationalist|unionist',
+);

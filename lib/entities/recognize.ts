@@ -378,8 +378,8 @@ function classify(
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
   if (EVENT_HEADS.has(lastWord) && !titled) {
-    // "Google Science Fair": the organisation that runs the event is named in it.
-    if (!single && KNOWN_ORGS.has(firstWord)) return mkFirst('ORG', 2);
+    // "Google Science Fair": the organisation that runs the event is named in it ("Mozilla Festival" is the event's name).
+    if (words.length > 2 && KNOWN_ORGS.has(firstWord)) return mkFirst('ORG', 2);
     return mk('MISC', 2);
   }
   // "Stadia Pro", "Chromecast Ultra", "Brydge Pro Keyboard": a model's or device's last word makes a product.
@@ -479,6 +479,8 @@ function classify(
     (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(firstWord) || FAMOUS_SURNAMES.has(firstWord))
   )
     return mk('PER', 2);
+  // "O'Reilly", "O’Brien": an Irish family name's shape, whatever the lexicons hold.
+  if (single && /^o['’]\p{Ll}{2,}$/u.test(firstWord)) return mk('PER', 2);
   if (single && memberOf(tokens, nameStart)) return mk('ORG', 1);
   // "In an interview with CNN, Zelensky said": a lone unknown name that speaks is most often a person.
   if (single && !firstToken.sentenceStart && !isPlainWord(firstWord) && firstToken.shape === 'upper' && speaks(tokens, end)) return mk('PER', 1);
