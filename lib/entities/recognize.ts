@@ -275,6 +275,8 @@ function classify(
   if (lower(tokens[start] as Token) === 'st' && to - start >= 2) {
     return spanMention(text, tokens, start, to, 'LOC', 2);
   }
+  // "Eich CEO promotion", "named Nadella CEO": an office in capitals after a name is said of it, no part of it.
+  while (to - start > 1 && tokens[to - 1]?.shape === 'caps' && TITLES.has(lower(tokens[to - 1] as Token))) to--;
   // A title phrase before the name (see titles.ts).
   const { body, nameStart: titleEnd, sawTitle } = readTitlePhrase(tokens, start, to);
   let nameStart = titleEnd;
@@ -367,8 +369,9 @@ function classify(
   if (/^\s?\$/.test(next?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
   if (single && (RELIGIONS.has(firstWord) || DEMONYMS.has(firstWord.replace(/s$/, '')))) return mk('MISC', 3);
-  // "New Zealander", "Londoners": the people of a place.
-  if (/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) return mk('MISC', 3);
+  // "New Zealander", "Londoners", "Polynesians": the people of a place.
+  if ((/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) || (/ians?$/.test(lastWord) && PLACES.has(key.replace(/ns?$/, ''))))
+    return mk('MISC', 3);
   // "Internet Explorer 6", "Windows 10", "Apollo 11": a numbered version is a product or a mission (not "Sweden 1 – 0").
   // ("Kelli Howard 6 steals", "C. Martinez 12 points": after a first name, or before a player's tally, a number is a count.)
   const numbered = next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4));
@@ -414,8 +417,12 @@ function classify(
     return mkFirst('ORG', 2);
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
-  // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name.)
-  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !PLACE_ONLY_HEADS.test(lastWord)) {
+  // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name; after a
+  // particle it is a surname after all: "Pieter van Dam".)
+  // "Stadia RDR2", "M1 SP": letters and digits in one word make a model's or a product's name, never a person's.
+  if (!single && !titled && !ORG_HEADS.has(lastWord) && words.some((w) => /\p{L}\p{N}|\p{N}\p{L}/u.test(w.text))) return mk('MISC', 2);
+  const placeOnlyHead = PLACE_ONLY_HEADS.test(lastWord) && !NAME_PARTICLES.has(lw[lw.length - 2] ?? '');
+  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
     if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) return mkFirst('PER', 2, words.length - 1);
     return mk('PER', 3);
@@ -462,11 +469,15 @@ function classify(
     // Plain words among the capitals ("Internet Explorer", "Term Limits") make a work or product more likely than a person.
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
     if (memberOf(tokens, nameStart)) return mk('ORG', 1);
-    if (lw.some(plain)) return mk('UNK', 0);
+    // (A particle after an initial is a surname's: "Michiel B. de Jong".)
+    const initialed = words.some((w) => /^\p{Lu}\.$/u.test(w.text));
+    if (lw.some((w) => plain(w) && !(initialed && NAME_PARTICLES.has(w)))) return mk('UNK', 0);
     // "in Nizhny Novgorod": people are seldom "in" anything, places are.
     if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
     return mk('PER', 1);
   }
+  // "descended from Polynesians", "among Christians": a people or a faith's followers ("the Appalachians" are mountains).
+  if (single && /ians$/.test(firstWord) && previous?.text.toLowerCase() !== 'the') return mk('MISC', 2);
   // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital.
   if (placeContext(tokens, nameStart) && !isPlainWord(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.

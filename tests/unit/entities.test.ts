@@ -227,6 +227,12 @@ describe('more name shapes', () => {
     ['The prize went to Gary Ng and Anna Lim.', 'Anna Lim', 'PER'],
     ['Shares rose after Wang spoke.', 'Wang', 'PER'],
     ['Publishers such as O’Reilly agreed.', 'O’Reilly', 'PER'],
+    ['The draft was written by Michiel B. de Jong last year.', 'Michiel B. de Jong', 'PER'],
+    ['Pieter van Dam spoke.', 'Pieter van Dam', 'PER'],
+    ['They drove on to Lewis County.', 'Lewis County', 'LOC'],
+    ['Interesting to see Stadia RDR2 running at 60fps.', 'Stadia RDR2', 'MISC'],
+    ['The Māori are most likely descended from Polynesians.', 'Polynesians', 'MISC'],
+    ['Brendan Eich quit. The Eich CEO promotion was brief.', 'Brendan Eich', 'PER'],
     ['Mozilla Firefox, its main rival, gained users.', 'Mozilla', 'ORG'],
     ['Speakers met at the Mozilla Festival in London.', 'Mozilla Festival', 'MISC'],
     ['She won the Google Science Fair this week.', 'Google', 'ORG'],
@@ -527,4 +533,10 @@ test('a list member takes a neighbour’s type only when it has the neighbour’
 test('a plain word alone does not make an untyped name someone’s', () => {
   const entities = find('Performing Magic for a living is hard. He went to the Winter Carnival of Magic in Tennessee. I liked Magic Tricks.');
   expect(entities.filter((e) => e.type === 'PER')).toEqual([]);
+});
+
+test('an office in capitals after a name is no part of it', () => {
+  const entities = find('Brendan Eich quit in April. The Eich CEO promotion had lasted eleven days.');
+  expect(entities.map((e) => e.name)).not.toContain('Eich CEO');
+  expect(byName(entities, 'Brendan Eich')?.mentions.map((m) => m.text)).toEqual(['Brendan Eich', 'Eich']);
 });
