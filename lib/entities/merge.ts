@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
 import { ALIASES, CORE_ORGS, CORE_PLACES, DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
+import { isTitle } from './words';
 
 interface Cluster {
   key: string;
@@ -82,10 +83,13 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // Person back-references: the last word (surname) first, then the first word.
     // (An untyped name with "of" in it, "Winter Carnival of Magic", is no one's full name; and a plain word alone,
     // "Magic", does not make an untyped name someone's.)
+    // ("the Web" is no back-reference to "Web Audio Editor": no one is "the" Smith, though "the Sheriff" is someone.)
+    const theOnly = short.mentions.every((m) => m.afterThe) && !isTitle(word);
     const people = multiWord.filter(
       (c) =>
         // ("American" is no back-reference to "American-Sudanese".)
         !DEMONYMS.has(word) &&
+        !theOnly &&
         (typeOf(c) === 'PER' || (typeOf(c) === 'UNK' && !c.words.includes('of') && !isPlainWord(word))) &&
         (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
     );

@@ -59,11 +59,16 @@ export interface RawMention {
   propagated?: boolean;
   /** a place by the words around it ("in Stafford", "Stafford, England"), not only by a gazetteer */
   placed?: boolean;
+  /** one word after a lowercase "the" ("the Web"): a thing's or a body's name, never a person's */
+  afterThe?: boolean;
 }
 
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** "BBCUrdu", "eBay", "LibriVox", "YouTube": brands and outlets (but not "McDonald" or "MacArthur"). */
 function isCamelOrg(word: string): boolean {
+  // ("APIs", "CPUs", "SUVs": an acronym's plural names things.)
+  if (PLURAL_ACRONYM.test(word)) return false;
   return (
     /^\p{Lu}{2,}\p{Ll}/u.test(word) ||
     /^\p{Ll}+\p{Lu}/u.test(word) ||
@@ -73,7 +78,7 @@ function isCamelOrg(word: string): boolean {
 
 /** Acronyms that are formats, technologies or ordinary abbreviations, not organisations. */
 const NOT_ORG_ACRONYMS = new Set(
-  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil'.split(
+  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil|cpu|gpu|http|https|isbn|issn|doi|pmid|pmc|uri|sdk|ide|gui|ui|ux|os|hdr|vr|ar|mb|gb|kb|tb|sql|json|xhr|abi|posix|tcp|ip|dns|ssl|tls|ssh|ftp|smtp|rss|cdn|ram|rom|ssd|hdd|lcd|led|oled|nfc|lte|suv|ev|rfc'.split(
     '|',
   ),
 );
@@ -343,6 +348,7 @@ function classify(
     tokenCount: end - nameStart,
     // ("toward Holcomb's campaign": the word before a possessive governs what is owned, not the name.)
     ...(type === 'LOC' && single && !possessiveAfter && placedByContext(tokens, nameStart, end) ? { placed: true } : {}),
+    ...(single && previous?.text === 'the' ? { afterThe: true } : {}),
   });
   // Only the name's first `count` words: "Google" of "Google Chrome", "Jeff McBride" of "The Jeff McBride Experience".
   const mkFirst = (type: GuessType, strength: number, count = 1): RawMention => {
@@ -419,8 +425,13 @@ function classify(
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
   // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name; after a
   // particle it is a surname after all: "Pieter van Dam".)
-  // "Stadia RDR2", "M1 SP": letters and digits in one word make a model's or a product's name, never a person's.
-  if (!single && !titled && !ORG_HEADS.has(lastWord) && words.some((w) => /\p{L}\p{N}|\p{N}\p{L}/u.test(w.text))) return mk('MISC', 2);
+  // "Stadia RDR2", "M1 SP": letters and digits in one word make a model's or a product's name, never a person's; so do
+  // a format's or a plural abbreviation ("Web APIs", "Cache API", "NextWork RPCs").
+  const thingWord = (w: Token) =>
+    /\p{L}\p{N}|\p{N}\p{L}/u.test(w.text) ||
+    PLURAL_ACRONYM.test(w.text) ||
+    (/^\p{Lu}{2,}$/u.test(w.text) && NOT_ORG_ACRONYMS.has(lower(w)) && !TITLES.has(lower(w)));
+  if (!single && !titled && !allCaps && !ORG_HEADS.has(lastWord) && words.some(thingWord)) return mk('MISC', 2);
   const placeOnlyHead = PLACE_ONLY_HEADS.test(lastWord) && !NAME_PARTICLES.has(lw[lw.length - 2] ?? '');
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
@@ -439,8 +450,12 @@ function classify(
   if (previous && previous.shape === 'lower' && APPOSITIVE_ORG.has(previous.text) && joinable(firstToken.gapBefore) && !FIRST_NAMES.has(firstWord))
     return mk('ORG', 2);
   if (single && isCamelOrg(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord)) return mk('ORG', 2);
+  // "the AMAs", "APIs": a plural abbreviation is an award show's or a kind of thing, no body's nor place's.
+  if (single && PLURAL_ACRONYM.test(firstToken.text)) return mk('MISC', 1);
   // Acronyms: organisations, unless they are formats, words in capitals, or carry digits (IE6, XML, OK, HUGE).
   if (single && allCaps && firstToken.text.length <= 6) {
+    // ("HTTP", "ISBN", "CPU": formats, units and common abbreviations name no one and nothing in the story.)
+    if (NOT_ORG_ACRONYMS.has(firstWord)) return null;
     const acronymOrg = /^\p{Lu}{2,6}$|^\p{Lu}+&\p{Lu}+$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
     return mk(acronymOrg ? 'ORG' : 'MISC', 1);
   }

@@ -2,6 +2,7 @@ import type { Entity } from '../analyze/types';
 
 // A match score between two sides: "1 – 0", "3-0", "2—1"; not a date ("19-11-2014") or a time ("10-12:30").
 const SCORE = String.raw`(?<![\d./:-])\d{1,2}\s*[–—-]\s*\d{1,2}(?![\d./:-])`;
+const SCORES = new RegExp(SCORE, 'gu');
 const SCORE_AFTER = new RegExp(String.raw`^\s+(?:\w+\s+)?${SCORE}\b`, 'u');
 const SCORE_BEFORE = new RegExp(String.raw`${SCORE}\s+(?:to\s+|against\s+)?$`, 'u');
 const PLAYED_AFTER = /^\s+(?:defeated|beat|beats|drew|draw|lost|loses|won|wins|faced|faces|edged|thrashed|eliminated|knocked)\b/;
@@ -24,7 +25,10 @@ export function placesAsTeams(text: string, entities: Entity[]): Entity[] {
       return SCORE_AFTER.test(after) || SCORE_BEFORE.test(before);
     }),
   );
-  if (scored.length < 2) return entities;
+  // (A long article that cites a result or two, "Rugby World Cup final: New Zealand 8-7 France", is no match report: its
+  // places stay places. A report has a score every few paragraphs.)
+  const scores = text.match(SCORES)?.length ?? 0;
+  if (scored.length < 2 || scores * 2000 < text.length) return entities;
   const teams = new Set(scored);
   for (const e of places) {
     const sides = e.mentions.filter((m) => {

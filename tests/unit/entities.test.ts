@@ -227,6 +227,10 @@ describe('more name shapes', () => {
     ['The prize went to Gary Ng and Anna Lim.', 'Anna Lim', 'PER'],
     ['Shares rose after Wang spoke.', 'Wang', 'PER'],
     ['Publishers such as O’Reilly agreed.', 'O’Reilly', 'PER'],
+    ['Sheriff Joe Arpaio spoke.', 'Joe Arpaio', 'PER'],
+    ['Taylor Swift performed at the AMAs on Sunday.', 'AMAs', 'MISC'],
+    ['The browser adds new Web APIs this year.', 'Web APIs', 'MISC'],
+    ['The Cache API stores responses.', 'Cache API', 'MISC'],
     ['The draft was written by Michiel B. de Jong last year.', 'Michiel B. de Jong', 'PER'],
     ['Pieter van Dam spoke.', 'Pieter van Dam', 'PER'],
     ['They drove on to Lewis County.', 'Lewis County', 'LOC'],
@@ -269,7 +273,6 @@ describe('more name shapes', () => {
     ['The AI-powered tools and an EU-wide ban came.', 'EU', 'ORG'],
     ['Acme Widgets Senior Vice President and Chief Operating Officer Jane Doe resigned.', 'Jane Doe', 'PER'],
     ['Acme Widgets Senior Executive Vice President Chief Operating Officer Jane Doe resigned.', 'Jane Doe', 'PER'],
-    ['Speaking for them, Tom Molomby, SC, said no.', 'SC', 'MISC'],
     ['Houston, TX and Portland, OR sold out.', 'TX', 'LOC'],
     ['Houston, TX and Portland, OR sold out.', 'OR', 'LOC'],
     ['Indiana State Teachers Association President Keith Gambill spoke.', 'Indiana State Teachers Association', 'ORG'],
@@ -423,6 +426,15 @@ describe('sides in a match report are teams', () => {
     ]);
   });
 
+  test('one result cited in an article about many places is no match report', () => {
+    const places = ['Auckland', 'Wellington', 'Christchurch', 'Dunedin', 'Napier', 'Nelson', 'Rotorua', 'Hamilton', 'Tauranga'];
+    const paragraph = (p: string) =>
+      `New Zealand grew in ${p} this year. The council of ${p} planned new roads, parks and schools for the coming decade, and its residents welcomed the plan at a meeting in the town hall.`;
+    const article = `${[...places, ...places].map(paragraph).join('\n\n')}\n\nSources: "Final: New Zealand 8-7 France". The Times.`;
+    expect(byName(find(article), 'New Zealand')?.type).toBe('LOC');
+    expect(byName(find(article), 'France')?.type).toBe('LOC');
+  });
+
   test('without scores, a country is a place whatever the verb', () => {
     expect(byName(find('Sweden defeated the proposal in Brussels on Monday.'), 'Sweden')?.type).toBe('LOC');
   });
@@ -539,4 +551,20 @@ test('an office in capitals after a name is no part of it', () => {
   const entities = find('Brendan Eich quit in April. The Eich CEO promotion had lasted eleven days.');
   expect(entities.map((e) => e.name)).not.toContain('Eich CEO');
   expect(byName(entities, 'Brendan Eich')?.mentions.map((m) => m.text)).toEqual(['Brendan Eich', 'Eich']);
+});
+
+test('a post-nominal set off by commas is no US state, nor any name', () => {
+  const entities = find('Speaking for them, Tom Molomby, SC, said no.');
+  expect(byName(entities, 'Tom Molomby')?.type).toBe('PER');
+  expect(byName(entities, 'SC')).toBeUndefined();
+});
+
+test('formats and plural abbreviations are no bodies', () => {
+  const entities = find('The APIs and CPUs were fast. It used HTTP, and the ISBN was listed. NATO and the FBI met.');
+  expect(entities.map((e) => `${e.type}:${e.name}`).sort()).toEqual(['MISC:APIs', 'MISC:CPUs', 'ORG:FBI', 'ORG:NATO']);
+});
+
+test('a word after a lowercase "the" is no one’s first name', () => {
+  const entities = find('The Web Audio Editor shows the graph. It is the best tool for building the Web.');
+  expect(byName(entities, 'Web Audio Editor')?.type).not.toBe('PER');
 });
