@@ -24,7 +24,10 @@ function isReportedSpeech(text: string, span: QuoteSpan): boolean {
   const n = words(inner);
   const after = text.slice(span.end, span.end + 40);
   const before = text.slice(Math.max(0, span.start - 40), span.start);
-  const saidBefore = /\b(said|says|told|added|asked|wrote|replied|saying|stated)\b[^.!?"“”]{0,30}?[,:]?\s*$/i.test(before) || /:\s*$/.test(before);
+  const saidBefore =
+    /\b(said|says|told|added|asked|wrote|replied|saying|stated|declared|declaring|proclaimed|proclaiming|telling)\b[^.!?"“”]{0,30}?[,:]?\s*$/i.test(
+      before,
+    ) || /:\s*$/.test(before);
   const attributed = saidBefore || SPEECH_NEAR.test(after);
   if (n === 0) return false;
   // A few quoted words right before a noun modify it (the first “solid” sample, features “free as in beer” content):

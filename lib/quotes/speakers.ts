@@ -14,7 +14,7 @@ interface Located {
 }
 
 const VERB =
-  'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|declared|announced|confirmed|denied|stressed|urged|wrote|writes|tweeted|commented|remarked|continued|recalled|admitted|acknowledged|suggested|observed|concluded|maintained|reiterated|emphasi[sz]ed|alleged|predicted|promised|vowed|responded|answered|believes|thinks|saying';
+  'said|says|say|told|tells|added|adds|noted|notes|warned|warns|stated|explained|explains|argued|argues|claimed|claims|insisted|insists|asked|asks|replied|declared|announced|confirmed|denied|stressed|urged|wrote|writes|tweeted|commented|remarked|continued|recalled|admitted|acknowledged|suggested|observed|concluded|maintained|reiterated|emphasi[sz]ed|alleged|predicted|promised|vowed|responded|answered|believes|thinks|saying|adding|noting|warning|explaining|insisting|declaring|proclaimed|proclaiming|announcing|telling';
 const VERB_RE = new RegExp(`\\b(${VERB})\\b`, 'gi');
 const SPEECH_NOUN =
   /['’]s\s+(?:\w+\s+)?(comments?|statement|remarks?|words|views?|claims?|assertion|testimony|message|warning|speech|address|argument|position|tweet|post|letter)\s+(that\b|[:,]?\s*$)/i;

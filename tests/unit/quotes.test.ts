@@ -70,6 +70,9 @@ describe('speakers', () => {
     ['X told Y', 'Imran Khan told reporters that “the talks will go on for weeks”.', 'Imran Khan'],
     ['X, a doctor, said', 'Sarah Jones, a doctor at the clinic, said “the ward is full every single night”.', 'Sarah Jones'],
     ['according to X', '“The dam will not hold much longer,” according to Maria Lopez.', 'Maria Lopez'],
+    ['X proclaiming,', 'The country joined with Prime Minister Amos Reed proclaiming, "Where she goes, we go."', 'Amos Reed'],
+    ['with the X declaring,', 'The crowd cheered, with the mayor declaring, "We will win."', 'the mayor'],
+    ['X weighed in, telling Y,', '"We all miss her so much," Dana Kirk weighed in, telling Lee Moss, "since she left."', 'Dana Kirk'],
     ['organisation', '“Talks will resume next week in Doha,” the Foreign Office said.', 'Foreign Office'],
     ['pronoun', 'Nawaz Sharif arrived late. He said “the delay could not be avoided at all”.', 'Nawaz Sharif'],
     [
