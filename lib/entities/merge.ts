@@ -1,5 +1,17 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, CORE_ORGS, CORE_PLACES, DEMONYMS, FIRST_NAMES, isPlainWord, KNOWN_ORGS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
+import {
+  ALIASES,
+  CORE_ORGS,
+  CORE_PLACES,
+  DEMONYMS,
+  FIRST_NAMES,
+  isPlainWord,
+  KNOWN_ORGS,
+  NAME_PARTICLES,
+  PLACE_PREFIXES,
+  PLACES,
+  sameGivenName,
+} from './lexicon';
 import type { GuessType, RawMention } from './recognize';
 import { isTitle } from './words';
 
@@ -90,7 +102,14 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
         // ("American" is no back-reference to "American-Sudanese".)
         !DEMONYMS.has(word) &&
         !theOnly &&
-        (typeOf(c) === 'PER' || (typeOf(c) === 'UNK' && !c.words.includes('of') && !isPlainWord(word))) &&
+        (typeOf(c) === 'PER' ||
+          // ("Bugzilla Installation List", "Gecko Layout Engine": plain words make a title or a product, not a person; and
+          // "Arduino" ×21 is no first-name back-reference to one "Arduino Yún".)
+          (typeOf(c) === 'UNK' &&
+            !c.words.includes('of') &&
+            !isPlainWord(word) &&
+            !c.words.some((w) => w !== word && isPlainWord(w) && !NAME_PARTICLES.has(w)) &&
+            (c.words[0] !== word || short.mentions.length <= 3 * c.mentions.length))) &&
         (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
     );
     // "Stafford", "Epstein" beside "Tom Stafford", "Jeffrey Epstein": a surname that some gazetteer also lists as a town

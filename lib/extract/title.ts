@@ -49,8 +49,9 @@ function siteParts(parts: string[], siteName: string | null, hostLabel: string |
   return found.size < parts.length ? found : new Set();
 }
 
-const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
-const CJK_SITE_TAIL = new RegExp(`^([^]{8,}?[${CJK}！？。」』）])(?:[_-][${CJK}]{2,6})+$`, 'u');
+// (A literal, not new RegExp: the always-injected gate imports this module's neighbours and must stay small.)
+const CJK_SITE_TAIL =
+  /^([\s\S]{8,}?[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}！？。」』）])(?:[_-][\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{2,6})+$/u;
 
 /** "Headline - Site" → "Headline": drops the parts that are the site's name, or short parts beside a long one. */
 export function stripSiteName(title: string, siteName: string | null, labels = true, hostLabel: string | null = null): string {

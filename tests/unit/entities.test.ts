@@ -568,3 +568,16 @@ test('a word after a lowercase "the" is no one’s first name', () => {
   const entities = find('The Web Audio Editor shows the graph. It is the best tool for building the Web.');
   expect(byName(entities, 'Web Audio Editor')?.type).not.toBe('PER');
 });
+
+test('a name with plain words in it is a title or a product, and its first word alone does not make it a person', () => {
+  const entities = find('Gecko runs everywhere. Gecko is fast. The Gecko Layout Engine was rewritten, and Gecko shipped.');
+  expect(byName(entities, 'Gecko Layout Engine')?.type).not.toBe('PER');
+});
+
+test('a word alone far more often than the unknown name it opens is no first-name back-reference', () => {
+  // ("quen" written in lower case leaves the full name untyped.)
+  const boards = Array.from({ length: 4 }, (_, k) => `Zorblax sold ${k + 2} thousand boards.`).join(' ');
+  const entities = find(`The Zorblax Quen came out; its name means quen in an old tongue. ${boards}`);
+  expect(byName(entities, 'Zorblax Quen')?.type).not.toBe('PER');
+  expect(byName(entities, 'Zorblax Quen')?.mentions).toHaveLength(1);
+});
