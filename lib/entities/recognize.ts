@@ -64,7 +64,8 @@ export interface RawMention {
 }
 
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
-const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+// (ASCII classes here and below: each Unicode property class costs time to build at cold start.)
+const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
 /** "BBCUrdu", "eBay", "LibriVox", "YouTube": brands and outlets (but not "McDonald" or "MacArthur"). */
 function isCamelOrg(word: string): boolean {
   // ("APIs", "CPUs", "SUVs": an acronym's plural names things.)
@@ -428,9 +429,9 @@ function classify(
   // "Stadia RDR2", "M1 SP": letters and digits in one word make a model's or a product's name, never a person's; so do
   // a format's or a plural abbreviation ("Web APIs", "Cache API", "NextWork RPCs").
   const thingWord = (w: Token) =>
-    /\p{L}\p{N}|\p{N}\p{L}/u.test(w.text) ||
+    /[A-Za-z][0-9]|[0-9][A-Za-z]/.test(w.text) ||
     PLURAL_ACRONYM.test(w.text) ||
-    (/^\p{Lu}{2,}$/u.test(w.text) && NOT_ORG_ACRONYMS.has(lower(w)) && !TITLES.has(lower(w)));
+    (w.shape === 'caps' && !w.text.includes('.') && NOT_ORG_ACRONYMS.has(lower(w)) && !TITLES.has(lower(w)));
   if (!single && !titled && !allCaps && !ORG_HEADS.has(lastWord) && words.some(thingWord)) return mk('MISC', 2);
   const placeOnlyHead = PLACE_ONLY_HEADS.test(lastWord) && !NAME_PARTICLES.has(lw[lw.length - 2] ?? '');
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
@@ -485,7 +486,7 @@ function classify(
     const plain = (w: string) => COMMON_WORDS.has(w) || context.lowercaseWords.has(w) || PLAIN_SUFFIX.test(w) || isPlainWord(w);
     if (memberOf(tokens, nameStart)) return mk('ORG', 1);
     // (A particle after an initial is a surname's: "Michiel B. de Jong".)
-    const initialed = words.some((w) => /^\p{Lu}\.$/u.test(w.text));
+    const initialed = words.some((w) => w.text.length === 2 && w.text[1] === '.' && w.shape === 'upper');
     if (lw.some((w) => plain(w) && !(initialed && NAME_PARTICLES.has(w)))) return mk('UNK', 0);
     // "in Nizhny Novgorod": people are seldom "in" anything, places are.
     if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
@@ -506,7 +507,7 @@ function classify(
   )
     return mk('PER', 2);
   // "O'Reilly", "O’Brien": an Irish family name's shape, whatever the lexicons hold.
-  if (single && /^o['’]\p{Ll}{2,}$/u.test(firstWord)) return mk('PER', 2);
+  if (single && /^o['’][a-z]{2,}$/.test(firstWord)) return mk('PER', 2);
   if (single && memberOf(tokens, nameStart)) return mk('ORG', 1);
   // "In an interview with CNN, Zelensky said": a lone unknown name that speaks is most often a person.
   if (single && !firstToken.sentenceStart && !isPlainWord(firstWord) && firstToken.shape === 'upper' && speaks(tokens, end)) return mk('PER', 1);

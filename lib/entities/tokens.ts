@@ -19,7 +19,7 @@ export interface Token {
 // dotted acronyms (U.S., and "U.S" with its last dot
 // left off); then words with inner hyphens/apostrophes, where a hyphen does not join a dotted acronym ("Jordanian-U.S.").
 const TOKEN =
-  /\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu}|\s(?:de|da|di|du|del|della|van|von|der|den|la|le|ten|ter|bin|ibn|al)\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+(?!\.\p{Lu}))*/gu;
+  /\p{Lu}{1,3}&\p{Lu}{1,3}(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{N}])|\p{Lu}\.(?=\s*\p{Lu}|\s(?:de|da|di|du|del|della|van|von|der|den|la|le|ten|ter|bin|ibn|al)\s[A-ZÀ-Þ])|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’‐][\p{L}\p{M}\p{N}]+(?!\.\p{Lu}))*/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const COMPOUND_ADJECTIVE =
   /^(\p{Lu}[\p{L}\p{N}]*)-(?:related|based|led|backed|controlled|dominated|owned|funded|born|style|made|run|linked|affiliated|allied|inspired|sponsored|bound|friendly|focused|centric|listed|sized|powered|driven|enabled|generated|branded|themed|compatible|wide)$/u;
