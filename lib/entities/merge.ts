@@ -97,21 +97,17 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // "Magic", does not make an untyped name someone's.)
     // ("the Web" is no back-reference to "Web Audio Editor": no one is "the" Smith, though "the Sheriff" is someone.)
     const theOnly = short.mentions.every((m) => m.afterThe) && !isTitle(word);
-    const people = multiWord.filter(
-      (c) =>
-        // ("American" is no back-reference to "American-Sudanese".)
-        !DEMONYMS.has(word) &&
-        !theOnly &&
-        (typeOf(c) === 'PER' ||
-          // ("Bugzilla Installation List", "Gecko Layout Engine": plain words make a title or a product, not a person; and
-          // "Arduino" ×21 is no first-name back-reference to one "Arduino Yún".)
-          (typeOf(c) === 'UNK' &&
-            !c.words.includes('of') &&
-            !isPlainWord(word) &&
-            !c.words.some((w) => w !== word && isPlainWord(w) && !NAME_PARTICLES.has(w)) &&
-            (c.words[0] !== word || short.mentions.length <= 3 * c.mentions.length))) &&
-        (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC'),
-    );
+    // ("Bugzilla Installation List", "Gecko Layout Engine": plain words make a title or a product, not a person; and
+    // "Arduino" ×21 is no first-name back-reference to one "Arduino Yún".)
+    const untypedPerson = (c: Cluster) =>
+      typeOf(c) === 'UNK' &&
+      !c.words.includes('of') &&
+      !isPlainWord(word) &&
+      !c.words.some((w) => w !== word && isPlainWord(w) && !NAME_PARTICLES.has(w)) &&
+      (c.words[0] !== word || short.mentions.length <= 3 * c.mentions.length);
+    // ("American" is no back-reference to "American-Sudanese".)
+    const mayReferBack = !DEMONYMS.has(word) && !theOnly && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC');
+    const people = mayReferBack ? multiWord.filter((c) => typeOf(c) === 'PER' || untypedPerson(c)) : [];
     // "Stafford", "Epstein" beside "Tom Stafford", "Jeffrey Epstein": a surname that some gazetteer also lists as a town
     // is the person's, unless the words around it make it a place ("near Stafford"); a country or a major city ("Jordan",
     // "Paris") stays a place. So does "Xi" beside "Xi Jinping", a family name written first.

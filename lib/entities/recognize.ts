@@ -424,8 +424,6 @@ function classify(
     return mkFirst('ORG', 2);
   }
   if (!single && lw.slice(-2).join(' ') === 'school district') return mk('ORG', 3);
-  // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name; after a
-  // particle it is a surname after all: "Pieter van Dam".)
   // "Stadia RDR2", "M1 SP": letters and digits in one word make a model's or a product's name, never a person's; so do
   // a format's or a plural abbreviation ("Web APIs", "Cache API", "NextWork RPCs").
   const thingWord = (w: Token) =>
@@ -433,6 +431,8 @@ function classify(
     PLURAL_ACRONYM.test(w.text) ||
     (w.shape === 'caps' && !w.text.includes('.') && NOT_ORG_ACRONYMS.has(lower(w)) && !TITLES.has(lower(w)));
   if (!single && !titled && !allCaps && !ORG_HEADS.has(lastWord) && words.some(thingWord)) return mk('MISC', 2);
+  // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name; after a
+  // particle it is a surname after all: "Pieter van Dam".)
   const placeOnlyHead = PLACE_ONLY_HEADS.test(lastWord) && !NAME_PARTICLES.has(lw[lw.length - 2] ?? '');
   if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
@@ -457,7 +457,7 @@ function classify(
   if (single && allCaps && firstToken.text.length <= 6) {
     // ("HTTP", "ISBN", "CPU": formats, units and common abbreviations name no one and nothing in the story.)
     if (NOT_ORG_ACRONYMS.has(firstWord)) return null;
-    const acronymOrg = /^\p{Lu}{2,6}$|^\p{Lu}+&\p{Lu}+$/u.test(firstToken.text) && !NOT_ORG_ACRONYMS.has(firstWord) && !isPlainWord(firstWord);
+    const acronymOrg = /^\p{Lu}{2,6}$|^\p{Lu}+&\p{Lu}+$/u.test(firstToken.text) && !isPlainWord(firstWord);
     return mk(acronymOrg ? 'ORG' : 'MISC', 1);
   }
   if (allCaps && !single) return null; // a shouted line, not a name

@@ -27,8 +27,7 @@ export function placesAsTeams(text: string, entities: Entity[]): Entity[] {
   );
   // (A long article that cites a result or two, "Rugby World Cup final: New Zealand 8-7 France", is no match report: its
   // places stay places. A report has a score every few paragraphs.)
-  const scores = text.match(SCORES)?.length ?? 0;
-  if (scored.length < 2 || scores * 2000 < text.length) return entities;
+  if (scored.length < 2 || (text.match(SCORES)?.length ?? 0) * 2000 < text.length) return entities;
   const teams = new Set(scored);
   for (const e of places) {
     const sides = e.mentions.filter((m) => {
