@@ -20,7 +20,7 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
   const known = new Map<string, RawMention>();
   for (const m of raw) {
     if (m.type === 'UNK') continue;
-    const key = nameKey(m.text);
+    const key = nameKey(m.name ?? m.text);
     if (!known.has(key)) known.set(key, m);
     if (m.type === 'PER') {
       for (const part of key.split(' '))
@@ -45,6 +45,7 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
         start: first.start,
         end: last.end,
         text: text.slice(first.start, last.end),
+        name: undefined,
         strength: 1,
         titles: [],
         tokenIndex: i,

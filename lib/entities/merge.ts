@@ -72,7 +72,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
   const clusters = new Map<string, Cluster>();
   const ordered = [...raw].sort((a, b) => a.start - b.start);
   for (const m of ordered) {
-    const written = nameKey(m.text);
+    const written = nameKey(m.name ?? m.text);
     const key = ALIASES.get(written) ?? written;
     if (!key) continue;
     let cluster = clusters.get(key);
@@ -223,9 +223,9 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     const type: EntityType = guessed === 'UNK' ? 'MISC' : guessed;
     const mentions: Mention[] = cluster.mentions.map(({ start, end, text }) => ({ start, end, text })).sort((a, b) => a.start - b.start);
     // Longest form first; of equal length, one seen in running text, then one not in capitals ("Washington" over "WASHINGTON").
-    const inText = new Set(cluster.mentions.filter((m) => !m.propagated).map((m) => m.text));
+    const inText = new Set(cluster.mentions.filter((m) => !m.propagated).map((m) => m.name ?? m.text));
     const rank = (v: string) => (inText.has(v) ? 0 : 2) + (v === v.toUpperCase() && v.length > 3 ? 1 : 0);
-    const variants = [...new Set(mentions.map((m) => m.text))].sort((a, b) => b.length - a.length || rank(a) - rank(b));
+    const variants = [...new Set(cluster.mentions.map((m) => m.name ?? m.text))].sort((a, b) => b.length - a.length || rank(a) - rank(b));
     entities.push({
       id: '',
       name: displayName(variants[0] ?? cluster.key, type),

@@ -12,6 +12,7 @@ import {
   speaks,
   typeListMembers,
 } from './context';
+import { joinInvertedNames } from './inverted';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -48,6 +49,8 @@ export interface RawMention {
   start: number;
   end: number;
   text: string;
+  /** the name in its usual order where the text inverts it ("Jane Austen" for "Austen, Jane") */
+  name?: string;
   type: GuessType;
   /** how sure the type is: 3 lexicon or title, 2 name shape, 1 context guess */
   strength: number;
@@ -233,8 +236,9 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
     }
     i = j;
   }
-  typeListMembers(text, mentions);
-  return mentions;
+  const joined = joinInvertedNames(text, mentions);
+  typeListMembers(text, joined);
+  return joined;
 }
 
 const PLACE_ONLY_HEADS =
