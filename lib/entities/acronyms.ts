@@ -20,11 +20,34 @@ function spelledOutInLowercase(text: string, start: number, end: number, acronym
   return initials(words.slice(-acronym.length).join(' ')) === acronym;
 }
 
-/** An organisation named by an acronym that the text spells out in common, lowercase words is a thing (MISC). */
+const TITLE_PHRASE = /((?:[A-Z][a-z]+|of|the|and|for|to|on|in|a)(?: (?:[A-Z][a-z]+|of|the|and|for|to|on|in|a))*) [([]$/;
+
+/**
+ * "Interview of the Month (IOTM)", "Most Valuable Player (MVP)": spelled out in capitalised words that name no entity (no
+ * organisation was found there), the acronym names a thing too.
+ */
+function spelledOutAsPhrase(text: string, start: number, acronym: string, named: (at: number) => boolean): boolean {
+  const phrase = TITLE_PHRASE.exec(text.slice(Math.max(0, start - 90), start))?.[1];
+  if (!phrase) return false;
+  const words = phrase.split(' ');
+  for (let n = acronym.length; n <= words.length && n <= acronym.length * 2; n++) {
+    const tail = words.slice(-n);
+    if (!/^[A-Z]/.test(tail[0] ?? '') || initials(tail.join(' ')) !== acronym) continue;
+    // (The phrase ends two characters, " (", before the acronym.)
+    return !named(start - 2 - tail.join(' ').length);
+  }
+  return false;
+}
+
+/** An organisation named by an acronym that the text spells out in common words is a thing (MISC). */
 export function acronymsOfThings(text: string, entities: Entity[]): Entity[] {
+  const starts = new Set(entities.flatMap((e) => e.mentions.map((m) => m.start)));
+  const named = (at: number) => starts.has(at);
   return entities.map((e) => {
     if (e.type !== 'ORG' || !/^\p{Lu}{2,6}$/u.test(e.name)) return e;
     const acronym = e.name.toLowerCase();
-    return e.mentions.some((m) => spelledOutInLowercase(text, m.start, m.end, acronym)) ? { ...e, type: 'MISC' } : e;
+    const spelled = (m: { start: number; end: number }) =>
+      spelledOutInLowercase(text, m.start, m.end, acronym) || spelledOutAsPhrase(text, m.start, acronym, named);
+    return e.mentions.some(spelled) ? { ...e, type: 'MISC' } : e;
   });
 }

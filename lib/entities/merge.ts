@@ -136,10 +136,13 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
           (c) =>
             c !== short &&
             ['ORG', 'MISC', 'UNK'].includes(typeOf(c)) &&
-            (c.words.length > 1 ? initials(c.words) === word : camelInitials(c.mentions[0]?.text ?? '') === word),
+            // ("Interview of the Month (IOTM)": some acronyms keep the small words' letters.)
+            (c.words.length > 1
+              ? initials(c.words) === word || c.words.map((w) => w[0]).join('') === word
+              : camelInitials(c.mentions[0]?.text ?? '') === word),
         )
       : [];
-    const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? (acronymOf.length === 1 ? acronymOf[0] : undefined);
+    const target = pickTarget(bySurname, short) ?? pickTarget(byFirstName, short) ?? pickTarget(acronymOf, short);
     if (!target) continue;
     // The mentions the words around them make a place ("near Stafford, England") stay one.
     const placed = townOrName && typeOf(target) === 'PER' ? short.mentions.filter((m) => m.placed) : [];
@@ -150,7 +153,7 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     }
     target.mentions.push(...short.mentions);
     // A full name referred back to by one of its words alone is a person's.
-    if (typeOf(target) === 'UNK' && acronymOf[0] !== target) target.votes.set('PER', 1);
+    if (typeOf(target) === 'UNK' && !acronymOf.includes(target)) target.votes.set('PER', 1);
     for (const [type, votes] of short.votes) if (type === typeOf(target)) target.votes.set(type, (target.votes.get(type) ?? 0) + votes);
     for (const t of short.titles) target.titles.add(t);
     absorbed.add(short);

@@ -82,7 +82,7 @@ function isCamelOrg(word: string): boolean {
 
 /** Acronyms that are formats, technologies or ordinary abbreviations, not organisations. */
 const NOT_ORG_ACRONYMS = new Set(
-  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil|cpu|gpu|http|https|isbn|issn|doi|pmid|pmc|uri|sdk|ide|gui|ui|ux|os|hdr|vr|ar|mb|gb|kb|tb|sql|json|xhr|abi|posix|tcp|ip|dns|ssl|tls|ssh|ftp|smtp|rss|cdn|ram|rom|ssd|hdd|lcd|led|oled|nfc|lte|suv|ev|rfc'.split(
+  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil|cpu|gpu|http|https|isbn|issn|doi|pmid|pmc|uri|sdk|ide|gui|ui|ux|os|hdr|vr|ar|mb|gb|kb|tb|sql|json|xhr|abi|posix|tcp|ip|dns|ssl|tls|ssh|ftp|smtp|rss|cdn|ram|rom|ssd|hdd|lcd|led|oled|nfc|lte|suv|ev|rfc|irc|voip|p2p'.split(
     '|',
   ),
 );
@@ -245,6 +245,18 @@ const PLACE_ONLY_HEADS =
   /^(county|district|province|region|city|township|territory|airport|station|stadium|arena|bay|gulf|strait|river|valley|island|islands|peninsula|desert|mountains|canal|dam|mall|plaza|square|avenue|auditorium|amphitheatre|amphitheater|pavilion|creek|memorial|terminal)$/;
 const TALLY =
   /^\s(points?|rebounds?|assists?|steals?|blocks?|goals?|saves?|yards|tackles?|sacks?|catches|receptions|carries|touchdowns?|kills|digs|aces|hits|runs|wickets)\b/;
+const CRAFT =
+  /^(spacecraft|probes?|rovers?|landers?|orbiters?|satellites?|telescopes?|rockets?|spaceships?|shuttles?|submarines?|warships?|aircraft|airliners?|frigates?|destroyers?|battleships?|locomotives?)$/;
+/** A craft's kind after the name, or after "and" and a second name: "Galileo spacecraft", "Galileo and Ulysses spacecraft". */
+function craftAfter(tokens: Token[], end: number): boolean {
+  const kind = (k: number) => {
+    const t = tokens[k];
+    return !!t && t.shape === 'lower' && t.gapBefore === ' ' && CRAFT.test(t.text);
+  };
+  if (kind(end)) return true;
+  const [and, other] = [tokens[end], tokens[end + 1]];
+  return !!and && !!other && /^(and|or)$/.test(and.text) && isCap(other) && kind(end + 2);
+}
 const givenNameBefore = (next: string) => !isPlainWord(next) && !COMMON_WORDS.has(next) && !PLACES.has(next) && !KNOWN_ORGS.has(next);
 
 function classify(
@@ -388,6 +400,8 @@ function classify(
   const numbered = next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4));
   const tally = numbered && TALLY.test(text.slice(next.end, next.end + 14));
   if (numbered && !tally && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
+  // "the Galileo and Ulysses spacecraft", "the Hubble telescope": a craft's or an instrument's name (not "the NASA probe").
+  if (next && craftAfter(tokens, end) && !KNOWN_ORGS.has(key) && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);
