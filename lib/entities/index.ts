@@ -84,5 +84,5 @@ export interface EntityAnalysis {
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
   const context = buildContext(tokens);
   const raw = recognise(text, tokens, context);
-  return { entities: acronymsOfThings(text, placesAsTeams(text, mergeMentions(propagate(text, tokens, raw)))), tokens };
+  return { entities: acronymsOfThings(text, placesAsTeams(text, mergeMentions(propagate(text, tokens, raw), context.plainWords))), tokens };
 }

@@ -68,7 +68,9 @@ function typeOf(cluster: Cluster): GuessType {
  * Merges mentions into entities: same name in any case, surname or first name alone after a full name ("Rathke",
  * "General Raheel"), and acronyms of a longer name in the text ("Foreign Office (FO)", "FO").
  */
-export function mergeMentions(raw: RawMention[]): Entity[] {
+export function mergeMentions(raw: RawMention[], plainWords: ReadonlySet<string> = new Set()): Entity[] {
+  // A word the text mostly writes in lowercase ("standalone mode") is a plain word here, whatever the lexicon says.
+  const plainHere = (w: string) => isPlainWord(w) || plainWords.has(w);
   const clusters = new Map<string, Cluster>();
   const ordered = [...raw].sort((a, b) => a.start - b.start);
   for (const m of ordered) {
@@ -98,13 +100,14 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     // ("the Web" is no back-reference to "Web Audio Editor": no one is "the" Smith, though "the Sheriff" is someone.)
     const theOnly = short.mentions.every((m) => m.afterThe) && !isTitle(word);
     // ("Bugzilla Installation List", "Gecko Layout Engine": plain words make a title or a product, not a person; and
-    // "Arduino" ×21 is no first-name back-reference to one "Arduino Yún".)
+    // "Arduino" ×21 is no first-name back-reference to one "Arduino Yún", nor "Stardust" ×14, named first, a surname of a
+    // later "JPL Stardust"; "Jong" ×22 is one of "Michiel B. de Jong", whose initial and particle make a person's name.)
     const untypedPerson = (c: Cluster) =>
       typeOf(c) === 'UNK' &&
       !c.words.includes('of') &&
-      !isPlainWord(word) &&
-      !c.words.some((w) => w !== word && isPlainWord(w) && !NAME_PARTICLES.has(w)) &&
-      (c.words[0] !== word || short.mentions.length <= 3 * c.mentions.length);
+      !plainHere(word) &&
+      !c.words.some((w) => w !== word && plainHere(w) && !NAME_PARTICLES.has(w)) &&
+      ((c.words[0] !== word && (c.firstStart < short.firstStart || nameShaped(c.words))) || short.mentions.length <= 3 * c.mentions.length);
     // ("American" is no back-reference to "American-Sudanese".)
     const mayReferBack = !DEMONYMS.has(word) && !theOnly && (shortType === 'PER' || shortType === 'UNK' || shortType === 'MISC');
     const people = mayReferBack ? multiWord.filter((c) => typeOf(c) === 'PER' || untypedPerson(c)) : [];
@@ -243,6 +246,11 @@ export function mergeMentions(raw: RawMention[]): Entity[] {
     e.id = `e${i + 1}`;
   });
   return entities;
+}
+
+/** A given name the lexicon knows, an initial or a particle: "Michiel B. de Jong" is a person's name by its shape. */
+function nameShaped(words: string[]): boolean {
+  return FIRST_NAMES.has(words[0] as string) || words.slice(1, -1).some((w) => w.length === 1 || NAME_PARTICLES.has(w));
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

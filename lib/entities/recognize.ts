@@ -82,7 +82,7 @@ function isCamelOrg(word: string): boolean {
 
 /** Acronyms that are formats, technologies or ordinary abbreviations, not organisations. */
 const NOT_ORG_ACRONYMS = new Set(
-  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil|cpu|gpu|http|https|isbn|issn|doi|pmid|pmc|uri|sdk|ide|gui|ui|ux|os|hdr|vr|ar|mb|gb|kb|tb|sql|json|xhr|abi|posix|tcp|ip|dns|ssl|tls|ssh|ftp|smtp|rss|cdn|ram|rom|ssd|hdd|lcd|led|oled|nfc|lte|suv|ev|rfc|irc|voip|p2p'.split(
+  'html|xml|css|pdf|usb|dvd|cd|tv|gps|ai|it|pc|id|faq|diy|gdp|vat|hiv|aids|dna|rna|covid|sars|ceo|cfo|cto|mp|mps|pm|am|ok|vip|pov|iq|qc|sc|rsvp|asap|lol|omg|fyi|aka|etc|vs|www|url|api|app|sms|mms|gmt|utc|bst|est|pst|cet|mph|kph|kg|km|cm|mm|rpm|bc|ad|ce|bce|jr|sr|phd|md|ba|ma|bsc|msc|llb|llm|mba|mphil|dphil|cpu|gpu|http|https|isbn|issn|doi|pmid|pmc|uri|sdk|ide|gui|ui|ux|os|hdr|vr|ar|mb|gb|kb|tb|sql|json|xhr|abi|posix|tcp|ip|dns|ssl|tls|ssh|ftp|smtp|rss|cdn|ram|rom|ssd|hdd|lcd|led|oled|nfc|lte|suv|ev|rfc|irc|voip|p2p|wasm'.split(
     '|',
   ),
 );
@@ -90,6 +90,8 @@ const NOT_ORG_ACRONYMS = new Set(
 export interface RecogniseContext {
   /** lowercase words that occur in lowercase somewhere in the text: a capitalised one at a sentence start is a plain word */
   lowercaseWords: Set<string>;
+  /** words written in lowercase at least as often as with a capital: plain words here */
+  plainWords: Set<string>;
   /** sentences written in headline case, where capitals mean nothing */
   headlineSentences: Set<number>;
   /** two capitalised words in a row inside a sentence ("heaven sent"): the same pair starting one is a name, not a plain word */
@@ -132,11 +134,19 @@ const HEADLINE_FUNCTION_WORDS = new Set([
   'said',
 ]);
 
+const URLISH_GAP = /[/@=?&_%:]$|^[/@=?&_%]|^\.$/;
+
 export function buildContext(tokens: Token[]): RecogniseContext {
   const lowercaseWords = new Set<string>();
   const perSentence = new Map<number, { caps: number; words: number; capitalFunctionWords: number }>();
-  for (const t of tokens) {
-    if (t.shape === 'lower') lowercaseWords.add(t.text);
+  const lowerUses = new Map<string, number>();
+  const capitalUses = new Map<string, number>();
+  tokens.forEach((t, k) => {
+    if (t.shape === 'lower') {
+      lowercaseWords.add(t.text);
+      // (Not in an address or a handle: "/storage/michiel", "michiel@…" write a name in lowercase.)
+      if (!URLISH_GAP.test(t.gapBefore) && !URLISH_GAP.test(tokens[k + 1]?.gapBefore ?? '')) lowerUses.set(t.text, (lowerUses.get(t.text) ?? 0) + 1);
+    } else if (t.shape === 'upper') capitalUses.set(lower(t), (capitalUses.get(lower(t)) ?? 0) + 1);
     const entry = perSentence.get(t.sentence) ?? { caps: 0, words: 0, capitalFunctionWords: 0 };
     if (t.shape !== 'other' && !t.sentenceStart) {
       entry.words++;
@@ -144,7 +154,11 @@ export function buildContext(tokens: Token[]): RecogniseContext {
       if (t.shape === 'upper' && HEADLINE_FUNCTION_WORDS.has(t.text.toLowerCase())) entry.capitalFunctionWords++;
     }
     perSentence.set(t.sentence, entry);
-  }
+  });
+  // "ants" beside one "in Ants", "standalone" beside one "Standalone Wasm": a word the text writes in lowercase at least as
+  // often as with a capital is a plain word here. ("michiel" in a few addresses does not outweigh "Michiel" ×23.)
+  const plainWords = new Set<string>();
+  for (const [word, n] of lowerUses) if (word.length > 1 && n >= (capitalUses.get(word) ?? 0)) plainWords.add(word);
   const headlineSentences = new Set<number>();
   for (const [sentence, { caps, words, capitalFunctionWords }] of perSentence) {
     const ratio = words ? caps / words : 0;
@@ -156,7 +170,7 @@ export function buildContext(tokens: Token[]): RecogniseContext {
     if (!next || t.sentenceStart || next.sentenceStart || headlineSentences.has(t.sentence)) return;
     if (isCap(t) && isCap(next) && joinable(next.gapBefore)) capitalPairs.add(`${lower(t)} ${lower(next)}`);
   });
-  return { lowercaseWords, headlineSentences, capitalPairs };
+  return { lowercaseWords, plainWords, headlineSentences, capitalPairs };
 }
 
 /** "Chief of Army Staff General Raheel Sharif" is 7; longer runs are lists or headline case, not one name. */
@@ -512,8 +526,9 @@ function classify(
   }
   // "descended from Polynesians", "among Christians": a people or a faith's followers ("the Appalachians" are mountains).
   if (single && /ians$/.test(firstWord) && previous?.text.toLowerCase() !== 'the') return mk('MISC', 2);
-  // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital.
-  if (placeContext(tokens, nameStart) && !isPlainWord(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
+  // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital (as the text writes "ants" elsewhere).
+  const plainHere = (w: string) => isPlainWord(w) || context.plainWords.has(w);
+  if (placeContext(tokens, nameStart) && !plainHere(firstWord) && !plainHere(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
   if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);
   // A lone name mid-sentence: a person's when the lexicons know it as a first name, a last name or a famous surname.

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { EntityType } from '../../lib/analyze';
 import { findEntities } from '../../lib/entities';
 
@@ -22,4 +22,36 @@ test.each<[string, string, EntityType | undefined]>([
   ['The interview was conducted on IRC with many people.', 'IRC', undefined],
 ])('%s: %s → %s', (text, name, type) => {
   expect(typeOf(text, name)).toBe(type);
+});
+
+describe('a word the text writes in lowercase is a plain word there', () => {
+  test('"learning in Ants" is no place where the text speaks of "ants"', () => {
+    const text = 'I did a project on learning in Ants under supervision. Some species eat aphids and dead ants.';
+    expect(typeOf(text, 'Ants')).toBeUndefined();
+  });
+
+  test('"Standalone Wasm" is no one, and "Wasm" no surname, where "standalone" is a plain word', () => {
+    const text =
+      'Standalone Wasm files run anywhere. Wasm is fast. Wasm is small. Wasm is safe. Build it in standalone mode, ' + 'or use the standalone flag.';
+    const people = findEntities(text).entities.filter((e) => e.type === 'PER');
+    expect(people).toEqual([]);
+  });
+
+  test('a word named many times before a longer name is no surname of it ("Stardust", then "JPL Stardust")', () => {
+    const text = [
+      'Stardust flew past a comet. Stardust returned dust. Stardust landed in Utah. Stardust was a success.',
+      'Watch the launch on the JPL Stardust website.',
+    ].join(' ');
+    expect(findEntities(text).entities.filter((e) => e.type === 'PER')).toEqual([]);
+  });
+
+  test('a name shaped like a person\'s takes back its surname named before it ("de Jong", "Michiel B. de Jong")', () => {
+    const text = [
+      'de Jong [Page 1] The server stores documents. de Jong [Page 2] The client reads them. de Jong [Page 3] More text.',
+      "Author's Address: Michiel B. de Jong, IndieHosters, Amsterdam.",
+    ].join('\n\n');
+    const entity = findEntities(text).entities.find((e) => e.name === 'Michiel B. de Jong');
+    expect(entity?.type).toBe('PER');
+    expect(entity?.mentions.length).toBe(4);
+  });
 });
