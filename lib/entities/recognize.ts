@@ -296,6 +296,7 @@ function classify(
       !(t.shape === 'caps' && KNOWN_ORGS.has(w) && !NOT_ORG_ACRONYMS.has(w)) &&
       !PLACE_PREFIXES.has(w) &&
       !DEMONYMS.has(w) &&
+      !(w === 'team' && next) &&
       // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
       !(next && context.capitalPairs.has(`${w} ${lower(next)}`)) &&
       // "Apple Inc. reported …": a plain word before nothing but an organisation's head is the organisation's name.
@@ -416,6 +417,8 @@ function classify(
   if (numbered && !tally && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
   // "the Galileo and Ulysses spacecraft", "the Hubble telescope": a craft's or an instrument's name (not "the NASA probe").
   if (next && craftAfter(tokens, end) && !KNOWN_ORGS.has(key) && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
+  // "Team Estonia", "Team Sky", "Team GB": a side or a squad, named by its place or its sponsor.
+  if (!single && firstWord === 'team' && firstToken.shape === 'upper') return mk('ORG', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
   if (!single && lastToken.text.length === 1 && ORG_HEADS.has(firstWord)) return mk('ORG', 2);
   if (!single && EVENT_PREFIXES.has(firstWord) && !titled) return mk('MISC', 3);

@@ -18,6 +18,11 @@ test.each<[string, string, EntityType | undefined]>([
   ['He was named Most Valuable Player (MVP) of the series.', 'MVP', undefined],
   ['The Foreign Office (FO) said so.', 'Foreign Office', 'ORG'],
   ['He joined the Centre for Social Evolution (CSE) in 2012.', 'Centre for Social Evolution', 'ORG'],
+  // A squad named by its place or its sponsor is a body, at a sentence start too.
+  ['Team Estonia had to rebuild their robot.', 'Team Estonia', 'ORG'],
+  ['The stage was won by Team Sky.', 'Team Sky', 'ORG'],
+  ['Team members said so.', 'Team', undefined],
+  ['Team Leader John Smith spoke.', 'John Smith', 'PER'],
   // Protocols are no bodies.
   ['The interview was conducted on IRC with many people.', 'IRC', undefined],
 ])('%s: %s → %s', (text, name, type) => {
