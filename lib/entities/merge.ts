@@ -221,6 +221,14 @@ export function mergeMentions(raw: RawMention[], plainWords: ReadonlySet<string>
     absorbed.add(short);
   }
 
+  // "the Sams", "the Obamas", "the Joneses": a family, by the plural of a surname the text gives a person.
+  const surnames = new Set(multiWord.filter((c) => !absorbed.has(c) && typeOf(c) === 'PER').map((c) => surnameOf(c.words)));
+  for (const c of all) {
+    const word = c.words[0] as string;
+    if (c.words.length !== 1 || typeOf(c) !== 'UNK' || !c.mentions.every((m) => m.afterThe) || !word.endsWith('s')) continue;
+    if (surnames.has(word.slice(0, -1)) || (word.endsWith('es') && surnames.has(word.slice(0, -2)))) c.votes.set('PER', 1);
+  }
+
   const entities: Entity[] = [];
   for (const cluster of all) {
     if (absorbed.has(cluster)) continue;

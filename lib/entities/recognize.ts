@@ -297,6 +297,8 @@ function classify(
       !PLACE_PREFIXES.has(w) &&
       !DEMONYMS.has(w) &&
       !(w === 'team' && next) &&
+      // "Group F — Sweden 1 – 0 Korea Republic": a competition's group by its letter.
+      !(next && start + 2 === to && ORG_HEADS.has(w) && /^[A-Z]$/.test(next.text)) &&
       // "Heaven Sent Gaming is …" keeps "Heaven" when "of Heaven Sent Gaming" shows the pair capitalised mid-sentence.
       !(next && context.capitalPairs.has(`${w} ${lower(next)}`)) &&
       // "Apple Inc. reported …": a plain word before nothing but an organisation's head is the organisation's name.

@@ -23,6 +23,11 @@ test.each<[string, string, EntityType | undefined]>([
   ['The stage was won by Team Sky.', 'Team Sky', 'ORG'],
   ['Team members said so.', 'Team', undefined],
   ['Team Leader John Smith spoke.', 'John Smith', 'PER'],
+  // A competition's group by its letter, at a line's start.
+  ['Group F — Sweden 1 – 0 Korea Republic\n\nSweden won.', 'Group F', 'ORG'],
+  ['Group leaders met on Monday.', 'Group', undefined],
+  // A famous street is a place, by the gazetteer.
+  ['It can be a real mess on Broadway.', 'Broadway', 'LOC'],
   // Protocols are no bodies.
   ['The interview was conducted on IRC with many people.', 'IRC', undefined],
 ])('%s: %s → %s', (text, name, type) => {
@@ -59,4 +64,15 @@ describe('a word the text writes in lowercase is a plain word there', () => {
     expect(entity?.type).toBe('PER');
     expect(entity?.mentions.length).toBe(4);
   });
+});
+
+test.each<[string, string]>([
+  ['Thomas Sam and Manju Sam were convicted. Despite the illness, the Sams continued to shun medicine.', 'Sams'],
+  ['Tom Jones sang. Later the Joneses left the party.', 'Joneses'],
+])('a family by the plural of a surname: %s', (text, family) => {
+  expect(typeOf(text, family)).toBe('PER');
+});
+
+test('a plural that is no family stays out: "the Pirates" with no one named Pirate', () => {
+  expect(typeOf('Later the Pirates won the game.', 'Pirates')).toBeUndefined();
 });
