@@ -13,6 +13,7 @@ import {
   typeListMembers,
 } from './context';
 import { joinInvertedNames } from './inverted';
+import { kindAround } from './kinds';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -408,6 +409,9 @@ function classify(
   // "US$ 20,000", "NZ $26 million": a currency, not the country.
   if (/^\s?\$/.test(next?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
+  // "publishers such as O'Reilly", "AKMA was the first guy …": the kind of thing the words around it name.
+  const kind = titled ? null : kindAround(tokens, nameStart, end);
+  if (kind) return mk(kind, 2);
   if (single && (RELIGIONS.has(firstWord) || DEMONYMS.has(firstWord.replace(/s$/, '')))) return mk('MISC', 3);
   // "New Zealander", "Londoners", "Polynesians": the people of a place.
   if ((/ers?$/.test(lastWord) && PLACES.has(key.replace(/ers?$/, ''))) || (/ians?$/.test(lastWord) && PLACES.has(key.replace(/ns?$/, ''))))

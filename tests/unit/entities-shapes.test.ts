@@ -76,3 +76,21 @@ test.each<[string, string]>([
 test('a plural that is no family stays out: "the Pirates" with no one named Pirate', () => {
   expect(typeOf('Later the Pirates won the game.', 'Pirates')).toBeUndefined();
 });
+
+describe('the kind of thing the words around a name say it is', () => {
+  test.each<[string, string, EntityType | undefined]>([
+    ["Do you want titles by publishers who are open to the concept, such as O'Reilly?", "O'Reilly", 'ORG'],
+    ['Bars and restaurants hire firms such as Let There Be Neon in Manhattan.', 'Let There Be Neon', 'ORG'],
+    ['By the way, AKMA was the first guy I know of to do this.', 'AKMA', 'PER'],
+    ['Silego Technology is a fabless semiconductor company.', 'Silego Technology', 'ORG'],
+    ['He visited countries like Jordan and Peru.', 'Jordan', 'LOC'],
+    ['Such authors as Austen are read.', 'Austen', 'PER'],
+    // The nearest plural decides, and a singular before "including" names no kind of its members.
+    ['As organizations adopt new technologies such as AI, they change.', 'AI', undefined],
+    ['It attacked defectors from the organization including Tom Devocht.', 'Tom Devocht', 'PER'],
+    // "like" as a verb says nothing.
+    ['I like Paris very much.', 'Paris', 'LOC'],
+  ])('%s: %s → %s', (text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+});
