@@ -6,7 +6,14 @@ const KIND_TYPES = new Map<string, EntityType>();
 const kinds = (type: EntityType, words: string) => {
   for (const w of words.split('|')) {
     KIND_TYPES.set(w, type);
-    KIND_TYPES.set(w.endsWith('y') && !/[aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|sh|ch|x)$/.test(w) ? `${w}es` : `${w}s`, type);
+    const plural = w.endsWith('man')
+      ? `${w.slice(0, -3)}men`
+      : w.endsWith('y') && !/[aeiou]y$/.test(w)
+        ? `${w.slice(0, -1)}ies`
+        : /(s|sh|ch|x)$/.test(w)
+          ? `${w}es`
+          : `${w}s`;
+    KIND_TYPES.set(plural, type);
   }
 };
 kinds(
@@ -21,8 +28,8 @@ kinds('LOC', 'country|city|town|village|state|nation|region|province|county|isla
 KIND_TYPES.set('people', 'PER');
 
 const word = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
-/** A plural noun's shape ("publishers", "technologies"; not "was", "this", "class"). */
-const plural = (t: Token) => t.text.length >= 5 && /[^su]s$/.test(t.text);
+/** A plural noun's shape ("publishers", "technologies", "women"; not "was", "this", "class"). */
+const plural = (t: Token) => (t.text.length >= 5 && /[^su]s$/.test(t.text)) || /^(wo)?men$/.test(t.text);
 
 /**
  * The kind of thing the words around a name say it is: "publishers such as O'Reilly", "countries like Jordan", "such
