@@ -6,14 +6,14 @@ const KIND_TYPES = new Map<string, EntityType>();
 const kinds = (type: EntityType, words: string) => {
   for (const w of words.split('|')) {
     KIND_TYPES.set(w, type);
-    const plural = w.endsWith('man')
+    const pluralForm = w.endsWith('man')
       ? `${w.slice(0, -3)}men`
       : w.endsWith('y') && !/[aeiou]y$/.test(w)
         ? `${w.slice(0, -1)}ies`
         : /(s|sh|ch|x)$/.test(w)
           ? `${w}es`
           : `${w}s`;
-    KIND_TYPES.set(plural, type);
+    KIND_TYPES.set(pluralForm, type);
   }
 };
 kinds(

@@ -1,19 +1,7 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import {
-  ALIASES,
-  CORE_ORGS,
-  CORE_PLACES,
-  DEMONYMS,
-  FIRST_NAMES,
-  isPlainWord,
-  KNOWN_ORGS,
-  NAME_PARTICLES,
-  PLACE_PREFIXES,
-  PLACES,
-  sameGivenName,
-} from './lexicon';
+import { ALIASES, CORE_ORGS, CORE_PLACES, DEMONYMS, FIRST_NAMES, KNOWN_ORGS, NAME_PARTICLES, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
 import type { GuessType, RawMention } from './recognize';
-import { isTitle } from './words';
+import { isPlainHere, isTitle } from './words';
 
 interface Cluster {
   key: string;
@@ -70,7 +58,7 @@ function typeOf(cluster: Cluster): GuessType {
  */
 export function mergeMentions(raw: RawMention[], plainWords: ReadonlySet<string> = new Set()): Entity[] {
   // A word the text mostly writes in lowercase ("standalone mode") is a plain word here, whatever the lexicon says.
-  const plainHere = (w: string) => isPlainWord(w) || plainWords.has(w);
+  const plainHere = (w: string) => isPlainHere(w, plainWords);
   const clusters = new Map<string, Cluster>();
   const ordered = [...raw].sort((a, b) => a.start - b.start);
   for (const m of ordered) {

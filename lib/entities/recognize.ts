@@ -41,7 +41,7 @@ import {
 } from './lexicon';
 import { readTitlePhrase } from './titles';
 import { isPossessiveMarker, type Token } from './tokens';
-import { ALWAYS_STRIPPED, isCap, joinable, lower } from './words';
+import { ALWAYS_STRIPPED, isCap, isPlainHere, joinable, lower } from './words';
 
 /** UNK: a lone capitalised word with no type evidence; merging or context decides, else it is dropped. */
 export type GuessType = EntityType | 'UNK';
@@ -420,9 +420,10 @@ function classify(
   // ("Kelli Howard 6 steals", "C. Martinez 12 points": after a first name, or before a player's tally, a number is a count.)
   const numbered = next && next.gapBefore === ' ' && /^\d{1,2}$/.test(next.text) && !/^\s*[–—-]\s*\d/.test(text.slice(next.end, next.end + 4));
   const tally = numbered && TALLY.test(text.slice(next.end, next.end + 14));
-  if (numbered && !tally && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
+  const givenNamed = !single && FIRST_NAMES.has(firstWord);
+  if (numbered && !tally && !PLACES.has(key) && !givenNamed) return mk('MISC', 3);
   // "the Galileo and Ulysses spacecraft", "the Hubble telescope": a craft's or an instrument's name (not "the NASA probe").
-  if (next && craftAfter(tokens, end) && !KNOWN_ORGS.has(key) && !PLACES.has(key) && !(FIRST_NAMES.has(firstWord) && !single)) return mk('MISC', 3);
+  if (craftAfter(tokens, end) && !KNOWN_ORGS.has(key) && !PLACES.has(key) && !givenNamed) return mk('MISC', 3);
   // "Team Estonia", "Team Sky", "Team GB": a side or a squad, named by its place or its sponsor.
   if (!single && firstWord === 'team' && firstToken.shape === 'upper') return mk('ORG', 3);
   // "Group G", "Pool B": a section of a competition, an organisation of the event.
@@ -475,7 +476,7 @@ function classify(
   // ("Lewis County", "Grant Park Avenue": a kind of place that is seldom anyone's surname ends a place's name; after a
   // particle it is a surname after all: "Pieter van Dam".)
   const placeOnlyHead = PLACE_ONLY_HEADS.test(lastWord) && !NAME_PARTICLES.has(lw[lw.length - 2] ?? '');
-  if (!single && !titled && FIRST_NAMES.has(firstWord) && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
+  if (givenNamed && !titled && !ORG_HEADS.has(lastWord) && !placeOnlyHead) {
     // "The Jeff McBride Experience": a show or work named for the person; the person is the name in it.
     if (words.length >= 3 && isPlainWord(lastWord) && !PLACE_HEADS.has(lastWord)) return mkFirst('PER', 2, words.length - 1);
     return mk('PER', 3);
@@ -536,7 +537,7 @@ function classify(
   // "descended from Polynesians", "among Christians": a people or a faith's followers ("the Appalachians" are mountains).
   if (single && /ians$/.test(firstWord) && previous?.text.toLowerCase() !== 'the') return mk('MISC', 2);
   // "in Ghazni" is a place; "learning in Ants" is a plain word written with a capital (as the text writes "ants" elsewhere).
-  const plainHere = (w: string) => isPlainWord(w) || context.plainWords.has(w);
+  const plainHere = (w: string) => isPlainHere(w, context.plainWords);
   if (placeContext(tokens, nameStart) && !plainHere(firstWord) && !plainHere(firstWord.replace(/s$/, ''))) return mk('LOC', 1);
   // "The Onion", "The Independent": a capital "The" inside a sentence makes a plain word a title, most often an outlet's.
   if (single && previous?.text === 'The' && !previous.sentenceStart && previous.end === firstToken.start - 1) return mk('ORG', 1);

@@ -1,5 +1,5 @@
 /** Word-level tests shared by the recogniser and the context rules around a name. */
-import { TITLE_MODIFIERS, TITLES } from './lexicon';
+import { isPlainWord, TITLE_MODIFIERS, TITLES } from './lexicon';
 import type { Token } from './tokens';
 
 // "U.S." and "Gen." compare as "us" and "gen".
@@ -11,6 +11,11 @@ export const ALWAYS_STRIPPED = new Set(['the', 'a', 'an']);
 /** Only spaces (or "&" inside company names) may join two words of one name. */
 export function joinable(gap: string): boolean {
   return /^[ \t\u00a0]+$/.test(gap) || /^ & $/.test(gap);
+}
+
+/** A plain word by the lexicon, or by how this text writes it: "ants" beside one "in Ants" (see buildContext's plainWords). */
+export function isPlainHere(word: string, plainWords: ReadonlySet<string>): boolean {
+  return isPlainWord(word) || plainWords.has(word);
 }
 
 /** A title word, or one joined by hyphens ("Secretary-General", "Director-General", "editor-in-chief"). */
