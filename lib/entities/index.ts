@@ -1,16 +1,24 @@
 import type { Entity } from '../analyze/types';
 import { acronymsOfThings } from './acronyms';
-import { COMMON_WORDS } from './lexicon';
+import { mergeBracketedAliases } from './aliases';
+import { COMMON_WORDS, TITLE_MODIFIERS } from './lexicon';
 import { mergeMentions, nameKey } from './merge';
 import { buildContext, type RawMention, recognise } from './recognize';
 import { placesAsTeams } from './teams';
 import { type Token, tokenize } from './tokens';
+import { isTitle, joinable, lower } from './words';
 
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
 export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 
 const MAX_NAME_WORDS = 6;
+
+/** Only spaces, a hyphen, a dot, an apostrophe or an ampersand between the words: "MSC) Certified" is no "MSC-certified". */
+function wordsJoined(tokens: Token[], from: number, len: number): boolean {
+  for (let k = from + 1; k < from + len; k++) if (!/^(?:[ \t\u00a0]+|[-.'’]?| ?& ?)$/.test((tokens[k] as Token).gapBefore)) return false;
+  return true;
+}
 
 /**
  * A name found once is a name everywhere: finds further mentions of known names (and of the parts of people's
@@ -39,7 +47,10 @@ function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention
       if (covered[i + len - 1]) continue;
       const key = nameKey(text.slice(first.start, last.end));
       const match = known.get(key);
-      if (!match) continue;
+      if (!match || !wordsJoined(tokens, i, len)) continue;
+      // "the Crown" is known, but "Crown Prince" is a title: a title's first word is no mention of the name.
+      const after = tokens[i + len];
+      if (len === 1 && TITLE_MODIFIERS.has(key) && after && joinable(after.gapBefore) && isTitle(lower(after))) continue;
       added.push({
         ...match,
         start: first.start,
@@ -84,5 +95,6 @@ export interface EntityAnalysis {
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
   const context = buildContext(tokens);
   const raw = recognise(text, tokens, context);
-  return { entities: acronymsOfThings(text, placesAsTeams(text, mergeMentions(propagate(text, tokens, raw), context.plainWords))), tokens };
+  const merged = mergeBracketedAliases(text, mergeMentions(propagate(text, tokens, raw), context.plainWords));
+  return { entities: acronymsOfThings(text, placesAsTeams(text, merged)), tokens };
 }

@@ -22,9 +22,14 @@ kinds(
 );
 kinds(
   'ORG',
-  'publisher|company|firm|business|brand|newspaper|magazine|broadcaster|network|bank|university|college|charity|organisation|organization|party|agency|retailer|airline|carrier|manufacturer|maker|startup|studio|label|club|band|outlet|union|institute|foundation|ministry|government|corporation',
+  'publisher|publication|company|firm|business|brand|newspaper|magazine|broadcaster|network|bank|university|college|charity|organisation|organization|party|agency|retailer|airline|carrier|manufacturer|maker|startup|studio|label|club|band|outlet|union|institute|foundation|ministry|government|corporation',
 );
 kinds('LOC', 'country|city|town|village|state|nation|region|province|county|island|capital|destination');
+// Works, projects, products and ailments: a name of one of these kinds is no person, body or place.
+kinds(
+  'MISC',
+  'journal|book|novel|film|movie|album|song|play|opera|painting|show|series|game|project|program|programme|product|software|app|language|disease|drug|vaccine|award|prize|festival|tournament',
+);
 KIND_TYPES.set('people', 'PER');
 
 const word = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
@@ -59,7 +64,8 @@ export function kindAround(tokens: Token[], nameStart: number, nameEnd: number):
     const t = tokens[k];
     if (t?.shape !== 'lower' || /[.;:!?,]/.test(t.gapBefore)) return null;
     const kind = KIND_TYPES.get(word(t));
-    if (kind) return kind;
+    // (Only a kind of person, body or place: "Oprah was the show's host" is about the host.)
+    if (kind) return kind === 'MISC' ? null : kind;
   }
   return null;
 }

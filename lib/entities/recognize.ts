@@ -41,6 +41,7 @@ import {
 } from './lexicon';
 import { readTitlePhrase } from './titles';
 import { isPossessiveMarker, type Token } from './tokens';
+import { splitTrailingPerson } from './trailing';
 import { ALWAYS_STRIPPED, isCap, isPlainHere, joinable, lower } from './words';
 
 /** UNK: a lone capitalised word with no type evidence; merging or context decides, else it is dropped. */
@@ -251,7 +252,7 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
     }
     i = j;
   }
-  const joined = joinInvertedNames(text, mentions);
+  const joined = splitTrailingPerson(text, tokens, joinInvertedNames(text, mentions));
   typeListMembers(text, joined);
   return joined;
 }
@@ -350,7 +351,11 @@ function classify(
   const titles = nameStart > titleStart ? tokens.slice(titleStart, nameStart).map((t) => t.text.replace(/\.$/, '')) : [];
   // Trailing connectors and plain words ("On Saturday", "Image") never end a name; organisation and place heads may.
   let end = to;
-  const plainTail = (t: Token) => COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
+  // ("James To", "Wilson Or": capitalised inside a sentence after a given name, a short plain word is a surname.)
+  const surnameAfterGiven = (t: Token) =>
+    end === to && end - nameStart === 2 && t.shape === 'upper' && t.text.length <= 3 && FIRST_NAMES.has(lower(tokens[nameStart] as Token));
+  const plainTail = (t: Token) =>
+    COMMON_WORDS.has(lower(t)) && !ORG_HEADS.has(lower(t)) && !PLACE_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t)) && !surnameAfterGiven(t);
   while (
     end > nameStart &&
     ((!isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) || (end - nameStart > 1 && plainTail(tokens[end - 1] as Token)))
@@ -395,6 +400,8 @@ function classify(
     const t = firstToken;
     // "the West", "the East": the capital makes the compass point a place.
     if (/^(west|east)$/.test(firstWord) && t.shape === 'upper' && previous?.text === 'the') return mk('LOC', 2);
+    // "asserted by the Crown", "the Crown prosecutor": the state as a party in Commonwealth courts (not "Crown Prince").
+    if (firstWord === 'crown' && t.shape === 'upper' && previous?.text === 'the' && !t.sentenceStart) return mk('ORG', 2);
     if (COMMON_WORDS.has(firstWord) && t.shape !== 'caps') return null;
     if (TITLES.has(firstWord) || TITLE_MODIFIERS.has(firstWord)) return null;
     if (

@@ -30,6 +30,22 @@ test.each<[string, string, EntityType | undefined]>([
   ['It can be a real mess on Broadway.', 'Broadway', 'LOC'],
   // Protocols are no bodies.
   ['The interview was conducted on IRC with many people.', 'IRC', undefined],
+  // The kind a list names: works, projects and ailments are things; publications are bodies.
+  ['Articles in journals including Social Science & Medicine say so.', 'Social Science & Medicine', 'MISC'],
+  ['Unlike computing projects like SETI @ home, it relies on people.', 'SETI', 'MISC'],
+  ['Some publications, like AM New York, always have a story.', 'AM New York', 'ORG'],
+  // (A work's kind after a copula is no head: the host is.)
+  ['Oprah Winfrey was the show host for years.', 'Oprah Winfrey', 'PER'],
+  // The state as a party in a Commonwealth court, not the first word of a title.
+  ['It is asserted by the Crown that both parents knew.', 'Crown', 'ORG'],
+  ['In the words of the Crown prosecutor, Mark Tedeschi, it was bad.', 'Crown', 'ORG'],
+  ['The Crown Prince visited Riyadh.', 'Crown', undefined],
+  // A short plain word, capitalised after a given name inside a sentence, is a surname.
+  ['The seat was won by James To of the Democratic Party.', 'James To', 'PER'],
+  ['The district councillor Peter Or lost his seat.', 'Peter Or', 'PER'],
+  // (Not a word that opens what follows the name.)
+  ['Later that week we met Mary Jones On Tuesday in the old town by the river.', 'Mary Jones', 'PER'],
+  ['Later that week we met Mary On Tuesday in the old town by the river.', 'Mary On', undefined],
 ])('%s: %s → %s', (text, name, type) => {
   expect(typeOf(text, name)).toBe(type);
 });
@@ -93,4 +109,38 @@ describe('the kind of thing the words around a name say it is', () => {
   ])('%s: %s → %s', (text, name, type) => {
     expect(typeOf(text, name)).toBe(type);
   });
+});
+
+describe("a body's name that runs on into a person's", () => {
+  const text =
+    'Psychology major at University of Texas Arlington Amneh Jafari heard of the incident. She posted to Twitter. Jafari said she felt bad.';
+  test('ends before the person whom the text names alone later', () => {
+    const { entities } = findEntities(text);
+    expect(entities.find((e) => e.type === 'ORG')?.name).toBe('University of Texas Arlington');
+    expect(entities.find((e) => e.name === 'Amneh Jafari')).toMatchObject({ type: 'PER', variants: ['Amneh Jafari', 'Jafari'] });
+  });
+  test('stays whole when nothing names the last word alone', () => {
+    const { entities } = findEntities('He studied at the University of Texas Arlington Campus Services office.');
+    expect(entities.some((e) => e.type === 'PER')).toBe(false);
+  });
+});
+
+describe("a place's or a body's other name in brackets", () => {
+  test('is one entity with it', () => {
+    const { entities } = findEntities('A hotel near the Masjid Al-Haram (Grand Mosque) collapsed. The Grand Mosque reopened on Friday.');
+    const mosque = entities.find((e) => e.name === 'Masjid Al-Haram');
+    expect(mosque?.variants).toEqual(['Masjid Al-Haram', 'Grand Mosque']);
+    expect(mosque?.mentions).toHaveLength(3);
+  });
+  test('but a place after a place says where it is, and an actor after a role is someone else', () => {
+    const { entities } = findEntities('He grew up in Springfield (Illinois). In the film, William Wallace (Mel Gibson) leads the revolt.');
+    expect(entities.map((e) => e.name)).toEqual(expect.arrayContaining(['Springfield', 'Illinois', 'William Wallace', 'Mel Gibson']));
+  });
+});
+
+test('a known name is found again only where its words are joined as in a name ("MSC) Certified" is no "MSC-certified")', () => {
+  const { entities } = findEntities(
+    'It sported the Marine Stewardship Council (MSC) Certified label. Whole Foods kept its name for products like MSC-certified halibut.',
+  );
+  expect(entities.flatMap((e) => e.variants)).not.toContain('MSC) Certified');
 });
