@@ -177,8 +177,8 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const first = inClause[0];
     // "said Hamas spokesman Hazem Qassem": a body, its role noun, then the person speaking for it.
     const spokesperson = first && first.entity.type !== 'PER' ? inClause[1] : undefined;
-    // (Also "according to RedMonk's Stephens".)
-    if (spokesperson?.entity.type === 'PER' && /^(\s+[\p{Ll}\s-]{2,40}|['’]s)\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
+    // (Also "according to RedMonk's Stephens", and "in the words of the Crown prosecutor, Mark Tedeschi".)
+    if (spokesperson?.entity.type === 'PER' && /^(\s+[\p{Ll}\s-]{2,40},?|['’]s)\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
       return named(spokesperson);
     if (first && /^(the\s+)?$/i.test(masked.slice(from + lead, first.start))) return named(first);
     const pronoun = PRONOUN.exec(phrase);

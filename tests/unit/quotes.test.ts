@@ -97,6 +97,11 @@ describe('speakers', () => {
     ['a surname before an age', 'Smith, 42, said later that it was “a disaster for everyone involved”.', 'Smith'],
     ['a body of people named by what they are', 'Police said the suspect was “armed and dangerous”.', 'Police'],
     ['a body, its role noun, then the person', '“We are not going anywhere,” said Hamas spokesman Hazem Qassem.', 'Hazem Qassem'],
+    [
+      'a body, its role noun and a comma, then the person',
+      'In the words of the Crown prosecutor, Mark Tedeschi, QC, "Gloria spent a lot of her life crying."',
+      'Mark Tedeschi',
+    ],
     ['an unnamed source stays unnamed', 'Charles Simpson said the claims were false. “Nobody stops them,” the source said.', 'the source'],
     ['a description with a number in it', '“I’m not going anywhere,” the 80-year-old president told supporters.', 'the 80-year-old president'],
     ['a lone unknown name that speaks, after another name', 'In an interview with CNN, Zelensky said: “We will not give up our land.”', 'Zelensky'],
