@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { KNOWN_ORGS } from './lexicon';
 
 /** Initials of a phrase's words ("iodine deficiency disorders" → "idd"). */
 function initials(phrase: string): string {
@@ -18,6 +19,18 @@ function spelledOutInLowercase(text: string, start: number, end: number, acronym
   if (!before) return false;
   const words = before.trim().split(/\s+/);
   return initials(words.slice(-acronym.length).join(' ')) === acronym;
+}
+
+/**
+ * "… preventing iodine deficiency disorders. … The effects of IDD …": spelled out in lowercase words anywhere before, with
+ * no brackets. (Content words only, and never a known body's acronym: "from being involved" is no FBI.)
+ */
+function spelledOutBefore(text: string, start: number, acronym: string): boolean {
+  if (acronym.length < 3 || KNOWN_ORGS.has(acronym)) return false;
+  const words = [...acronym].map((letter) => `${letter}[a-z]{3,}`).join('\\s+');
+  const phrase = new RegExp(`(?:^|[^\\p{L}])(${words})(?![\\p{L}])`, 'gu');
+  for (const m of text.slice(0, start).matchAll(phrase)) if (!/(ed|ing|ly)$/.test(m[1] as string)) return true;
+  return false;
 }
 
 const TITLE_PHRASE = /((?:[A-Z][a-z]+|of|the|and|for|to|on|in|a)(?: (?:[A-Z][a-z]+|of|the|and|for|to|on|in|a))*) [([]$/;
@@ -47,7 +60,9 @@ export function acronymsOfThings(text: string, entities: Entity[]): Entity[] {
     if (e.type !== 'ORG' || !/^\p{Lu}{2,6}$/u.test(e.name)) return e;
     const acronym = e.name.toLowerCase();
     const spelled = (m: { start: number; end: number }) =>
-      spelledOutInLowercase(text, m.start, m.end, acronym) || spelledOutAsPhrase(text, m.start, acronym, named);
+      spelledOutInLowercase(text, m.start, m.end, acronym) ||
+      spelledOutAsPhrase(text, m.start, acronym, named) ||
+      spelledOutBefore(text, m.start, acronym);
     return e.mentions.some(spelled) ? { ...e, type: 'MISC' } : e;
   });
 }

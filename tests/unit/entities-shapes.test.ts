@@ -16,6 +16,10 @@ test.each<[string, string, EntityType | undefined]>([
   // An acronym spelled out in capitalised words that name no body is a thing too.
   ["Wikinews interviewed him for May's Interview of the Month (IOTM) on May 18.", 'IOTM', 'MISC'],
   ['He was named Most Valuable Player (MVP) of the series.', 'MVP', undefined],
+  // So is one spelled out in lowercase words anywhere before it, brackets or not; a known body's acronym never is.
+  ['Iodised salt prevents iodine deficiency disorders. The best known effects of IDD are goitre and cretinism.', 'IDD', 'MISC'],
+  ['He denied being involved from being involved at all. The FBI said so.', 'FBI', 'ORG'],
+  ['Run the design rule checks first. If DRC passes, carry on.', 'DRC', 'MISC'],
   ['The Foreign Office (FO) said so.', 'Foreign Office', 'ORG'],
   ['He joined the Centre for Social Evolution (CSE) in 2012.', 'Centre for Social Evolution', 'ORG'],
   // A squad named by its place or its sponsor is a body, at a sentence start too.
