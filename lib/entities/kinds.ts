@@ -18,7 +18,7 @@ const kinds = (type: EntityType, words: string) => {
 };
 kinds(
   'PER',
-  'person|guy|man|woman|boy|girl|lady|gentleman|fellow|author|writer|novelist|poet|journalist|reporter|artist|actor|actress|singer|musician|player|athlete|politician|lawmaker|scientist|researcher|celebrity|comedian|director|filmmaker|activist|blogger|entrepreneur',
+  'person|guy|man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|teacher|lawyer|student|soldier|author|writer|novelist|poet|journalist|reporter|artist|actor|actress|singer|musician|player|athlete|politician|lawmaker|scientist|researcher|celebrity|comedian|director|filmmaker|activist|blogger|entrepreneur',
 );
 kinds(
   'ORG',
@@ -31,6 +31,9 @@ kinds(
   'journal|book|novel|film|movie|album|song|play|opera|painting|show|series|game|project|program|programme|product|software|app|language|disease|drug|vaccine|award|prize|festival|tournament',
 );
 KIND_TYPES.set('people', 'PER');
+
+/** "company", "journalists": a common noun for a kind of person, body, place or thing. */
+export const isKindNoun = (w: string) => KIND_TYPES.has(w);
 
 const word = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 /** A plural noun's shape ("publishers", "technologies", "women"; not "was", "this", "class"). */

@@ -13,7 +13,7 @@ import {
   typeListMembers,
 } from './context';
 import { joinInvertedNames } from './inverted';
-import { kindAround } from './kinds';
+import { isKindNoun, kindAround } from './kinds';
 import {
   COMMON_WORDS,
   CORE_PLACES,
@@ -42,7 +42,7 @@ import {
 import { readTitlePhrase } from './titles';
 import { isPossessiveMarker, type Token } from './tokens';
 import { splitTrailingPerson } from './trailing';
-import { ALWAYS_STRIPPED, isCap, isPlainHere, joinable, lower } from './words';
+import { ALWAYS_STRIPPED, isCap, isPlainHere, isTitle, joinable, lower } from './words';
 
 /** UNK: a lone capitalised word with no type evidence; merging or context decides, else it is dropped. */
 export type GuessType = EntityType | 'UNK';
@@ -68,6 +68,7 @@ export interface RawMention {
   afterThe?: boolean;
 }
 
+const PUBLISHES = /^(reported|reports|wrote|writes|revealed|reveals|published|publishes)$/;
 const PLAIN_SUFFIX = /(tion|sion|ment|ness|ity|ism|ship|ics|ing|ery|ure|ence|ance|ology|ware|book|day|cup|way|land|ville|ton|field|burg|shire)$/;
 // (ASCII classes here and below: each Unicode property class costs time to build at cold start.)
 const PLURAL_ACRONYM = /^[A-Z]{2,}s$/;
@@ -416,6 +417,18 @@ function classify(
   // "US$ 20,000", "NZ $26 million": a currency, not the country.
   if (/^\s?\$/.test(next?.gapBefore ?? '')) return null;
   if (orgByLowercaseHead) return mk('ORG', 3);
+  // "The Independent reported …", "The Guardian wrote": a capitalised word after a sentence's "The" that reports is a
+  // publication (not "The Doctor", a title, nor "The Company", a kind of body).
+  if (
+    single &&
+    !titled &&
+    previous?.text === 'The' &&
+    previous.sentenceStart &&
+    PUBLISHES.test(next?.text ?? '') &&
+    joinable(next?.gapBefore ?? '')
+  ) {
+    if (!isTitle(firstWord) && !isKindNoun(firstWord) && !DEMONYMS.has(firstWord) && !PLACES.has(firstWord)) return mk('ORG', 2);
+  }
   // "publishers such as O'Reilly", "AKMA was the first guy …": the kind of thing the words around it name.
   const kind = titled ? null : kindAround(tokens, nameStart, end);
   if (kind) return mk(kind, 2);

@@ -40,6 +40,10 @@ test.each<[string, string, EntityType | undefined]>([
   ['Some publications, like AM New York, always have a story.', 'AM New York', 'ORG'],
   // (A work's kind after a copula is no head: the host is.)
   ['Oprah Winfrey was the show host for years.', 'Oprah Winfrey', 'PER'],
+  // A capitalised word after a sentence's "The" that reports is a publication; a role or a kind of body is not.
+  ['Some ants eat aphids. The Independent reported it as a first.', 'Independent', 'ORG'],
+  ['Sales fell again. The Company reported a loss.', 'Company', undefined],
+  ['He was sick. The Doctor wrote a note for him.', 'Doctor', undefined],
   // The state as a party in a Commonwealth court, not the first word of a title.
   ['It is asserted by the Crown that both parents knew.', 'Crown', 'ORG'],
   ['In the words of the Crown prosecutor, Mark Tedeschi, it was bad.', 'Crown', 'ORG'],
