@@ -10,6 +10,7 @@ import {
   placedByContext,
   spanMention,
   speaks,
+  typeListBeforeKind,
   typeListMembers,
 } from './context';
 import { joinInvertedNames } from './inverted';
@@ -255,6 +256,7 @@ export function recognise(text: string, tokens: Token[], context: RecogniseConte
   }
   const joined = splitTrailingPerson(text, tokens, joinInvertedNames(text, mentions));
   typeListMembers(text, joined);
+  typeListBeforeKind(text, joined);
   return joined;
 }
 
@@ -534,7 +536,8 @@ function classify(
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,
     // event or product more likely than a person; merging may still decide (a lone surname later means a person).
     // A place leading an unknown phrase ("Vietnam War", "Malaysia Tourism board") is still that place.
-    if (PLACES.has(firstWord) && !FIRST_NAMES.has(firstWord)) {
+    // ("Van Buren": a particle opens a surname, whatever place it also names.)
+    if (PLACES.has(firstWord) && !FIRST_NAMES.has(firstWord) && !NAME_PARTICLES.has(firstWord)) {
       return mkFirst('LOC', 2);
     }
     // "Yau Wai-ching", "Park Joo-Ho": a family name and a two-syllable given name, a person's.
@@ -552,6 +555,9 @@ function classify(
     if (lw.some((w) => plain(w) && !(initialed && NAME_PARTICLES.has(w)))) return mk('UNK', 0);
     // "in Nizhny Novgorod": people are seldom "in" anything, places are.
     if (previous && /^(in|near|across)$/.test(previous.text) && !/[,;:]/.test(firstToken.gapBefore)) return mk('LOC', 1);
+    // "Mustang Mach E", "Model S", "Plan B": a bare letter, no initial's dot, ends a model's or a plan's name. (Not in a
+    // list of authors, "Arup Malakar, J B, …", "Trewick SA, Morgan-Richards M.": there a comma or a dot follows it.)
+    if (/^[A-Z]$/.test(lastToken.text) && next && /^\s+$/.test(next.gapBefore) && firstToken.text.length > 1) return mk('MISC', 1);
     return mk('PER', 1);
   }
   // "descended from Polynesians", "among Christians": a people or a faith's followers ("the Appalachians" are mountains).

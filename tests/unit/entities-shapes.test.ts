@@ -44,6 +44,15 @@ test.each<[string, string, EntityType | undefined]>([
   ['Some ants eat aphids. The Independent reported it as a first.', 'Independent', 'ORG'],
   ['Sales fell again. The Company reported a loss.', 'Company', undefined],
   ['He was sick. The Doctor wrote a note for him.', 'Doctor', undefined],
+  // The plural kind after a list names what each name in it is.
+  ['The virus was found in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.', 'Barry', 'LOC'],
+  ['The virus was found in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.', 'Calhoun', 'LOC'],
+  ['The virus was found in Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties.', 'Van Buren', 'LOC'],
+  ['Students from Harvard and Yale universities came.', 'Yale', 'ORG'],
+  ['Barry Manilow and friends sang in many cities.', 'Barry Manilow', 'PER'],
+  // A bare letter ends a model's name, but not a list of authors' initials.
+  ['Ford said the Mustang Mach E will go 230 miles. The Mach E was unveiled on Sunday.', 'Mach E', 'MISC'],
+  ['Thanks to Arup Malakar, J B, and David Amsler.', 'J B', 'PER'],
   // The state as a party in a Commonwealth court, not the first word of a title.
   ['It is asserted by the Crown that both parents knew.', 'Crown', 'ORG'],
   ['In the words of the Crown prosecutor, Mark Tedeschi, it was bad.', 'Crown', 'ORG'],
