@@ -194,6 +194,9 @@ function pickTitle(c: TitleCandidates): string | null {
   const agreedH2 = meta.map(fullest).find(Boolean);
   if (!agreed && agreedH2) return agreedH2;
   if (!agreed && !headings.length && allParts.length > 1 && c.h1s.some((h) => laterPart(clean(h) ?? ''))) return allParts[0] as string;
+  // "National Rail Enquiries -": a <title> whose page part is empty names only the site; with no headline in an <h1>
+  // and no story metadata, the first <h2> is the page's.
+  if (!agreed && !headings.length && !storyMeta.length && tag && /\s[|•·–—-]$/.test(tag) && h2s[0]) return h2s[0];
   if (agreed) {
     // "Headline | Old Site Name" in the <h1>, "Headline" in the metadata: the metadata's part is the headline.
     const parts = agreed.split(LABEL_SEPARATORS);

@@ -181,6 +181,13 @@ describe('the visible headline', () => {
     expect(choose({ h2s: [title, `12 thoughts on “${title}”`], ogTitle: title, siteName: 'Garden Notes' })).toBe(title);
   });
 
+  test('with no <h1> and a <title> whose page part is empty, the first <h2>', () => {
+    expect(choose({ h1s: [''], h2s: ['Rail Replacement Services', 'General Information'], titleTag: 'National Rail Enquiries -' })).toBe(
+      'Rail Replacement Services',
+    );
+    expect(choose({ h2s: ['Latest posts'], titleTag: 'National Rail Enquiries' })).toBe('National Rail Enquiries');
+  });
+
   test('an <h2> that is only a part of the metadata title is a section’s', () => {
     expect(choose({ h2s: ['Open Data Project:'], ogTitle: 'The Open Data Project: Better Public Records' })).toBe(
       'The Open Data Project: Better Public Records',
