@@ -25,12 +25,13 @@ function spelledOutInLowercase(text: string, start: number, end: number, acronym
  * "… preventing iodine deficiency disorders. … The effects of IDD …": spelled out in lowercase words anywhere before, with
  * no brackets. (Content words only, and never a known body's acronym: "from being involved" is no FBI.)
  */
-function spelledOutBefore(text: string, start: number, acronym: string): boolean {
-  if (acronym.length < 3 || KNOWN_ORGS.has(acronym)) return false;
+function firstSpelledOut(text: string, acronym: string): number {
+  if (acronym.length < 3 || KNOWN_ORGS.has(acronym)) return -1;
   const words = [...acronym].map((letter) => `${letter}[a-z]{3,}`).join('\\s+');
-  const phrase = new RegExp(`(?:^|[^\\p{L}])(${words})(?![\\p{L}])`, 'gu');
-  for (const m of text.slice(0, start).matchAll(phrase)) if (!/(ed|ing|ly)$/.test(m[1] as string)) return true;
-  return false;
+  // (Looked for once per acronym, not once per mention: a long page names an acronym hundreds of times.)
+  const phrase = new RegExp(`\\b(${words})\\b`, 'g');
+  for (const m of text.matchAll(phrase)) if (!/(ed|ing|ly)$/.test(m[1] as string)) return m.index;
+  return -1;
 }
 
 const TITLE_PHRASE = /((?:[A-Z][a-z]+|of|the|and|for|to|on|in|a)(?: (?:[A-Z][a-z]+|of|the|and|for|to|on|in|a))*) [([]$/;
@@ -60,9 +61,9 @@ export function acronymsOfThings(text: string, entities: Entity[]): Entity[] {
     if (e.type !== 'ORG' || !/^\p{Lu}{2,6}$/u.test(e.name)) return e;
     const acronym = e.name.toLowerCase();
     const spelled = (m: { start: number; end: number }) =>
-      spelledOutInLowercase(text, m.start, m.end, acronym) ||
-      spelledOutAsPhrase(text, m.start, acronym, named) ||
-      spelledOutBefore(text, m.start, acronym);
-    return e.mentions.some(spelled) ? { ...e, type: 'MISC' } : e;
+      spelledOutInLowercase(text, m.start, m.end, acronym) || spelledOutAsPhrase(text, m.start, acronym, named);
+    if (e.mentions.some(spelled)) return { ...e, type: 'MISC' };
+    const before = firstSpelledOut(text, acronym);
+    return before >= 0 && before < (e.mentions[e.mentions.length - 1]?.start ?? 0) ? { ...e, type: 'MISC' } : e;
   });
 }
