@@ -276,6 +276,44 @@ function craftAfter(tokens: Token[], end: number): boolean {
   const [and, other] = [tokens[end], tokens[end + 1]];
   return !!and && !!other && /^(and|or)$/.test(and.text) && isCap(other) && kind(end + 2);
 }
+/** Fields a public body serves: "Tourism Australia", "Sport England", "Health Canada". */
+const FIELD_WORDS =
+  /^(tourism|sport|sports|transport|health|education|energy|water|trade|justice|heritage|arts|culture|rail|food|science|research|environment|fisheries|forestry|agriculture|housing|employment|defence|defense|invest|visit)$/;
+/** How many of the last words are places ("Australia New Zealand", "UK"), none when the name does not end in one. */
+function placeTail(lw: string[]): number {
+  let k = lw.length;
+  while (k > 0) {
+    const two = k >= 2 ? `${lw[k - 2]} ${lw[k - 1]}` : '';
+    if (two && PLACES.has(two)) k -= 2;
+    else if (PLACES.has(lw[k - 1] as string) && !isPlainWord(lw[k - 1] as string)) k -= 1;
+    else break;
+  }
+  return lw.length - k;
+}
+/**
+ * "Tourism Australia", "Food Standards Australia New Zealand", "Cancer Research UK": a field's plain words, then the place
+ * a body serves, name the body. (One plain word must name a field: "Mainland China", "Rural Victoria" are places.)
+ */
+function fieldBeforePlace(lw: string[]): boolean {
+  const tail = placeTail(lw);
+  const head = lw.slice(0, lw.length - tail);
+  if (
+    !tail ||
+    !head.length ||
+    head.some(
+      (w) =>
+        !(isPlainWord(w) || FIELD_WORDS.test(w)) ||
+        COMMON_WORDS.has(w) ||
+        PLACE_PREFIXES.has(w) ||
+        DEMONYMS.has(w) ||
+        FIRST_NAMES.has(w) ||
+        TITLES.has(w),
+    )
+  )
+    return false;
+  return head.length >= 2 || FIELD_WORDS.test(head[0] as string);
+}
+
 const givenNameBefore = (next: string) => !isPlainWord(next) && !COMMON_WORDS.has(next) && !PLACES.has(next) && !KNOWN_ORGS.has(next);
 
 function classify(
@@ -531,6 +569,7 @@ function classify(
     // Dotted initials are a person's ("J.R. Smith"), or a place's ("U.S. Open"): the rules below tell which.
     if (firstToken.shape === 'caps' && !/^(?:\p{Lu}\.){1,3}\p{Lu}?$/u.test(firstToken.text)) return mk('UNK', 0);
     // "Human Rights said": plain words that speak are an office's or a body's, not a person's name.
+    if (fieldBeforePlace(lw)) return mk('ORG', 2);
     const speaker = speaks(tokens, end) && !lw.every((w) => isPlainWord(w) || COMMON_WORDS.has(w));
     if (FIRST_NAMES.has(firstWord) || LAST_NAMES.has(lastWord) || speaker) return mk('PER', 3);
     // Capitalised words that are also plain words ("World Cup", "Internet Explorer", "Card Tricks") make a work,

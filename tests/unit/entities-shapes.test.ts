@@ -53,6 +53,12 @@ test.each<[string, string, EntityType | undefined]>([
   // A bare letter ends a model's name, but not a list of authors' initials.
   ['Ford said the Mustang Mach E will go 230 miles. The Mach E was unveiled on Sunday.', 'Mach E', 'MISC'],
   ['Thanks to Arup Malakar, J B, and David Amsler.', 'J B', 'PER'],
+  // A field's plain words, then the place a body serves; a place's qualifier is no field.
+  ['Lydia Buchtmann for Food Standards Australia New Zealand says they are looking at it.', 'Food Standards Australia New Zealand', 'ORG'],
+  ['A spokesman for Tourism Australia said so on Monday.', 'Tourism Australia', 'ORG'],
+  ['Staff at Cancer Research UK fund the trial.', 'Cancer Research UK', 'ORG'],
+  ['The new History of New Zealand was published in 2005.', 'History of New Zealand', 'MISC'],
+  ['Prices rose in Rural Victoria over the year.', 'Rural Victoria', 'MISC'],
   // The state as a party in a Commonwealth court, not the first word of a title.
   ['It is asserted by the Crown that both parents knew.', 'Crown', 'ORG'],
   ['In the words of the Crown prosecutor, Mark Tedeschi, it was bad.', 'Crown', 'ORG'],
