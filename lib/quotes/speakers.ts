@@ -178,7 +178,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // "said Hamas spokesman Hazem Qassem": a body, its role noun, then the person speaking for it.
     const spokesperson = first && first.entity.type !== 'PER' ? inClause[1] : undefined;
     // (Also "according to RedMonk's Stephens", and "in the words of the Crown prosecutor, Mark Tedeschi".)
-    if (spokesperson?.entity.type === 'PER' && /^(\s+[\p{Ll}\s-]{2,40},?|['’]s)\s+$/u.test(masked.slice(first?.end, spokesperson.start)))
+    if (
+      spokesperson?.entity.type === 'PER' &&
+      /^(\s+[a-z\u00DF-\u00F6\u00F8-\u00FF\s-]{2,40},?|['’]s)\s+$/.test(masked.slice(first?.end, spokesperson.start))
+    )
       return named(spokesperson);
     if (first && /^(the\s+)?$/i.test(masked.slice(from + lead, first.start))) return named(first);
     const pronoun = PRONOUN.exec(phrase);
@@ -189,7 +192,10 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (descriptor) return resolve(descriptor[0], from);
     // A name the recogniser did not keep ("attributed to Einstein", "said Mar Hicks, a historian at …"): the capitalised
     // words as written, when they come before any body or place the clause names.
-    const written = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(phrase)?.[1];
+    const written =
+      /^([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*(?:\s+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*){0,3})/.exec(
+        phrase,
+      )?.[1];
     const asName = written && !FUNCTION_WORD.test(written.split(/\s+/)[0] ?? '') ? asWritten(written) : null;
     if (asName && (!first || first.start >= from + lead + (written?.length ?? 0))) return asName;
     return first ? named(first) : asName;
@@ -217,9 +223,17 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
     if (name) return named(name);
     // "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
-    const subject = /^\s*(.+?),[^,]{1,80},\s*(?:\p{L}+\s+)?$/su.exec(masked.slice(from, verbAt))?.[1]?.trim();
+    const subject = /^\s*(.+?),[^,]{1,80},\s*(?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+\s+)?$/s
+      .exec(masked.slice(from, verbAt))?.[1]
+      ?.trim();
     if (subject && DESCRIPTOR.test(subject)) return resolve(subject, verbAt);
-    if (subject && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(subject)) return asWritten(subject);
+    if (
+      subject &&
+      /^[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*(?:\s+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*){0,3}$/.test(
+        subject,
+      )
+    )
+      return asWritten(subject);
     // "Police said", "Officials say": a body of people named by what they are.
     const body = COLLECTIVE.exec(masked.slice(from, verbAt))?.[1];
     if (body) return asWritten(body);
@@ -262,11 +276,13 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       const m = new RegExp(saidFirst, 'i').exec(after);
       if (m) speaker = speakerAt(span.end + m[0].length, afterEnd);
       else {
-        const nameFirst = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'iu').exec(after);
+        const nameFirst = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'i').exec(after);
         // "Steve Clarke, deputy associate administrator for exploration at NASA, said": a name, a long aside, the verb.
         const asideFirst = nameFirst
           ? null
-          : new RegExp(`^(\\s*[,.]?\\s*)\\p{Lu}[^,\\u2063]{1,40}(?=,[^,\\u2063]{1,120},\\s+(?:${VERB})\\b)`, 'u').exec(after);
+          : new RegExp(
+              `^(\\s*[,.]?\\s*)[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F][^,\\u2063]{1,40}(?=,[^,\\u2063]{1,120},\\s+(?:${VERB})\\b)`,
+            ).exec(after);
         if (nameFirst) speaker = speakerAt(span.end + (nameFirst[0].length - nameFirst[0].trimStart().length), span.end + nameFirst[0].length);
         else if (asideFirst) speaker = speakerAt(span.end + (asideFirst[1] ?? '').length, span.end + asideFirst[0].length);
       }
@@ -292,7 +308,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // (Words on the same line may come between, "“A.” Then he left. “B.”"; a new paragraph with words may not.)
     if (!speaker && lastSpeaker && i > 0) {
       const gap = masked.slice(lastEnd, span.start);
-      if (!/\p{L}/u.test(gap) || !gap.includes('\n')) speaker = { ...lastSpeaker };
+      if (!/[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/.test(gap) || !gap.includes('\n')) speaker = { ...lastSpeaker };
     }
     speakers.push(speaker);
     if (speaker) {
