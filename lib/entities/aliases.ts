@@ -1,15 +1,15 @@
-import type { Entity } from '../analyze/types';
+import type { Entity, Mention } from '../analyze/types';
 import { PLACES } from './lexicon';
 import { nameKey } from './merge';
 
 /**
  * "the Masjid Al-Haram (Grand Mosque)", "the Pakistani Taliban (Tehreek-e-Taliban Pakistan)": a place's or a body's
- * name in brackets right after another of the same kind is its other name, one entity. (Not a place of one word, "Springfield (Illinois)",
- * nor one a gazetteer lists: those say where the first one is.)
+ * name in brackets right after another of the same kind is its other name, one entity. (Not a place of one word,
+ * "Springfield (Illinois)", nor one a gazetteer lists: those say where the first one is.)
  */
 export function mergeBracketedAliases(text: string, entities: Entity[]): Entity[] {
-  const byStart = new Map<number, Entity>();
-  for (const e of entities) for (const m of e.mentions) byStart.set(m.start, e);
+  const byStart = new Map<number, { entity: Entity; mention: Mention }>();
+  for (const entity of entities) for (const mention of entity.mentions) byStart.set(mention.start, { entity, mention });
   const into = new Map<Entity, Entity>();
   const root = (e: Entity): Entity => {
     let r = e;
@@ -21,12 +21,11 @@ export function mergeBracketedAliases(text: string, entities: Entity[]): Entity[
     if (e.type !== 'LOC' && e.type !== 'ORG') continue;
     for (const m of e.mentions) {
       const gap = /^ ?\( ?/.exec(text.slice(m.end, m.end + 3))?.[0];
-      const alias = gap ? byStart.get(m.end + gap.length) : undefined;
-      if (!alias || root(alias) === root(e) || alias.type !== e.type) continue;
-      const at = alias.mentions.find((a) => a.start === m.end + (gap?.length ?? 0));
-      const key = nameKey(alias.name);
-      if (!at || !/^ ?\)/.test(text.slice(at.end, at.end + 2)) || !key.includes(' ') || PLACES.has(key)) continue;
-      into.set(root(alias), root(e));
+      const next = gap ? byStart.get(m.end + gap.length) : undefined;
+      if (!next || root(next.entity) === root(e) || next.entity.type !== e.type) continue;
+      const key = nameKey(next.entity.name);
+      if (!/^ ?\)/.test(text.slice(next.mention.end, next.mention.end + 2)) || !key.includes(' ') || PLACES.has(key)) continue;
+      into.set(root(next.entity), root(e));
     }
   }
   if (!into.size) return entities;

@@ -1,4 +1,6 @@
 /** The words around a name that decide what it is: "in Ghazni", "X said", "Nathan Law of Demosisto", lists with "and". */
+
+import { pluralPlaceOrBodyKind } from './kinds';
 import {
   DEMONYMS,
   FIRST_NAMES,
@@ -109,25 +111,6 @@ export function typeListMembers(text: string, mentions: RawMention[]): void {
   });
 }
 
-const PLURAL_KINDS: Record<string, GuessType> = {
-  counties: 'LOC',
-  provinces: 'LOC',
-  states: 'LOC',
-  districts: 'LOC',
-  regions: 'LOC',
-  islands: 'LOC',
-  cities: 'LOC',
-  towns: 'LOC',
-  villages: 'LOC',
-  parishes: 'LOC',
-  boroughs: 'LOC',
-  municipalities: 'LOC',
-  prefectures: 'LOC',
-  rivers: 'LOC',
-  universities: 'ORG',
-  companies: 'ORG',
-};
-
 /**
  * "Barry, Berrien, Calhoun, Cass, Kalamazoo and Van Buren counties", "Harvard and Yale universities": the plural kind after
  * a list names what every name in it is, whatever each name alone would suggest.
@@ -135,10 +118,10 @@ const PLURAL_KINDS: Record<string, GuessType> = {
 export function typeListBeforeKind(text: string, mentions: RawMention[]): void {
   for (let k = 0; k < mentions.length; k++) {
     const last = mentions[k] as RawMention;
-    const kind = PLURAL_KINDS[/^ ([a-z]+)\b/.exec(text.slice(last.end, last.end + 16))?.[1] ?? ''];
+    const kind = pluralPlaceOrBodyKind(/^ ([a-z]+)\b/.exec(text.slice(last.end, last.end + 16))?.[1] ?? '');
     if (!kind) continue;
     let first = k;
-    while (first > 0 && /^,? (?:and |or )?$|^, $/.test(text.slice((mentions[first - 1] as RawMention).end, (mentions[first] as RawMention).start)))
+    while (first > 0 && /^,? (?:and |or )?$/.test(text.slice((mentions[first - 1] as RawMention).end, (mentions[first] as RawMention).start)))
       first--;
     // (A list: "Kalamazoo County" alone, or "the Barry counties", is no list.)
     const joinedByAnd = k > first && /\b(and|or) $/.test(text.slice((mentions[k - 1] as RawMention).end, last.start));

@@ -14,9 +14,12 @@ export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 
 const MAX_NAME_WORDS = 6;
 
-/** Only spaces, a hyphen, a dot, an apostrophe or an ampersand between the words: "MSC) Certified" is no "MSC-certified". */
+/** Words joined as in a name, or by a hyphen, a dot or an apostrophe: "MSC) Certified" is no "MSC-certified". */
 function wordsJoined(tokens: Token[], from: number, len: number): boolean {
-  for (let k = from + 1; k < from + len; k++) if (!/^(?:[ \t\u00a0]+|[-.'’]?| ?& ?)$/.test((tokens[k] as Token).gapBefore)) return false;
+  for (let k = from + 1; k < from + len; k++) {
+    const gap = (tokens[k] as Token).gapBefore;
+    if (!joinable(gap) && !/^[-.'’]?$/.test(gap)) return false;
+  }
   return true;
 }
 

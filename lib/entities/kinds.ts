@@ -3,6 +3,8 @@ import type { Token } from './tokens';
 
 /** Common nouns naming a kind of person, body or place, singular and plural. */
 const KIND_TYPES = new Map<string, EntityType>();
+/** The plural forms among them ("counties", "universities"). */
+const PLURAL_KINDS = new Set<string>();
 const kinds = (type: EntityType, words: string) => {
   for (const w of words.split('|')) {
     KIND_TYPES.set(w, type);
@@ -14,6 +16,7 @@ const kinds = (type: EntityType, words: string) => {
           ? `${w}es`
           : `${w}s`;
     KIND_TYPES.set(pluralForm, type);
+    PLURAL_KINDS.add(pluralForm);
   }
 };
 kinds(
@@ -24,7 +27,10 @@ kinds(
   'ORG',
   'publisher|publication|company|firm|business|brand|newspaper|magazine|broadcaster|network|bank|university|college|charity|organisation|organization|party|agency|retailer|airline|carrier|manufacturer|maker|startup|studio|label|club|band|outlet|union|institute|foundation|ministry|government|corporation',
 );
-kinds('LOC', 'country|city|town|village|state|nation|region|province|county|island|capital|destination');
+kinds(
+  'LOC',
+  'country|city|town|village|state|nation|region|province|county|district|parish|borough|municipality|prefecture|island|river|capital|destination',
+);
 // Works, projects, products and ailments: a name of one of these kinds is no person, body or place.
 kinds(
   'MISC',
@@ -34,6 +40,12 @@ KIND_TYPES.set('people', 'PER');
 
 /** "company", "journalists": a common noun for a kind of person, body, place or thing. */
 export const isKindNoun = (w: string) => KIND_TYPES.has(w);
+
+/** "counties", "universities": the plural of a kind of place or body, or null. */
+export function pluralPlaceOrBodyKind(w: string): EntityType | null {
+  const type = PLURAL_KINDS.has(w) ? KIND_TYPES.get(w) : undefined;
+  return type === 'LOC' || type === 'ORG' ? type : null;
+}
 
 const word = (t: Token | undefined) => t?.text.toLowerCase() ?? '';
 /** A plural noun's shape ("publishers", "technologies", "women"; not "was", "this", "class"). */

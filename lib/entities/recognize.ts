@@ -459,16 +459,9 @@ function classify(
   if (orgByLowercaseHead) return mk('ORG', 3);
   // "The Independent reported …", "The Guardian wrote": a capitalised word after a sentence's "The" that reports is a
   // publication (not "The Doctor", a title, nor "The Company", a kind of body).
-  if (
-    single &&
-    !titled &&
-    previous?.text === 'The' &&
-    previous.sentenceStart &&
-    PUBLISHES.test(next?.text ?? '') &&
-    joinable(next?.gapBefore ?? '')
-  ) {
-    if (!isTitle(firstWord) && !isKindNoun(firstWord) && !DEMONYMS.has(firstWord) && !PLACES.has(firstWord)) return mk('ORG', 2);
-  }
+  const publishes = previous?.text === 'The' && previous.sentenceStart && PUBLISHES.test(next?.text ?? '') && joinable(next?.gapBefore ?? '');
+  if (single && !titled && publishes && !isTitle(firstWord) && !isKindNoun(firstWord) && !DEMONYMS.has(firstWord) && !PLACES.has(firstWord))
+    return mk('ORG', 2);
   // "publishers such as O'Reilly", "AKMA was the first guy …": the kind of thing the words around it name.
   const kind = titled ? null : kindAround(tokens, nameStart, end);
   if (kind) return mk(kind, 2);

@@ -23,6 +23,21 @@ const SPEECH_NOUN =
 const DESCRIPTOR =
   /^(?:the|a|an|one|another)\s+((?:[A-Za-z\u00C0-\u024F0-9-]+\s+){0,4}?)(official|spokesman|spokeswoman|spokesperson|minister|president|general|chief|director|secretary|diplomat|envoy|ambassador|leader|commander|officer|source|expert|analyst|researcher|scientist|doctor|lawyer|judge|senator|governor|mayor|premier|professor|author|chairman|head|man|woman|witness|resident|neighbou?r|student|teacher|worker|activist|protester|survivor|relative|colleague|member|employee|nurse|farmer|owner|fan|voter|soldier|team|ministry|department|office|agency|company|group|government|army|police|report)\b/i;
 const PRONOUN = /^(he|she|they|we|i)\b/i;
+// Capitals and letters of the Latin script, for the patterns below (see above: no Unicode classes).
+const UPPER = 'A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F';
+const LETTER = 'A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F';
+/** Up to four capitalised words: a name as written. */
+const CAPITALISED_WORDS = `[${UPPER}][${LETTER}'’.-]*(?:\\s+[${UPPER}][${LETTER}'’.-]*){0,3}`;
+const LEADING_NAME = new RegExp(`^(${CAPITALISED_WORDS})`);
+const WHOLE_NAME = new RegExp(`^${CAPITALISED_WORDS}$`);
+const ANY_LETTER = new RegExp(`[${LETTER}]`);
+// "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
+const SUBJECT_BEFORE_ASIDE = new RegExp(`^\\s*(.+?),[^,]{1,80},\\s*(?:[${LETTER}]+\\s+)?$`, 's');
+// What follows a quote: "said X", "X said", "X, a long aside, said", and a clause that goes on to introduce the next quote.
+const SAID_FIRST = new RegExp(`^\\s*[,.]?\\s*(?:\u2063*\\s*)?(?:\\b(?:${VERB})\\b)`, 'i');
+const NAME_FIRST = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'i');
+const ASIDE_FIRST = new RegExp(`^(\\s*[,.]?\\s*)[${UPPER}][^,\\u2063]{1,40}(?=,[^,\\u2063]{1,120},\\s+(?:${VERB})\\b)`);
+const VERB_BEFORE_NEXT = new RegExp(`\\b(${VERB})\\b[^\\u2063]{0,40}$`, 'i');
 // "And an overwhelming 70 percent …": a capitalised word that opens a sentence is no speaker's name.
 const FUNCTION_WORD =
   /^(and|but|or|so|yet|the|a|an|in|on|at|it|its|this|that|these|those|there|then|when|while|if|as|for|with|by|from|to|of|after|before|some|many|most|all|both|each|every|no|not|one|another|here|now|also)$/i;
@@ -192,10 +207,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (descriptor) return resolve(descriptor[0], from);
     // A name the recogniser did not keep ("attributed to Einstein", "said Mar Hicks, a historian at …"): the capitalised
     // words as written, when they come before any body or place the clause names.
-    const written =
-      /^([A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*(?:\s+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*){0,3})/.exec(
-        phrase,
-      )?.[1];
+    const written = LEADING_NAME.exec(phrase)?.[1];
     const asName = written && !FUNCTION_WORD.test(written.split(/\s+/)[0] ?? '') ? asWritten(written) : null;
     if (asName && (!first || first.start >= from + lead + (written?.length ?? 0))) return asName;
     return first ? named(first) : asName;
@@ -222,18 +234,9 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const descriptor = /\b(the|a|an)\s+[A-Za-z\u00C0-\u024F0-9\s-]{0,40}$/i.exec(masked.slice(from, verbAt));
     if (descriptor && DESCRIPTOR.test(descriptor[0])) return resolve(descriptor[0].trim(), verbAt);
     if (name) return named(name);
-    // "The minister, who declined to be named, said", "Smith, 42, said": the subject before an aside set off by commas.
-    const subject = /^\s*(.+?),[^,]{1,80},\s*(?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+\s+)?$/s
-      .exec(masked.slice(from, verbAt))?.[1]
-      ?.trim();
+    const subject = SUBJECT_BEFORE_ASIDE.exec(masked.slice(from, verbAt))?.[1]?.trim();
     if (subject && DESCRIPTOR.test(subject)) return resolve(subject, verbAt);
-    if (
-      subject &&
-      /^[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*(?:\s+[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u024F][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F'’.-]*){0,3}$/.test(
-        subject,
-      )
-    )
-      return asWritten(subject);
+    if (subject && WHOLE_NAME.test(subject)) return asWritten(subject);
     // "Police said", "Officials say": a body of people named by what they are.
     const body = COLLECTIVE.exec(masked.slice(from, verbAt))?.[1];
     if (body) return asWritten(body);
@@ -269,20 +272,14 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // “quote,” said X / “quote,” X said, unless that clause goes on to introduce the next quote ("X said, “…”").
     // (A quote cut by its own attribution, “We came,” she said, “to win.”, ends on a comma and keeps it.)
     const endsSentence = /[.!?…]\s*["”»'’]?$/.test(text.slice(span.start, span.end));
-    const introducesNext =
-      endsSentence && masked[afterEnd] === '\u2063' && /[,:]?\s*$/.test(after) && new RegExp(`\\b(${VERB})\\b[^\\u2063]{0,40}$`, 'i').test(after);
+    const introducesNext = endsSentence && masked[afterEnd] === '\u2063' && /[,:]?\s*$/.test(after) && VERB_BEFORE_NEXT.test(after);
     if (!speaker && !introducesNext) {
-      const saidFirst = /^\s*[,.]?\s*(?:\u2063*\s*)?(?:\b(?:VERB)\b)/.source.replace('VERB', VERB);
-      const m = new RegExp(saidFirst, 'i').exec(after);
+      const m = SAID_FIRST.exec(after);
       if (m) speaker = speakerAt(span.end + m[0].length, afterEnd);
       else {
-        const nameFirst = new RegExp(`^\\s*[,.]?\\s*(.{1,60}?)\\s+(?:${VERB})\\b`, 'i').exec(after);
+        const nameFirst = NAME_FIRST.exec(after);
         // "Steve Clarke, deputy associate administrator for exploration at NASA, said": a name, a long aside, the verb.
-        const asideFirst = nameFirst
-          ? null
-          : new RegExp(
-              `^(\\s*[,.]?\\s*)[A-Z\\u00C0-\\u00D6\\u00D8-\\u00DE\\u0100-\\u024F][^,\\u2063]{1,40}(?=,[^,\\u2063]{1,120},\\s+(?:${VERB})\\b)`,
-            ).exec(after);
+        const asideFirst = nameFirst ? null : ASIDE_FIRST.exec(after);
         if (nameFirst) speaker = speakerAt(span.end + (nameFirst[0].length - nameFirst[0].trimStart().length), span.end + nameFirst[0].length);
         else if (asideFirst) speaker = speakerAt(span.end + (asideFirst[1] ?? '').length, span.end + asideFirst[0].length);
       }
@@ -308,7 +305,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     // (Words on the same line may come between, "“A.” Then he left. “B.”"; a new paragraph with words may not.)
     if (!speaker && lastSpeaker && i > 0) {
       const gap = masked.slice(lastEnd, span.start);
-      if (!/[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/.test(gap) || !gap.includes('\n')) speaker = { ...lastSpeaker };
+      if (!ANY_LETTER.test(gap) || !gap.includes('\n')) speaker = { ...lastSpeaker };
     }
     speakers.push(speaker);
     if (speaker) {
