@@ -69,6 +69,11 @@ test.each<[string, string, EntityType | undefined]>([
   // (Not a word that opens what follows the name.)
   ['Later that week we met Mary Jones On Tuesday in the old town by the river.', 'Mary Jones', 'PER'],
   ['Later that week we met Mary On Tuesday in the old town by the river.', 'Mary On', undefined],
+  // "World" after a word that is no common word, nationality or place ends a title's or a park's name.
+  ["PC World's recent analysis of its own web traffic showed gains.", 'PC World', 'MISC'],
+  ['Readers of Tech World complained.', 'Tech World', 'MISC'],
+  ['It was in the Third World then.', 'Third World', undefined],
+  ['The Arab World reacted.', 'Arab World', undefined],
 ])('%s: %s → %s', (text, name, type) => {
   expect(typeOf(text, name)).toBe(type);
 });
