@@ -188,6 +188,13 @@ describe('the visible headline', () => {
     expect(choose({ h2s: ['Latest posts'], titleTag: 'National Rail Enquiries' })).toBe('National Rail Enquiries');
   });
 
+  test('the last part of a breadcrumb <title>, shown as an <h2>, names the page among listed posts’ <h1>s', () => {
+    const page = { h1s: ['Win a new headset!', 'Our team reports'], h2s: ['The events of late'] };
+    expect(choose({ ...page, titleTag: 'Gaming Club e.V. - News » The events of late' })).toBe('The events of late');
+    // (Two parts are a headline and its site; a short last part is a section.)
+    expect(choose({ ...page, h2s: ['News'], titleTag: 'Gaming Club e.V. - Club » News' })).not.toBe('News');
+  });
+
   test('an <h2> that is only a part of the metadata title is a section’s', () => {
     expect(choose({ h2s: ['Open Data Project:'], ogTitle: 'The Open Data Project: Better Public Records' })).toBe(
       'The Open Data Project: Better Public Records',
