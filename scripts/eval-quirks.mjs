@@ -68,10 +68,10 @@ function quirkOf(entity, seen) {
   return null;
 }
 
-function scoreEntities() {
+function scoreEntities(docs) {
   const all = { tp: 0, fp: 0, fn: 0 };
   const around = { tp: 0, fp: 0, fn: 0, neutral: 0, quirkMissed: 0 };
-  for (const doc of readJsonl(join(dataDir, 'nlp.jsonl'))) {
+  for (const doc of docs) {
     const proper = doc.mentions.filter((m) => m.proper);
     // Names nested in another gold name are optional in score.mjs.
     const nested = (a, i) => proper.some((b, j) => j !== i && b.start <= a.start && a.end <= b.end && (b.end - b.start > a.end - a.start || j < i));
@@ -156,9 +156,9 @@ function ownTitles(html) {
 // The headline, a separator, and the site's name ("… | eHow", "… [LWN.net]", "…_科技_腾讯网").
 const SITE_TAIL = /^\s*(?:[|·»•:~/\\_[-]|::)/;
 
-function scoreTitles() {
+function scoreTitles(pages) {
   let [n, right, siteKept] = [0, 0, 0];
-  for (const page of readJsonl(join(dataDir, 'pages.jsonl'))) {
+  for (const page of pages) {
     if (!page.gold.title || page.gold.is_article === false) continue;
     n++;
     const mine = titleKey(preds.get(page.id)?.article?.title);
@@ -178,6 +178,6 @@ function scoreTitles() {
   console.log(`  around golds that keep the site's name (${siteKept}): ${right} / ${n - siteKept} = ${(right / (n - siteKept)).toFixed(3)}`);
 }
 
-const ids = (file) => readJsonl(join(dataDir, file)).map((item) => item.id);
-if (ids('nlp.jsonl').some((id) => preds.has(id))) scoreEntities();
-if (ids('pages.jsonl').some((id) => preds.has(id))) scoreTitles();
+const [docs, pages] = [readJsonl(join(dataDir, 'nlp.jsonl')), readJsonl(join(dataDir, 'pages.jsonl'))];
+if (docs.some((doc) => preds.has(doc.id))) scoreEntities(docs);
+if (pages.some((page) => preds.has(page.id))) scoreTitles(pages);

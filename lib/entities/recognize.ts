@@ -397,17 +397,14 @@ function classify(
     end === to && end - nameStart === 2 && t.shape === 'upper' && t.text.length <= 3 && FIRST_NAMES.has(lower(tokens[nameStart] as Token));
   // ("PC World", "Tech World": "World" after a word that is no common word, nationality or place names a title or a park;
   // not "Third World", "Arab World", "Western World".)
-  const namedWorld = (t: Token) => {
+  const namedWorld = (w: string) => {
     const before = lower(tokens[end - 2] as Token);
-    return lower(t) === 'world' && end - nameStart === 2 && !COMMON_WORDS.has(before) && !DEMONYMS.has(before) && !PLACES.has(before);
+    return w === 'world' && end - nameStart === 2 && !COMMON_WORDS.has(before) && !DEMONYMS.has(before) && !PLACES.has(before);
   };
-  const plainTail = (t: Token) =>
-    COMMON_WORDS.has(lower(t)) &&
-    !ORG_HEADS.has(lower(t)) &&
-    !PLACE_HEADS.has(lower(t)) &&
-    !EVENT_HEADS.has(lower(t)) &&
-    !surnameAfterGiven(t) &&
-    !namedWorld(t);
+  const plainTail = (t: Token) => {
+    const w = lower(t);
+    return COMMON_WORDS.has(w) && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w) && !EVENT_HEADS.has(w) && !surnameAfterGiven(t) && !namedWorld(w);
+  };
   while (
     end > nameStart &&
     ((!isCap(tokens[end - 1] as Token) && !orgByLowercaseHead) || (end - nameStart > 1 && plainTail(tokens[end - 1] as Token)))

@@ -191,10 +191,9 @@ function pickTitle(c: TitleCandidates): string | null {
     const covering = h2s.filter((h) => overlap(h, t) >= 0.6 && overlap(t, h) >= 0.6);
     return covering.sort((a, b) => overlap(t, b) - overlap(t, a))[0];
   };
-  // ("Site - News » The events of late": the <title>'s last part, of a few words, shown as a heading names the page.)
-  const lastPart = allParts.length > 2 ? (allParts[allParts.length - 1] as string) : null;
-  const partH2 = lastPart && wordCount(lastPart) >= 3 ? fullest(lastPart) : undefined;
-  const agreedH2 = meta.map(fullest).find(Boolean) ?? partH2;
+  // ("Site - News » The events of late": a breadcrumb <title>'s last part, of a few words, is one more title to show.)
+  const lastPart = allParts.length > 2 ? (allParts[allParts.length - 1] as string) : '';
+  const agreedH2 = [...meta, ...(wordCount(lastPart) >= 3 ? [lastPart] : [])].map(fullest).find(Boolean);
   if (!agreed && agreedH2) return agreedH2;
   if (!agreed && !headings.length && allParts.length > 1 && c.h1s.some((h) => laterPart(clean(h) ?? ''))) return allParts[0] as string;
   // "National Rail Enquiries -": a <title> whose page part is empty names only the site; with no headline in an <h1>
