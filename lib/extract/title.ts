@@ -88,12 +88,20 @@ function sharesWord(a: string, b: string): boolean {
   return x.some((w) => inside(w, y)) || y.some((w) => inside(w, x));
 }
 
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /** Share of the heading's words that the other title has too. */
 function overlap(heading: string, other: string): number {
   const a = tokens(heading);
   const b = tokens(other);
   let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
+  // An inflected form counts as the same word ("nachhaltig" and "nachhaltiger", "plagues" and "plagued").
+  const inflected = (t: string) => t.length >= 5 && [...b].some((u) => u.length >= 5 && commonPrefix(t, u) >= Math.max(t.length, u.length) - 3);
+  for (const t of a) if (b.has(t) || inflected(t)) shared++;
   return a.size ? shared / a.size : 0;
 }
 

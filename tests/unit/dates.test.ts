@@ -160,6 +160,14 @@ describe('the visible headline', () => {
     );
   });
 
+  test('a short <h1> agrees with a social title that inflects its words', () => {
+    expect(choose({ h1s: ['Nachhaltig leben'], ogTitle: 'Nachhaltiger leben', titleTag: 'Nachhaltiger leben für Klima | Umweltbund' })).toBe(
+      'Nachhaltig leben',
+    );
+    // Words that only open alike are not one word inflected.
+    expect(choose({ h1s: ['Bauen lernen'], ogTitle: 'Bauernhof lernen' })).toBe('Bauernhof lernen');
+  });
+
   test('but not an <h1> on something else, nor one of a series of headings on a listing page', () => {
     expect(choose({ h1s: ['Newsletter abonnieren'], ogTitle: 'Dienstwagen: Kauf oder Miete?' })).toBe('Dienstwagen: Kauf oder Miete?');
     expect(choose({ h1s: ['Mieder – Europa', 'Mieder – Übersee'], ogTitle: 'Mieder – Läden, Marken, online kaufen' })).toBe(
