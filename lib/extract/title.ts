@@ -159,6 +159,15 @@ function withoutDateLine(heading: string, meta: string | undefined): string {
   return /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|[|•·–—])/.test(rest) ? meta : heading;
 }
 
+/**
+ * "Lorem ipsum dolor sit amet – My website": with nothing else on the page to go by, a <title>'s short last part after a
+ * dash names the site. (Where a heading or metadata is there to compare, a dash as often sets off the headline's own tail.)
+ */
+function withoutDashedTail(title: string): string {
+  const parts = title.split(/\s+[–—-]\s+/);
+  return parts.length === 2 && wordCount(parts[1] as string) <= 3 && wordCount(parts[0] as string) >= 4 ? (parts[0] as string) : title;
+}
+
 /** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
 export function chooseTitle(c: TitleCandidates): string | null {
   return tidy(pickTitle(c));
@@ -224,7 +233,7 @@ function pickTitle(c: TitleCandidates): string | null {
   if (lead && best && !series && wordCount(lead) >= 3 && sharesWord(lead, best))
     return withoutDateLine(lead, stripSiteName(best, c.siteName, true, c.hostLabel));
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
-  const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
+  const tagHeadline = tag ? withoutDashedTail(stripSiteName(tag, c.siteName, true, c.hostLabel)) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
   const sectionName = (h: string) => !!tagHeadline && wordCount(h) <= 4 && wordCount(tagHeadline) >= 5 && !sharesWord(h, tagHeadline);
   if (headings[0] && !sectionName(headings[0])) return headings[0];

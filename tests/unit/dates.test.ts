@@ -196,6 +196,13 @@ describe('the visible headline', () => {
     expect(choose({ h2s: ['Latest posts'], titleTag: 'National Rail Enquiries' })).toBe('National Rail Enquiries');
   });
 
+  test('with nothing else to go by, a short part after a dash at the end of the <title> is the site’s name', () => {
+    expect(choose({ titleTag: 'Lorem ipsum dolor sit amet – My website' })).toBe('Lorem ipsum dolor sit amet');
+    // A longer tail is the headline's own, and so is a short one where a heading shows it.
+    expect(choose({ titleTag: 'Leasing oder Finanzierung – was lohnt sich mehr?' })).toBe('Leasing oder Finanzierung – was lohnt sich mehr?');
+    expect(choose({ h1s: ['Brexit deal passes – what now'], titleTag: 'Brexit deal passes – what now' })).toBe('Brexit deal passes – what now');
+  });
+
   test('the last part of a breadcrumb <title>, shown as an <h2>, names the page among listed posts’ <h1>s', () => {
     const page = { h1s: ['Win a new headset!', 'Our team reports'], h2s: ['The events of late'] };
     expect(choose({ ...page, titleTag: 'Gaming Club e.V. - News » The events of late' })).toBe('The events of late');
