@@ -100,7 +100,8 @@ function overlap(heading: string, other: string): number {
   const b = tokens(other);
   let shared = 0;
   // An inflected form counts as the same word ("nachhaltig" and "nachhaltiger", "plagues" and "plagued").
-  const inflected = (t: string) => t.length >= 5 && [...b].some((u) => u.length >= 5 && commonPrefix(t, u) >= Math.max(t.length, u.length) - 3);
+  const long = [...b].filter((u) => u.length >= 5);
+  const inflected = (t: string) => t.length >= 5 && long.some((u) => commonPrefix(t, u) >= Math.max(t.length, u.length) - 3);
   for (const t of a) if (b.has(t) || inflected(t)) shared++;
   return a.size ? shared / a.size : 0;
 }
