@@ -12,6 +12,7 @@ const USAGE = `Usage:
   backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
     --link [--wikimedia-base URL]                    also look the names up on Wikidata/Wikipedia (or a server
                                                      answering their APIs at URL) and print background notes
+    --published YYYY-MM-DD                           the article's date, where the file gives none (or a wrong one)
   backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
 
 /**
@@ -97,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const textFile = value('--text');
-  const file = textFile ?? rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--url');
+  const file = textFile ?? rest.find((a, i) => !a.startsWith('--') && !['--url', '--wikimedia-base', '--published'].includes(rest[i - 1] ?? ''));
   if (!file) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -109,7 +110,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`backstory: cannot read ${file}: ${(error as Error).message}\n`);
     return 1;
   }
-  const result = textFile ? analyzePlainText(input) : analyzeHtml(input, value('--url') ?? `file://${file}`);
+  const published = value('--published');
+  if (published !== undefined && !/^\d{4}(-\d\d(-\d\d)?)?$/.test(published)) {
+    process.stderr.write(`backstory: --published wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(published)}\n`);
+    return 2;
+  }
+  const result = textFile ? analyzePlainText(input, published ?? null) : analyzeHtml(input, value('--url') ?? `file://${file}`);
+  if (published && result.article) result.article = { ...result.article, published };
   const notes = flag('--link') ? await linkNames(result, value('--wikimedia-base')) : undefined;
   process.stdout.write(
     flag('--json') ? `${JSON.stringify(notes ? { ...result, notes: Object.fromEntries(notes) } : result, null, 2)}\n` : formatSummary(result, notes),
