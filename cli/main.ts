@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { readGateSignals } from '../adapters/gate-signals';
 import { buildPageTree } from '../adapters/page-tree';
 import { type AnalysisResult, analyzePage, analyzeText, emptyArticle, toResult } from '../lib/analyze';
-import { DEFAULT_WIKIMEDIA, type LinkResult, WikimediaProvider } from '../lib/knowledge';
+import { articleContext, DEFAULT_WIKIMEDIA, type LinkResult, WikimediaProvider } from '../lib/knowledge';
 import { formatSummary } from './summary';
 
 const USAGE = `Usage:
@@ -60,7 +60,10 @@ export function analyzeBatchLine(line: string): Record<string, unknown> {
 
 const USER_AGENT = 'Backstory/0.1 (news context browser extension; command line)';
 
-/** Looks the analysis's names up (names only, never the text) and returns each entity's background note or no-match. */
+/**
+ * Looks the analysis's names up (names only, never the text) and returns each entity's background note or no-match; the
+ * article's words and names help choose among namesakes, compared here.
+ */
 async function linkNames(result: AnalysisResult, base: string | undefined): Promise<Map<string, LinkResult>> {
   const fetchJson = async (url: string) => {
     const response = await fetch(url, { headers: { 'Api-User-Agent': USER_AGENT }, signal: AbortSignal.timeout(15_000) });
@@ -71,7 +74,7 @@ async function linkNames(result: AnalysisResult, base: string | undefined): Prom
   const names = result.entities
     .filter((e) => e.type !== 'MISC')
     .map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
-  return provider.link(names, result.article?.published ?? null);
+  return provider.link(names, result.article?.published ?? null, articleContext(result));
 }
 
 async function runBatch(): Promise<void> {

@@ -1,8 +1,14 @@
 /** Background notes: linking names to Wikidata and Wikipedia, and what they say as of the article's date. */
 
 export { type CacheEntry, type CacheOptions, type CacheStore, cachedFetch, type RateOptions, RetryableError, rateLimited } from './cache';
+export { type Kind, kindFit } from './classes';
+export { type ArticleContext, articleContext, type ContextEntity } from './context';
+export { type Candidate, type Features, type Related, titleFits } from './features';
 export { cachedItems, type ItemCacheOptions } from './item-cache';
-export { chooseCandidate, type LinkContext, type LinkDecision, typeFits } from './link';
+export { ClassIndex, sharedClassIndex } from './kinds';
+export { type Decision, decide, type Scored } from './link';
+export { type KnowledgeSource, type LinkedName, type Linking, linkNames } from './linker';
+export { type LookUp, planLookUps, shortFormOf } from './lookups';
 export { type BackgroundNote, buildNote, factsAt, formatTime, type Office, officesAt } from './note';
 export {
   DEFAULT_WIKIMEDIA,
@@ -13,5 +19,7 @@ export {
   type WikimediaConfig,
   WikimediaProvider,
 } from './provider';
+export { regionNamed } from './regions';
+export { MODEL, type Model } from './weights';
 export { parseEntities, parseSearch, parseTime, type SearchHit, type WikidataEntity } from './wikidata';
 export { firstSentences, parsePages, type WikipediaPage } from './wikipedia';

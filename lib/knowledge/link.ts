@@ -1,97 +1,250 @@
-import type { EntityType } from '../analyze/types';
-import { CITY_CLASSES, DISAMBIGUATION, HUMAN, ORGANISATION_CLASSES, PLACE_CLASSES } from './classes';
-import { itemValues, type SearchHit, timeValue, type WikidataEntity } from './wikidata';
+import type { ArticleContext } from './context';
+import { type Candidate, candidateWords, type Features, localFeatures, RELATIONS, type Related } from './features';
+import type { LookUp } from './lookups';
+import { containsPhrase, contentWords, nameKey } from './text';
+import { MODEL, type Model, type Weights } from './weights';
+import { itemValues, type WikidataEntity } from './wikidata';
 
-export interface LinkContext {
-  /** the article's date (ISO), for "alive and active then" */
-  date: string | null;
-  /** QIDs of places already linked in the article: a candidate from the same country fits better */
-  countries: Set<string>;
-  /** the name opens the article as a dateline ("WASHINGTON:"), so it is a city */
-  dateline?: boolean;
-}
-
-export interface ScoredCandidate {
-  entity: WikidataEntity;
+export interface Scored {
+  candidate: Candidate;
+  features: Features;
   score: number;
-  reasons: string[];
+  /** share of the probability among the candidates and "none of these" */
+  probability: number;
 }
 
-export type LinkDecision =
-  | { status: 'linked'; candidate: ScoredCandidate; others: ScoredCandidate[] }
-  | { status: 'no-confident-match'; others: ScoredCandidate[] };
-
-const MIN_SCORE = 3;
-const MIN_MARGIN = 1.5;
-
-export function typeFits(entity: WikidataEntity, type: EntityType): boolean {
-  const classes = itemValues(entity, 'P31');
-  if (classes.includes(DISAMBIGUATION)) return false;
-  const human = classes.includes(HUMAN);
-  const org = classes.some((c) => ORGANISATION_CLASSES.has(c)) || (!human && ['P159', 'P112', 'P488', 'P749'].some((p) => entity.claims[p]?.length));
-  const place = classes.some((c) => PLACE_CLASSES.has(c)) || (!human && !org && !!entity.claims.P625?.length);
-  if (type === 'PER') return human;
-  if (type === 'ORG') return org && !human;
-  if (type === 'LOC') return place && !human;
-  return true;
+export interface Decision {
+  lookUp: LookUp;
+  /** the linked candidate, or null: no confident match */
+  chosen: Scored | null;
+  /** every candidate not ruled out, best first */
+  scored: Scored[];
 }
 
-const before = (a: string, b: string) => a.slice(0, Math.min(a.length, b.length)) < b.slice(0, Math.min(a.length, b.length));
+export interface DecideInput {
+  lookUps: LookUp[];
+  /** candidates by look-up key */
+  candidates: Map<string, Candidate[]>;
+  related: Map<string, Related>;
+  context?: ArticleContext;
+  date: string | null;
+  model?: Model;
+}
+
+const MAX_ROUNDS = 5;
+const RELATION_CAP = 4;
+const DESCRIPTION_MENTION = 0.5;
+const DATELINE_TIE = 1.5;
+
+/** TF-IDF over the candidates of one article: words every candidate has say little. */
+class Similarity {
+  private readonly idf = new Map<string, number>();
+  private readonly docs = new Map<string, Map<string, number>>();
+  private readonly article: Map<string, number>;
+
+  constructor(candidates: Candidate[], related: Map<string, Related>, articleWords: Record<string, number>) {
+    for (const c of candidates) {
+      if (this.docs.has(c.entity.id)) continue;
+      const counts = new Map<string, number>();
+      for (const w of candidateWords(c, related)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      this.docs.set(c.entity.id, counts);
+    }
+    const df = new Map<string, number>();
+    for (const doc of this.docs.values()) for (const w of doc.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+    const n = this.docs.size;
+    for (const [w, d] of df) this.idf.set(w, Math.log((n + 1) / (d + 0.5)));
+    this.article = new Map(Object.entries(articleWords).map(([w, count]) => [w, 1 + Math.log(count)]));
+  }
+
+  /** Cosine of the article's and the candidate's weighted words, leaving out the words of the name itself. */
+  of(id: string, own: Set<string>): number {
+    const doc = this.docs.get(id);
+    if (!doc || !this.article.size) return 0;
+    let dot = 0;
+    let docNorm = 0;
+    for (const [w, count] of doc) {
+      if (own.has(w)) continue;
+      const idf = this.idf.get(w) ?? 0;
+      const d = (1 + Math.log(count)) * idf;
+      docNorm += d * d;
+      const a = this.article.get(w);
+      if (a) dot += a * idf * d;
+    }
+    let articleNorm = 0;
+    for (const [w, a] of this.article) {
+      if (own.has(w)) continue;
+      const idf = this.idf.get(w);
+      if (idf) articleNorm += (a * idf) ** 2;
+    }
+    return dot && docNorm && articleNorm ? dot / Math.sqrt(docNorm * articleNorm) : 0;
+  }
+}
+
+const dot = (w: Weights, f: Features) =>
+  w.name * f.name +
+  w.fit * f.fit +
+  w.team * f.team +
+  w.context * f.context +
+  w.relations * f.relations +
+  w.qualifier * f.qualifier +
+  w.dateline * f.dateline +
+  w.region * f.region +
+  w.time * f.time +
+  w.office * f.office +
+  w.age * f.age +
+  w.prior * f.prior +
+  w.rank * f.rank;
+
+/** What speaks for a person beyond name and fame. */
+const evidence = (w: Weights, f: Features) => w.context * f.context + w.relations * f.relations + w.office * f.office + w.age * f.age;
 
 /**
- * Scores the candidates for one name: type fit is required; then popularity (sitelinks), exact label, the article's
- * countries, and the article's date (born later or founded later rules a candidate out; dead or dissolved before counts
- * against it). A wrong person is worse than none: without a clear winner, there is no match.
+ * Decides every name of an article together: each candidate is scored on its own features, then on its relations to the
+ * candidates of the other names; names decided with confidence are fixed and serve as context for the rest, round by
+ * round. A name is linked only when its best candidate clearly beats both the others and "none of these".
  */
-export function chooseCandidate(
-  name: string,
-  type: EntityType,
-  hits: SearchHit[],
-  entities: Map<string, WikidataEntity>,
-  context: LinkContext,
-): LinkDecision {
-  const scored: ScoredCandidate[] = [];
-  const wanted = name.toLowerCase();
-  // "Washington, D.C." and "Washington (state)" both answer to "Washington": neither wins on the label alone.
-  const labelMatches = (label: string) => {
-    const l = label.toLowerCase();
-    return l === wanted || l.startsWith(`${wanted},`) || l.startsWith(`${wanted} (`);
+export function decide(input: DecideInput): Map<string, Decision> {
+  const { lookUps, candidates, related, context, date } = input;
+  const model = input.model ?? MODEL;
+  const { weights } = model;
+  const hasContext = !!context && Object.keys(context.words).length > 0;
+  const similarity = new Similarity([...candidates.values()].flat(), related, context?.words ?? {});
+
+  // The article's names, for relations that point at something it mentions by name.
+  const articleNames = new Map<string, Set<string>>();
+  const addName = (name: string, owner: string) => {
+    const k = nameKey(name);
+    if (k.length < 2) return;
+    if (!articleNames.has(k)) articleNames.set(k, new Set());
+    articleNames.get(k)?.add(owner);
   };
-  for (const hit of hits) {
-    const entity = entities.get(hit.id);
-    if (!entity || !typeFits(entity, type)) continue;
-    const reasons: string[] = [];
-    let score = Math.log2(entity.sitelinks + 1);
-    reasons.push(`${entity.sitelinks} sitelinks`);
-    if (labelMatches(entity.label ?? hit.label)) {
-      score += 2;
-      reasons.push('exact label');
-    } else if (hit.matchType === 'alias') score += 0.5;
-    const countries = [...itemValues(entity, 'P27'), ...itemValues(entity, 'P17')];
-    if (countries.some((c) => context.countries.has(c)) || context.countries.has(entity.id)) {
-      score += 3;
-      reasons.push('same country as the article');
+  for (const e of context?.entities ?? []) for (const v of [e.name, ...e.variants]) addName(v, e.id);
+  for (const r of context?.regions ?? []) addName(r, `region:${r}`);
+  const phrases = new Set(context?.phrases ?? []);
+
+  interface State {
+    lookUp: LookUp;
+    own: Set<string>;
+    ownIds: Set<string>;
+    scored: Scored[];
+  }
+  const states: State[] = lookUps.map((lookUp) => {
+    const ownIds = new Set(lookUp.ids);
+    const ownNames = [lookUp.query, ...(context?.entities.filter((e) => ownIds.has(e.id)).flatMap((e) => e.variants) ?? [])];
+    const own = new Set(ownNames.flatMap((n) => contentWords(n)));
+    const scored: Scored[] = [];
+    for (const candidate of candidates.get(lookUp.key) ?? []) {
+      const local = localFeatures({ lookUp, candidate, date, context, related });
+      if (!local) continue;
+      const features: Features = { ...local, context: similarity.of(candidate.entity.id, own), relations: 0 };
+      scored.push({ candidate, features, score: dot(weights, features), probability: 0 });
     }
-    if (type === 'LOC' && context.dateline && itemValues(entity, 'P31').some((c) => CITY_CLASSES.has(c))) {
-      score += 4;
-      reasons.push('a city, as datelines name');
-    }
-    if (context.date) {
-      const start = timeValue(entity, type === 'PER' ? 'P569' : 'P571');
-      const end = timeValue(entity, type === 'PER' ? 'P570' : 'P576');
-      if (start && before(context.date, start.date)) continue; // born or founded after the article
-      if (end && before(end.date, context.date)) {
-        score -= 2;
-        reasons.push(type === 'PER' ? 'died before the article' : 'ended before the article');
+    return { lookUp, own, ownIds, scored };
+  });
+
+  const byId = new Map<string, WikidataEntity>();
+  for (const s of states) for (const x of s.scored) byId.set(x.candidate.entity.id, x.candidate.entity);
+  // incoming[target] = the candidates pointing at it, and how much the tie counts
+  const incoming = new Map<string, { from: string; weight: number }[]>();
+  for (const entity of byId.values())
+    for (const [p, weight] of Object.entries(RELATIONS))
+      for (const t of itemValues(entity, p)) {
+        if (t === entity.id) continue;
+        if (!incoming.has(t)) incoming.set(t, []);
+        incoming.get(t)?.push({ from: entity.id, weight });
+      }
+
+  const linked = new Map<string, string>(); // QID → the key of the look-up it was linked for
+  const probabilities = new Map<string, Map<string, number>>(); // key → QID → probability
+
+  const normalise = (state: State) => {
+    const none = model.none[state.lookUp.type];
+    const max = Math.max(none, ...state.scored.map((x) => x.score));
+    const total = Math.exp(none - max) + state.scored.reduce((sum, x) => sum + Math.exp(x.score - max), 0);
+    for (const x of state.scored) x.probability = Math.exp(x.score - max) / total;
+    state.scored.sort((a, b) => b.score - a.score);
+    probabilities.set(state.lookUp.key, new Map(state.scored.map((x) => [x.candidate.entity.id, x.probability])));
+  };
+
+  // The dateline is where the story happens: what lies there, or is tied to it, is what the article means.
+  const datelineKeys = new Set(lookUps.filter((l) => l.about?.dateline).map((l) => l.key));
+  /** How strongly another name's candidates (or linked item) support `id`. */
+  const support = (id: string, key: string): number => {
+    const owner = linked.get(id);
+    if (owner !== undefined) return owner === key ? 0 : datelineKeys.has(owner) ? DATELINE_TIE : 1;
+    let best = 0;
+    for (const [k, probs] of probabilities) if (k !== key) best = Math.max(best, 0.6 * (probs.get(id) ?? 0));
+    return best;
+  };
+
+  const relationsOf = (state: State, c: Candidate): number => {
+    const key = state.lookUp.key;
+    const ownQuery = nameKey(state.lookUp.query);
+    const mentioned = (name: string) => {
+      const k = nameKey(name);
+      const owners = articleNames.get(k);
+      if (owners) return [...owners].some((o) => !state.ownIds.has(o));
+      return k !== ownQuery && phrases.has(k);
+    };
+    let total = 0;
+    for (const [p, weight] of Object.entries(RELATIONS)) {
+      for (const t of itemValues(c.entity, p)) {
+        if (t === c.entity.id) continue;
+        let tie = support(t, key);
+        const r = related.get(t);
+        if (tie < 0.7 && r && [r.label, ...r.aliases].some((l) => !!l && mentioned(l))) tie = 0.7;
+        if (tie < 0.3 && r?.description && (p === 'P131' || p === 'P276' || p === 'P159')) {
+          const description = r.description;
+          if ([...articleNames.keys()].some((n) => n.length > 3 && mentioned(n) && containsPhrase(description, n))) tie = 0.3;
+        }
+        total += weight * tie;
       }
     }
-    scored.push({ entity, score, reasons });
+    for (const { from, weight } of incoming.get(c.entity.id) ?? []) {
+      const fromKey = [...probabilities].find(([, probs]) => probs.has(from))?.[0];
+      if (fromKey !== undefined && fromKey !== key) total += weight * support(from, key);
+    }
+    let described = 0;
+    const description = c.entity.description ?? '';
+    for (const name of articleNames.keys())
+      if (name.length > 3 && mentioned(name) && containsPhrase(description, name)) described += DESCRIPTION_MENTION;
+    return Math.min(RELATION_CAP, total + Math.min(1, described));
+  };
+
+  const confident = (state: State, x: Scored | undefined, threshold: number): boolean =>
+    !!x &&
+    x.probability >= threshold &&
+    x === state.scored[0] &&
+    (state.scored.length < 2 || x.score - (state.scored[1] as Scored).score >= model.margin) &&
+    // A lone surname could be anyone: it needs evidence even where the caller gives no article.
+    (!(hasContext || !state.lookUp.query.trim().includes(' ')) || evidence(weights, x.features) >= model.evidence[state.lookUp.type]);
+
+  for (const s of states) normalise(s);
+  const fixed = new Set<State>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (const s of states) {
+      if (fixed.has(s)) continue;
+      for (const x of s.scored) {
+        x.features.relations = relationsOf(s, x.candidate);
+        x.score = dot(weights, x.features);
+      }
+    }
+    for (const s of states) if (!fixed.has(s)) normalise(s);
+    let changed = false;
+    for (const s of states) {
+      if (fixed.has(s) || !confident(s, s.scored[0], model.confident)) continue;
+      fixed.add(s);
+      linked.set((s.scored[0] as Scored).candidate.entity.id, s.lookUp.key);
+      changed = true;
+    }
+    if (!changed) break;
   }
-  scored.sort((a, b) => b.score - a.score);
-  const [best, second] = scored;
-  // A lone first name or surname could be anyone: only an exact label may link it.
-  if (type === 'PER' && !wanted.includes(' ') && best && (best.entity.label ?? '').toLowerCase() !== wanted)
-    return { status: 'no-confident-match', others: scored };
-  if (!best || best.score < MIN_SCORE || (second && best.score - second.score < MIN_MARGIN)) return { status: 'no-confident-match', others: scored };
-  return { status: 'linked', candidate: best, others: scored.slice(1) };
+
+  const decisions = new Map<string, Decision>();
+  for (const s of states) {
+    const best = s.scored[0];
+    const chosen = fixed.has(s) || confident(s, best, model.link) ? (best as Scored) : null;
+    decisions.set(s.lookUp.key, { lookUp: s.lookUp, chosen, scored: s.scored });
+  }
+  return decisions;
 }

@@ -1,6 +1,8 @@
 import type { EntityType } from '../analyze/types';
+import type { ArticleContext } from './context';
 import { cachedItems, type ItemCacheOptions } from './item-cache';
-import { chooseCandidate, type LinkContext } from './link';
+import { linkNames } from './linker';
+import type { NameToLink } from './lookups';
 import { type BackgroundNote, buildNote, referencedIds } from './note';
 import { parseEntities, parseSearch, type SearchHit, type WikidataEntity } from './wikidata';
 import { parsePages, type WikipediaPage } from './wikipedia';
@@ -17,13 +19,7 @@ export interface WikimediaConfig {
 
 export const DEFAULT_WIKIMEDIA: WikimediaConfig = { wikidataBase: 'https://www.wikidata.org', wikipediaBase: 'https://en.wikipedia.org' };
 
-export interface NameToLink {
-  /** the article's entity id */
-  id: string;
-  name: string;
-  type: EntityType;
-  dateline?: boolean;
-}
+export type { NameToLink } from './lookups';
 
 type LinkableEntity = { id: string; name: string; type: EntityType; mentions: { start: number }[] };
 
@@ -144,36 +140,28 @@ export class WikimediaProvider {
     return buildNote(outlet, 'ORG', page, date, labels, this.config.wikipediaBase);
   }
 
-  /** Links every name; places first, so people and organisations can be matched to the article's countries. */
-  async link(names: NameToLink[], date: string | null): Promise<Map<string, LinkResult>> {
-    const ordered = [...names].sort((a, b) => Number(b.type === 'LOC') - Number(a.type === 'LOC'));
-    const hits = new Map<string, SearchHit[]>();
-    for (const n of ordered) hits.set(n.id, await this.search(n.name));
-    const candidates = await this.entities([...hits.values()].flat().map((h) => h.id));
-    const context: LinkContext = { date, countries: new Set() };
-    const chosen = new Map<string, WikidataEntity>();
+  /**
+   * Links names together (see linker.ts), with the article's context when the caller has it (compared here, never sent),
+   * and builds their notes as of the date.
+   */
+  async link(names: NameToLink[], date: string | null, context?: ArticleContext): Promise<Map<string, LinkResult>> {
+    const { linked, related } = await linkNames(this, names, date, context);
+    const chosen = [...new Set([...linked.values()].flatMap((l) => (l ? [l.entity] : [])))];
+    const labels = new Map<string, string>();
+    for (const [id, r] of related) if (r.label) labels.set(id, r.label);
+    const missing = [...new Set(chosen.flatMap(referencedIds))].filter((id) => !labels.has(id));
+    if (missing.length) for (const [id, e] of await this.entities(missing, 'labels')) labels.set(id, e.label ?? id);
+    const unread = chosen.flatMap((e) => (e.enwikiTitle && ![...linked.values()].some((l) => l?.entity === e && l.page) ? [e.enwikiTitle] : []));
+    const pages = unread.length ? await this.pages(unread) : new Map<string, WikipediaPage>();
     const results = new Map<string, LinkResult>();
-    for (const n of ordered) {
-      const decision = chooseCandidate(n.name, n.type, hits.get(n.id) ?? [], candidates, { ...context, dateline: n.dateline });
-      if (decision.status !== 'linked') {
+    for (const n of names) {
+      const l = linked.get(n.id);
+      if (!l) {
         results.set(n.id, { status: 'no-confident-match', searchUrl: this.searchUrl(n.name) });
         continue;
       }
-      chosen.set(n.id, decision.candidate.entity);
-      if (n.type === 'LOC') {
-        context.countries.add(decision.candidate.entity.id);
-        for (const c of decision.candidate.entity.claims.P17 ?? []) if (typeof c.value === 'string') context.countries.add(c.value);
-      }
-    }
-    const linked = [...chosen.values()];
-    const labelEntities = await this.entities(linked.flatMap(referencedIds), 'labels');
-    const labels = new Map([...labelEntities].map(([id, e]) => [id, e.label ?? id]));
-    const pages = await this.pages(linked.map((e) => e.enwikiTitle).filter((t): t is string => !!t));
-    for (const n of ordered) {
-      const entity = chosen.get(n.id);
-      if (!entity) continue;
-      const page = entity.enwikiTitle ? (pages.get(entity.enwikiTitle) ?? null) : null;
-      results.set(n.id, { status: 'linked', note: buildNote(entity, n.type, page, date, labels, this.config.wikipediaBase) });
+      const page = l.page ?? (l.entity.enwikiTitle ? (pages.get(l.entity.enwikiTitle) ?? null) : null);
+      results.set(n.id, { status: 'linked', note: buildNote(l.entity, n.type, page, date, labels, this.config.wikipediaBase) });
     }
     return results;
   }

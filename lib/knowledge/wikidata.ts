@@ -6,6 +6,8 @@ export interface SearchHit {
   description: string | null;
   /** what the search matched: the label, or an alias */
   matchType: string;
+  /** the label or alias it matched */
+  matched: string | null;
 }
 
 export interface WikidataTime {
@@ -24,6 +26,8 @@ export interface WikidataEntity {
   id: string;
   label: string | null;
   description: string | null;
+  /** other names it goes by, in English */
+  aliases: string[];
   claims: Record<string, Statement[]>;
   /** number of Wikimedia sites with a page about it: a measure of how well known it is */
   sitelinks: number;
@@ -40,7 +44,8 @@ export function parseSearch(response: unknown): SearchHit[] {
     const hit = obj(raw);
     const id = str(hit.id);
     if (!id) return [];
-    return [{ id, label: str(hit.label) ?? id, description: str(hit.description), matchType: str(obj(hit.match).type) ?? 'label' }];
+    const match = obj(hit.match);
+    return [{ id, label: str(hit.label) ?? id, description: str(hit.description), matchType: str(match.type) ?? 'label', matched: str(match.text) }];
   });
 }
 
@@ -99,6 +104,9 @@ export function parseEntities(response: unknown): WikidataEntity[] {
         id,
         label: str(obj(obj(e.labels).en).value),
         description: str(obj(obj(e.descriptions).en).value),
+        aliases: arr(obj(e.aliases).en)
+          .map((a) => str(obj(a).value))
+          .filter((a): a is string => !!a),
         claims,
         sitelinks: Object.keys(sitelinks).length,
         enwikiTitle: str(obj(sitelinks.enwiki).title),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
-import { formatTime, type LinkResult, parseTime, WikimediaProvider } from '../../lib/knowledge';
+import { articleContext, formatTime, type LinkResult, parseTime, WikimediaProvider } from '../../lib/knowledge';
 import { seedBody } from '../fixtures/seed';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 
@@ -56,7 +56,13 @@ describe('linking against a local server in the APIs’ shapes', () => {
   });
 
   test('the same office is not "at the time" for an article written after it ended', async () => {
-    const results = await link([{ id: 'r', name: 'Raheel Sharif', type: 'PER' }], '2018-03-01');
+    const results = await link(
+      [
+        { id: 'p', name: 'Pakistan', type: 'LOC' },
+        { id: 'r', name: 'Raheel Sharif', type: 'PER' },
+      ],
+      '2018-03-01',
+    );
     expect(note(results.get('r'))?.offices[0]?.atDate).toBe(false);
   });
 
@@ -83,12 +89,13 @@ describe('linking against a local server in the APIs’ shapes', () => {
 
   test('the seed’s people and places, linked from the analysis, sending names only', async () => {
     const text = seedBody();
-    const { entities } = analyzeText(text);
+    const { entities, quotes } = analyzeText(text);
+    const context = articleContext({ article: { text }, entities, quotes });
     const names = entities
       .filter((e) => e.type !== 'MISC')
       .map((e) => ({ id: e.id, name: e.name, type: e.type as 'PER' | 'ORG' | 'LOC', dateline: e.mentions[0]?.start === 0 }));
     server.requests.length = 0;
-    const results = await link(names);
+    const results = await provider.link(names, SEED_DATE, context);
     const byName = (n: string) => note(results.get(entities.find((e) => e.name === n)?.id ?? ''));
     expect(byName('Sartaj Aziz')?.offices[0]).toMatchObject({ title: 'National Security Advisor of Pakistan', atDate: true });
     expect(byName('Jeff Rathke')?.offices[0]).toMatchObject({ start: 'Aug 2014', atDate: true });
@@ -99,8 +106,10 @@ describe('linking against a local server in the APIs’ shapes', () => {
     const sent = server.requests.map((r) => JSON.stringify(r.params)).join(' ');
     expect(sent).not.toContain('reminded Pakistan');
     expect(server.requests.every((r) => r.path === '/w/api.php')).toBe(true);
-    // Entities are fetched in batches, not one call each.
-    expect(server.requests.filter((r) => r.params.action === 'wbgetentities').length).toBeLessThanOrEqual(2);
+    // Entities are fetched in batches, not one call each: candidates, unknown classes, what they point to, labels.
+    expect(server.requests.filter((r) => r.params.action === 'wbgetentities').length).toBeLessThanOrEqual(4);
+    const searched = server.requests.filter((r) => r.params.action === 'wbsearchentities').length;
+    expect(server.requests.length).toBeLessThanOrEqual(2 * searched);
   });
 
   test('a failing server is an error the caller sees, not a wrong note', async () => {
