@@ -1,5 +1,14 @@
 import type { AnalysisResult } from '../lib/analyze';
-import { type FetchJson, type ItemCacheOptions, type NameToLink, namesForLookUp, rateLimited, WikimediaProvider } from '../lib/knowledge';
+import {
+  type ArticleContext,
+  articleContext,
+  type FetchJson,
+  type ItemCacheOptions,
+  type NameToLink,
+  namesForLookUp,
+  rateLimited,
+  WikimediaProvider,
+} from '../lib/knowledge';
 import type { KnowledgeResponse, PublisherResponse, Settings } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
@@ -28,11 +37,14 @@ function failure(error: unknown): { ok: false; offline: boolean; error: string }
   return { ok: false, offline: isOffline(), error: failureMessage(error) };
 }
 
-/** Links names for a card or the popup; every failure becomes an answer the card can show, with a retry. */
-export async function lookUp(names: NameToLink[], date: string | null): Promise<KnowledgeResponse> {
+/**
+ * Links names for a card or the popup, with the article's context (compared here, never sent); every failure becomes an
+ * answer the card can show, with a retry.
+ */
+export async function lookUp(names: NameToLink[], date: string | null, context?: ArticleContext): Promise<KnowledgeResponse> {
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
-    const results = await provider.link(names, date);
+    const results = await provider.link(names, date, context);
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
     return failure(error);
@@ -53,7 +65,7 @@ export async function prefetchNotes(result: AnalysisResult, settings: Settings):
     .sort((a, b) => b.mentions.length - a.mentions.length)
     .slice(0, PREFETCHED);
   if (!main.length) return 0;
-  const response = await lookUp(namesForLookUp(main, result.entities), result.article?.published ?? null);
+  const response = await lookUp(namesForLookUp(main, result.entities), result.article?.published ?? null, articleContext(result));
   return response.ok ? Object.keys(response.results).length : 0;
 }
 

@@ -9,7 +9,7 @@ import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
-import { namesForLookUp } from '../lib/knowledge';
+import { articleContext, namesForLookUp } from '../lib/knowledge';
 
 interface PageSession {
   undo(): void;
@@ -52,9 +52,11 @@ function analyse(onRewrite: () => void): () => void {
         result.entities.filter((e) => e.type !== 'MISC'),
         { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
       );
-      // Names only: the hovered one and the article's places (for context), never the page's URL or text.
+      // Names only go out: the hovered one and the article's places, never the page's URL or text. The article's context
+      // goes to the extension's own background, which compares it with the answers to choose among namesakes.
+      const context = articleContext(result);
       const lookUp = (entity: Entity) =>
-        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
+        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
       const cards = attachCards(document, result, lookUp);
       undos.push(
         () => cards.destroy(),

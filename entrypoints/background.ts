@@ -48,8 +48,8 @@ export default defineBackground(() => {
     },
     'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),
     'popup/tab-state': ({ tabId }) => store.get(tabId),
-    'knowledge/link': async ({ names, date }, sender) => {
-      const response = await lookUp(names, date);
+    'knowledge/link': async ({ names, date, context }, sender) => {
+      const response = await lookUp(names, date, context);
       const tabId = sender.tab?.id;
       if (response.ok && tabId !== undefined) await history.rememberLinks(await store.get(tabId), response.results).catch(() => {});
       return response;

@@ -8,7 +8,7 @@ import { type BackgroundState, stateFromResponse } from '../../components/backgr
 import type { SearchState } from '../../components/Coverage';
 import type { Entity } from '../../lib/analyze';
 import { buildNewsQuery, centralEntities } from '../../lib/coverage';
-import { type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
+import { articleContext, type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
 import type { HistoryResponse, TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
@@ -63,7 +63,11 @@ function App() {
     const result = state?.result;
     if (!result) return;
     setBackgrounds((b) => ({ ...b, [entity.id]: { status: 'loading' } }));
-    sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null })
+    sendMessage('knowledge/link', {
+      names: namesForLookUp(entity, result.entities),
+      date: result.article?.published ?? null,
+      context: articleContext(result),
+    })
       .then((response) => stateFromResponse(response, entity.id))
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
       .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));

@@ -2,7 +2,7 @@
 import type { TextAnalysis } from '../analyze';
 import type { AnalysisResult, Span } from '../analyze/types';
 import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
-import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
+import { type ArticleContext, type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
@@ -93,8 +93,11 @@ export interface Protocol {
   'page/analysed': { request: { url: string; result: AnalysisResult }; response: { stored: boolean } };
   /** popup → background: what is known of a tab */
   'popup/tab-state': { request: { tabId: number }; response: TabState | null };
-  /** card or popup → background, on the reader's hover, focus or click: background notes for names (names only) */
-  'knowledge/link': { request: { names: NameToLink[]; date: string | null }; response: KnowledgeResponse };
+  /**
+   * card or popup → background, on the reader's hover, focus or click: background notes for names. Only the names are
+   * sent on to Wikimedia; the article's context stays in the browser and helps choose among namesakes.
+   */
+  'knowledge/link': { request: { names: NameToLink[]; date: string | null; context?: ArticleContext }; response: KnowledgeResponse };
   /** popup → background, when the popup opens: the outlet behind the page (its name is sent; the site is compared locally) */
   'knowledge/publisher': { request: { name: string; siteUrl: string; date: string | null }; response: PublisherResponse };
   /** popup → background, when it opens: earlier articles in the reader's history sharing names with the tab's article */
