@@ -14,33 +14,36 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'tests/fixtures/linking');
 const args = new Set(process.argv.slice(2));
 
-/** Runs the dev set through the CLI and scores it; also used by tests/unit/link-devset.test.ts. */
-export async function evaluateLinking({ build = true, parallel = 2 } = {}) {
+/**
+ * Runs the dev set through the CLI and scores it; also used by tests/unit/link-devset.test.ts, which builds its own copy
+ * of the CLI (`cli`) so that it never runs one another test is rebuilding.
+ */
+export async function evaluateLinking({ cli = join(root, 'bin/backstory.mjs'), build = true, parallel = 2 } = {}) {
   if (build) await run('node', [join(root, 'scripts/build-cli.mjs')], { cwd: root });
   const { startFakeWikimedia } = await import('../tests/fixtures/wikimedia/server.mjs');
   const kb = await import('../tests/fixtures/linking/kb.mjs');
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
-  const server = await startFakeWikimedia({ data: kb });
+  // One stand-in per worker, so each run's requests are its own.
+  const servers = await Promise.all(Array.from({ length: parallel + 1 }, () => startFakeWikimedia({ data: kb })));
   const label = (key) => kb.ENTITIES[kb.QID[key]]?.labels?.en?.value ?? key;
-  const analyse = async (file, published) => {
-    const argv = [join(root, 'bin/backstory.mjs'), 'analyze', join(dir, 'articles', file), '--link', '--json', '--wikimedia-base', server.origin];
+  const analyse = async (server, file, published) => {
+    const argv = [cli, 'analyze', join(dir, 'articles', file), '--link', '--json', '--wikimedia-base', server.origin];
     if (published) argv.push('--published', published);
-    // Requests are counted per run: each run is its own process with its own cache, as in the acceptance test.
-    const { stdout } = await run('node', argv, { cwd: root, maxBuffer: 64 << 20, env: { ...process.env, BACKSTORY_REQUEST_LOG: '' } });
+    // Each run is its own process with its own cache, as in the acceptance test.
+    const { stdout } = await run('node', argv, { cwd: root, maxBuffer: 64 << 20 });
     return JSON.parse(stdout);
   };
   try {
     const queue = [...expected.articles];
     const results = new Map();
-    const worker = async () => {
+    const worker = async (server) => {
       for (let a = queue.shift(); a; a = queue.shift()) {
         const before = server.requests.length;
-        const out = await analyse(a.file, a.published);
+        const out = await analyse(server, a.file, a.published);
         results.set(a.file, { out, requests: server.requests.slice(before) });
       }
     };
-    // Requests of parallel runs interleave in the log; count each run's by running them one at a time when asked.
-    await Promise.all(Array.from({ length: parallel }, worker));
+    await Promise.all(servers.slice(0, parallel).map(worker));
     const rows = [];
     for (const a of expected.articles) {
       const { out } = results.get(a.file);
@@ -83,7 +86,7 @@ export async function evaluateLinking({ build = true, parallel = 2 } = {}) {
     const r = expected.robustness;
     let robust = [];
     try {
-      const out = await analyse(r.file);
+      const out = await analyse(servers[parallel], r.file);
       robust = r.cases.map((c) => {
         const entity = out.entities.find((e) => e.name === c.name || e.variants.includes(c.name));
         const note = entity ? out.notes?.[entity.id] : undefined;
@@ -119,7 +122,7 @@ export async function evaluateLinking({ build = true, parallel = 2 } = {}) {
     figures.robustness = { passed: robust.filter((x) => x.ok).length, of: robust.length, cases: robust };
     return { figures, rows };
   } finally {
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
   }
 }
 

@@ -1,0 +1,1 @@
+export function buildCli(outfile?: string): Promise<void>;
