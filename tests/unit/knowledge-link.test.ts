@@ -46,7 +46,6 @@ function item(id: string, label: string, description: string, claims: ClaimSpec 
 const HUMAN = { P31: ['Q5'] };
 const CITY = 'Q1093829';
 const STATE = 'Q35657';
-const COUNTRY = 'Q6256';
 
 function candidates(entities: WikidataEntity[], extracts: Record<string, string> = {}): Candidate[] {
   const index = new ClassIndex();
