@@ -82,12 +82,16 @@ const table: [Kind[], string][] = [
   [['nonentity'], 'Q4167410 Q101352 Q202444 Q12308941 Q11879590 Q13406463'],
 ];
 
-/** Kinds of the classes known here; other classes are looked up through P279. */
-export const KNOWN_CLASSES: ReadonlyMap<string, readonly Kind[]> = (() => {
-  const map = new Map<string, Kind[]>();
-  for (const [kinds, ids] of table) for (const id of ids.split(/\s+/).filter(Boolean)) map.set(id, [...new Set([...(map.get(id) ?? []), ...kinds])]);
-  return map;
-})();
+let known: Map<string, Kind[]> | undefined;
+
+/** Kinds of a class known here; other classes are looked up through P279. Built on first use (the gate never needs it). */
+export function knownClass(id: string): readonly Kind[] | undefined {
+  if (!known) {
+    known = new Map();
+    for (const [kinds, ids] of table) for (const c of ids.split(/\s+/).filter(Boolean)) known.set(c, [...new Set([...(known.get(c) ?? []), ...kinds])]);
+  }
+  return known.get(id);
+}
 
 /** How well a kind fits a name's type: 0 fits, negative fits less, null never (a person is never a place). */
 const FIT: Record<'PER' | 'ORG' | 'LOC', Partial<Record<Kind, number>>> = {

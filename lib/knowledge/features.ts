@@ -106,7 +106,7 @@ const TITLE_WORDS: Record<string, string> = {
   supt: 'superintendent',
   rev: 'reverend',
 };
-const IGNORED_TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'of', 'the', 'and', 'former', 'then']);
+const IGNORED_TITLE_WORDS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'of', 'the', 'and', 'former', 'then'];
 const RANK_WORDS = ['vice', 'deputy', 'assistant', 'lieutenant', 'associate', 'acting'];
 
 /** Whether an office's label names the title the article gives ("Sen." — "United States senator"; "Defense Secretary" — "Secretary of Defense"). */
@@ -114,10 +114,10 @@ export function titleFits(titles: string[], office: string): boolean {
   const want = titles
     .flatMap((t) => t.split(/\s+/))
     .map((t) => t.replace(/\.$/, ''))
-    .filter((t) => t && !IGNORED_TITLE_WORDS.has(t.toLowerCase()));
+    .filter((t) => t && !IGNORED_TITLE_WORDS.includes(t.toLowerCase()));
   if (!want.length) return false;
   const officeWords = nameKey(office).split(' ').map(stem);
-  const officeInitials = officeWords.filter((w) => !IGNORED_TITLE_WORDS.has(w)).map((w) => w[0]);
+  const officeInitials = officeWords.filter((w) => !IGNORED_TITLE_WORDS.includes(w)).map((w) => w[0]);
   const wanted = want.map((t) => t.toLowerCase());
   for (const rank of RANK_WORDS) if (officeWords.includes(rank) && !wanted.includes(rank)) return false;
   return want.every((t) => {

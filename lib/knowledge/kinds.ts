@@ -1,4 +1,4 @@
-import { type Kind, KNOWN_CLASSES } from './classes';
+import { type Kind, knownClass } from './classes';
 import { itemValues, type WikidataEntity } from './wikidata';
 
 /** How many steps up the P279 tree a class is followed before it counts as unknown. */
@@ -18,7 +18,7 @@ export class ClassIndex {
   private readonly learned = new Map<string, readonly Kind[]>();
 
   known(id: string): readonly Kind[] | undefined {
-    return KNOWN_CLASSES.get(id) ?? this.learned.get(id);
+    return knownClass(id) ?? this.learned.get(id);
   }
 
   /** Kinds of an item from its P31 classes, once `resolve` has seen them. */
@@ -66,4 +66,4 @@ export class ClassIndex {
 }
 
 /** One index for the whole process (the background or the CLI): classes do not change between look-ups. */
-export const sharedClassIndex = new ClassIndex();
+export const sharedClassIndex = /* @__PURE__ */ new ClassIndex();

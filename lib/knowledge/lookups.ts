@@ -25,14 +25,14 @@ export interface LookUp {
   about: ContextEntity | undefined;
 }
 
-const GENERIC_ORG_WORDS = new Set(
+const GENERIC_ORG_WORDS =
   (
     'university college school institute institution inc incorporated corp corporation company co group party club foundation ' +
     'association society bank airline airlines motor motors holdings ltd llc plc fc cf ag sa gmbh international industries ' +
     'technologies systems partners media entertainment enterprises trust council agency department commission authority hospital'
-  ).split(' '),
-);
-const FUNCTION_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'la', 'el', 'al', 'du', 'des', 'y', '&']);
+  );
+const isGenericOrgWord = (w: string) => ` ${GENERIC_ORG_WORDS} `.includes(` ${w} `);
+const FUNCTION_WORDS = ['of', 'the', 'and', 'for', 'de', 'la', 'el', 'al', 'du', 'des', 'y', '&'];
 
 const words = (name: string) => nameKey(name).split(' ').filter(Boolean);
 
@@ -43,7 +43,7 @@ function surname(ws: string[]): string | undefined {
 
 function initials(name: string): string {
   return words(name)
-    .filter((w) => !FUNCTION_WORDS.has(w))
+    .filter((w) => !FUNCTION_WORDS.includes(w))
     .map((w) => w[0])
     .join('');
 }
@@ -97,7 +97,7 @@ export function shortFormOf(e: ContextEntity, all: ContextEntity[]): ContextEnti
     const longer = others.filter((o) => o.type === 'ORG' || o.type === 'MISC');
     const prefixOf = longer.filter((o) => {
       const ws = words(o.name);
-      return own.every((w, i) => ws[i] === w) && ws.slice(own.length).every((w) => GENERIC_ORG_WORDS.has(w));
+      return own.every((w, i) => ws[i] === w) && ws.slice(own.length).every((w) => isGenericOrgWord(w));
     });
     const suffixOf = own.length === 1 ? longer.filter((o) => o.type === 'ORG' && words(o.name).at(-1) === own[0]) : [];
     const found = mostMentioned(prefixOf.length ? prefixOf : suffixOf);

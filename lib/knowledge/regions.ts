@@ -12,97 +12,106 @@ interface Region {
   codes: string[];
 }
 
-const r = (name: string, abbreviations: string, codes = ''): Region => ({
-  name,
-  abbreviations: abbreviations ? abbreviations.split(' ') : [],
-  codes: codes ? codes.split(' ') : [],
-});
+// name | AP abbreviations | postal codes, one region a line
+const REGION_TABLE = `
+Alabama|Ala.|AL
+Alaska||AK
+Arizona|Ariz.|AZ
+Arkansas|Ark.|AR
+California|Calif. Cal.|CA
+Colorado|Colo.|CO
+Connecticut|Conn.|CT
+Delaware|Del.|DE
+Florida|Fla.|FL
+Georgia|Ga.|GA
+Hawaii||HI
+Idaho||ID
+Illinois|Ill.|IL
+Indiana|Ind.|IN
+Iowa||IA
+Kansas|Kan. Kans.|KS
+Kentucky|Ky.|KY
+Louisiana|La.|LA
+Maine||ME
+Maryland|Md.|MD
+Massachusetts|Mass.|MA
+Michigan|Mich.|MI
+Minnesota|Minn.|MN
+Mississippi|Miss.|MS
+Missouri|Mo.|MO
+Montana|Mont.|MT
+Nebraska|Neb. Nebr.|NE
+Nevada|Nev.|NV
+New Hampshire|N.H.|NH
+New Jersey|N.J.|NJ
+New Mexico|N.M. N.Mex.|NM
+New York|N.Y.|NY
+North Carolina|N.C.|NC
+North Dakota|N.D. N.Dak.|ND
+Ohio||OH
+Oklahoma|Okla.|OK
+Oregon|Ore. Oreg.|OR
+Pennsylvania|Pa. Penn.|PA
+Rhode Island|R.I.|RI
+South Carolina|S.C.|SC
+South Dakota|S.D. S.Dak.|SD
+Tennessee|Tenn.|TN
+Texas|Tex.|TX
+Utah||UT
+Vermont|Vt.|VT
+Virginia|Va.|VA
+Washington|Wash.|WA
+West Virginia|W.Va. W.Virginia|WV
+Wisconsin|Wis. Wisc.|WI
+Wyoming|Wyo.|WY
+District of Columbia|D.C.|DC
+Puerto Rico|P.R.|PR
+Alberta|Alta.|AB
+British Columbia|B.C.|BC
+Manitoba|Man.|MB
+New Brunswick|N.B.|NB
+Newfoundland and Labrador|Nfld. N.L.|NL
+Nova Scotia|N.S.|NS
+Ontario|Ont.|ON
+Prince Edward Island|P.E.I.|PE
+Quebec|Que. Qué.|QC
+Saskatchewan|Sask.|SK
+New South Wales|N.S.W.|NSW
+Queensland|Qld.|QLD
+Victoria|Vic.|VIC
+Tasmania|Tas.|TAS
+South Australia|S.A.|SA
+Western Australia|W.A.|WA
+England|Eng.|
+Scotland||
+Wales||
+Northern Ireland|N.I.|
+`;
 
-export const REGIONS: readonly Region[] = [
-  r('Alabama', 'Ala.', 'AL'),
-  r('Alaska', '', 'AK'),
-  r('Arizona', 'Ariz.', 'AZ'),
-  r('Arkansas', 'Ark.', 'AR'),
-  r('California', 'Calif. Cal.', 'CA'),
-  r('Colorado', 'Colo.', 'CO'),
-  r('Connecticut', 'Conn.', 'CT'),
-  r('Delaware', 'Del.', 'DE'),
-  r('Florida', 'Fla.', 'FL'),
-  r('Georgia', 'Ga.', 'GA'),
-  r('Hawaii', '', 'HI'),
-  r('Idaho', '', 'ID'),
-  r('Illinois', 'Ill.', 'IL'),
-  r('Indiana', 'Ind.', 'IN'),
-  r('Iowa', '', 'IA'),
-  r('Kansas', 'Kan. Kans.', 'KS'),
-  r('Kentucky', 'Ky.', 'KY'),
-  r('Louisiana', 'La.', 'LA'),
-  r('Maine', '', 'ME'),
-  r('Maryland', 'Md.', 'MD'),
-  r('Massachusetts', 'Mass.', 'MA'),
-  r('Michigan', 'Mich.', 'MI'),
-  r('Minnesota', 'Minn.', 'MN'),
-  r('Mississippi', 'Miss.', 'MS'),
-  r('Missouri', 'Mo.', 'MO'),
-  r('Montana', 'Mont.', 'MT'),
-  r('Nebraska', 'Neb. Nebr.', 'NE'),
-  r('Nevada', 'Nev.', 'NV'),
-  r('New Hampshire', 'N.H.', 'NH'),
-  r('New Jersey', 'N.J.', 'NJ'),
-  r('New Mexico', 'N.M. N.Mex.', 'NM'),
-  r('New York', 'N.Y.', 'NY'),
-  r('North Carolina', 'N.C.', 'NC'),
-  r('North Dakota', 'N.D. N.Dak.', 'ND'),
-  r('Ohio', '', 'OH'),
-  r('Oklahoma', 'Okla.', 'OK'),
-  r('Oregon', 'Ore. Oreg.', 'OR'),
-  r('Pennsylvania', 'Pa. Penn.', 'PA'),
-  r('Rhode Island', 'R.I.', 'RI'),
-  r('South Carolina', 'S.C.', 'SC'),
-  r('South Dakota', 'S.D. S.Dak.', 'SD'),
-  r('Tennessee', 'Tenn.', 'TN'),
-  r('Texas', 'Tex.', 'TX'),
-  r('Utah', '', 'UT'),
-  r('Vermont', 'Vt.', 'VT'),
-  r('Virginia', 'Va.', 'VA'),
-  r('Washington', 'Wash.', 'WA'),
-  r('West Virginia', 'W.Va. W.Virginia', 'WV'),
-  r('Wisconsin', 'Wis. Wisc.', 'WI'),
-  r('Wyoming', 'Wyo.', 'WY'),
-  r('District of Columbia', 'D.C.', 'DC'),
-  r('Puerto Rico', 'P.R.', 'PR'),
-  r('Alberta', 'Alta.', 'AB'),
-  r('British Columbia', 'B.C.', 'BC'),
-  r('Manitoba', 'Man.', 'MB'),
-  r('New Brunswick', 'N.B.', 'NB'),
-  r('Newfoundland and Labrador', 'Nfld. N.L.', 'NL'),
-  r('Nova Scotia', 'N.S.', 'NS'),
-  r('Ontario', 'Ont.', 'ON'),
-  r('Prince Edward Island', 'P.E.I.', 'PE'),
-  r('Quebec', 'Que. Qué.', 'QC'),
-  r('Saskatchewan', 'Sask.', 'SK'),
-  r('New South Wales', 'N.S.W.', 'NSW'),
-  r('Queensland', 'Qld.', 'QLD'),
-  r('Victoria', 'Vic.', 'VIC'),
-  r('Tasmania', 'Tas.', 'TAS'),
-  r('South Australia', 'S.A.', 'SA'),
-  r('Western Australia', 'W.A.', 'WA'),
-  r('England', 'Eng.', ''),
-  r('Scotland', '', ''),
-  r('Wales', '', ''),
-  r('Northern Ireland', 'N.I.', ''),
-];
+/** The regions, parsed on first use. */
+export function regions(): Region[] {
+  return REGION_TABLE.trim()
+    .split('\n')
+    .map((line) => {
+      const [name = '', abbreviations = '', codes = ''] = line.split('|');
+      return { name, abbreviations: abbreviations.split(' ').filter(Boolean), codes: codes.split(' ').filter(Boolean) };
+    });
+}
 
 const compact = (s: string) => s.replace(/[.\s]/g, '').toLowerCase();
 
-const byName = new Map<string, string>();
-const byAbbreviation = new Map<string, string>();
-const byCode = new Map<string, string>();
-for (const region of REGIONS) {
-  byName.set(region.name.toLowerCase(), region.name);
-  for (const a of region.abbreviations) byAbbreviation.set(compact(a), region.name);
-  // "WA" is Washington before Western Australia: the first one listed wins.
-  for (const c of region.codes) if (!byCode.has(c)) byCode.set(c, region.name);
+let index: { byName: Map<string, string>; byAbbreviation: Map<string, string>; byCode: Map<string, string> } | undefined;
+
+function regionIndex() {
+  if (index) return index;
+  index = { byName: new Map(), byAbbreviation: new Map(), byCode: new Map() };
+  for (const region of regions()) {
+    index.byName.set(region.name.toLowerCase(), region.name);
+    for (const a of region.abbreviations) index.byAbbreviation.set(compact(a), region.name);
+    // "WA" is Washington before Western Australia: the first one listed wins.
+    for (const c of region.codes) if (!index.byCode.has(c)) index.byCode.set(c, region.name);
+  }
+  return index;
 }
 
 /**
@@ -112,6 +121,7 @@ for (const region of REGIONS) {
 export function regionNamed(text: string, afterComma = false): string | null {
   const t = text.trim();
   if (!t) return null;
+  const { byName, byAbbreviation, byCode } = regionIndex();
   const full = byName.get(t.toLowerCase());
   if (full) return full;
   const abbreviated = byAbbreviation.get(compact(t));

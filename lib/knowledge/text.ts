@@ -13,17 +13,17 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', '2d', '3d', '2nd', '3rd']);
+const SUFFIXES = ['jr', 'sr', 'ii', 'iii', 'iv', '2d', '3d', '2nd', '3rd'];
 
 /** "James A. Baker 3d" and "James Addison Baker III" → "james baker": a person's name without middle initials and generational suffixes. */
 export function plainPersonName(name: string): string {
   const words = nameKey(name).split(' ').filter(Boolean);
-  while (words.length > 2 && SUFFIXES.has(words[words.length - 1] as string)) words.pop();
+  while (words.length > 2 && SUFFIXES.includes(words[words.length - 1] as string)) words.pop();
   return words.filter((w, i) => !(i > 0 && i < words.length - 1 && w.length === 1)).join(' ');
 }
 
 // Function words, and the words every encyclopedia entry and news story use, which say nothing about who is meant.
-const STOP = new Set(
+const STOP_WORDS =
   (
     'a about above after again against all also although am among an and another any are around as at be because been before being ' +
     'below between both but by can could did do does doing down during each either else ever every few for from further had has ' +
@@ -35,8 +35,9 @@ const STOP = new Set(
     'second third years year time times week month day today yesterday monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december mr mrs ms dr st well still back ' +
     'known called including include includes based located since became become former currently later early late part name named'
-  ).split(' '),
-);
+  );
+let stop: Set<string> | undefined;
+const isStopWord = (w: string) => (stop ??= new Set(STOP_WORDS.split(' '))).has(w);
 
 /** Plural and possessive endings off: "counties" → "county", "teams" → "team"; short words and -ss/-us/-is words stay. */
 export function stem(word: string): string {
@@ -51,7 +52,7 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const raw of fold(text).match(/\p{L}[\p{L}'’]*/gu) ?? []) {
     const word = raw.replace(/['’]s?$/, '');
-    if (word.length < 3 || STOP.has(word)) continue;
+    if (word.length < 3 || isStopWord(word)) continue;
     out.push(stem(word));
   }
   return out;
