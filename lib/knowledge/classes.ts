@@ -88,7 +88,8 @@ let known: Map<string, Kind[]> | undefined;
 export function knownClass(id: string): readonly Kind[] | undefined {
   if (!known) {
     known = new Map();
-    for (const [kinds, ids] of table) for (const c of ids.split(/\s+/).filter(Boolean)) known.set(c, [...new Set([...(known.get(c) ?? []), ...kinds])]);
+    for (const [kinds, ids] of table)
+      for (const c of ids.split(/\s+/).filter(Boolean)) known.set(c, [...new Set([...(known.get(c) ?? []), ...kinds])]);
   }
   return known.get(id);
 }

@@ -3,7 +3,7 @@ import { kindFit } from './classes';
 import type { ArticleContext, ContextEntity } from './context';
 import type { LinkType, LookUp } from './lookups';
 import { containsPhrase, contentWords, fold, nameKey, plainPersonName, stem } from './text';
-import { itemValues, type Statement, timeValue, type WikidataEntity, type WikidataTime } from './wikidata';
+import { compareDates, heldAt, itemValues, timeValue, type WikidataEntity, type WikidataTime } from './wikidata';
 
 /** An item a name may stand for, with what the search and the look-ups found about it. */
 export interface Candidate {
@@ -70,11 +70,8 @@ export const RELATIONS: Record<string, number> = {
 /** Properties whose targets' labels go into a candidate's words: what it is, does and belongs to. */
 export const DESCRIBING = ['P106', 'P39', 'P108', 'P54', 'P463', 'P102', 'P69', 'P749', 'P361'];
 
-/** Compares ISO dates of any precision on what both give. */
-export function before(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) < b.slice(0, n);
-}
+/** Whether date `a` is before `b`, on what both give. */
+const before = (a: string, b: string) => compareDates(a, b) < 0;
 
 const yearOf = (t: WikidataTime | null) => (t ? Number.parseInt(t.date, 10) : null);
 
@@ -126,19 +123,6 @@ export function titleFits(titles: string[], office: string): boolean {
     // "FBI Director": an acronym matches the initials of words in a row
     return /^[A-Z]{2,}$/.test(t) && officeInitials.join('').includes(t.toLowerCase());
   });
-}
-
-function qualifierTime(statement: Statement, property: string): WikidataTime | null {
-  const v = statement.qualifiers[property]?.find((q) => q && typeof q === 'object');
-  return v && typeof v === 'object' ? v : null;
-}
-
-/** Whether an office was held on a date; an office without dates was held at no date we can tell. */
-export function heldAt(statement: Statement, date: string): boolean {
-  const start = qualifierTime(statement, 'P580');
-  const end = qualifierTime(statement, 'P582');
-  if (!start && !end) return false;
-  return (!start || !before(date, start.date)) && (!end || !before(end.date, date));
 }
 
 /** Everything the article, the dates and the item's statements say for or against a candidate; null rules it out. */

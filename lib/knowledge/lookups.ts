@@ -26,11 +26,9 @@ export interface LookUp {
 }
 
 const GENERIC_ORG_WORDS =
-  (
-    'university college school institute institution inc incorporated corp corporation company co group party club foundation ' +
-    'association society bank airline airlines motor motors holdings ltd llc plc fc cf ag sa gmbh international industries ' +
-    'technologies systems partners media entertainment enterprises trust council agency department commission authority hospital'
-  );
+  'university college school institute institution inc incorporated corp corporation company co group party club foundation ' +
+  'association society bank airline airlines motor motors holdings ltd llc plc fc cf ag sa gmbh international industries ' +
+  'technologies systems partners media entertainment enterprises trust council agency department commission authority hospital';
 const isGenericOrgWord = (w: string) => ` ${GENERIC_ORG_WORDS} `.includes(` ${w} `);
 const FUNCTION_WORDS = ['of', 'the', 'and', 'for', 'de', 'la', 'el', 'al', 'du', 'des', 'y', '&'];
 

@@ -1,5 +1,5 @@
 import type { EntityType } from '../analyze/types';
-import { itemValues, type Statement, timeValue, type WikidataEntity, type WikidataTime } from './wikidata';
+import { compareDates, heldAt, itemValues, qualifierTime, timeValue, type WikidataEntity, type WikidataTime } from './wikidata';
 import { firstSentences, type WikipediaPage } from './wikipedia';
 
 export interface Office {
@@ -33,24 +33,13 @@ export function formatTime(t: WikidataTime | null): string | null {
   return t.precision === 'year' || !m ? (y ?? null) : `${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-/** Compares dates of any precision on what both give ("2014" vs "2014-11-19" compares the years). */
-function cmp(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  return a.slice(0, n) < b.slice(0, n) ? -1 : a.slice(0, n) > b.slice(0, n) ? 1 : 0;
-}
-
-function qualifierTime(statement: Statement, property: string): WikidataTime | null {
-  const v = statement.qualifiers[property]?.find((q) => q && typeof q === 'object');
-  return v && typeof v === 'object' ? v : null;
-}
-
 /** Offices held (P39), the ones held at the date first, then the latest. */
 export function officesAt(entity: WikidataEntity, date: string | null, labels: Map<string, string>): Office[] {
   const offices = (entity.claims.P39 ?? []).flatMap((st) => {
     if (typeof st.value !== 'string') return [];
     const start = qualifierTime(st, 'P580');
     const end = qualifierTime(st, 'P582');
-    const atDate = !!date && (!start || cmp(start.date, date) <= 0) && (!end || cmp(date, end.date) <= 0) && !!(start || end);
+    const atDate = !!date && heldAt(st, date);
     return [{ title: labels.get(st.value) ?? st.value, start: formatTime(start), end: formatTime(end), atDate, sortKey: start?.date ?? '' }];
   });
   offices.sort((a, b) => Number(b.atDate) - Number(a.atDate) || (b.sortKey < a.sortKey ? -1 : b.sortKey > a.sortKey ? 1 : 0));
@@ -77,8 +66,8 @@ export function factsAt(entity: WikidataEntity, type: EntityType, date: string |
     const born = timeValue(entity, 'P569');
     const died = timeValue(entity, 'P570');
     const age = born && date ? yearsBetween(born.date, date) : null;
-    if (age !== null && age >= 0 && (!died || cmp(date as string, died.date) <= 0)) facts.push(`Aged ${age} at the time`);
-    if (died) facts.push(`Died ${formatTime(died)}${date && cmp(died.date, date) < 0 ? ', before this article' : ''}`);
+    if (age !== null && age >= 0 && (!died || compareDates(date as string, died.date) <= 0)) facts.push(`Aged ${age} at the time`);
+    if (died) facts.push(`Died ${formatTime(died)}${date && compareDates(died.date, date) < 0 ? ', before this article' : ''}`);
     const nationality = list(itemValues(entity, 'P27'));
     if (nationality) facts.push(`Citizenship: ${nationality}`);
   } else {
@@ -95,7 +84,7 @@ export function factsAt(entity: WikidataEntity, type: EntityType, date: string |
     const ended = timeValue(entity, 'P576');
     if (ended)
       facts.push(
-        `${type === 'ORG' ? 'Dissolved' : 'Ceased to exist'} ${formatTime(ended)}${date && cmp(date, ended.date) < 0 ? ', after this article' : ''}`,
+        `${type === 'ORG' ? 'Dissolved' : 'Ceased to exist'} ${formatTime(ended)}${date && compareDates(date, ended.date) < 0 ? ', after this article' : ''}`,
       );
   }
   return facts;

@@ -24,18 +24,16 @@ export function plainPersonName(name: string): string {
 
 // Function words, and the words every encyclopedia entry and news story use, which say nothing about who is meant.
 const STOP_WORDS =
-  (
-    'a about above after again against all also although am among an and another any are around as at be because been before being ' +
-    'below between both but by can could did do does doing down during each either else ever every few for from further had has ' +
-    'have having he her here hers herself him himself his how however i if in into is it its itself just last later least less ' +
-    'like many may me might more most much must my near neither no nor not now of off often on once one only or other our ours ' +
-    'out over own per same several she should since so some such than that the their theirs them themselves then there these they ' +
-    'this those though through thus to too two under until up upon us very was we were what when where whether which while who ' +
-    'whom whose why will with within without would yet you your also said says say told tell according would could new first ' +
-    'second third years year time times week month day today yesterday monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december mr mrs ms dr st well still back ' +
-    'known called including include includes based located since became become former currently later early late part name named'
-  );
+  'a about above after again against all also although am among an and another any are around as at be because been before being ' +
+  'below between both but by can could did do does doing down during each either else ever every few for from further had has ' +
+  'have having he her here hers herself him himself his how however i if in into is it its itself just last later least less ' +
+  'like many may me might more most much must my near neither no nor not now of off often on once one only or other our ours ' +
+  'out over own per same several she should since so some such than that the their theirs them themselves then there these they ' +
+  'this those though through thus to too two under until up upon us very was we were what when where whether which while who ' +
+  'whom whose why will with within without would yet you your also said says say told tell according would could new first ' +
+  'second third years year time times week month day today yesterday monday tuesday wednesday thursday friday saturday sunday ' +
+  'january february march april may june july august september october november december mr mrs ms dr st well still back ' +
+  'known called including include includes based located since became become former currently later early late part name named';
 let stop: Set<string> | undefined;
 const isStopWord = (w: string) => (stop ??= new Set(STOP_WORDS.split(' '))).has(w);
 

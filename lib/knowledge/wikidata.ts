@@ -129,3 +129,22 @@ export function stringValue(entity: WikidataEntity, property: string): string | 
   const v = entity.claims[property]?.find((s) => typeof s.value === 'string')?.value;
   return typeof v === 'string' ? v : null;
 }
+
+/** Compares ISO dates of any precision on what both give ("2014" and "2014-11-19" compare by year): -1, 0 or 1. */
+export function compareDates(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n) ? -1 : a.slice(0, n) > b.slice(0, n) ? 1 : 0;
+}
+
+export function qualifierTime(statement: Statement, property: string): WikidataTime | null {
+  const v = statement.qualifiers[property]?.find((q) => q && typeof q === 'object');
+  return v && typeof v === 'object' ? v : null;
+}
+
+/** Whether a statement with start and end qualifiers (P580, P582) held on a date; one with neither held at no date we can tell. */
+export function heldAt(statement: Statement, date: string): boolean {
+  const start = qualifierTime(statement, 'P580');
+  const end = qualifierTime(statement, 'P582');
+  if (!start && !end) return false;
+  return (!start || compareDates(start.date, date) <= 0) && (!end || compareDates(date, end.date) <= 0);
+}
