@@ -35,7 +35,10 @@ const STOP_WORDS =
   'january february march april may june july august september october november december mr mrs ms dr st well still back ' +
   'known called including include includes based located since became become former currently later early late part name named';
 let stop: Set<string> | undefined;
-const isStopWord = (w: string) => (stop ??= new Set(STOP_WORDS.split(' '))).has(w);
+function isStopWord(word: string): boolean {
+  if (!stop) stop = new Set(STOP_WORDS.split(' '));
+  return stop.has(word);
+}
 
 /** Plural and possessive endings off: "counties" → "county", "teams" → "team"; short words and -ss/-us/-is words stay. */
 export function stem(word: string): string {
