@@ -26,7 +26,8 @@ export const HUMAN = 'Q5';
 export const DISAMBIGUATION = 'Q4167410';
 
 const table: [Kind[], string][] = [
-  [['person'], 'Q5'],
+  // human, person
+  [['person'], 'Q5 Q215627'],
   [
     ['org'],
     // organisation, business, company, public company, enterprise, government agency, government organisation, political
@@ -40,6 +41,9 @@ const table: [Kind[], string][] = [
       'Q12159869 Q1331793 Q192283 Q11032 Q1002697 Q41298 Q15265344 Q1616075 Q14350 Q2085381 Q18127 Q375336 Q22687 Q46970 Q11691 ' +
       'Q2088357 Q215380 Q5741069',
   ],
+  // corporation, subsidiary, privately held company, software and technology companies, video game developer, cultural,
+  // medical and environmental organisations, government, trade association, musical duo, daily newspaper
+  [['org'], 'Q167037 Q658255 Q1589009 Q1058914 Q18388277 Q210167 Q3152824 Q4287745 Q1785733 Q7188 Q2178147 Q9212979 Q1110794'],
   // educational institution, university, college, school, high school, secondary school, public and private university,
   // community college: organisations with a campus
   [['org', 'structure'], 'Q2385804 Q3918 Q189004 Q3914 Q9826 Q159334 Q875538 Q902104 Q1336920 Q38723'],
@@ -68,15 +72,19 @@ const table: [Kind[], string][] = [
   // architectural structure, building, venue, stadium, arena, bridge, airport, road, street, church building, palace,
   // tower, fortification
   [['structure'], 'Q811979 Q41176 Q17350442 Q483110 Q641226 Q12280 Q1248784 Q34442 Q79007 Q16970 Q16560 Q12518 Q57821'],
-  // geographic location, location: a place of some sort
-  [['region'], 'Q2221906 Q17334923'],
+  // geographic location, location, political and human-geographic territorial entities, state, country of the UK, county
+  // seat, comune of Italy, municipality of Germany and of Spain: a place of some sort
+  [['region'], 'Q2221906 Q17334923 Q1048835 Q15642541 Q7275 Q3336843'],
+  [['settlement'], 'Q62049 Q747074 Q262166 Q2074737'],
+  // facility, park
+  [['structure'], 'Q13226383 Q22698'],
   // works, products, concepts, events, taxa, celestial bodies, spacecraft, fictional and mythical entities, positions
   // and occupations, languages, software
   [
     ['other'],
     'Q386724 Q17537576 Q11424 Q5398426 Q482994 Q7366 Q134556 Q7725634 Q571 Q47461344 Q7889 Q1004 Q2188189 Q25379 Q2431196 Q151885 ' +
       'Q16521 Q634 Q11344 Q40218 Q14897293 Q4271324 Q15632617 Q4164871 Q28640 Q12737077 Q1190554 Q1656682 Q9143 Q7397 Q2424752 ' +
-      'Q1183543 Q42889 Q11446 Q34770',
+      'Q1183543 Q42889 Q11446 Q34770 Q13406554 Q500834 Q27020041 Q12140 Q11173 Q7187 Q8054 Q12136 Q3305213 Q838948 Q4502142 Q95074',
   ],
   // disambiguation page, family name, given name, male and female given name, Wikimedia list article
   [['nonentity'], 'Q4167410 Q101352 Q202444 Q12308941 Q11879590 Q13406463'],

@@ -104,6 +104,8 @@ const TITLE_WORDS: Record<string, string> = {
   rev: 'reverend',
 };
 const IGNORED_TITLE_WORDS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'of', 'the', 'and', 'former', 'then'];
+/** Any office held at the date, where the article gives no title: people in the news often hold one, but it is weak evidence. */
+const NO_TITLE_OFFICE = 0.15;
 const RANK_WORDS = ['vice', 'deputy', 'assistant', 'lieutenant', 'associate', 'acting'];
 
 /** Whether an office's label names the title the article gives ("Sen." — "United States senator"; "Defense Secretary" — "Secretary of Defense"). */
@@ -185,7 +187,7 @@ function officeFeature(entity: WikidataEntity, titles: string[], date: string | 
     const label = related.get(st.value)?.label ?? '';
     const atDate = !!date && heldAt(st, date);
     const fits = !!label && titleFits(titles, label);
-    best = Math.max(best, fits && atDate ? 1 : fits ? 0.4 : atDate ? 0.3 : 0);
+    best = Math.max(best, fits && atDate ? 1 : fits ? 0.4 : atDate ? NO_TITLE_OFFICE : 0);
   }
   return best;
 }

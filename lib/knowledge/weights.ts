@@ -23,7 +23,7 @@ export const MODEL = {
     region: 1.5,
     /** ended or died before the article, in an article not about that time (-1); quoted after death (-3) */
     time: 1,
-    /** held an office the name's title names, at the article's date (1), at another time (0.4); some office then (0.3) */
+    /** held an office the name's title names, at the article's date (1), at another time (0.4); some office then (0.15) */
     office: 2.5,
     /** the age the article gives matches the birth date */
     age: 2,
