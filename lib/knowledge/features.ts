@@ -104,6 +104,9 @@ const TITLE_WORDS: Record<string, string> = {
   rev: 'reverend',
 };
 const IGNORED_TITLE_WORDS = ['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'of', 'the', 'and', 'former', 'then'];
+/** Fit of a person to a full name typed as an organisation or place. */
+const MISTYPED_PERSON = -2.5;
+
 /** Any office held at the date, where the article gives no title: people in the news often hold one, but it is weak evidence. */
 const NO_TITLE_OFFICE = 0.15;
 const RANK_WORDS = ['vice', 'deputy', 'assistant', 'lieutenant', 'associate', 'acting'];
@@ -196,7 +199,10 @@ function officeFeature(entity: WikidataEntity, titles: string[], date: string | 
 export function localFeatures({ lookUp, candidate: c, date, context, related }: LocalInput): Omit<Features, 'context' | 'relations'> | null {
   const { entity, kinds } = c;
   const about = lookUp.about;
-  const fit = kindFit(kinds, lookUp.type);
+  let fit = kindFit(kinds, lookUp.type);
+  // A full name the recogniser took for a body or a place ("Harrison Ford returned...") may still be the person; a single
+  // word never is ("Washington" is not George Washington).
+  if (fit === null && lookUp.type !== 'PER' && kinds.includes('person') && lookUp.query.trim().includes(' ')) fit = MISTYPED_PERSON;
   if (fit === null) return null;
   const time = date ? timeFeature(entity, lookUp.type, date, about, context?.years ?? []) : 0;
   if (time === null) return null;
@@ -214,8 +220,11 @@ export function localFeatures({ lookUp, candidate: c, date, context, related }: 
     else if (itemValues(entity, 'P17').length || itemValues(entity, 'P131').length) qualifier = -1;
   }
   const regions = context?.regions ?? [];
+  // Only the names an item goes by: "St. Louis" is never the St. Louis Cardinals, however much the article is about them.
+  const name = nameMatch(lookUp.query, lookUp.type, c, about?.team);
+  if (name === 0) return null;
   return {
-    name: nameMatch(lookUp.query, lookUp.type, c, about?.team),
+    name,
     fit,
     team: about?.team ? (kinds.includes('team') ? 1 : ['settlement', 'region', 'feature'].some((k) => kinds.includes(k as Kind)) ? -1 : 0) : 0,
     qualifier,

@@ -33,7 +33,15 @@ export interface DecideInput {
 
 const MAX_ROUNDS = 5;
 const RELATION_CAP = 4;
+/** Support from a name of the article written in the item's description, in its Wikipedia intro, in a related item's description. */
 const DESCRIPTION_MENTION = 0.5;
+const EXTRACT_MENTION = 0.3;
+const SECOND_STEP = 0.3;
+/** A related item the article names without it being looked up. */
+const MENTIONED_TIE = 0.7;
+/** A country the article names is weak evidence, however it is reached (as the country property is). */
+const COUNTRY_TIE = 0.3;
+const COUNTRY_CLASSES = ['Q6256', 'Q3624078'];
 const DATELINE_TIE = 1.5;
 
 /** TF-IDF over the candidates of one article: words every candidate has say little. */
@@ -177,6 +185,22 @@ export function decide(input: DecideInput): Map<string, Decision> {
     return best;
   };
 
+  // Evidence is counted once per thing the article names: a country named in the text supports a town through its
+  // country, its description and its county's description, but only once, and only as much as a shared country does.
+  const keyOfId = new Map(lookUps.flatMap((l) => l.ids.map((id) => [id, l.key] as const)));
+  const isCountry = (id: string) => itemValues(byId.get(id) ?? ({ claims: {} } as WikidataEntity), 'P31').some((c) => COUNTRY_CLASSES.includes(c));
+  /** What a name of the article stands for: its look-up's leading candidate, or the name itself. */
+  const subjectOf = (name: string, key: string): string => {
+    for (const owner of articleNames.get(name) ?? []) {
+      const k = keyOfId.get(owner);
+      if (k === undefined || k === key) continue;
+      const probs = probabilities.get(k);
+      const top = probs && [...probs].sort((a, b) => b[1] - a[1])[0];
+      if (top) return top[0];
+    }
+    return `name:${name}`;
+  };
+
   const relationsOf = (state: State, c: Candidate): number => {
     const key = state.lookUp.key;
     const ownQuery = nameKey(state.lookUp.query);
@@ -186,29 +210,36 @@ export function decide(input: DecideInput): Map<string, Decision> {
       if (owners) return [...owners].some((o) => !state.ownIds.has(o));
       return k !== ownQuery && phrases.has(k);
     };
-    let total = 0;
+    const evidence = new Map<string, number>();
+    const add = (subject: string, value: number) => {
+      if (value > (evidence.get(subject) ?? 0)) evidence.set(subject, value);
+    };
+    const namesIn = (text: string) => [...articleNames.keys()].filter((n) => n.length > 3 && mentioned(n) && containsPhrase(text, n));
+    const byMention = (text: string, weight: number) => {
+      for (const n of namesIn(text)) {
+        const subject = subjectOf(n, key);
+        add(subject, isCountry(subject) ? Math.min(weight, COUNTRY_TIE) : weight);
+      }
+    };
     for (const [p, weight] of Object.entries(RELATIONS)) {
       for (const t of itemValues(c.entity, p)) {
         if (t === c.entity.id) continue;
-        let tie = support(t, key);
+        add(t, weight * support(t, key));
         const r = related.get(t);
-        if (tie < 0.7 && r && [r.label, ...r.aliases].some((l) => !!l && mentioned(l))) tie = 0.7;
-        if (tie < 0.3 && r?.description && (p === 'P131' || p === 'P276' || p === 'P159')) {
-          const description = r.description;
-          if ([...articleNames.keys()].some((n) => n.length > 3 && mentioned(n) && containsPhrase(description, n))) tie = 0.3;
-        }
-        total += weight * tie;
+        if (r && [r.label, ...r.aliases].some((l) => !!l && mentioned(l))) add(t, weight * MENTIONED_TIE);
+        // one step further: "Paris" lies in a county whose description says "Texas"
+        if (r?.description && (p === 'P131' || p === 'P276' || p === 'P159')) byMention(r.description, SECOND_STEP);
       }
     }
     for (const { from, weight } of incoming.get(c.entity.id) ?? []) {
       const fromKey = [...probabilities].find(([, probs]) => probs.has(from))?.[0];
-      if (fromKey !== undefined && fromKey !== key) total += weight * support(from, key);
+      if (fromKey !== undefined && fromKey !== key) add(from, weight * support(from, key));
     }
-    let described = 0;
-    const description = c.entity.description ?? '';
-    for (const name of articleNames.keys())
-      if (name.length > 3 && mentioned(name) && containsPhrase(description, name)) described += DESCRIPTION_MENTION;
-    return Math.min(RELATION_CAP, total + Math.min(1, described));
+    byMention(c.entity.description ?? '', DESCRIPTION_MENTION);
+    if (c.extract) byMention(c.extract, EXTRACT_MENTION);
+    let total = 0;
+    for (const v of evidence.values()) total += v;
+    return Math.min(RELATION_CAP, total);
   };
 
   const confident = (state: State, x: Scored | undefined, threshold: number): boolean =>
@@ -217,7 +248,8 @@ export function decide(input: DecideInput): Map<string, Decision> {
     x === state.scored[0] &&
     (state.scored.length < 2 || x.score - (state.scored[1] as Scored).score >= model.margin) &&
     // A lone surname could be anyone: it needs evidence even where the caller gives no article.
-    (!(hasContext || !state.lookUp.query.trim().includes(' ')) || evidence(weights, x.features) >= model.evidence[state.lookUp.type]);
+    (!(hasContext || !state.lookUp.query.trim().includes(' ')) ||
+      evidence(weights, x.features) >= Math.max(model.evidence[state.lookUp.type], x.candidate.kinds.includes('person') ? model.evidence.PER : 0));
 
   for (const s of states) normalise(s);
   const fixed = new Set<State>();

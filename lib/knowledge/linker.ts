@@ -22,8 +22,8 @@ export const RELATED_PROPS = 'labels|descriptions|aliases';
 /** Candidates per name whose related items are fetched, and whose Wikipedia intros are read. */
 const RELATED_CONTENDERS = 4;
 const INTRO_CONTENDERS = 3;
-/** Search hits that only begin with the name ("Paris Hilton" for "Paris") kept per name, besides the exact ones. */
-const PREFIX_HITS = 2;
+/** Search hits that only begin with the name ("Paris Hilton" for "Paris") are dropped; for a team, its full name ("Ball State Cardinals football") may be one. */
+const PREFIX_HITS = 0;
 const TEAM_PREFIX_HITS = 5;
 
 export interface LinkedName {
@@ -42,9 +42,16 @@ export interface Linking {
 
 const relatedOf = (e: WikidataEntity): Related => ({ label: e.label, aliases: e.aliases, description: e.description });
 
-/** "Edwin E. Aldrin Jr." → "Edwin Aldrin": searched again when the full form finds nobody of that name. */
+/**
+ * "Edwin E. Aldrin Jr." → "Edwin Aldrin", "Composer John Williams" → "John Williams": a person's name searched again
+ * when the full form finds nobody of that name (middle initials and suffixes dropped, or only the last two words kept).
+ */
 export function plainerName(name: string): string | null {
-  const words = name.split(/\s+/).filter(Boolean);
+  const all = name.split(/\s+/).filter(Boolean);
+  const words =
+    all.length > 2 && !all.some((w) => /^\p{L}\.?$/u.test(w.replace(/,$/, ''))) && !/^(jr|sr|ii|iii|iv)\.?$/i.test(all.at(-1) ?? '')
+      ? all.slice(-2)
+      : all;
   const kept = words.filter((w, i) => {
     const bare = w.replace(/[.,]/g, '').toLowerCase();
     if (i > 0 && /^(jr|sr|ii|iii|iv|2d|3d|2nd|3rd)$/.test(bare)) return false;
@@ -93,7 +100,11 @@ export async function linkNames(
     const person = l.type === 'PER';
     let found = await source.search(l.query);
     const plainer = person ? plainerName(l.query) : null;
-    if (plainer && !found.some((h) => exactHit(h, l.query, true))) found = [...found, ...(await source.search(plainer))];
+    if (plainer && !found.some((h) => exactHit(h, l.query, true))) {
+      found = [...found, ...(await source.search(plainer))];
+      // what the plainer name matches exactly counts as the name's own match
+      if (!found.some((h) => exactHit(h, l.query, true))) l.query = plainer;
+    }
     const exact = found.filter((h) => exactHit(h, l.query, person));
     // A team is often searched by the place or school it is named for: "Ball State" finds "Ball State Cardinals football".
     const prefix = found.filter((h) => !exactHit(h, l.query, person)).slice(0, l.about?.team ? TEAM_PREFIX_HITS : PREFIX_HITS);

@@ -40,12 +40,23 @@ function isStopWord(word: string): boolean {
   return stop.has(word);
 }
 
-/** Plural and possessive endings off: "counties" → "county", "teams" → "team"; short words and -ss/-us/-is words stay. */
+/**
+ * A light stemmer, the same on both sides of a comparison: plurals ("counties" → "county"), then -ing, -ed, -er, -ic and
+ * the -ian/-an of demonyms ("Russian" → "russia", "Democratic" → "democrat", "designer" → "design").
+ */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(?:ches|shes|sses|xes|zes)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ous)$/.test(word)) return word.slice(0, -1);
-  return word;
+  let w = word;
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && /(?:ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3).replace(/([^aeioulsz])\1$/, '$1');
+  else if (w.length > 5 && w.endsWith('ied')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = w.slice(0, -2).replace(/([^aeioulsz])\1$/, '$1');
+  else if (w.length > 5 && w.endsWith('er')) w = w.slice(0, -2);
+  else if (w.length > 6 && w.endsWith('ic')) w = w.slice(0, -2);
+  else if (w.length > 5 && w.endsWith('ian')) w = w.slice(0, -1);
+  else if (w.length > 5 && w.endsWith('an') && !w.endsWith('man')) w = w.slice(0, -1);
+  return w;
 }
 
 /** The content words of a text, in order, folded and stemmed. */

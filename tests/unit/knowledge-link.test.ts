@@ -160,6 +160,7 @@ describe('titles, ages and regions', () => {
   test('"Edwin E. Aldrin Jr." is searched again as "Edwin Aldrin"', () => {
     expect(plainerName('Edwin E. Aldrin Jr.')).toBe('Edwin Aldrin');
     expect(plainerName('James A. Baker 3d')).toBe('James Baker');
+    expect(plainerName('Composer John Williams')).toBe('John Williams');
     expect(plainerName('Colin Powell')).toBeNull();
   });
 });
