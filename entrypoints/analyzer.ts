@@ -9,7 +9,7 @@ import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
-import { articleContext, namesForLookUp } from '../lib/knowledge';
+import { type ArticleContext, articleContext, namesForLookUp } from '../lib/knowledge';
 
 interface PageSession {
   undo(): void;
@@ -54,9 +54,11 @@ function analyse(onRewrite: () => void): () => void {
       );
       // Names only go out: the hovered one and the article's places, never the page's URL or text. The article's context
       // goes to the extension's own background, which compares it with the answers to choose among namesakes.
-      const context = articleContext(result);
-      const lookUp = (entity: Entity) =>
-        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
+      let context: ArticleContext | undefined; // built on the first look-up, not on every page load
+      const lookUp = (entity: Entity) => {
+        if (!context) context = articleContext(result);
+        return sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
+      };
       const cards = attachCards(document, result, lookUp);
       undos.push(
         () => cards.destroy(),

@@ -42,6 +42,8 @@ export interface ContextEntity {
 
 export const WORD_LIMIT = 800;
 export const PHRASE_LIMIT = 600;
+/** How much of the text is scanned for regions and capitalised phrases (the article's start says the most). */
+const SCAN_LIMIT = 200_000;
 
 const TEAM_VERB =
   /^\s+(?:beat|beats|defeated|defeats|edged|edges|routed|routs|downed|blanked|outlasted|trounced|thrashed|edged out|held off|rallied past|rolled past|cruised past)\b/i;
@@ -54,6 +56,42 @@ function sentenceAround(text: string, start: number, end: number): string {
   const from = Math.max(text.lastIndexOf('.', start - 2), text.lastIndexOf('\n', start - 1)) + 1;
   const stops = ['. ', '.\n', '\n'].map((s) => text.indexOf(s, end)).filter((i) => i >= 0);
   return text.slice(from, stops.length ? Math.min(...stops) + 1 : text.length);
+}
+
+const CONNECTORS = ['of', 'the', 'and', 'for', 'de', 'du', 'la'];
+const MAX_PHRASE_WORDS = 8;
+
+/**
+ * Runs of capitalised words ("Emirates Stadium", "University of Oregon") and their words, as name keys: the names of the
+ * text, whether the recogniser took them or not. One pass over the words.
+ */
+function capitalisedPhrases(text: string): Set<string> {
+  const phrases = new Set<string>();
+  let run: string[] = [];
+  let connectors: string[] = [];
+  const flush = () => {
+    const key = nameKey(run.join(' '));
+    if (key.replace(/ /g, '').length >= 3) {
+      phrases.add(key);
+      if (run.length > 1) for (const w of key.split(' ')) if (w.length > 2) phrases.add(w);
+    }
+    run = [];
+    connectors = [];
+  };
+  for (const raw of text.split(/\s+/)) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+/u, '');
+    const core = word.replace(/[^\p{L}\p{N}]+$/u, '');
+    if (/^\p{Lu}/u.test(core)) {
+      if (run.length >= MAX_PHRASE_WORDS) flush();
+      run.push(...connectors, core);
+      connectors = [];
+    } else if (run.length && CONNECTORS.includes(core) && connectors.length < 2) connectors.push(core);
+    else if (run.length) flush();
+    // punctuation after a word ends the name ("Dallas, Houston")
+    if (run.length && core !== word) flush();
+  }
+  if (run.length) flush();
+  return phrases;
 }
 
 type Analysis = Pick<AnalysisResult, 'entities' | 'quotes'> & { article: { text: string } | null };
@@ -94,17 +132,12 @@ export function articleContext(result: Analysis): ArticleContext {
   });
   const years = [...new Set((text.match(/\b(?:18|19|20)\d\d\b/g) ?? []).map(Number))].filter((y) => y >= 1800 && y <= 2100);
   const regions = new Set<string>();
-  for (const m of text.matchAll(/\b\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*(,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)(?=[\s,.;:)(—–-]|$)/gu)) {
+  // a capitalised word, a comma, a region: "OLYMPIA, Wash." (one word before the comma keeps the scan linear)
+  for (const m of text.slice(0, SCAN_LIMIT).matchAll(/\p{Lu}[\p{L}.'’-]*(,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)(?=[\s,.;:)(—–-]|$)/gu)) {
     const q = QUALIFIER.exec(m[1] as string);
     const region = q ? regionNamed(q[1] as string, true) : null;
     if (region) regions.add(region);
   }
-  const phrases = new Set<string>();
-  for (const m of text.matchAll(/\p{Lu}[\p{L}\p{N}'’.&-]*(?:\s+(?:(?:of|the|and|for|de|du|la)\s+)*\p{Lu}[\p{L}\p{N}'’.&-]*)*/gu)) {
-    const words = nameKey(m[0]).split(' ').filter(Boolean);
-    if (!words.length || words.join('').length < 3) continue;
-    phrases.add(words.join(' '));
-    if (words.length > 1) for (const w of words) if (w.length > 2) phrases.add(w);
-  }
+  const phrases = capitalisedPhrases(text.slice(0, SCAN_LIMIT));
   return { words: Object.fromEntries(counts), entities, years, regions: [...regions], phrases: [...phrases].slice(0, PHRASE_LIMIT) };
 }

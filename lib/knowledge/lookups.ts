@@ -59,19 +59,19 @@ function mostMentioned(pool: ContextEntity[]): ContextEntity | 'ambiguous' | nul
  * body's short name ("Ford" after "Ford Motor Company", "Heat" after "Miami Heat"). A dateline or a qualified place
  * stands for itself. 'ambiguous' when two people share the surname equally.
  */
-export function shortFormOf(e: ContextEntity, all: ContextEntity[]): ContextEntity | 'ambiguous' | null {
+export function shortFormOf(e: ContextEntity, all: ContextEntity[], wordsOf: (name: string) => string[] = words): ContextEntity | 'ambiguous' | null {
   if (e.dateline || e.qualifier || e.type === 'MISC') return null;
-  const own = words(e.name);
+  const own = wordsOf(e.name);
   if (!own.length) return null;
-  const others = all.filter((o) => o.id !== e.id && words(o.name).length > own.length);
+  const others = all.filter((o) => o.id !== e.id && wordsOf(o.name).length > own.length);
   if (own.length === 1) {
     const [w] = own;
     // The full name comes first; a surname before it is someone else's, or a place.
     const people = others.filter((o) => o.type === 'PER' && o.first < e.first);
-    const bySurname = mostMentioned(people.filter((p) => surname(words(p.name)) === w));
+    const bySurname = mostMentioned(people.filter((p) => surname(wordsOf(p.name)) === w));
     if (bySurname) return bySurname;
     if (e.type === 'PER') {
-      const byFirstName = mostMentioned(people.filter((p) => words(p.name)[0] === w));
+      const byFirstName = mostMentioned(people.filter((p) => wordsOf(p.name)[0] === w));
       if (byFirstName) return byFirstName;
     }
   }
@@ -84,7 +84,7 @@ export function shortFormOf(e: ContextEntity, all: ContextEntity[]): ContextEnti
   const schoolOf = mostMentioned(
     others.filter((o) => {
       if ((o.type !== 'ORG' && o.type !== 'MISC') || o.first > e.first) return false;
-      const ws = words(o.name);
+      const ws = wordsOf(o.name);
       const rest =
         ws[0] === 'university' && ws[1] === 'of' ? ws.slice(2) : ['university', 'college'].includes(ws.at(-1) as string) ? ws.slice(0, -1) : null;
       return !!rest && rest.join(' ') === own.join(' ');
@@ -94,10 +94,10 @@ export function shortFormOf(e: ContextEntity, all: ContextEntity[]): ContextEnti
   if (e.type === 'ORG') {
     const longer = others.filter((o) => o.type === 'ORG' || o.type === 'MISC');
     const prefixOf = longer.filter((o) => {
-      const ws = words(o.name);
+      const ws = wordsOf(o.name);
       return own.every((w, i) => ws[i] === w) && ws.slice(own.length).every((w) => isGenericOrgWord(w));
     });
-    const suffixOf = own.length === 1 ? longer.filter((o) => o.type === 'ORG' && words(o.name).at(-1) === own[0]) : [];
+    const suffixOf = own.length === 1 ? longer.filter((o) => o.type === 'ORG' && wordsOf(o.name).at(-1) === own[0]) : [];
     const found = mostMentioned(prefixOf.length ? prefixOf : suffixOf);
     if (found) return found;
   }
@@ -115,6 +115,15 @@ export function planLookUps(names: NameToLink[], context?: ArticleContext): { lo
   const byKey = new Map<string, LookUp>();
   const unmatched: string[] = [];
   const all = context?.entities ?? [];
+  // Each name is split into words once, however many other names it is compared with.
+  const cache = new Map<string, string[]>();
+  const wordsOf = (name: string) => {
+    const known = cache.get(name);
+    if (known) return known;
+    const ws = words(name);
+    cache.set(name, ws);
+    return ws;
+  };
   for (const n of names) {
     if (n.type === 'MISC' || !n.name.trim()) {
       unmatched.push(n.id);
@@ -130,7 +139,7 @@ export function planLookUps(names: NameToLink[], context?: ArticleContext): { lo
       first: 0,
       ...(n.dateline ? { dateline: true } : {}),
     };
-    const target = shortFormOf(self, all);
+    const target = shortFormOf(self, all, wordsOf);
     if (target === 'ambiguous') {
       unmatched.push(n.id);
       continue;

@@ -7,7 +7,7 @@ import { analyzePage, analyzeText, type Span } from '../../lib/analyze';
 import { buildNewsQuery, centralEntities, mergeCoverage, newsProviders, parseRss, rankHistory } from '../../lib/coverage';
 import { countWords, gate } from '../../lib/detect';
 import { canonicalizeUrl, dateFromUrl, detectLanguage, looksLikeArticleUrl, parseDate } from '../../lib/extract';
-import { buildNote, parseEntities, parsePages, parseSearch } from '../../lib/knowledge';
+import { articleContext, buildNote, parseEntities, parsePages, parseSearch, planLookUps } from '../../lib/knowledge';
 import { findQuoteSpans } from '../../lib/quotes';
 import { parseHistoryExport, validRecord } from '../../lib/storage';
 import { DEMO_ARTICLE_URL, loadPage } from '../fixtures/pages';
@@ -57,6 +57,8 @@ function checkText(text: string) {
   bounded('detectLanguage', () => detectLanguage(text));
   bounded('countWords', () => countWords(text));
   bounded('parseDate', () => parseDate(text, 'en'));
+  const context = bounded('articleContext', () => articleContext({ article: { text }, entities, quotes }));
+  bounded('planLookUps', () => planLookUps(entities, context));
   return { entities, quotes };
 }
 
@@ -80,6 +82,7 @@ describe('text entry points', () => {
       fc.property(pathological, (text) => {
         checkText(text);
         bounded('parseRss', () => parseRss(text));
+        bounded('articleContext', () => articleContext({ article: { text }, entities: [], quotes: [] }));
         bounded('canonicalizeUrl', () => canonicalizeUrl(`https://a.example/${text}`));
         bounded('dateFromUrl', () => dateFromUrl(`https://a.example/${text}`));
         bounded('looksLikeArticleUrl', () => looksLikeArticleUrl(`https://a.example/${text}`));
