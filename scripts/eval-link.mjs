@@ -47,11 +47,11 @@ export async function evaluateLinking({ cli = join(root, 'bin/backstory.mjs'), b
     const rows = [];
     for (const a of expected.articles) {
       const { out } = results.get(a.file);
-      // The entity with a mention written as the name; failing that, one whose mention contains it ("Composer John Williams").
+      // The entity with a mention written as the name; failing that, one whose mention ends with it ("Composer John Williams").
       const entityOf = (name) =>
         out.entities.find((e) => e.mentions.some((m) => m.text === name)) ??
         out.entities.find((e) => e.mentions.some((m) => m.text.toLowerCase() === name.toLowerCase())) ??
-        out.entities.find((e) => e.mentions.some((m) => ` ${m.text} `.includes(` ${name} `)));
+        out.entities.find((e) => e.mentions.some((m) => ` ${m.text}`.endsWith(` ${name}`)));
       for (const [name, key] of a.names) {
         const entity = entityOf(name);
         const note = entity ? out.notes?.[entity.id] : undefined;

@@ -38,6 +38,8 @@ export interface ContextEntity {
   speaker?: boolean;
   /** written as a sports team is: "Georgia beat Ball State 45-3" */
   team?: boolean;
+  /** introduced as someone's relative ("his daughter, Angela Johnson"): most often a private person */
+  relative?: boolean;
 }
 
 export const WORD_LIMIT = 800;
@@ -49,6 +51,8 @@ const TEAM_VERB =
   /^\s+(?:beat|beats|defeated|defeats|edged|edges|routed|routs|downed|blanked|outlasted|trounced|thrashed|edged out|held off|rallied past|rolled past|cruised past)\b/i;
 const TEAM_VERB_BEFORE =
   /\b(?:beat|beats|defeated|defeats|edged|routed|downed|blanked|outlasted|trounced|thrashed|past|over|against|versus|vs\.?)\s+(?:the\s+)?$/i;
+const RELATIVE =
+  /\b(?:his|her|their|whose|the)\s+(?:\p{L}+\s+)?(?:daughter|son|wife|husband|mother|father|brother|sister|grandson|granddaughter|grandmother|grandfather|widow|widower|niece|nephew|cousin|aunt|uncle|child|stepson|stepdaughter|fiancée?|partner),?\s*$/u;
 const SCORE = /\b\d{1,3}[-–]\d{1,3}\b/;
 const QUALIFIER = /^,\s*((?:[A-Z][A-Za-z.]*\.?)(?:\s+[A-Z][A-Za-z.]*)?)(?=[\s,.;:)(—–-]|$)/;
 
@@ -120,6 +124,7 @@ export function articleContext(result: Analysis): ArticleContext {
       const q = QUALIFIER.exec(after);
       const region = q ? regionNamed(q[1] as string, true) : null;
       if (region && e.type !== 'PER' && region.toLowerCase() !== e.name.toLowerCase()) out.qualifier ??= region;
+      if (e.type === 'PER' && RELATIVE.test(before)) out.relative = true;
       if (e.type === 'PER') {
         const age = /^,\s*(\d{1,3}),/.exec(after)?.[1] ?? /\b(\d{1,3})-year-old\s+(?:\p{L}+\s+)?$/u.exec(before)?.[1];
         if (age && Number(age) < 120) out.age ??= Number(age);

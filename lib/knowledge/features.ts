@@ -220,13 +220,15 @@ export function localFeatures({ lookUp, candidate: c, date, context, related }: 
     else if (itemValues(entity, 'P17').length || itemValues(entity, 'P131').length) qualifier = -1;
   }
   const regions = context?.regions ?? [];
+  // "Georgia beat Ball State 45-3": a place beats nobody.
+  if (about?.team && !kinds.includes('team') && (['settlement', 'region', 'feature'] as Kind[]).some((k) => kinds.includes(k))) return null;
   // Only the names an item goes by: "St. Louis" is never the St. Louis Cardinals, however much the article is about them.
   const name = nameMatch(lookUp.query, lookUp.type, c, about?.team);
   if (name === 0) return null;
   return {
     name,
     fit,
-    team: about?.team ? (kinds.includes('team') ? 1 : ['settlement', 'region', 'feature'].some((k) => kinds.includes(k as Kind)) ? -1 : 0) : 0,
+    team: about?.team ? (kinds.includes('team') ? 1 : 0) : 0,
     qualifier,
     dateline: about?.dateline && kinds.includes('settlement') ? 1 : 0,
     region: kinds.includes('region') && regions.some((r) => fold(r) === fold(entity.label ?? '')) ? 1 : 0,

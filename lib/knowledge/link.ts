@@ -249,7 +249,9 @@ export function decide(input: DecideInput): Map<string, Decision> {
     (state.scored.length < 2 || x.score - (state.scored[1] as Scored).score >= model.margin) &&
     // A lone surname could be anyone: it needs evidence even where the caller gives no article.
     (!(hasContext || !state.lookUp.query.trim().includes(' ')) ||
-      evidence(weights, x.features) >= Math.max(model.evidence[state.lookUp.type], x.candidate.kinds.includes('person') ? model.evidence.PER : 0));
+      evidence(weights, x.features) >=
+        Math.max(model.evidence[state.lookUp.type], x.candidate.kinds.includes('person') ? model.evidence.PER : 0) +
+          (state.lookUp.about?.relative ? model.evidence.relative : 0));
 
   for (const s of states) normalise(s);
   const fixed = new Set<State>();

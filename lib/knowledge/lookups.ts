@@ -152,7 +152,8 @@ export function planLookUps(names: NameToLink[], context?: ArticleContext): { lo
       query = region;
       type = 'LOC';
     }
-    const key = `${type}|${nameKey(query)}`;
+    // A name written as a team is another look-up than the same name as a place ("Ga." and "Georgia beat ...").
+    const key = `${type}|${about.team ? 'team|' : ''}${nameKey(query)}`;
     const existing = byKey.get(key);
     if (existing) existing.ids.push(n.id);
     else byKey.set(key, { key, query, type, ids: [n.id], about: about === self && region ? { ...self, name: query } : about });

@@ -9,7 +9,7 @@ export const MODEL = {
     name: 2.25,
     /** kind against the name's type: 0 fits, down to -2.5 (a river for a company) */
     fit: 1.25,
-    /** written as a sports team is, and the item is a team (+1) or a place (-1) */
+    /** written as a sports team is, and the item is a team (a place is then ruled out) */
     team: 3,
     /** TF-IDF cosine of the article's words and the item's description, extract and related labels */
     context: 7.5,
@@ -38,7 +38,7 @@ export const MODEL = {
    * Evidence from the article (its words, relations, an office that fits the title, the age) a link needs besides name
    * and fame: a local person with a famous namesake gets no link. Applies when the caller gives the article's context.
    */
-  evidence: { PER: 0.8, ORG: 0, LOC: 0 },
+  evidence: { PER: 0.8, ORG: 0, LOC: 0, /** more for a person introduced as someone's relative */ relative: 1 },
   /** A name is linked when its best candidate has at least this share of the probability ("none" included)... */
   link: 0.5,
   /** ...and scores this much above the next one: "no confident match" when the best is not clearly ahead. */

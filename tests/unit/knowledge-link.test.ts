@@ -402,4 +402,29 @@ describe('deciding', () => {
     expect(about('The paper opens with Alan Turing’s 1950 question about machines.')).toBe(0);
     expect(about('A building was named after Alan Turing today.')).toBe(-1);
   });
+
+  test('a name written as a team is the team, or nobody: a place beats no one 45-3', () => {
+    const text = 'Georgia beat Ball State 45-3 on Saturday at Sanford Stadium.';
+    const ctx = context(text, [['g', 'Georgia', 'LOC']]);
+    const l = lookUp('g', 'Georgia', 'LOC', ctx);
+    expect(l.about?.team).toBe(true);
+    const state = item('Q1428', 'Georgia', 'state of the United States of America', { P31: [STATE], P17: ['Q30'] }, 250);
+    const team = item('Q40', 'Georgia Bulldogs football', 'college football team of the University of Georgia', { P31: ['Q17156793'] }, 10, [
+      'Georgia Bulldogs',
+    ]);
+    expect(run([l], { [l.key]: candidates([state, team]) }, ctx, '2023-09-10')(l)).toBe('Q40');
+    expect(run([l], { [l.key]: candidates([state]) }, ctx, '2023-09-10')(l)).toBeNull();
+  });
+
+  test('someone introduced as a relative needs more evidence than the famous namesake’s field in common', () => {
+    const author = item('Q50', 'Jane Roe', 'American novelist (born 1961)', { ...HUMAN, P569: ['1961'] }, 10);
+    const extracts = { Q50: 'Jane Roe is an American novelist whose books about small towns won several prizes.' };
+    const withText = (text: string) => {
+      const ctx = context(text, [['j', 'Jane Roe']]);
+      const l = lookUp('j', 'Jane Roe', 'PER', ctx);
+      return run([l], { [l.key]: candidates([author], extracts) }, ctx, '2016-01-12')(l);
+    };
+    expect(withText('At the library, Jane Roe read to the town.')).toBe('Q50');
+    expect(withText('At the library, his daughter, Jane Roe, read to the town.')).toBeNull();
+  });
 });
