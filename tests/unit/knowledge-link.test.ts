@@ -418,7 +418,9 @@ describe('deciding', () => {
 
   test('someone introduced as a relative needs more evidence than the famous namesake’s field in common', () => {
     const author = item('Q50', 'Jane Roe', 'American novelist (born 1961)', { ...HUMAN, P569: ['1961'] }, 10);
-    const extracts = { Q50: 'Jane Roe is an American novelist whose books about small towns won several prizes.' };
+    const extracts = {
+      Q50: 'Jane Roe is an American novelist and essayist. Her novels about farming families in a small Iowa town won the National Book Award and the Pulitzer Prize, and she taught writing at several universities for three decades.',
+    };
     const withText = (text: string) => {
       const ctx = context(text, [['j', 'Jane Roe']]);
       const l = lookUp('j', 'Jane Roe', 'PER', ctx);
