@@ -5,7 +5,9 @@ import { hasNerModel, provideNerModel } from '../lib/entities';
 
 /** Where the model file is, from the sources (tsx, vitest) or from the bundled CLI in dist/. */
 export function nerModelPath(): string {
-  const candidates = ['../lib/entities/model/ner-en.bin', '../../lib/entities/model/ner-en.bin'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+  const candidates = ['../lib/entities/model/ner-en.bin', '../../lib/entities/model/ner-en.bin'].map((p) =>
+    fileURLToPath(new URL(p, import.meta.url)),
+  );
   const found = candidates.find((p) => existsSync(p));
   if (!found) throw new Error(`The name model is missing (looked in ${candidates.join(', ')}): run npm run train:ner`);
   return found;

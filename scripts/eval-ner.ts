@@ -16,9 +16,8 @@ import { join, resolve } from 'node:path';
 import { loadNerModel } from '../cli/ner-model';
 import { analyzeText } from '../lib/analyze';
 import { nerModel, nerResources } from '../lib/entities/model';
-import { firstStage, secondStage } from '../lib/entities/recognize';
-import { spansOf } from '../lib/entities/tagger';
 import { readManifest, readSplit, type Sentence } from './ner/corpus';
+import { scoreCorpus } from './ner/score';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -59,7 +58,9 @@ if (!flag('no-eval')) {
     }
     const pred = option('out') ?? join(tmpdir(), `backstory-ner-eval-${process.pid}.jsonl`);
     writeFileSync(pred, `${out.join('\n')}\n`);
-    const scores = JSON.parse(execFileSync('node', [join(dir, 'score.mjs'), '--data', join(dir, 'data'), '--pred', pred, '--json'], { encoding: 'utf8' })) as {
+    const scores = JSON.parse(
+      execFileSync('node', [join(dir, 'score.mjs'), '--data', join(dir, 'data'), '--pred', pred, '--json'], { encoding: 'utf8' }),
+    ) as {
       nlp: { genres: Record<string, Record<string, { p: number; r: number; f1: number }>> };
     };
     const genres = ['web-news', 'news', 'interview'];
@@ -78,35 +79,6 @@ if (!flag('no-eval')) {
       );
     }
   }
-}
-
-/** Exact typed span F1 per source, both stages, documents tagged whole. */
-export function scoreCorpus(sentences: Sentence[]): Map<string, { tp: number; fp: number; fn: number }> {
-  const resources = nerResources();
-  const docs = new Map<string, Sentence[]>();
-  for (const s of sentences) docs.set(s.doc, [...(docs.get(s.doc) ?? []), s]);
-  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-  for (const doc of docs.values()) {
-    const staged = firstStage(
-      doc.map((s) => s.words),
-      model,
-      resources,
-    );
-    const paths = secondStage(staged, model);
-    doc.forEach((s, i) => {
-      const c = counts.get(s.source) ?? { tp: 0, fp: 0, fn: 0 };
-      const keep = (t: number) => t !== 3 || s.misc;
-      const key = (x: { start: number; end: number; type: number }) => `${x.start}:${x.end}:${x.type}`;
-      const gold = new Set(spansOf(s.gold).filter((x) => keep(x.type)).map(key));
-      const predicted = spansOf(paths[i] as Int32Array).filter((x) => keep(x.type));
-      const hits = predicted.filter((x) => gold.has(key(x))).length;
-      c.tp += hits;
-      c.fp += predicted.length - hits;
-      c.fn += gold.size - hits;
-      counts.set(s.source, c);
-    });
-  }
-  return counts;
 }
 
 function printCounts(label: string, counts: Map<string, { tp: number; fp: number; fn: number }>): void {
@@ -135,6 +107,10 @@ if (!flag('no-corpora')) {
     ...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, name)),
     ...crossner.flatMap((s) => half(read(s, 'test'), second)),
   ];
-  if (flag('dev')) printCounts('corpora dev splits (exact typed spans; MISC only where annotated)', scoreCorpus(split(false, 'dev')));
-  printCounts('corpora test splits, never trained on (exact typed spans; MISC only where annotated)', scoreCorpus(split(true, 'test')));
+  if (flag('dev'))
+    printCounts('corpora dev splits (exact typed spans; MISC only where annotated)', scoreCorpus(split(false, 'dev'), model, nerResources()));
+  printCounts(
+    'corpora test splits, never trained on (exact typed spans; MISC only where annotated)',
+    scoreCorpus(split(true, 'test'), model, nerResources()),
+  );
 }

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { documentFeatures } from '../lib/entities/document';
 import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/entities/features';
 import { ablated, englishResources } from '../lib/entities/resources';
-import { addEmissions, ENTITY_TYPES, type NerModel, spansOf, type StageWeights, TAG_COUNT, viterbi, writeModel } from '../lib/entities/tagger';
+import { addEmissions, ENTITY_TYPES, type NerModel, type StageWeights, spansOf, TAG_COUNT, viterbi, writeModel } from '../lib/entities/tagger';
 import { readManifest, readSplit, type Sentence } from './ner/corpus';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
 
@@ -148,7 +148,9 @@ function report(label: string, sentences: Sentence[], paths: Int32Array[]): void
     return `  ${source.padEnd(22)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
   });
   const { p, r, f } = f1(all);
-  console.log(`${label} (exact typed spans${MISC === 'drop' ? ', no MISC' : ''})\n${rows.join('\n')}\n  ${'all'.padEnd(22)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`);
+  console.log(
+    `${label} (exact typed spans${MISC === 'drop' ? ', no MISC' : ''})\n${rows.join('\n')}\n  ${'all'.padEnd(22)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`,
+  );
 }
 
 // ---- documents (for the second stage) ----
@@ -178,7 +180,11 @@ function stage2Examples(docs: { ex: Prepared; emissions: Float32Array; path: Int
 
 const stage1 = trainStage(trainSet, BITS, EPOCHS, SEED, 'stage 1');
 const devFirst = devSet.map((ex) => ({ ex, ...decode(stage1, ex) }));
-report('dev, first stage', dev, devFirst.map((d) => d.path));
+report(
+  'dev, first stage',
+  dev,
+  devFirst.map((d) => d.path),
+);
 
 let stage2: StageWeights | null = null;
 if (STAGE2) {
@@ -187,7 +193,10 @@ if (STAGE2) {
   const foldOf = (i: number) => i % FOLDS;
   const heldOut: { ex: Prepared; emissions: Float32Array; path: Int32Array }[][] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
-    const inFold = docs.filter((_, i) => foldOf(i) !== fold).flat().map((d) => d.ex);
+    const inFold = docs
+      .filter((_, i) => foldOf(i) !== fold)
+      .flat()
+      .map((d) => d.ex);
     const weights = trainStage(inFold, BITS, Math.max(3, EPOCHS - 3), SEED + fold + 1, `fold ${fold + 1}/${FOLDS}`);
     for (const doc of docs.filter((_, i) => foldOf(i) === fold)) heldOut.push(doc.map((d) => ({ ex: d.ex, ...decode(weights, d.ex) })));
   }
@@ -195,7 +204,11 @@ if (STAGE2) {
   const devDocs = byDocument(devFirst.map((d) => ({ ...d, sentence: d.ex.sentence })));
   const devSecond = stage2Examples(devDocs);
   const order = devDocs.flat().map((d) => d.ex.sentence);
-  report('dev, second stage', order, devSecond.map((ex) => decode(stage2 as StageWeights, ex).path));
+  report(
+    'dev, second stage',
+    order,
+    devSecond.map((ex) => decode(stage2 as StageWeights, ex).path),
+  );
 }
 
 const model: NerModel = {

@@ -161,7 +161,8 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
         if (same) {
           const own = ownSpanAt[k];
           const counts = same.slice();
-          if (own !== undefined && own >= 0 && spansOf(s.path).some((sp) => sp.start === rs && sp.end === re)) counts[own] = Math.max(0, (counts[own] as number) - 1);
+          if (own !== undefined && own >= 0 && spansOf(s.path).some((sp) => sp.start === rs && sp.end === re))
+            counts[own] = Math.max(0, (counts[own] as number) - 1);
           const top = counts.indexOf(Math.max(...counts));
           if ((counts[top] as number) > 0) emit(D.sameRun, top * 64 + position * 4 + bucket(counts[top] as number));
         }

@@ -96,7 +96,10 @@ export const Cap = { Lower: 0, Initial: 1, AllCaps: 2, Letter: 3, Camel: 4, None
 export type Cap = (typeof Cap)[keyof typeof Cap];
 
 export function normalise(word: string): string {
-  return word.replace(/[’‘]/g, "'").replace(/[‐‑–—]/g, '-').replace(/[“”«»]/g, '"');
+  return word
+    .replace(/[’‘]/g, "'")
+    .replace(/[‐‑–—]/g, '-')
+    .replace(/[“”«»]/g, '"');
 }
 
 export function capitalOf(word: string): Cap {
@@ -157,7 +160,7 @@ export interface SentenceFeatures {
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-const OPENERS = /^["'(\[«“‘:—-]$/;
+const OPENERS = /^["'([«“‘:—-]$/;
 
 /** The features of one sentence's tokens (their text as written). */
 export function sentenceFeatures(words: readonly string[], res: NerResources): SentenceFeatures {
@@ -223,7 +226,9 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
       if (!best) continue;
       for (let j = k; j < k + best; j++) {
         const position = j === k ? 0 : j === k + best - 1 ? 2 : 1;
-        (phraseMarks[j] ??= []).push(g * 4 + position);
+        const marks = phraseMarks[j] ?? [];
+        marks.push(g * 4 + position);
+        phraseMarks[j] = marks;
       }
       k += best - 1;
     }

@@ -33,7 +33,9 @@ export const PLACE_HEADS = set(
   'stadium|arena|hotel|mosque|cathedral|palace|castle|springs|heights|view|river|mountains|mountain|mount|lake|island|islands|valley|province|county|city|town|village|district|region|sea|ocean|bay|gulf|strait|coast|beach|hill|hills|desert|peninsula|street|road|avenue|square|park|airport|bridge|canal|falls|glacier|forest|harbour|harbor|pass|plateau|plain|plains|state|territory|territories|agency|tehsil|county|station|tower|towers|memorial|factory|terminal|temple|mall|plaza|pier|dam|creek|auditorium|amphitheatre|amphitheater|pavilion|theater|theatre|speedway|raceway|ballpark|coliseum|garden|gardens',
 );
 /** First words of place names ("North", "Lake", "Port"). */
-export const PLACE_PREFIXES = set('north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|river|port|cape|fort|saint|san|santa|new|masjid');
+export const PLACE_PREFIXES = set(
+  'north|south|east|west|northern|southern|eastern|western|central|upper|lower|greater|mount|mt|lake|river|port|cape|fort|saint|san|santa|new|masjid',
+);
 /** First and last words of events ("Hurricane …", "… Cup", "… Olympics"). */
 export const EVENT_PREFIXES = set('hurricane|typhoon|cyclone|storm|operation');
 export const EVENT_HEADS = set(
@@ -50,7 +52,9 @@ export const PARTY_WORDS = set(
 export const FUNCTION_WORDS = set(
   'a|an|the|this|that|these|those|there|here|it|its|he|she|they|we|i|you|his|her|their|our|my|your|him|them|us|me|who|whom|whose|which|what|when|where|why|how|if|then|than|so|but|and|or|nor|yet|for|of|in|on|at|by|to|from|with|without|within|into|onto|upon|about|above|below|after|before|during|since|until|while|although|though|because|as|like|unlike|despite|against|among|between|through|across|along|around|behind|beyond|near|over|under|via|per|also|however|meanwhile|moreover|instead|indeed|still|now|today|yesterday|tomorrow|tonight|later|earlier|soon|once|again|already|just|only|even|perhaps|maybe|some|many|most|more|much|few|several|all|any|each|every|both|either|neither|no|not|none|other|another|such|same|own|very|well|yes|is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must',
 );
-export const CALENDAR_WORDS = set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december');
+export const CALENDAR_WORDS = set(
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december',
+);
 /** Verbs that report speech: "X said", "according to X". */
 export const SPEECH_VERBS = set(
   'said|says|say|told|tells|added|adds|noted|warned|stated|explained|argued|claimed|insisted|asked|replied|declared|announced|confirmed|denied|stressed|urged|wrote|writes|tweeted|commented|remarked|recalled|admitted|acknowledged|suggested|concluded|alleged|predicted|promised|vowed|responded|answered|according',

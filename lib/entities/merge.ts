@@ -147,7 +147,9 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   // A shorter name that ends a longer one of the same type: "Hawk Sawyer" after "Kathleen Hawk Sawyer", "State
   // Department" after "US State Department". (Looked up by last word, so a page of thousands of names stays linear.)
   const byLastWord = new Map<string, Cluster[]>();
-  for (const c of all) if (c.words.length > 1) byLastWord.set(c.words[c.words.length - 1] as string, [...(byLastWord.get(c.words[c.words.length - 1] as string) ?? []), c]);
+  for (const c of all)
+    if (c.words.length > 1)
+      byLastWord.set(c.words[c.words.length - 1] as string, [...(byLastWord.get(c.words[c.words.length - 1] as string) ?? []), c]);
   for (const short of all) {
     const type = typeOf(short);
     if (absorbed.has(short) || short.words.length < 2 || (type !== 'PER' && type !== 'ORG')) continue;

@@ -220,7 +220,9 @@ export function readModel(bytes: Uint8Array, resourcesOf: (clusters: Uint8Array 
     meta: Record<string, unknown>;
   };
   if (header.featureVersion !== FEATURE_VERSION)
-    throw new ModelMismatchError(`the name model was trained for features v${header.featureVersion}, this code computes v${FEATURE_VERSION}: run npm run train:ner`);
+    throw new ModelMismatchError(
+      `the name model was trained for features v${header.featureVersion}, this code computes v${FEATURE_VERSION}: run npm run train:ner`,
+    );
   if (header.tags.join(' ') !== TAG_NAMES.join(' ')) throw new ModelMismatchError('the name model has other tags');
   let at = (12 + headerLength + 3) & ~3;
   const stages = header.stages.map(({ bits, scale }) => {

@@ -59,7 +59,7 @@ export function tokenWords(text: string): Token[] {
 
 const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
 const CLOSERS = /^["”’')\]»]$/;
-const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'(\[«]|\p{Lo})/u;
+const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
 
 /**
  * Sentence index of each token: a new sentence after ".", "!", "?" (and any closing quotes or brackets after them) before

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 import { ENTITY_TYPES, TAG_COUNT, tagOf } from '../../lib/entities/tagger';
+import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 
 export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
 

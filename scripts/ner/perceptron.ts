@@ -57,8 +57,8 @@ export class Perceptron {
   private bump(f: number, tag: number, by: number): void {
     const shift = 32 - this.bits;
     const i = (f >>> shift) * this.T + tag;
-    this.w[i] += by;
-    this.u[i] += this.c * by;
+    this.w[i] = (this.w[i] as number) + by;
+    this.u[i] = (this.u[i] as number) + this.c * by;
   }
 
   train(ex: Example): boolean {
@@ -84,10 +84,10 @@ export class Perceptron {
       if (g !== p || gPrev !== pPrev) {
         const gi = (gPrev + 1) * this.T + g;
         const pi = (pPrev + 1) * this.T + p;
-        this.tr[gi] += ex.weight;
-        this.tru[gi] += this.c * ex.weight;
-        this.tr[pi] -= ex.weight;
-        this.tru[pi] -= this.c * ex.weight;
+        this.tr[gi] = (this.tr[gi] as number) + ex.weight;
+        this.tru[gi] = (this.tru[gi] as number) + this.c * ex.weight;
+        this.tr[pi] = (this.tr[pi] as number) - ex.weight;
+        this.tru[pi] = (this.tru[pi] as number) - this.c * ex.weight;
       }
     }
     this.c++;
