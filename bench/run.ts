@@ -198,7 +198,7 @@ async function main() {
   // The model never reaches the always-injected gate (nor the page's analyser): only the background fetches it.
   for (const script of ['content-scripts/gate.js', 'analyzer.js']) {
     const file = join('.output/chrome-mv3', script);
-    if (existsSync(file) && /ner-en\.bin|BSNER1/.test(readFileSync(file, 'utf8'))) throw new Error(`${script} refers to the name model`);
+    if (existsSync(file) && /ner-en\.bin|BSNER3/.test(readFileSync(file, 'utf8'))) throw new Error(`${script} refers to the name model`);
   }
   const zips = existsSync('.output') ? readdirSync('.output').filter((f) => f.endsWith('.zip')) : [];
   for (const zip of zips) console.log(`  store package ${zip}: ${(statSync(join('.output', zip)).size / 1024).toFixed(0)} KB`);

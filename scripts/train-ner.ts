@@ -30,10 +30,16 @@ const EPOCHS2 = Number(option('epochs2', '5'));
 const BITS = Number(option('bits', '17'));
 const BITS2 = Number(option('bits2', '13'));
 const FOLDS = Number(option('folds', '4'));
+const FOLD_EPOCHS = Number(option('fold-epochs', String(EPOCHS)));
 const SEED = Number(option('seed', '23'));
 const CARRY = Number(option('carry', '1'));
 const STAGE2 = !flag('no-stage2');
 const MISC = option('misc', 'mask') as 'mask' | 'drop';
+const MASK_PARTIAL = flag('mask-partial');
+const AUGMENT = Number(option('augment', '0'));
+const FINAL = flag('final');
+/** Sources whose cross-validated output does not train the second stage (--stage2-without a,b). */
+const STAGE2_WITHOUT = new Set(option('stage2-without', '').split(',').filter(Boolean));
 
 /** News-like sources count more, noisy social media less (see data/ner/README.md). */
 const SOURCE_WEIGHTS: Record<string, number> = flag('flat')
@@ -50,7 +56,7 @@ const resources: NerResources = ablated(englishResources(clusters), `${flag('no-
 
 // ---- data ----
 const manifest = readManifest();
-const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: MISC });
+const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: MISC, maskPartialMisc: MASK_PARTIAL });
 const half = (sentences: Sentence[], second: boolean) => {
   const cut = Math.floor(sentences.length / 2);
   return second ? sentences.slice(cut) : sentences.slice(0, cut);
@@ -71,7 +77,29 @@ const dev: Sentence[] = [
   ...read('wnut17', 'dev'),
   ...CROSSNER.flatMap((s) => half(read(s, 'test'), false)),
 ];
+// The final model also learns from the dev splits, once they have chosen the settings (--final).
+if (FINAL)
+  train = [
+    ...train,
+    ...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, 'dev')),
+    ...CROSSNER.flatMap((s) => half(read(s, 'test'), false)),
+  ];
 if (flag('quick')) train = train.filter((_, i) => i % 4 === 0);
+// Headlines and lines in capitals are rare in the corpora: a seeded share of sentences is added again in capitals or
+// in title case, with the same tags, so capitals alone do not decide (--augment SHARE).
+if (AUGMENT > 0) {
+  const next = random(SEED + 7);
+  const small = /^(a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|is|are|was|were)$/;
+  const extra: Sentence[] = [];
+  for (const s of train) {
+    const roll = next();
+    if (roll >= AUGMENT) continue;
+    const upper = roll < AUGMENT / 2;
+    const words = s.words.map((w, k) => (upper ? w.toUpperCase() : k > 0 && small.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
+    extra.push({ ...s, words, doc: `${s.doc}/${upper ? 'caps' : 'title'}` });
+  }
+  train = [...train, ...extra];
+}
 log(`${train.length} training sentences (${train.reduce((n, s) => n + s.words.length, 0)} tokens), ${dev.length} dev sentences`);
 
 // ---- features ----
@@ -197,8 +225,11 @@ if (STAGE2) {
       .filter((_, i) => foldOf(i) !== fold)
       .flat()
       .map((d) => d.ex);
-    const weights = trainStage(inFold, BITS, Math.max(3, EPOCHS - 3), SEED + fold + 1, `fold ${fold + 1}/${FOLDS}`);
-    for (const doc of docs.filter((_, i) => foldOf(i) === fold)) heldOut.push(doc.map((d) => ({ ex: d.ex, ...decode(weights, d.ex) })));
+    const weights = trainStage(inFold, BITS, FOLD_EPOCHS, SEED + fold + 1, `fold ${fold + 1}/${FOLDS}`);
+    for (const doc of docs.filter((_, i) => foldOf(i) === fold)) {
+      if (STAGE2_WITHOUT.has(doc[0]?.ex.sentence.source ?? '')) continue;
+      heldOut.push(doc.map((d) => ({ ex: d.ex, ...decode(weights, d.ex) })));
+    }
   }
   stage2 = trainStage(stage2Examples(heldOut), BITS2, EPOCHS2, SEED + 100, 'stage 2');
   const devDocs = byDocument(devFirst.map((d) => ({ ...d, sentence: d.ex.sentence })));

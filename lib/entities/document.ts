@@ -111,7 +111,14 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       k = end;
     }
     const ownSpanAt = new Int32Array(n).fill(-1);
-    for (const span of spansOf(s.path)) for (let j = span.start; j < span.end; j++) ownSpanAt[j] = span.type;
+    const ownSpans = new Set<string>();
+    for (const span of spansOf(s.path)) {
+      for (let j = span.start; j < span.end; j++) ownSpanAt[j] = span.type;
+      ownSpans.add(`${span.start}:${span.end}`);
+    }
+    let runAt = -1;
+    let runWords: string[] = [];
+    let runKey = '';
     for (let k = 0; k < n; k++) {
       offsets[k] = hashes.length;
       const t = s.info[k] as TokenInfo;
@@ -155,14 +162,17 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
         const re = runEnd[k] as number;
         const len = re - rs;
         const position = len === 1 ? 3 : k === rs ? 0 : k === re - 1 ? 2 : 1;
-        const runWords = s.info.slice(rs, re).map((x) => x.lower);
-        const runKey = runWords.join(' ');
+        // (Once per run, not once per token of it.)
+        if (rs !== runAt) {
+          runAt = rs;
+          runWords = s.info.slice(rs, re).map((x) => x.lower);
+          runKey = runWords.join(' ');
+        }
         const same = byKey.get(runKey);
         if (same) {
           const own = ownSpanAt[k];
           const counts = same.slice();
-          if (own !== undefined && own >= 0 && spansOf(s.path).some((sp) => sp.start === rs && sp.end === re))
-            counts[own] = Math.max(0, (counts[own] as number) - 1);
+          if (own !== undefined && own >= 0 && ownSpans.has(`${rs}:${re}`)) counts[own] = Math.max(0, (counts[own] as number) - 1);
           const top = counts.indexOf(Math.max(...counts));
           if ((counts[top] as number) > 0) emit(D.sameRun, top * 64 + position * 4 + bucket(counts[top] as number));
         }

@@ -8,7 +8,7 @@
  * language needs resources and a model, not another feature function.
  */
 
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 6;
 
 export interface NerResources {
   /** names the resources (and their version): the model refuses resources other than those it was trained with */
@@ -151,6 +151,22 @@ export interface TokenInfo {
   shortShapeHash: number;
 }
 
+/** Everything about one word that does not depend on its neighbours: computed once per distinct word, then cached. */
+interface WordInfo extends TokenInfo {
+  rawHash: number;
+  shapeHash: number;
+  /** hashes of the lowercase word's first and last 1–4 characters (0: the word is too short) */
+  prefixes: Uint32Array;
+  suffixes: Uint32Array;
+  clusters: readonly [number, number, number] | null;
+  /** the features this word gives on its own, and as the word before, after, two before and two after a token */
+  own: Uint32Array;
+  asBefore: Uint32Array;
+  asAfter: Uint32Array;
+  asBefore2: Uint32Array;
+  asAfter2: Uint32Array;
+}
+
 export interface SentenceFeatures {
   /** feature hashes of token k are hashes[offsets[k]] … hashes[offsets[k + 1] - 1] */
   hashes: Uint32Array;
@@ -160,31 +176,129 @@ export interface SentenceFeatures {
 
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
+// The neighbour features at a sentence's edges.
+const EDGE_BEFORE = Uint32Array.from([mix(T.wordBefore, BOS), mix(T.shapeBefore, BOS)]);
+const EDGE_AFTER = Uint32Array.from([mix(T.wordAfter, EOS), mix(T.shapeAfter, EOS)]);
+const EDGE_BEFORE2 = Uint32Array.from([mix(T.wordBefore2, BOS), mix(T.shapeBefore2, BOS)]);
+const EDGE_AFTER2 = Uint32Array.from([mix(T.wordAfter2, EOS), mix(T.shapeAfter2, EOS)]);
 const OPENERS = /^["'([«“‘:—-]$/;
+const TO_NORMALISE = /[’‘‐‑–—“”«»]/;
+
+interface Compiled {
+  /** lowercase word → bit mask of its classes */
+  classOf: Map<string, number>;
+  /** per phrase gazetteer, the first words of its entries */
+  firstWords: Set<string>[];
+  words: Map<string, WordInfo>;
+}
+const compiledResources = new WeakMap<NerResources, Compiled>();
+const MAX_CACHED_WORDS = 50_000;
+
+function compile(res: NerResources): Compiled {
+  let c = compiledResources.get(res);
+  if (c) return c;
+  const classOf = new Map<string, number>();
+  res.classes.forEach(([, words], i) => {
+    for (const w of words) classOf.set(w, (classOf.get(w) ?? 0) | (1 << i));
+  });
+  const firstWords = res.phrases.map(([, entries]) => new Set([...entries].map((e) => e.slice(0, e.indexOf(' ')))));
+  c = { classOf, firstWords, words: new Map() };
+  compiledResources.set(res, c);
+  return c;
+}
+
+function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
+  const cached = c.words.get(word);
+  if (cached) return cached;
+  const norm = TO_NORMALISE.test(word) ? normalise(word) : word;
+  const lower = norm.toLowerCase();
+  // FNV over the lowercase word with digits as 0, and over the word as written; prefixes are the running hash.
+  const prefixes = new Uint32Array(4);
+  const suffixes = new Uint32Array(4);
+  let h = 0x811c9dc5;
+  let raw = 0x811c9dc5;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    h = Math.imul(h ^ (code >= 48 && code <= 57 ? 48 : code), 0x01000193);
+    const rawCode = norm.charCodeAt(i);
+    raw = Math.imul(raw ^ (rawCode >= 48 && rawCode <= 57 ? 48 : rawCode), 0x01000193);
+    if (i < 4 && i + 1 < lower.length) prefixes[i] = h >>> 0;
+  }
+  let back = 0x811c9dc5;
+  for (let i = lower.length - 1, p = 0; i >= 0 && p < 4; i--, p++) {
+    back = Math.imul(back ^ lower.charCodeAt(i), 0x01000193);
+    if (i > 0) suffixes[p] = back >>> 0;
+  }
+  const cap = capitalOf(norm);
+  const capital = isCapital(cap) ? 1 : 0;
+  const wordHash = h >>> 0;
+  const shortShapeHash = hashString(shapeOf(norm, 1));
+  const clusters = res.clusters?.(lower) ?? null;
+  const own = [
+    mix(T.bias, 0),
+    mix(T.word, wordHash),
+    mix(T.raw, raw >>> 0),
+    mix(T.shape, hashString(shapeOf(norm, 4))),
+    mix(T.shortShape, shortShapeHash),
+  ];
+  for (let p = 0; p < 4; p++) {
+    if (prefixes[p]) own.push(mix(T.prefix + p, prefixes[p] as number));
+    if (suffixes[p]) own.push(mix(T.suffix + p, suffixes[p] as number));
+  }
+  if (clusters)
+    own.push(
+      mix(T.cluster, clusters[0] * 4 + capital),
+      mix(T.cluster + 1, clusters[1] * 4 + capital + 0x10000),
+      mix(T.cluster + 2, clusters[2] * 4 + capital + 0x20000),
+    );
+  const info: WordInfo = {
+    own: Uint32Array.from(own),
+    asBefore: Uint32Array.from([
+      mix(T.wordBefore, wordHash),
+      mix(T.shapeBefore, shortShapeHash),
+      ...(clusters ? [mix(T.clusterBefore, clusters[1])] : []),
+    ]),
+    asAfter: Uint32Array.from([
+      mix(T.wordAfter, wordHash),
+      mix(T.shapeAfter, shortShapeHash),
+      ...(clusters ? [mix(T.clusterAfter, clusters[1])] : []),
+    ]),
+    asBefore2: Uint32Array.from([mix(T.wordBefore2, wordHash), mix(T.shapeBefore2, shortShapeHash)]),
+    asAfter2: Uint32Array.from([mix(T.wordAfter2, wordHash), mix(T.shapeAfter2, shortShapeHash)]),
+    lower,
+    cap,
+    classes: c.classOf.get(lower) ?? 0,
+    wordHash,
+    shortShapeHash,
+    rawHash: raw >>> 0,
+    shapeHash: hashString(shapeOf(norm, 4)),
+    prefixes,
+    suffixes,
+    clusters,
+  };
+  if (c.words.size >= MAX_CACHED_WORDS) c.words.clear();
+  c.words.set(word, info);
+  return info;
+}
+
+// The feature buffer, reused across sentences (copied out per sentence).
+let buffer = new Uint32Array(1 << 14);
 
 /** The features of one sentence's tokens (their text as written). */
 export function sentenceFeatures(words: readonly string[], res: NerResources): SentenceFeatures {
   const n = words.length;
-  const info: TokenInfo[] = new Array(n);
-  const shapeHash = new Uint32Array(n);
-  const clusterIds: (readonly [number, number, number] | null)[] = new Array(n);
+  const compiled = compile(res);
+  const info: WordInfo[] = new Array(n);
   let alpha = 0;
   let capitalised = 0;
   let shouted = 0;
   for (let k = 0; k < n; k++) {
-    const norm = normalise(words[k] as string);
-    const lower = norm.toLowerCase();
-    const cap = capitalOf(norm);
-    let classes = 0;
-    for (let c = 0; c < res.classes.length; c++) if ((res.classes[c] as readonly [string, ReadonlySet<string>])[1].has(lower)) classes |= 1 << c;
-    const digitless = lower.replace(/[0-9]/g, '0');
-    info[k] = { lower, cap, classes, wordHash: hashString(digitless), shortShapeHash: hashString(shapeOf(norm, 1)) };
-    shapeHash[k] = hashString(shapeOf(norm, 4));
-    clusterIds[k] = res.clusters?.(lower) ?? null;
-    if (cap !== Cap.None && lower.length > 1 && !(classes & (1 << res.functionClass))) {
+    const w = analyseWord(words[k] as string, res, compiled);
+    info[k] = w;
+    if (w.cap !== Cap.None && w.lower.length > 1 && !(w.classes & (1 << res.functionClass))) {
       alpha++;
-      if (isCapital(cap)) capitalised++;
-      if (cap === Cap.AllCaps) shouted++;
+      if (isCapital(w.cap)) capitalised++;
+      if (w.cap === Cap.AllCaps) shouted++;
     }
   }
   // A headline or a line in capitals: capitals there say little about names.
@@ -216,7 +330,9 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
   const phraseMarks: number[][] = [];
   for (let g = 0; g < res.phrases.length; g++) {
     const entries = (res.phrases[g] as readonly [string, ReadonlySet<string>])[1];
+    const firstWords = compiled.firstWords[g] as Set<string>;
     for (let k = 0; k < n; k++) {
+      if (!firstWords.has((info[k] as TokenInfo).lower)) continue;
       let phrase = (info[k] as TokenInfo).lower;
       let best = 0;
       for (let len = 2; len <= 5 && k + len <= n; len++) {
@@ -234,17 +350,32 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
     }
   }
 
-  const hashes: number[] = [];
   const offsets = new Uint32Array(n + 1);
-  const emit = (template: number, value: number) => hashes.push(mix(template, value));
+  let used = 0;
+  const emit = (template: number, value: number) => {
+    if (used === buffer.length) {
+      const grown = new Uint32Array(buffer.length * 2);
+      grown.set(buffer);
+      buffer = grown;
+    }
+    buffer[used++] = mix(template, value);
+  };
+  const copy = (features: Uint32Array) => {
+    if (used + features.length > buffer.length) {
+      const grown = new Uint32Array(buffer.length * 2 + features.length);
+      grown.set(buffer);
+      buffer = grown;
+    }
+    // (A loop: TypedArray.set costs more than it saves on a few elements.)
+    for (let i = 0; i < features.length; i++) buffer[used++] = features[i] as number;
+  };
   const wordAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).wordHash);
   const shortAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).shortShapeHash);
   const capAt = (k: number): number => (k < 0 || k >= n ? 7 : (info[k] as TokenInfo).cap);
   const classesAt = (k: number) => (k < 0 || k >= n ? 0 : (info[k] as TokenInfo).classes);
   for (let k = 0; k < n; k++) {
-    offsets[k] = hashes.length;
-    const t = info[k] as TokenInfo;
-    const norm = normalise(words[k] as string);
+    offsets[k] = used;
+    const t = info[k] as WordInfo;
     // Sentence-initial: the first word, or the first after an opening quote, bracket, dash or colon.
     let initial = k === 0;
     if (!initial && k <= 2) {
@@ -252,44 +383,22 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
       for (let j = 0; j < k; j++) if (!OPENERS.test(words[j] as string)) initial = false;
     }
     const capClass = t.cap * 8 + (initial ? 4 : 0) + casing;
-    emit(T.bias, 0);
-    emit(T.word, t.wordHash);
-    emit(T.raw, hashString(norm.replace(/[0-9]/g, '0')));
-    emit(T.shape, shapeHash[k] as number);
-    emit(T.shortShape, t.shortShapeHash);
-    for (let p = 1; p <= 4 && p < t.lower.length; p++) {
-      emit(T.prefix + p - 1, hashString(t.lower.slice(0, p)));
-      emit(T.suffix + p - 1, hashString(t.lower.slice(-p)));
-    }
+    // (What a word gives alone or as a neighbour is computed once per word: see analyseWord.)
+    copy(t.own);
+    copy(k > 0 ? (info[k - 1] as WordInfo).asBefore : EDGE_BEFORE);
+    copy(k + 1 < n ? (info[k + 1] as WordInfo).asAfter : EDGE_AFTER);
+    copy(k > 1 ? (info[k - 2] as WordInfo).asBefore2 : EDGE_BEFORE2);
+    copy(k + 2 < n ? (info[k + 2] as WordInfo).asAfter2 : EDGE_AFTER2);
     emit(T.capital, capClass);
-    for (let c = 0; c < res.classes.length; c++) {
-      if (t.classes & (1 << c)) emit(T.lexicon, c * 64 + capClass);
-      if (classesAt(k - 1) & (1 << c)) emit(T.lexiconBefore, c * 8 + (isCapital(t.cap) ? 1 : 0));
-      if (classesAt(k + 1) & (1 << c)) emit(T.lexiconAfter, c * 8 + (isCapital(t.cap) ? 1 : 0));
-    }
-    for (const mark of phraseMarks[k] ?? []) emit(T.phrase, mark * 8 + (isCapital(t.cap) ? 1 : 0));
-    emit(T.wordBefore, wordAt(k - 1));
-    emit(T.wordAfter, wordAt(k + 1));
-    emit(T.wordBefore2, wordAt(k - 2));
-    emit(T.wordAfter2, wordAt(k + 2));
-    emit(T.shapeBefore, shortAt(k - 1));
-    emit(T.shapeAfter, shortAt(k + 1));
-    emit(T.shapeBefore2, shortAt(k - 2));
-    emit(T.shapeAfter2, shortAt(k + 2));
+    const capital = isCapital(t.cap) ? 1 : 0;
+    for (let bits = t.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexicon, c * 64 + capClass);
+    for (let bits = classesAt(k - 1), c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexiconBefore, c * 8 + capital);
+    for (let bits = classesAt(k + 1), c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexiconAfter, c * 8 + capital);
+    for (const mark of phraseMarks[k] ?? []) emit(T.phrase, mark * 8 + capital);
     emit(T.bigramBefore, mix(wordAt(k - 1), t.wordHash));
     emit(T.bigramAfter, mix(t.wordHash, wordAt(k + 1)));
     emit(T.shapeTrigram, mix(mix(shortAt(k - 1), t.shortShapeHash), shortAt(k + 1)));
     emit(T.capitalWindow, capAt(k - 1) * 100 + t.cap * 10 + capAt(k + 1) + casing * 1000);
-    const clusters = clusterIds[k];
-    if (clusters) {
-      emit(T.cluster, clusters[0] * 4 + (isCapital(t.cap) ? 1 : 0));
-      emit(T.cluster + 1, clusters[1] * 4 + (isCapital(t.cap) ? 1 : 0) + 0x10000);
-      emit(T.cluster + 2, clusters[2] * 4 + (isCapital(t.cap) ? 1 : 0) + 0x20000);
-    }
-    const before = k > 0 ? clusterIds[k - 1] : null;
-    const after = k + 1 < n ? clusterIds[k + 1] : null;
-    if (before) emit(T.clusterBefore, before[1]);
-    if (after) emit(T.clusterAfter, after[1]);
 
     // Name-shape tests, as evidence: the run of capitalised words this token is in, its last and first words, a title
     // before it, a speech verb after it, an acronym of it in brackets.
@@ -330,6 +439,6 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
       if (initials === t.lower) emit(T.acronymOfRun, 16);
     }
   }
-  offsets[n] = hashes.length;
-  return { hashes: Uint32Array.from(hashes), offsets, info };
+  offsets[n] = used;
+  return { hashes: buffer.slice(0, used), offsets, info };
 }

@@ -1,5 +1,5 @@
 import type { Entity, EntityType } from '../analyze/types';
-import { TITLES } from './lexicon';
+import { DEMONYMS, TITLES } from './lexicon';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
 import { tagTokens } from './recognize';
@@ -16,6 +16,12 @@ export interface EntityAnalysis {
   tokens: Token[];
 }
 
+const EDGE_ARTICLE = /^(?:the|a|an)$/;
+const POSSESSIVE = /^['’]s$/;
+const INITIAL = /^\p{Lu}\.$/u;
+/** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
+const NO_WORD = /^[^\p{L}\p{N}]+$/u;
+
 /** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written. */
 function titlesBefore(tokens: Token[], start: number): string[] {
   const titles: string[] = [];
@@ -28,19 +34,99 @@ function titlesBefore(tokens: Token[], start: number): string[] {
   return titles;
 }
 
+/**
+ * A name found once is found again whole: a mention that, with the words just before or after it, spells (case aside) a
+ * longer name found in the same text, or that name's last words, becomes that: "the Haqqani network" after "the
+ * Haqqani Network" (the tagger may leave a lowercase head word out), "State Department officials" at a sentence start
+ * after "US State Department" (where the tagger may drop the sentence's first word).
+ */
+function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMention[]): TypedMention[] {
+  const known = new Map<string, TypedMention>();
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  for (const m of mentions) {
+    const words = norm(m.text).split(' ');
+    // The whole name, and its last two or more words ("State Department" of "US State Department").
+    for (let k = 0; k + 1 < words.length; k++) {
+      const tail = words.slice(k).join(' ');
+      if (!known.has(tail)) known.set(tail, m);
+    }
+  }
+  if (!known.size) return mentions;
+  const startAt = new Map<number, number>();
+  tokens.forEach((t, k) => {
+    startAt.set(t.start, k);
+  });
+  const covered = new Set<number>();
+  for (const m of mentions)
+    for (let k = startAt.get(m.start) ?? -1; k >= 0 && k < tokens.length && (tokens[k] as Token).end <= m.end; k++) covered.add(k);
+  return mentions.map((m) => {
+    const first = startAt.get(m.start);
+    if (first === undefined) return m;
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= m.end) last++;
+    // Up to two words either side, joined to the mention by spaces only, that no other mention holds.
+    const free = (k: number, from: number, to: number) => k >= 0 && k < tokens.length && !covered.has(k) && /^ +$/.test(text.slice(from, to));
+    for (let before = 0; before <= 2; before++) {
+      const a = first - before;
+      if (before && (a < 0 || !free(a, (tokens[a] as Token).end, (tokens[a + 1] as Token).start))) break;
+      for (let after = 0; after <= 2; after++) {
+        const b = last + after;
+        if (after && (b >= tokens.length || !free(b, (tokens[b - 1] as Token).end, (tokens[b] as Token).start))) break;
+        if (!before && !after) continue;
+        const start = (tokens[a] as Token).start;
+        const end = (tokens[b] as Token).end;
+        const found = known.get(norm(text.slice(start, end)));
+        if (found && found !== m) return { ...m, start, end, text: text.slice(start, end), type: found.type };
+      }
+    }
+    return m;
+  });
+}
+
+/**
+ * "the Pakistani Taliban", "the Afghan Army": a nationality written just before an organisation's name is part of it
+ * (the tagger, trained on text that marks nationalities apart, often splits the two).
+ */
+function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention[] {
+  const out: TypedMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as TypedMention;
+    const next = mentions[i + 1];
+    if (next && m.type === 'MISC' && next.type === 'ORG' && text.slice(m.end, next.start) === ' ' && DEMONYMS.has(m.text.toLowerCase())) {
+      out.push({ ...next, start: m.start, text: text.slice(m.start, next.end) });
+      i++;
+    } else out.push(m);
+  }
+  return out;
+}
+
 /** People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged. */
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
   const spans = tagTokens(tokens, nerModel(), nerResources());
-  const mentions: TypedMention[] = spans.map((span) => {
-    const first = tokens[span.start] as Token;
-    const last = tokens[span.end - 1] as Token;
+  const mentions: TypedMention[] = spans.flatMap((span) => {
+    // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
+    // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
+    let from = span.start;
+    let to = span.end;
+    while (to - from > 1 && (EDGE_ARTICLE.test((tokens[from] as Token).text) || NO_WORD.test((tokens[from] as Token).text))) from++;
+    while (to - from > 1 && (POSSESSIVE.test((tokens[to - 1] as Token).text) || NO_WORD.test((tokens[to - 1] as Token).text))) to--;
+    // A person's initials just before the name are part of it ("C. Eugene Steuerle").
+    while (
+      span.type === 0 &&
+      from > 0 &&
+      INITIAL.test((tokens[from - 1] as Token).text) &&
+      text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
+    )
+      from--;
+    const first = tokens[from] as Token;
+    const last = tokens[to - 1] as Token;
     return {
       start: first.start,
       end: last.end,
       text: text.slice(first.start, last.end),
       type: ENTITY_TYPES[span.type] as EntityType,
-      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, span.start) : [],
+      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from) : [],
     };
   });
-  return { entities: mergeMentions(mentions), tokens };
+  return { entities: mergeMentions(extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions))), tokens };
 }

@@ -27,7 +27,7 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** "Kennedy" of "James P. Kennedy Jr.": the last word, before a generational suffix. */
+/** "Miller" of "Robert T. Miller Jr.": the last word, before a generational suffix. */
 function surnameOf(words: string[]): string | undefined {
   const last = words.length - 1;
   return last > 1 && /^(jr|sr|ii|iii|iv)$/.test(words[last] as string) ? words[last - 1] : words[last];
@@ -40,7 +40,7 @@ const initials = (words: string[]) =>
     .map((w) => w[0] ?? '')
     .join('');
 
-/** "LibriVox" → "lv": the capitals of a name written in camel case, which its acronym is made of. */
+/** "CodeWorks" → "cw": the capitals of a name written in camel case, which its acronym is made of. */
 function camelInitials(name: string): string {
   const capitals = name.match(/\p{Lu}/gu) ?? [];
   return capitals.length >= 2 && /\p{Ll}/u.test(name) ? capitals.join('').toLowerCase() : '';
@@ -78,7 +78,7 @@ function absorb(target: Cluster, short: Cluster): void {
 /**
  * Merges tagged mentions into entities: the same name in any case or alias ("US", "United States"); a person's surname or
  * first name alone after the full name ("Rathke", "General Raheel"); the same surname with a short form of the given
- * name ("Larry Lessig"); a shorter name ending a longer one ("State Department"); an acronym of a longer name ("FO").
+ * name ("Bill Harris"); a shorter name ending a longer one ("State Department"); an acronym of a longer name ("FO").
  */
 export function mergeMentions(mentions: TypedMention[]): Entity[] {
   const clusters = new Map<string, Cluster>();
@@ -105,7 +105,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const word = short.words[0] as string;
     const type = typeOf(short);
     const text = short.mentions[0]?.text ?? '';
-    // (A country or a known body keeps its own name: "Jordan" beside "Michael Jordan" is still the country when tagged so.)
+    // (A place or a known body keeps its own name: "Paris" beside "Paris Hilton" is still the city when tagged so.)
     const mayBePerson = type === 'PER' || type === 'MISC' || !(PLACES.has(word) || KNOWN_ORGS.has(word));
     const candidates = mayBePerson ? people() : [];
     const bySurname = candidates.filter((c) => surnameOf(c.words) === word);
@@ -126,7 +126,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     absorbed.add(short);
   }
 
-  // "Larry Lessig" beside "Lawrence Lessig": one surname, a short form of the same given name.
+  // "Bill Harris" beside "William Harris": one surname, a short form of the same given name.
   for (const c of all) {
     if (absorbed.has(c) || typeOf(c) !== 'PER' || c.words.length !== 2) continue;
     const target = all.find(
@@ -144,7 +144,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     absorbed.add(c);
   }
 
-  // A shorter name that ends a longer one of the same type: "Hawk Sawyer" after "Kathleen Hawk Sawyer", "State
+  // A shorter name that ends a longer one of the same type: "Maria Rossi" after "Anna Maria Rossi", "State
   // Department" after "US State Department". (Looked up by last word, so a page of thousands of names stays linear.)
   const byLastWord = new Map<string, Cluster[]>();
   for (const c of all)

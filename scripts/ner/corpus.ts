@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ENTITY_TYPES, TAG_COUNT, tagOf } from '../../lib/entities/tagger';
+import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf } from '../../lib/entities/tagger';
 import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 
 export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
@@ -48,7 +48,7 @@ function toBilou(types: number[], begins: boolean[]): Int32Array {
 }
 
 const ALL_TAGS = (1 << TAG_COUNT) - 1;
-const O_OR_MISC = (1 << 0) | (0b1111 << tagOf(3, 0));
+const O_OR_MISC = oOrType(3);
 
 export interface ReadOptions {
   /** 'mask': MISC-free files let O be MISC; 'drop': no MISC anywhere (MISC gold becomes O) */

@@ -1,5 +1,5 @@
 /** Averaged structured perceptron over hashed features, with lazy averaging; shared by both stages of the trainer. */
-import { addEmissions, type StageWeights, TAG_COUNT, viterbi } from '../../lib/entities/tagger';
+import { COLUMNS, type StageWeights, TAG_COUNT, viterbi } from '../../lib/entities/tagger';
 
 export interface Example {
   /** feature hashes per token (see sentenceFeatures) */
@@ -47,10 +47,18 @@ export class Perceptron {
     this.tru = new Float64Array((this.T + 1) * this.T);
   }
 
-  emissions(ex: Example, weights = this.w, factor = 1): Float32Array {
+  /** Scores of every tag (O included) under the current weights. */
+  emissions(ex: Example): Float32Array {
     const n = ex.offsets.length - 1;
-    const e = ex.base ? Float32Array.from(ex.base) : new Float32Array(n * this.T);
-    addEmissions({ bits: this.bits, scale: factor, weights: weights as unknown as Int8Array, transitions: this.tr }, ex.hashes, ex.offsets, e);
+    const T = this.T;
+    const e = ex.base ? Float32Array.from(ex.base) : new Float32Array(n * T);
+    const shift = 32 - this.bits;
+    for (let k = 0; k < n; k++) {
+      for (let f = ex.offsets[k] as number, end = ex.offsets[k + 1] as number; f < end; f++) {
+        const base = ((ex.hashes[f] as number) >>> shift) * T;
+        for (let t = 0; t < T; t++) e[k * T + t] = (e[k * T + t] as number) + (this.w[base + t] as number);
+      }
+    }
     return e;
   }
 
@@ -94,10 +102,16 @@ export class Perceptron {
     return wrong;
   }
 
-  /** The averaged weights, quantised to int8 (clipped at a high quantile of |w|). */
+  /** The averaged weights less O's (see StageWeights), quantised to int8 (clipped at a high quantile of |w|). */
   averaged(): StageWeights {
-    const avg = new Float32Array(this.w.length);
-    for (let i = 0; i < avg.length; i++) avg[i] = (this.w[i] as number) - (this.u[i] as number) / this.c;
+    const T = this.T;
+    const rows = this.w.length / T;
+    const avg = new Float32Array(rows * COLUMNS);
+    const mean = (i: number) => (this.w[i] as number) - (this.u[i] as number) / this.c;
+    for (let r = 0; r < rows; r++) {
+      const o = mean(r * T);
+      for (let c = 0; c < COLUMNS; c++) avg[r * COLUMNS + c] = mean(r * T + c + 1) - o;
+    }
     const tr = new Float32Array(this.tr.length);
     for (let i = 0; i < tr.length; i++) tr[i] = (this.tr[i] as number) - (this.tru[i] as number) / this.c;
     const magnitudes: number[] = [];

@@ -47,7 +47,7 @@ describe('centralEntities and recordFromAnalysis on the demo article', () => {
   test('the most mentioned and headline names weigh most; places weigh half', () => {
     const top = central.slice(0, 3).map((x) => x.name);
     expect(top).toContain('Jeff Rathke');
-    expect(top).toContain('Haqqani Network');
+    expect(top).toContain('Haqqani network');
     const pakistan = central.find((x) => x.name === 'Pakistan');
     expect(pakistan?.weight).toBeLessThanOrEqual(0.5);
     expect(central.every((x) => x.weight > 0 && x.weight <= 1)).toBe(true);
@@ -82,7 +82,7 @@ describe('rankHistory', () => {
     published: '2014-11-19T05:00:00Z',
     entities: [
       e('Jeff Rathke', 'PER', 1),
-      e('Haqqani Network', 'ORG', 0.8),
+      e('Haqqani network', 'ORG', 0.8),
       e('Raheel Sharif', 'PER', 0.4, { variants: ['General Raheel Sharif'] }),
       e('Pakistan', 'LOC', 0.5),
     ],
@@ -103,15 +103,15 @@ describe('rankHistory', () => {
   test('ranked by shared central names, then closeness in time; the shared names come most central first', () => {
     const ranked = rankHistory(current, [
       record('https://a.example/only-sharif', '2014-11-18', [e('Raheel Sharif', 'PER', 1)]),
-      record('https://a.example/rathke-haqqani', '2014-11-01', [e('Jeff Rathke', 'PER', 1), e('Haqqani Network', 'ORG', 1)]),
-      record('https://a.example/rathke-old', '2013-01-01', [e('Jeff Rathke', 'PER', 1), e('Haqqani Network', 'ORG', 1)]),
+      record('https://a.example/rathke-haqqani', '2014-11-01', [e('Jeff Rathke', 'PER', 1), e('Haqqani network', 'ORG', 1)]),
+      record('https://a.example/rathke-old', '2013-01-01', [e('Jeff Rathke', 'PER', 1), e('Haqqani network', 'ORG', 1)]),
     ]);
     expect(ranked.map((m) => m.record.url)).toEqual([
       'https://a.example/rathke-haqqani',
       'https://a.example/rathke-old',
       'https://a.example/only-sharif',
     ]);
-    expect(ranked[0]?.shared).toEqual(['Jeff Rathke', 'Haqqani Network']);
+    expect(ranked[0]?.shared).toEqual(['Jeff Rathke', 'Haqqani network']);
   });
 
   test('the article itself (by canonical URL) and later articles are not earlier coverage', () => {
@@ -146,13 +146,13 @@ describe('rankHistory', () => {
 describe('buildNewsQuery', () => {
   test('the most central person and the most central other name, in a window ending at the article date', () => {
     const q = buildNewsQuery(
-      [e('Pakistan', 'LOC', 0.5), e('Haqqani Network', 'ORG', 1), e('Jeff Rathke', 'PER', 0.9), e('Sartaj Aziz', 'PER', 0.3)],
+      [e('Pakistan', 'LOC', 0.5), e('Haqqani network', 'ORG', 1), e('Jeff Rathke', 'PER', 0.9), e('Sartaj Aziz', 'PER', 0.3)],
       '2014-11-19T05:14:00+05:00',
       {
         windowDays: 30,
       },
     );
-    expect(q).toEqual({ names: ['Jeff Rathke', 'Haqqani Network'], before: '2014-11-19', after: '2014-10-20', site: null });
+    expect(q).toEqual({ names: ['Jeff Rathke', 'Haqqani network'], before: '2014-11-19', after: '2014-10-20', site: null });
   });
 
   test('places only when nothing else is named; null when nothing is named', () => {

@@ -7,9 +7,13 @@ import { Cap, capitalOf, FEATURE_VERSION, normalise, sentenceFeatures, shapeOf }
 import { mergeMentions, type TypedMention } from '../../lib/entities/merge';
 import { englishResources } from '../../lib/entities/resources';
 import {
+  addEmissions,
   allowedEnd,
   allowedTransition,
+  COLUMNS,
   ModelMismatchError,
+  oOrType,
+  packWeights,
   readModel,
   spansOf,
   TAG_COUNT,
@@ -135,29 +139,32 @@ describe('features', () => {
   });
 
   test('the features are a pure function of the words (training and inference agree)', () => {
-    const a = sentenceFeatures(['Kathleen', 'Hawk', 'Sawyer', 'said', '.'], res);
-    const b = sentenceFeatures(['Kathleen', 'Hawk', 'Sawyer', 'said', '.'], res);
+    const a = sentenceFeatures(['Anna', 'Maria', 'Rossi', 'said', '.'], res);
+    const b = sentenceFeatures(['Anna', 'Maria', 'Rossi', 'said', '.'], res);
     expect([...a.hashes]).toEqual([...b.hashes]);
     expect(sentenceFeatures([], res).hashes).toHaveLength(0);
   });
 });
 
-describe('BILOU decoding', () => {
+describe('decoding', () => {
+  // Tags by their BILOU position (tagOf maps them onto the tagger's scheme: under BIO, L is I and U is B).
   const O = 0;
   const [BPER, IPER, LPER, UPER] = [0, 1, 2, 3].map((p) => tagOf(0, p)) as [number, number, number, number];
-  const ULOC = tagOf(2, 3);
+  const [ULOC, ILOC] = [tagOf(2, 3), tagOf(2, 1)];
+  const UMISC = tagOf(3, 3);
 
-  test('transitions follow BILOU: a name opened is closed, by its own type', () => {
+  test('transitions: a name continues only after its own type', () => {
     expect(allowedTransition(-1, BPER)).toBe(true);
     expect(allowedTransition(-1, IPER)).toBe(false);
+    expect(allowedTransition(O, IPER)).toBe(false);
     expect(allowedTransition(BPER, IPER)).toBe(true);
-    expect(allowedTransition(BPER, LPER)).toBe(true);
-    expect(allowedTransition(BPER, O)).toBe(false);
-    expect(allowedTransition(BPER, tagOf(1, 2))).toBe(false);
+    expect(allowedTransition(IPER, LPER)).toBe(true);
+    expect(allowedTransition(BPER, ILOC)).toBe(false);
     expect(allowedTransition(LPER, ULOC)).toBe(true);
-    expect(allowedEnd(BPER)).toBe(false);
-    expect(allowedEnd(UPER)).toBe(true);
+    expect(allowedEnd(O)).toBe(true);
+    expect(allowedEnd(LPER)).toBe(true);
     expect(TAG_NAMES).toHaveLength(TAG_COUNT);
+    expect(TAG_NAMES.slice(0, 3)).toEqual(['O', 'B-PER', 'I-PER']);
   });
 
   /** Emissions that favour the given tag at each token by `margin`. */
@@ -172,27 +179,32 @@ describe('BILOU decoding', () => {
 
   test.each<[string, number[], number[]]>([
     ['a valid path is kept', [BPER, IPER, LPER, O], [BPER, IPER, LPER, O]],
-    ['an unclosed name is repaired to a valid path', [BPER, IPER, O], [BPER, LPER, O]],
     ['a name with no beginning becomes one', [O, IPER, LPER], [O, BPER, LPER]],
-    ['one-word names', [UPER, O, ULOC], [UPER, O, ULOC]],
+    ['two names side by side', [BPER, LPER, ULOC, O], [BPER, LPER, ULOC, O]],
+    ['one-token names', [UPER, O, ULOC], [UPER, O, ULOC]],
   ])('%s', (_, favoured, expected) => {
     const path = [...viterbi(favour(favoured), favoured.length, flat)];
     expect(path).toEqual(expected);
     for (let k = 0; k < path.length; k++) expect(allowedTransition(k ? (path[k - 1] as number) : -1, path[k] as number)).toBe(true);
+    expect(allowedEnd(path[path.length - 1] as number)).toBe(true);
   });
 
-  test('transition scores count: a strong O→I penalty is never paid, a learned B→L bonus is', () => {
+  test('a name of one type never continues as another: the path is repaired', () => {
+    const path = [...viterbi(favour([BPER, ILOC]), 2, flat)];
+    expect(allowedTransition(path[0] as number, path[1] as number)).toBe(true);
+  });
+
+  test('transition scores count', () => {
     const t = new Float32Array((TAG_COUNT + 1) * TAG_COUNT);
-    t[(BPER + 1) * TAG_COUNT + LPER] = 0.5;
-    expect([...viterbi(favour([BPER, IPER, LPER], 1), 3, t)]).toEqual([BPER, IPER, LPER]);
-    expect([...viterbi(favour([BPER, O], 0.1), 2, t)]).toEqual([BPER, LPER]);
+    t[(O + 1) * TAG_COUNT + UPER] = 0.5;
+    expect([...viterbi(favour([O, O], 0.1), 2, t)]).toEqual([O, UPER]);
+    expect([...viterbi(favour([O, O], 0.1), 2, flat)]).toEqual([O, O]);
   });
 
   test('partial labels: the best path among the allowed tags (MISC masking)', () => {
-    const e = favour([UPER, tagOf(3, 3), O]);
-    const miscOrO = (1 << 0) | (0b1111 << tagOf(3, 0));
-    const allowed = Uint32Array.from([1 << ULOC, miscOrO, miscOrO]);
-    expect([...viterbi(e, 3, flat, allowed)]).toEqual([ULOC, tagOf(3, 3), O]);
+    const e = favour([UPER, UMISC, O]);
+    const allowed = Uint32Array.from([1 << ULOC, oOrType(3), oOrType(3)]);
+    expect([...viterbi(e, 3, flat, allowed)]).toEqual([ULOC, UMISC, O]);
   });
 
   test('spans of a path', () => {
@@ -200,6 +212,7 @@ describe('BILOU decoding', () => {
       { start: 1, end: 3, type: 0 },
       { start: 4, end: 5, type: 2 },
     ]);
+    expect(spansOf([UPER, UPER])).toHaveLength(2);
     expect(spansOf([])).toEqual([]);
   });
 });
@@ -208,7 +221,7 @@ describe('the model file', () => {
   const stage = (bits: number) => ({
     bits,
     scale: 0.5,
-    weights: Int8Array.from({ length: (1 << bits) * TAG_COUNT }, (_, i) => (i % 255) - 127),
+    weights: Int8Array.from({ length: (1 << bits) * COLUMNS }, (_, i) => (i % 255) - 127),
     transitions: Float32Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, (_, i) => i / 10),
   });
   const model = {
@@ -235,6 +248,18 @@ describe('the model file', () => {
   ])('refuses a model trained with %s', (_, change) => {
     const bytes = writeModel({ ...model, ...change });
     expect(() => readModel(bytes, () => englishResources())).toThrow(ModelMismatchError);
+  });
+
+  test('the four-bytes-at-a-time emission sums equal the plain ones', () => {
+    const plain = stage(6);
+    const hashes = Uint32Array.from({ length: 300 }, (_, i) => Math.imul(i + 1, 2654435761) >>> 0);
+    const offsets = Uint32Array.from([0, 1, 40, 40, 300]);
+    const a = new Float32Array(4 * TAG_COUNT);
+    const b = new Float32Array(4 * TAG_COUNT);
+    addEmissions(plain, hashes, offsets, a);
+    addEmissions(packWeights(plain), hashes, offsets, b);
+    expect([...b]).toEqual([...a]);
+    expect(a.some((x) => x !== 0)).toBe(true);
   });
 
   test('refuses a file that is no model', () => {
@@ -289,41 +314,41 @@ describe('merging tagged mentions', () => {
     ],
     [
       'a surname after a name ending in Jr.',
-      'James P. Kennedy Jr. spoke. Kennedy left.',
+      'Robert T. Miller Jr. spoke. Miller left.',
       [
-        ['James P. Kennedy Jr.', 'PER'],
-        ['Kennedy', 'PER'],
+        ['Robert T. Miller Jr.', 'PER'],
+        ['Miller', 'PER'],
       ],
-      [['James P. Kennedy Jr.', 'PER', 2, ['James P. Kennedy Jr.', 'Kennedy']]],
+      [['Robert T. Miller Jr.', 'PER', 2, ['Miller', 'Robert T. Miller Jr.']]],
     ],
     [
       'a short form of the same given name',
-      'Lawrence Lessig spoke. Larry Lessig agreed. Jane Smith and John Smith met.',
+      'William Harris spoke. Bill Harris agreed. Jane Smith and John Smith met.',
       [
-        ['Lawrence Lessig', 'PER'],
-        ['Larry Lessig', 'PER'],
+        ['William Harris', 'PER'],
+        ['Bill Harris', 'PER'],
         ['Jane Smith', 'PER'],
         ['John Smith', 'PER'],
       ],
       [
-        ['Lawrence Lessig', 'PER', 2, ['Larry Lessig', 'Lawrence Lessig']],
+        ['William Harris', 'PER', 2, ['Bill Harris', 'William Harris']],
         ['Jane Smith', 'PER', 1, ['Jane Smith']],
         ['John Smith', 'PER', 1, ['John Smith']],
       ],
     ],
     [
       'an acronym of a longer name, and of a name in camel case',
-      'The Foreign Office (FO) said the FO would reply. Readers of LibriVox: LV grew.',
+      'The Foreign Office (FO) said the FO would reply. Users of CodeWorks: CW grew.',
       [
         ['Foreign Office', 'ORG'],
         ['FO', 'ORG'],
         ['FO', 'ORG'],
-        ['LibriVox', 'ORG'],
-        ['LV', 'ORG'],
+        ['CodeWorks', 'ORG'],
+        ['CW', 'ORG'],
       ],
       [
         ['Foreign Office', 'ORG', 3, ['FO', 'Foreign Office']],
-        ['LibriVox', 'ORG', 2, ['LV', 'LibriVox']],
+        ['CodeWorks', 'ORG', 2, ['CW', 'CodeWorks']],
       ],
     ],
     [
@@ -368,18 +393,18 @@ describe('merging tagged mentions', () => {
   });
 
   test('the type is the majority of the mentions; titles are kept; ids are in text order', () => {
-    const text = 'General Raheel Sharif met Hong Kong officials. Hong Kong agreed. Hong Kong said no.';
+    const text = 'General Raheel Sharif met Lagos officials. Lagos agreed. Lagos said no.';
     const entities = mergeMentions(
       tagged(text, [
         ['Raheel Sharif', 'PER', ['General']],
-        ['Hong Kong', 'ORG'],
-        ['Hong Kong', 'LOC'],
-        ['Hong Kong', 'LOC'],
+        ['Lagos', 'ORG'],
+        ['Lagos', 'LOC'],
+        ['Lagos', 'LOC'],
       ]),
     );
     expect(entities.map((e) => [e.id, e.name, e.type])).toEqual([
       ['e1', 'Raheel Sharif', 'PER'],
-      ['e2', 'Hong Kong', 'LOC'],
+      ['e2', 'Lagos', 'LOC'],
     ]);
     expect(entities[0]?.titles).toEqual(['General']);
   });

@@ -94,7 +94,7 @@ describe('linking against a local server in the APIs’ shapes', () => {
     expect(byName('Jeff Rathke')?.offices[0]).toMatchObject({ start: 'Aug 2014', atDate: true });
     expect(byName('Islamabad')?.facts).toContain('Country: Pakistan');
     expect(byName('Washington')?.label).toBe('Washington, D.C.');
-    expect(byName('Haqqani Network')?.facts).toEqual(expect.arrayContaining(['Armed organization', 'Country: Afghanistan', 'Founded 1970']));
+    expect(byName('Haqqani network')?.facts).toEqual(expect.arrayContaining(['Armed organization', 'Country: Afghanistan', 'Founded 1970']));
     // Requests carry names and ids only: never a sentence of the article.
     const sent = server.requests.map((r) => JSON.stringify(r.params)).join(' ');
     expect(sent).not.toContain('reminded Pakistan');

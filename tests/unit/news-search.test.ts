@@ -12,7 +12,7 @@ import { DEMO_ARTICLE_URL, demoHtml, loadPage } from '../fixtures/pages';
 const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
 const result = toResult(analyzePage(doc, signals));
 const state: TabState = { url: DEMO_ARTICLE_URL, isArticle: true, reason: '', result, analysedAt: 0 };
-const QUERY: NewsQuery = { names: ['Jeff Rathke', 'Haqqani Network'], before: '2014-11-19', after: '2014-10-20', site: null };
+const QUERY: NewsQuery = { names: ['Jeff Rathke', 'Haqqani network'], before: '2014-11-19', after: '2014-10-20', site: null };
 
 let fake: FakeNews;
 let settings: Settings;
@@ -36,7 +36,7 @@ describe.each(['google-news', 'gdelt', 'guardian', 'nyt'] as const)('%s provider
     expect(url.startsWith(fake.origin)).toBe(true);
     const decoded = decodeURIComponent(url);
     expect(decoded).toContain('"Jeff Rathke"');
-    expect(decoded).toContain('"Haqqani Network"');
+    expect(decoded).toContain('"Haqqani network"');
     expect(decoded).toMatch(/2014-?11-?19/);
     expect(decoded).toMatch(/2014-?10-?20/);
     const response = await fetch(url);
@@ -55,7 +55,7 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     expect(fake.requests).toHaveLength(1);
     const [request] = fake.requests;
     expect(request?.path).toBe('/rss/search');
-    expect(request?.params.q).toBe('"Jeff Rathke" "Haqqani Network" before:2014-11-19 after:2014-10-20');
+    expect(request?.params.q).toBe('"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20');
     expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toMatch(/127\.0\.0\.1:8080|1145345|reiterate/);
     expect(response.skipped.map((s) => s.source)).toEqual(['gdelt', 'guardian', 'nyt']);
     expect(response.failed).toEqual([]);
