@@ -6,6 +6,7 @@
  *   the second half of test), and with --dev the dev splits too.
  *
  *   tsx scripts/eval-ner.ts [--model FILE] [--eval DIR] [--dev] [--no-corpora] [--no-eval] [--out pred.jsonl]
+ *                           [--first-stage-only]
  *
  * The web-news articles are a dev set: they chose features and settings, never trained anything.
  */
@@ -29,6 +30,8 @@ const flag = (name: string) => args.includes(`--${name}`);
 const modelPath = option('model');
 loadNerModel(modelPath);
 const model = nerModel();
+// The first stage alone, to see what the second adds (--first-stage-only).
+if (flag('first-stage-only')) model.stage2 = null;
 console.log(`model: ${modelPath ?? 'shipped'}; ${model.stage2 ? 'two stages' : 'first stage only'}`);
 
 function evalDir(): string | null {

@@ -197,6 +197,9 @@ const MAX_CACHED_WORDS = 50_000;
 function compile(res: NerResources): Compiled {
   let c = compiledResources.get(res);
   if (c) return c;
+  // Word classes are a 32-bit mask; MAX_FEATURES counts on at most 16 head classes and 8 phrase gazetteers.
+  if (res.classes.length > 32 || res.headClasses.length > 16 || res.phrases.length > 8)
+    throw new Error(`too many word classes in resources ${res.id}`);
   const classOf = new Map<string, number>();
   res.classes.forEach(([, words], i) => {
     for (const w of words) classOf.set(w, (classOf.get(w) ?? 0) | (1 << i));
@@ -281,7 +284,10 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
   return info;
 }
 
-// The feature buffer, reused across sentences (copied out per sentence).
+// The feature buffer, reused across sentences (copied out per sentence). A token has at most: its own 16, 10 of its
+// neighbours, 4 of its window, 1 + 3 · 32 of word classes (a 32-bit mask), 8 phrase marks and 40 of its run of
+// capitals (2 per head class, and 8 more).
+const MAX_FEATURES = 16 + 10 + 4 + 1 + 3 * 32 + 8 + 40;
 let buffer = new Uint32Array(1 << 14);
 
 /** The features of one sentence's tokens (their text as written). */
@@ -351,23 +357,15 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
   }
 
   const offsets = new Uint32Array(n + 1);
+  // No token has more than MAX_FEATURES features, so the buffer is sized once per sentence, not checked per feature.
+  if (buffer.length < n * MAX_FEATURES) buffer = new Uint32Array(n * MAX_FEATURES * 2);
+  const out = buffer;
   let used = 0;
   const emit = (template: number, value: number) => {
-    if (used === buffer.length) {
-      const grown = new Uint32Array(buffer.length * 2);
-      grown.set(buffer);
-      buffer = grown;
-    }
-    buffer[used++] = mix(template, value);
+    out[used++] = mix(template, value);
   };
   const copy = (features: Uint32Array) => {
-    if (used + features.length > buffer.length) {
-      const grown = new Uint32Array(buffer.length * 2 + features.length);
-      grown.set(buffer);
-      buffer = grown;
-    }
-    // (A loop: TypedArray.set costs more than it saves on a few elements.)
-    for (let i = 0; i < features.length; i++) buffer[used++] = features[i] as number;
+    for (let i = 0; i < features.length; i++) out[used++] = features[i] as number;
   };
   const wordAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).wordHash);
   const shortAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).shortShapeHash);
@@ -440,5 +438,5 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
     }
   }
   offsets[n] = used;
-  return { hashes: buffer.slice(0, used), offsets, info };
+  return { hashes: out.slice(0, used), offsets, info };
 }

@@ -120,11 +120,14 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
       from--;
     const first = tokens[from] as Token;
     const last = tokens[to - 1] as Token;
+    const mentionText = text.slice(first.start, last.end);
+    // A nationality alone ("Israeli", "Syrian") names no person, body or place, whatever the tagger's type.
+    const type = from + 1 === to && DEMONYMS.has(mentionText.toLowerCase()) ? 'MISC' : (ENTITY_TYPES[span.type] as EntityType);
     return {
       start: first.start,
       end: last.end,
-      text: text.slice(first.start, last.end),
-      type: ENTITY_TYPES[span.type] as EntityType,
+      text: mentionText,
+      type,
       titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from) : [],
     };
   });

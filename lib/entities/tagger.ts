@@ -99,6 +99,7 @@ export function viterbi(
     const ok = VALID[b] && (!allowed || (allowed[0] as number) & (1 << b));
     score[b] = ok ? (emissions[b] as number) + (transitions[b] as number) : NEG;
   }
+  const table = transitionTable(transitions);
   for (let k = 1; k < n; k++) {
     const mask = allowed ? (allowed[k] as number) : 0xffffffff;
     const row = k * T;
@@ -108,13 +109,14 @@ export function viterbi(
         score[row + b] = NEG;
         continue;
       }
-      // Only the tags that may come before b: two before an inside tag.
+      // Only the tags that may come before b (two before an inside tag), with their transition scores.
       const from = PREDECESSORS[b] as Int8Array;
+      const scores = table[b] as Float64Array;
       let best = NEG;
       let arg = 0;
       for (let i = 0; i < from.length; i++) {
         const a = from[i] as number;
-        const s = (score[prev + a] as number) + (transitions[(a + 1) * T + b] as number);
+        const s = (score[prev + a] as number) + (scores[i] as number);
         if (s > best) {
           best = s;
           arg = a;
@@ -140,6 +142,15 @@ export function viterbi(
   }
   return out;
 }
+
+/**
+ * Per tag b, the transition scores from each of its predecessors (in PREDECESSORS' order): built once for a loaded
+ * model's (fixed) transitions, per call for training's (changing) ones.
+ */
+const tables = new WeakMap<Float32Array, Float64Array[]>();
+const buildTable = (transitions: Float32Array) =>
+  PREDECESSORS.map((from, b) => Float64Array.from(from, (a) => transitions[(a + 1) * TAG_COUNT + b] as number));
+const transitionTable = (transitions: Float32Array) => tables.get(transitions) ?? buildTable(transitions);
 
 // Viterbi's tables, reused (grown as needed) across calls.
 let score = new Float64Array(256 * TAG_COUNT);
@@ -338,6 +349,7 @@ export function readModel(bytes: Uint8Array, resourcesOf: (clusters: Uint8Array 
     const length = (1 << bits) * COLUMNS;
     const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, length);
     at = (at + length + 3) & ~3;
+    tables.set(transitions, buildTable(transitions));
     return packWeights({ bits, scale, weights, transitions });
   });
   if (!stages[0]) throw new ModelMismatchError('the name model has no weights');
