@@ -33,6 +33,7 @@ const FOLDS = Number(option('folds', '4'));
 const FOLD_EPOCHS = Number(option('fold-epochs', String(EPOCHS)));
 const SEED = Number(option('seed', '23'));
 const CARRY = Number(option('carry', '1'));
+const CLIP2 = Number(option('clip2', '1'));
 const STAGE2 = !flag('no-stage2');
 const MISC = option('misc', 'mask') as 'mask' | 'drop';
 const MASK_PARTIAL = flag('mask-partial');
@@ -116,7 +117,7 @@ const devSet = dev.map(prepare);
 log(`features: ${trainSet.reduce((n, e) => n + e.hashes.length, 0)} in training`);
 
 // ---- stage 1 ----
-function trainStage(examples: Example[], bits: number, epochs: number, seed: number, label: string): StageWeights {
+function trainStage(examples: Example[], bits: number, epochs: number, seed: number, label: string, quantile?: number): StageWeights {
   const p = new Perceptron(bits);
   const order = examples.slice();
   const next = random(seed);
@@ -125,7 +126,7 @@ function trainStage(examples: Example[], bits: number, epochs: number, seed: num
     for (const ex of shuffle(order, next)) if (p.train(ex)) wrong++;
     log(`${label} epoch ${epoch}: ${wrong} of ${order.length} sentences wrong`);
   }
-  return p.averaged();
+  return p.averaged(quantile);
 }
 
 function decode(stage: StageWeights, ex: Example): { emissions: Float32Array; path: Int32Array } {
@@ -231,7 +232,8 @@ if (STAGE2) {
       heldOut.push(doc.map((d) => ({ ex: d.ex, ...decode(weights, d.ex) })));
     }
   }
-  stage2 = trainStage(stage2Examples(heldOut), BITS2, EPOCHS2, SEED + 100, 'stage 2');
+  // (The second stage has few weights, some large: none is clipped.)
+  stage2 = trainStage(stage2Examples(heldOut), BITS2, EPOCHS2, SEED + 100, 'stage 2', CLIP2);
   const devDocs = byDocument(devFirst.map((d) => ({ ...d, sentence: d.ex.sentence })));
   const devSecond = stage2Examples(devDocs);
   const order = devDocs.flat().map((d) => d.ex.sentence);

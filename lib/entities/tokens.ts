@@ -57,6 +57,7 @@ export function tokenWords(text: string): Token[] {
   return tokens;
 }
 
+const MAX_SENTENCE_TOKENS = 200;
 const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
 const CLOSERS = /^["”’')\]»]$/;
 const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
@@ -69,6 +70,7 @@ const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
 export function splitSentences(tokens: Token[], text?: string): Token[] {
   let sentence = 0;
   let pendingEnd = false;
+  let length = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (k > 0) {
@@ -76,12 +78,15 @@ export function splitSentences(tokens: Token[], text?: string): Token[] {
       const gap = text === undefined ? '' : text.slice(previous.end, t.start);
       // A quote mark or bracket right after the full stop closes the sentence; one after a space opens the next.
       const closes = pendingEnd && CLOSERS.test(t.text) && gap === '';
-      if (gap.includes('\n') || (pendingEnd && !closes && OPENS_SENTENCE.test(t.text))) {
+      // (A run-on "sentence" of a list or of text with no stops is cut, so decoding work stays bounded per sentence.)
+      if (gap.includes('\n') || (pendingEnd && !closes && OPENS_SENTENCE.test(t.text)) || length >= MAX_SENTENCE_TOKENS) {
         sentence++;
         pendingEnd = false;
+        length = 0;
       }
     }
     t.sentence = sentence;
+    length++;
     if (ENDS_SENTENCE.test(t.text)) pendingEnd = true;
     else if (!(pendingEnd && CLOSERS.test(t.text))) pendingEnd = false;
   }

@@ -102,8 +102,11 @@ export class Perceptron {
     return wrong;
   }
 
-  /** The averaged weights less O's (see StageWeights), quantised to int8 (clipped at a high quantile of |w|). */
-  averaged(): StageWeights {
+  /**
+   * The averaged weights less O's (see StageWeights), quantised to int8, clipped at the `quantile` of |w| (1: the
+   * largest, nothing clipped).
+   */
+  averaged(quantile = 0.9995): StageWeights {
     const T = this.T;
     const rows = this.w.length / T;
     const avg = new Float32Array(rows * COLUMNS);
@@ -115,9 +118,11 @@ export class Perceptron {
     const tr = new Float32Array(this.tr.length);
     for (let i = 0; i < tr.length; i++) tr[i] = (this.tr[i] as number) - (this.tru[i] as number) / this.c;
     const magnitudes: number[] = [];
-    for (let i = 0; i < avg.length; i += 7) if (avg[i] !== 0) magnitudes.push(Math.abs(avg[i] as number));
+    // (Sampled in a big table; every weight in a small one.)
+    const stride = avg.length > 1 << 20 ? 7 : 1;
+    for (let i = 0; i < avg.length; i += stride) if (avg[i] !== 0) magnitudes.push(Math.abs(avg[i] as number));
     magnitudes.sort((a, b) => a - b);
-    const clip = magnitudes[Math.floor(magnitudes.length * 0.9995)] ?? 1;
+    const clip = magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * quantile))] ?? 1;
     const scale = clip / 127;
     const weights = new Int8Array(avg.length);
     for (let i = 0; i < avg.length; i++) weights[i] = Math.max(-127, Math.min(127, Math.round((avg[i] as number) / scale)));

@@ -63,6 +63,14 @@ describe('tokens, split as the training corpora are (UD English)', () => {
     expect(tokenize(text).map((t) => t.sentence)).toEqual(expected);
   });
 
+  test('a run of words with no stop is cut into sentences of at most 200 tokens', () => {
+    const tokens = tokenize('word '.repeat(1000));
+    const sizes = new Map<number, number>();
+    for (const t of tokens) sizes.set(t.sentence, (sizes.get(t.sentence) ?? 0) + 1);
+    expect(Math.max(...sizes.values())).toBeLessThanOrEqual(200);
+    expect(sizes.size).toBe(5);
+  });
+
   test('corpus tokens go through the same splitter (so training sees the same tokens)', () => {
     expect(tokenWords("'s").map((t) => t.text)).toEqual(["'s"]);
     expect(tokenWords("n't").map((t) => t.text)).toEqual(["n't"]);
