@@ -175,11 +175,15 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
     for (const [k, list] of pieces) {
       const node = nodes[k] as Text;
       if (insideAny(node, block.element, NOT_MARKED, true)) continue;
-      // From the last piece back, so the earlier offsets stay valid as the node is split.
-      for (const piece of list.sort((a, b) => b.from - a.from)) {
-        node.splitText(piece.to);
-        const middle = node.splitText(piece.from);
+      // The node is replaced by its text cut around the marks (Text.splitText is missing from some DOMs, linkedom's).
+      const value = node.nodeValue ?? '';
+      const fragment = doc.createDocumentFragment();
+      let last = 0;
+      for (const piece of list.sort((a, b) => a.from - b.from)) {
+        if (piece.from < last) continue;
+        fragment.append(value.slice(last, piece.from));
         const mark = doc.createElement(MARK_TAG);
+        mark.textContent = value.slice(piece.from, piece.to);
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
         mark.setAttribute('aria-haspopup', 'dialog');
@@ -187,10 +191,12 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
         mark.style.setProperty('transition', MARK_TRANSITION, 'important');
         mark.dataset.entityId = piece.entity.id;
         mark.dataset.entityType = piece.entity.type;
-        middle.replaceWith(mark);
-        mark.append(middle);
+        fragment.append(mark);
         marks.push(mark);
+        last = piece.to;
       }
+      fragment.append(value.slice(last));
+      node.replaceWith(fragment);
     }
   };
 

@@ -18,7 +18,7 @@ import { benchInBrowser } from './browser';
 import { type Budget, printBudgets } from './budgets';
 import { syntheticArticle } from './synthetic';
 
-const EVAL = join(process.cwd(), '../shared/eval/data');
+const EVAL = process.env.BENCH_EVAL ?? join(process.cwd(), '../shared/eval/data');
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? 60);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
