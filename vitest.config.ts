@@ -7,15 +7,26 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/*.test.ts'], environment: 'node', setupFiles: ['tests/setup-ner-model.ts'] },
       },
       {
         extends: true,
-        test: { name: 'fuzz', include: ['tests/fuzz/*.test.ts'], environment: 'node', testTimeout: 600_000 },
+        test: {
+          name: 'fuzz',
+          include: ['tests/fuzz/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+          setupFiles: ['tests/setup-ner-model.ts'],
+        },
       },
       {
         extends: true,
-        test: { name: 'dom', include: ['tests/unit/adapters/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'], environment: 'happy-dom' },
+        test: {
+          name: 'dom',
+          include: ['tests/unit/adapters/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/setup-ner-model.ts'],
+        },
       },
       {
         extends: true,

@@ -31,6 +31,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
   hooks: {
+    // The name model ships as a file of its own, fetched by the background only (never by a page's scripts).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: fileURLToPath(new URL('./lib/entities/model/ner-en.bin', import.meta.url)), relativeDest: 'ner-en.bin' });
+    },
     // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'gate') return;

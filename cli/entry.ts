@@ -1,4 +1,7 @@
 import { main } from './main';
+import { loadNerModel } from './ner-model';
+
+loadNerModel();
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachCards } from '../adapters/card-host';
 import { readGateSignals } from '../adapters/gate-signals';
-import { highlightEntities } from '../adapters/highlight';
+import { highlightBlocks, highlightEntities } from '../adapters/highlight';
 import { whenExtensionGone } from '../adapters/lifetime';
 import { sendMessage } from '../adapters/messaging';
 import { buildPageTree } from '../adapters/page-tree';
@@ -46,9 +46,9 @@ function analyse(onRewrite: () => void): () => void {
   const show = (result: AnalysisResult) => {
     if (undone) return;
     if (result.isArticle && page.extraction) {
-      const blocks = page.extraction.blocks.map((b) => elements[b.elementIndex]).filter((el): el is Element => !!el);
+      // The analysis' own mentions, placed by their offsets in the article text.
       const highlights = highlightEntities(
-        blocks,
+        highlightBlocks(page.extraction, elements),
         result.entities.filter((e) => e.type !== 'MISC'),
         { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
       );

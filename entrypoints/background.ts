@@ -4,6 +4,7 @@ import { HIGHLIGHT_CSS } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
 import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
+import { loadNerModel } from '../adapters/ner-model';
 import { searchNews } from '../adapters/news-service';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
@@ -13,6 +14,8 @@ export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
   const history = historyService();
   void pruneOldAnswers();
+  // Read at start-up, off the path of the first article (a failure is retried on the first request).
+  void loadNerModel().catch(() => undefined);
 
   onMessages({
     'page/gated': async ({ url, isArticle, reason }, sender) => {
@@ -46,7 +49,10 @@ export default defineBackground(() => {
       void prefetchNotes(result, settings).catch(() => 0);
       return { stored: true };
     },
-    'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),
+    'text/analyse': async ({ text, language, blockQuotes }) => {
+      await loadNerModel();
+      return analyzeText(text, language, blockQuotes);
+    },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
     'knowledge/link': async ({ names, date, context }, sender) => {
       const response = await lookUp(names, date, context);

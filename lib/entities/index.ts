@@ -1,103 +1,135 @@
-import type { Entity } from '../analyze/types';
-import { acronymsOfThings } from './acronyms';
-import { mergeBracketedAliases } from './aliases';
-import { COMMON_WORDS, TITLE_MODIFIERS } from './lexicon';
-import { mergeMentions, nameKey } from './merge';
-import { buildContext, type RawMention, recognise } from './recognize';
-import { placesAsTeams } from './teams';
+import type { Entity, EntityType } from '../analyze/types';
+import { DEMONYMS, TITLES } from './lexicon';
+import { mergeMentions, type TypedMention } from './merge';
+import { nerModel, nerResources } from './model';
+import { tagTokens } from './recognize';
+import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
-import { isTitle, joinable, lower } from './words';
 
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
+export { hasNerModel, provideNerModel } from './model';
 export { dotEndsNoSentence, type Token, tokenize } from './tokens';
-
-const MAX_NAME_WORDS = 6;
-
-/** Words joined as in a name, or by a hyphen, a dot or an apostrophe: "MSC) Certified" is no "MSC-certified". */
-function wordsJoined(tokens: Token[], from: number, len: number): boolean {
-  for (let k = from + 1; k < from + len; k++) {
-    const gap = (tokens[k] as Token).gapBefore;
-    if (!joinable(gap) && !/^[-.'’]?$/.test(gap)) return false;
-  }
-  return true;
-}
-
-/**
- * A name found once is a name everywhere: finds further mentions of known names (and of the parts of people's
- * names) where the first pass could not trust capitals, such as sentence starts and headlines.
- */
-function propagate(text: string, tokens: Token[], raw: RawMention[]): RawMention[] {
-  const known = new Map<string, RawMention>();
-  for (const m of raw) {
-    if (m.type === 'UNK') continue;
-    const key = nameKey(m.name ?? m.text);
-    if (!known.has(key)) known.set(key, m);
-    if (m.type === 'PER') {
-      for (const part of key.split(' '))
-        if (part.length > 2 && !COMMON_WORDS.has(part) && !known.has(part)) known.set(part, { ...m, type: 'UNK', strength: 0 });
-    }
-  }
-  const covered = new Uint8Array(tokens.length);
-  // A lone unknown word does not block a longer known name ("State" + "Department" at a sentence start).
-  for (const m of raw) if (m.type !== 'UNK') covered.fill(1, m.tokenIndex, m.tokenIndex + m.tokenCount);
-  const added: RawMention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i] as Token;
-    if (covered[i] || (first.shape !== 'upper' && first.shape !== 'caps')) continue;
-    for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
-      const last = tokens[i + len - 1] as Token;
-      if (covered[i + len - 1]) continue;
-      const key = nameKey(text.slice(first.start, last.end));
-      const match = known.get(key);
-      if (!match || !wordsJoined(tokens, i, len)) continue;
-      // "the Crown" is known, but "Crown Prince" is a title: a title's first word is no mention of the name.
-      const after = tokens[i + len];
-      if (len === 1 && TITLE_MODIFIERS.has(key) && after && joinable(after.gapBefore) && isTitle(lower(after))) continue;
-      added.push({
-        ...match,
-        start: first.start,
-        end: last.end,
-        text: text.slice(first.start, last.end),
-        name: undefined,
-        strength: 1,
-        titles: [],
-        tokenIndex: i,
-        tokenCount: len,
-        propagated: true,
-        // Found by its name, not by the words around it: no place by context.
-        placed: false,
-      });
-      covered.fill(1, i, i + len);
-      i += len - 1;
-      break;
-    }
-  }
-  if (!added.length) return raw;
-  // `added` is in text order and never overlaps itself: a binary search finds the one that could overlap `m`.
-  const overlapsAdded = (m: RawMention) => {
-    let lo = 0;
-    let hi = added.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((added[mid] as RawMention).end <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const a = added[lo];
-    return !!a && a.start < m.end;
-  };
-  return [...raw.filter((m) => m.type !== 'UNK' || !overlapsAdded(m)), ...added];
-}
 
 export interface EntityAnalysis {
   entities: Entity[];
   tokens: Token[];
 }
 
-/** People, organisations and places in plain text, with mentions as UTF-16 offsets and name variants merged. */
+const EDGE_ARTICLE = /^(?:the|a|an)$/;
+const POSSESSIVE = /^['’]s$/;
+const INITIAL = /^\p{Lu}\.$/u;
+/** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
+const NO_WORD = /^[^\p{L}\p{N}]+$/u;
+
+/** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written. */
+function titlesBefore(tokens: Token[], start: number): string[] {
+  const titles: string[] = [];
+  for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
+    const t = tokens[k] as Token;
+    const word = t.text.replace(/\.$/, '');
+    if (!/^\p{Lu}/u.test(word) || !TITLES.has(word.toLowerCase())) break;
+    titles.unshift(word);
+  }
+  return titles;
+}
+
+/**
+ * A name found once is found again whole: a mention that, with the words just before or after it, spells (case aside) a
+ * longer name found in the same text, or that name's last words, becomes that: "the Haqqani network" after "the
+ * Haqqani Network" (the tagger may leave a lowercase head word out), "State Department officials" at a sentence start
+ * after "US State Department" (where the tagger may drop the sentence's first word).
+ */
+function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMention[]): TypedMention[] {
+  const known = new Map<string, TypedMention>();
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
+  for (const m of mentions) {
+    const words = norm(m.text).split(' ');
+    // The whole name, and its last two or more words ("State Department" of "US State Department").
+    for (let k = 0; k + 1 < words.length; k++) {
+      const tail = words.slice(k).join(' ');
+      if (!known.has(tail)) known.set(tail, m);
+    }
+  }
+  if (!known.size) return mentions;
+  const startAt = new Map<number, number>();
+  tokens.forEach((t, k) => {
+    startAt.set(t.start, k);
+  });
+  const covered = new Set<number>();
+  for (const m of mentions)
+    for (let k = startAt.get(m.start) ?? -1; k >= 0 && k < tokens.length && (tokens[k] as Token).end <= m.end; k++) covered.add(k);
+  return mentions.map((m) => {
+    const first = startAt.get(m.start);
+    if (first === undefined) return m;
+    let last = first;
+    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= m.end) last++;
+    // Up to two words either side, joined to the mention by spaces only, that no other mention holds.
+    const free = (k: number, from: number, to: number) => k >= 0 && k < tokens.length && !covered.has(k) && /^ +$/.test(text.slice(from, to));
+    for (let before = 0; before <= 2; before++) {
+      const a = first - before;
+      if (before && (a < 0 || !free(a, (tokens[a] as Token).end, (tokens[a + 1] as Token).start))) break;
+      for (let after = 0; after <= 2; after++) {
+        const b = last + after;
+        if (after && (b >= tokens.length || !free(b, (tokens[b - 1] as Token).end, (tokens[b] as Token).start))) break;
+        if (!before && !after) continue;
+        const start = (tokens[a] as Token).start;
+        const end = (tokens[b] as Token).end;
+        const found = known.get(norm(text.slice(start, end)));
+        if (found && found !== m) return { ...m, start, end, text: text.slice(start, end), type: found.type };
+      }
+    }
+    return m;
+  });
+}
+
+/**
+ * "the Pakistani Taliban", "the Afghan Army": a nationality written just before an organisation's name is part of it
+ * (the tagger, trained on text that marks nationalities apart, often splits the two).
+ */
+function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention[] {
+  const out: TypedMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as TypedMention;
+    const next = mentions[i + 1];
+    if (next && m.type === 'MISC' && next.type === 'ORG' && text.slice(m.end, next.start) === ' ' && DEMONYMS.has(m.text.toLowerCase())) {
+      out.push({ ...next, start: m.start, text: text.slice(m.start, next.end) });
+      i++;
+    } else out.push(m);
+  }
+  return out;
+}
+
+/** People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged. */
 export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
-  const context = buildContext(tokens);
-  const raw = recognise(text, tokens, context);
-  const merged = mergeBracketedAliases(text, mergeMentions(propagate(text, tokens, raw), context.plainWords));
-  return { entities: acronymsOfThings(text, placesAsTeams(text, merged)), tokens };
+  const spans = tagTokens(tokens, nerModel(), nerResources());
+  const mentions: TypedMention[] = spans.flatMap((span) => {
+    // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
+    // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
+    let from = span.start;
+    let to = span.end;
+    while (to - from > 1 && (EDGE_ARTICLE.test((tokens[from] as Token).text) || NO_WORD.test((tokens[from] as Token).text))) from++;
+    while (to - from > 1 && (POSSESSIVE.test((tokens[to - 1] as Token).text) || NO_WORD.test((tokens[to - 1] as Token).text))) to--;
+    // A person's initials just before the name are part of it ("C. Eugene Steuerle").
+    while (
+      span.type === 0 &&
+      from > 0 &&
+      INITIAL.test((tokens[from - 1] as Token).text) &&
+      text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
+    )
+      from--;
+    const first = tokens[from] as Token;
+    const last = tokens[to - 1] as Token;
+    const mentionText = text.slice(first.start, last.end);
+    // A nationality alone ("Israeli", "Syrian") names no person, body or place, whatever the tagger's type.
+    const type = from + 1 === to && DEMONYMS.has(mentionText.toLowerCase()) ? 'MISC' : (ENTITY_TYPES[span.type] as EntityType);
+    return {
+      start: first.start,
+      end: last.end,
+      text: mentionText,
+      type,
+      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from) : [],
+    };
+  });
+  return { entities: mergeMentions(extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions))), tokens };
 }

@@ -1,5 +1,5 @@
 // Sizes are deterministic, so they are enforced here (timings are only reported, by `npm run bench`).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
 describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
@@ -22,6 +22,12 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(analyzer.length).toBeLessThanOrEqual(100 * 1024);
     expect(analyzer).not.toContain('islamabad');
     expect(readFileSync(`${dir}/background.js`, 'utf8')).toContain('islamabad');
+  });
+
+  test('the name model ships as a file of its own, at most 3 MB, that only the background fetches', () => {
+    expect(statSync(`${dir}/ner-en.bin`).size).toBeLessThanOrEqual(3_000_000);
+    expect(readFileSync(`${dir}/background.js`, 'utf8')).toContain('ner-en.bin');
+    for (const script of ['content-scripts/gate.js', 'analyzer.js']) expect(readFileSync(`${dir}/${script}`, 'utf8')).not.toContain('ner-en.bin');
   });
 
   test('the popup carries no analyser: it reads the analysis the background made', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { attachCards } from '../../../adapters/card-host';
 import { highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import type { AnalysisResult, Entity, EntityType, Quote } from '../../../lib/analyze';
+import { analyse } from './analysed-blocks';
 
 function entity(id: string, type: EntityType, variants: string[], count: number): Entity {
   const name = variants[0] ?? '';
@@ -45,7 +46,8 @@ const fire = {
 beforeEach(() => {
   vi.useFakeTimers();
   document.body.innerHTML = '<article><p>Jeff Rathke said the State Department was watching.</p></article>';
-  highlightEntities([...document.querySelectorAll('p')], RESULT.entities);
+  const { blocks, entities } = analyse([...document.querySelectorAll('p')], RESULT.entities);
+  highlightEntities(blocks, entities);
   cards = attachCards(document, RESULT);
 });
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { HIGHLIGHT_CSS, highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import { MARK_TRANSITION } from '../../../adapters/orphan-cleanup';
 import type { Entity, EntityType } from '../../../lib/analyze';
+import { analyse } from './analysed-blocks';
 
 function entity(id: string, type: EntityType, variants: string[]): Entity {
   return { id, name: variants[0] ?? '', type, mentions: [], variants, titles: [] };
@@ -24,11 +25,11 @@ const ARTICLE = `
   <pre id="p7">Rathke(); // a code block given as a block</pre>
 `;
 
-function setUp(html = ARTICLE) {
+function setUp(html = ARTICLE, entities: Entity[] = ENTITIES) {
   document.body.innerHTML = `<article>${html}</article>`;
-  const blocks = [...document.querySelectorAll('article > p, article > pre')];
-  const before = blocks.map((p) => p.innerHTML);
-  return { blocks, before };
+  const elements = [...document.querySelectorAll('article > p, article > pre')];
+  const before = elements.map((p) => p.innerHTML);
+  return { elements, before, ...analyse(elements, entities) };
 }
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
@@ -40,8 +41,8 @@ afterEach(() => {
 
 describe('highlightEntities', () => {
   test('wraps names in backstory-mark elements carrying the entity', () => {
-    const { blocks } = setUp();
-    const { marks } = highlightEntities(blocks, ENTITIES);
+    const { blocks, entities } = setUp();
+    const { marks } = highlightEntities(blocks, entities);
     expect(marks.length).toBeGreaterThan(0);
     expect(marks).toHaveLength(document.querySelectorAll(MARK_TAG).length);
     for (const mark of marks) {
@@ -63,8 +64,8 @@ describe('highlightEntities', () => {
     ['Waziristan', 'e3', 'LOC'],
     ['Zarb-e-Azb (op.)', 'e4', 'MISC'],
   ])('"%s" → data-entity-id %s, data-entity-type %s', (text, id, type) => {
-    const { blocks } = setUp();
-    const { marks } = highlightEntities(blocks, ENTITIES);
+    const { blocks, entities } = setUp();
+    const { marks } = highlightEntities(blocks, entities);
     const found = marks.filter((m) => m.textContent === text);
     expect(found.length).toBeGreaterThan(0);
     for (const mark of found) {
@@ -73,9 +74,9 @@ describe('highlightEntities', () => {
     }
   });
 
-  test('the longest variant wins and word boundaries are respected', () => {
-    const { blocks } = setUp();
-    highlightEntities(blocks, ENTITIES);
+  test('exactly the mentions the analysis found are marked', () => {
+    const { blocks, entities } = setUp();
+    highlightEntities(blocks, entities);
     // "Jeff Rathke" is one mark, not "Rathke" inside it; "Rathkee" and "JeffRathke" are left alone
     expect(markTexts(byId('p1'))).toEqual(['Jeff Rathke', 'State Department', 'Rathke']);
     expect(byId('p1').querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
@@ -83,8 +84,8 @@ describe('highlightEntities', () => {
   });
 
   test('marks names inside inline elements and before punctuation', () => {
-    const { blocks } = setUp();
-    highlightEntities(blocks, ENTITIES);
+    const { blocks, entities } = setUp();
+    highlightEntities(blocks, entities);
     expect(markTexts(byId('p2'))).toEqual(['North Waziristan', 'Rathke', 'Waziristan', 'Zarb-e-Azb (op.)']);
     expect(byId('p2').querySelector(`b > ${MARK_TAG}`)?.textContent).toBe('North Waziristan');
   });
@@ -95,55 +96,73 @@ describe('highlightEntities', () => {
     ['a pre block', 'p7'],
     ['an editable span and a button', 'p5'],
   ])('leaves %s untouched', (_, id) => {
-    const { blocks, before } = setUp();
-    const index = blocks.findIndex((b) => b.id === id);
-    highlightEntities(blocks, ENTITIES);
+    const { blocks, before, elements, entities } = setUp();
+    const index = elements.findIndex((b) => b.id === id);
+    highlightEntities(blocks, entities);
     expect(markTexts(byId(id))).toEqual([]);
     expect(byId(id).innerHTML).toBe(before[index]);
   });
 
   // SKIP lists 'SVG', but an <svg> element in an HTML document has the lower-case tagName 'svg'
   test('leaves text inside inline SVG untouched', () => {
-    const { blocks } = setUp();
-    highlightEntities(blocks, ENTITIES);
+    const { blocks, entities } = setUp();
+    highlightEntities(blocks, entities);
     expect(byId('p6').querySelector(`svg ${MARK_TAG}`)).toBeNull();
   });
 
   test('undo restores every paragraph exactly and leaves no mark', () => {
-    const { blocks, before } = setUp();
-    const highlights = highlightEntities(blocks, ENTITIES);
+    const { blocks, before, elements, entities } = setUp();
+    const highlights = highlightEntities(blocks, entities);
     expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(0);
     highlights.undo();
-    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+    expect(elements.map((p) => p.innerHTML)).toEqual(before);
     expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
     expect(highlights.marks).toHaveLength(0);
     // each paragraph's text is back in as few text nodes as before (no leftover empty or split nodes)
     expect(byId('p1').childNodes).toHaveLength(1);
     highlights.undo(); // a second undo is harmless
-    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+    expect(elements.map((p) => p.innerHTML)).toEqual(before);
   });
 
-  test('a block given twice, or nested in another block, is marked once', () => {
-    const { blocks, before } = setUp('<p id="p1">Jeff Rathke spoke.</p>');
-    const article = document.querySelector('article') as Element;
-    const p = blocks[0] as Element;
-    const highlights = highlightEntities([article, p, p], ENTITIES);
-    expect(highlights.marks).toHaveLength(1);
-    expect(markTexts(article)).toEqual(['Jeff Rathke']);
-    highlights.undo();
-    expect(p.innerHTML).toBe(before[0]);
+  test('a name inside a longer one is never marked on its own', () => {
+    const html = '<p id="p1">The Paris Agreement was signed in Paris.</p>';
+    const { blocks, entities } = setUp(html, [entity('e1', 'MISC', ['Paris Agreement']), entity('e2', 'LOC', ['Paris'])]);
+    highlightEntities(blocks, entities);
+    expect(markTexts(byId('p1'))).toEqual(['Paris Agreement', 'Paris']);
+    expect(byId('p1').querySelector(`${MARK_TAG} ${MARK_TAG}`)).toBeNull();
+    // Only the mentions given: without the longer one's mention, its words stay plain.
+    document.body.innerHTML = '';
+    const second = setUp(html, [entity('e2', 'LOC', ['Paris'])]);
+    second.entities[0]?.mentions.splice(0, 1);
+    highlightEntities(second.blocks, second.entities);
+    expect(markTexts(byId('p1'))).toEqual(['Paris']);
+    expect((byId('p1').querySelector(MARK_TAG)?.previousSibling?.textContent ?? '').endsWith('signed in ')).toBe(true);
+  });
+
+  test('a name split over elements and extra whitespace is marked piece by piece', () => {
+    const { blocks, entities } = setUp('<p id="p1">Said <a href="#">Jeff</a>\n   Rathke, today.</p>');
+    highlightEntities(blocks, entities);
+    expect(markTexts(byId('p1'))).toEqual(['Jeff', 'Rathke']);
+    expect(new Set([...byId('p1').querySelectorAll(MARK_TAG)].map((m) => (m as HTMLElement).dataset.entityId))).toEqual(new Set(['e1']));
+  });
+
+  test('offsets that no longer fit the page mark nothing', () => {
+    const { blocks, entities } = setUp('<p id="p1">Jeff Rathke spoke.</p>');
+    byId('p1').textContent = 'Someone else spoke at length.';
+    const highlights = highlightEntities(blocks, entities);
+    expect(highlights.marks).toHaveLength(0);
   });
 
   test.each([
     ['no entities', []],
-    ['entities without variants', [{ ...ENTITIES[0], variants: [] }]],
-  ])('%s: no marks and undo is a no-op', (_, entities) => {
-    const { blocks, before } = setUp();
-    const highlights = highlightEntities(blocks, entities as Entity[]);
+    ['entities without mentions', ENTITIES],
+  ])('%s: no marks and undo is a no-op', (_, given) => {
+    const { blocks, before, elements } = setUp(ARTICLE, given as Entity[]);
+    const highlights = highlightEntities(blocks, given as Entity[]);
     expect(highlights.marks).toEqual([]);
     expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
     highlights.undo();
-    expect(blocks.map((p) => p.innerHTML)).toEqual(before);
+    expect(elements.map((p) => p.innerHTML)).toEqual(before);
   });
 });
 
@@ -151,11 +170,11 @@ describe('highlightEntities in slices', () => {
   test('a long article is done in slices that yield between them; undo stops the rest', async () => {
     const paragraphs = Array.from({ length: 200 }, (_, i) => `<p id="q${i}">Jeff Rathke spoke in North Waziristan, paragraph ${i}.</p>`).join('');
     document.body.innerHTML = `<article>${paragraphs}</article>`;
-    const blocks = [...document.querySelectorAll('article > p')];
+    const { blocks, entities } = analyse([...document.querySelectorAll('article > p')], ENTITIES);
     let clock = 0;
     const pending: (() => void)[] = [];
     // Each block "costs" 1 ms on this clock; slices of 10 ms leave 20 slices.
-    const highlights = highlightEntities(blocks, ENTITIES, {
+    const highlights = highlightEntities(blocks, entities, {
       sliceMs: 10,
       later: (next) => pending.push(next),
       now: () => clock++,
@@ -172,7 +191,8 @@ describe('highlightEntities in slices', () => {
     expect(document.querySelectorAll(MARK_TAG)).toHaveLength(400);
 
     document.body.innerHTML = `<article>${paragraphs}</article>`;
-    const again = highlightEntities([...document.querySelectorAll('article > p')], ENTITIES, {
+    const fresh = analyse([...document.querySelectorAll('article > p')], ENTITIES);
+    const again = highlightEntities(fresh.blocks, fresh.entities, {
       sliceMs: 10,
       later: (next) => pending.push(next),
       now: () => clock++,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { highlightEntities } from '../../../adapters/highlight';
 import { CARD_TAG, cleanUpWhenOrphaned, LIVE_PROPERTY, MARK_TAG, removeLeftovers, WATCHED_PROPERTY } from '../../../adapters/orphan-cleanup';
 import type { Entity } from '../../../lib/analyze';
+import { analyse } from './analysed-blocks';
 
 const rathke: Entity = { id: 'e1', name: 'Jeff Rathke', type: 'PER', mentions: [], variants: ['Jeff Rathke', 'Rathke'], titles: [] };
 const HTML = '<p>Jeff Rathke said <b>Rathke</b> would go.</p><p>Nothing here.</p>';
@@ -9,7 +10,8 @@ const HTML = '<p>Jeff Rathke said <b>Rathke</b> would go.</p><p>Nothing here.</p
 function page(): HTMLElement {
   document.body.innerHTML = `<div id="story">${HTML}</div>`;
   const story = document.getElementById('story') as HTMLElement;
-  highlightEntities([...story.querySelectorAll('p')], [rathke]);
+  const { blocks, entities } = analyse([...story.querySelectorAll('p')], [rathke]);
+  highlightEntities(blocks, entities);
   const card = document.createElement(CARD_TAG);
   document.body.append(card);
   return story;

@@ -1,0 +1,119 @@
+/**
+ * `npm run eval:ner`: the name tagger's scores
+ * - per genre on ../shared/eval (web-news first; GUM news and interviews): typed and untyped mention F1 and entity F1,
+ *   as the eval's own score.mjs computes them, through the same pipeline as the CLI;
+ * - per source on the corpora's splits the shipped model was not trained on (exact typed spans): test splits (CrossNER:
+ *   the second half of test), and with --dev the dev splits too.
+ *
+ *   tsx scripts/eval-ner.ts [--model FILE] [--eval DIR] [--dev] [--no-corpora] [--no-eval] [--out pred.jsonl]
+ *                           [--first-stage-only]
+ *
+ * The web-news articles are a dev set: they chose features and settings, never trained anything.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadNerModel } from '../cli/ner-model';
+import { analyzeText } from '../lib/analyze';
+import { nerModel, nerResources } from '../lib/entities/model';
+import { readManifest, readSplit, type Sentence } from './ner/corpus';
+import { scoreCorpus } from './ner/score';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const flag = (name: string) => args.includes(`--${name}`);
+
+const modelPath = option('model');
+loadNerModel(modelPath);
+const model = nerModel();
+// The first stage alone, to see what the second adds (--first-stage-only).
+if (flag('first-stage-only')) model.stage2 = null;
+console.log(`model: ${modelPath ?? 'shipped'}; ${model.stage2 ? 'two stages' : 'first stage only'}`);
+
+function evalDir(): string | null {
+  const given = option('eval');
+  const candidates = given ? [given] : ['../shared/eval', '../../shared/eval', '/work/shared/eval'];
+  return candidates.map((c) => resolve(c)).find((c) => existsSync(join(c, 'score.mjs'))) ?? null;
+}
+
+if (!flag('no-eval')) {
+  const dir = evalDir();
+  if (!dir) console.log('../shared/eval not found: skipping the per-genre scores (--eval DIR)');
+  else {
+    const lines = readFileSync(join(dir, 'data/nlp.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const out: string[] = [];
+    for (const line of lines) {
+      const doc = JSON.parse(line) as { id: string; text: string };
+      const { entities, quotes } = analyzeText(doc.text);
+      out.push(
+        JSON.stringify({
+          id: doc.id,
+          isArticle: true,
+          article: null,
+          entities: entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions.map(({ start, end }) => ({ start, end })) })),
+          quotes: quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker })),
+        }),
+      );
+    }
+    const pred = option('out') ?? join(tmpdir(), `backstory-ner-eval-${process.pid}.jsonl`);
+    writeFileSync(pred, `${out.join('\n')}\n`);
+    const scores = JSON.parse(
+      execFileSync('node', [join(dir, 'score.mjs'), '--data', join(dir, 'data'), '--pred', pred, '--json'], { encoding: 'utf8' }),
+    ) as {
+      nlp: { genres: Record<string, Record<string, { p: number; r: number; f1: number }>> };
+    };
+    const genres = ['web-news', 'news', 'interview'];
+    console.log('\n../shared/eval (dev)   typed P / R / F1         untyped F1   entity P / R / F1      quotes F1 / speaker acc.');
+    for (const g of genres) {
+      const s = scores.nlp.genres[g];
+      if (!s) continue;
+      const m = s.mentionsTyped as { p: number; r: number; f1: number };
+      const u = s.mentionsUntyped as { f1: number };
+      const e = s.entities as { p: number; r: number; f1: number };
+      const q = s.quotes as { f1: number };
+      const sa = s.speakerAccuracy as unknown as number | { accuracy?: number };
+      const acc = typeof sa === 'number' ? sa : (sa?.accuracy ?? Number.NaN);
+      console.log(
+        `  ${g.padEnd(20)} ${m.p.toFixed(3)} / ${m.r.toFixed(3)} / ${m.f1.toFixed(3)}    ${u.f1.toFixed(3)}       ${e.p.toFixed(3)} / ${e.r.toFixed(3)} / ${e.f1.toFixed(3)}    ${q.f1.toFixed(3)} / ${Number(acc).toFixed(3)}`,
+      );
+    }
+  }
+}
+
+function printCounts(label: string, counts: Map<string, { tp: number; fp: number; fn: number }>): void {
+  console.log(`\n${label}`);
+  const all = { tp: 0, fp: 0, fn: 0 };
+  const row = (name: string, c: { tp: number; fp: number; fn: number }) => {
+    const p = c.tp / Math.max(1, c.tp + c.fp);
+    const r = c.tp / Math.max(1, c.tp + c.fn);
+    console.log(`  ${name.padEnd(22)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(3)}`);
+  };
+  for (const [source, c] of counts) {
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+    row(source, c);
+  }
+  row('all', all);
+}
+
+if (!flag('no-corpora')) {
+  const manifest = readManifest();
+  const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: 'mask' });
+  const crossner = ['crossner-ai', 'crossner-literature', 'crossner-music', 'crossner-politics', 'crossner-science'];
+  const half = (s: Sentence[], second: boolean) => (second ? s.slice(Math.floor(s.length / 2)) : s.slice(0, Math.floor(s.length / 2)));
+  const split = (second: boolean, name: string) => [
+    ...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, name)),
+    ...crossner.flatMap((s) => half(read(s, 'test'), second)),
+  ];
+  if (flag('dev'))
+    printCounts('corpora dev splits (exact typed spans; MISC only where annotated)', scoreCorpus(split(false, 'dev'), model, nerResources()));
+  printCounts(
+    'corpora test splits, never trained on (exact typed spans; MISC only where annotated)',
+    scoreCorpus(split(true, 'test'), model, nerResources()),
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Reads the committed NER training data (data/ner/<source>/<split>.conll.gz, IOB2), re-tokenises every corpus token
+ * with the tagger's own tokeniser (so training and inference see the same kind of tokens), re-splits long "sentences"
+ * (CrossNER paragraphs, posts) with the tagger's sentence splitter, and converts tags to BILOU.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf } from '../../lib/entities/tagger';
+import { splitSentences, tokenWords } from '../../lib/entities/tokens';
+
+export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
+
+export interface Sentence {
+  words: string[];
+  /** BILOU tags */
+  gold: Int32Array;
+  /** partial labels: the tags each token may take (null: exactly gold) */
+  allowed: Uint32Array | null;
+  source: string;
+  doc: string;
+  /** whether the source annotates MISC here (else MISC is masked) */
+  misc: boolean;
+}
+
+export interface Manifest {
+  sources: Record<string, { splits: Record<string, { file: string; misc_annotated: boolean; misc_coverage?: string }> }>;
+}
+
+export function readManifest(): Manifest {
+  return JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
+
+/** BIO tags (type index or -1, begin flag) to BILOU tag numbers. */
+function toBilou(types: number[], begins: boolean[]): Int32Array {
+  const n = types.length;
+  const out = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const type = types[k] as number;
+    if (type < 0) continue;
+    const starts = begins[k] || k === 0 || types[k - 1] !== type;
+    const continues = k + 1 < n && types[k + 1] === type && !begins[k + 1];
+    out[k] = tagOf(type, starts ? (continues ? 0 : 3) : continues ? 1 : 2);
+  }
+  return out;
+}
+
+const ALL_TAGS = (1 << TAG_COUNT) - 1;
+const O_OR_MISC = oOrType(3);
+
+export interface ReadOptions {
+  /** 'mask': MISC-free files let O be MISC; 'drop': no MISC anywhere (MISC gold becomes O) */
+  misc: 'mask' | 'drop';
+  /** also let O be MISC where MISC is annotated only in part */
+  maskPartialMisc?: boolean;
+}
+
+/** The sentences of one split file. */
+export function readSplit(source: string, split: string, manifest: Manifest, options: ReadOptions): Sentence[] {
+  const info = manifest.sources[source]?.splits[split];
+  if (!info) return [];
+  const text = gunzipSync(readFileSync(join(DATA_DIR, source, `${split}.conll.gz`))).toString('utf8');
+  const miscAnnotated = info.misc_annotated && options.misc !== 'drop';
+  const maskMisc = options.misc === 'mask' && (!info.misc_annotated || (options.maskPartialMisc && info.misc_coverage === 'partial'));
+  const sentences: Sentence[] = [];
+  let doc = `${source}/${split}/0`;
+  let words: string[] = [];
+  let types: number[] = [];
+  let begins: boolean[] = [];
+  let docless = 0;
+  const hasDocs = /\n# doc: /.test(`\n${text.slice(0, 2000)}`);
+  const flush = () => {
+    if (!words.length) return;
+    const gold = toBilou(types, begins);
+    const tokens = splitSentences(words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })));
+    // (Never split inside a name: "Yahoo! Answers".)
+    let from = 0;
+    const pieces: [number, number][] = [];
+    for (let k = 1; k <= tokens.length; k++) {
+      const split = k < tokens.length && (tokens[k] as { sentence: number }).sentence !== (tokens[k - 1] as { sentence: number }).sentence;
+      const insideName = k < tokens.length && types[k] !== -1 && types[k] === types[k - 1] && !begins[k];
+      const boundary = k === tokens.length || (split && !insideName);
+      if (boundary) {
+        pieces.push([from, k]);
+        from = k;
+      }
+    }
+    const docId = hasDocs ? doc : `${source}/${split}/${docless++}`;
+    for (const [a, b] of pieces) {
+      const g = gold.slice(a, b);
+      let allowed: Uint32Array | null = null;
+      if (maskMisc) {
+        allowed = new Uint32Array(b - a);
+        for (let k = 0; k < b - a; k++) allowed[k] = g[k] === 0 ? O_OR_MISC : 1 << (g[k] as number);
+      }
+      sentences.push({ words: words.slice(a, b), gold: g, allowed, source, doc: docId, misc: miscAnnotated });
+    }
+    words = [];
+    types = [];
+    begins = [];
+  };
+  for (const line of text.split('\n')) {
+    if (!line) {
+      flush();
+      continue;
+    }
+    if (line.startsWith('# doc: ')) {
+      flush();
+      doc = `${source}/${line.slice(7).trim()}`;
+      continue;
+    }
+    const tab = line.lastIndexOf('\t');
+    const token = line.slice(0, tab);
+    const tag = line.slice(tab + 1);
+    let type = tag === 'O' ? -1 : (TYPE_INDEX.get(tag.slice(2)) ?? -1);
+    if (type === 3 && !miscAnnotated) type = -1;
+    const pieces = tokenWords(token);
+    pieces.forEach((piece, i) => {
+      words.push(piece.text);
+      types.push(type);
+      begins.push(i === 0 && tag.startsWith('B-'));
+    });
+  }
+  flush();
+  return sentences;
+}
+
+export { ALL_TAGS };
