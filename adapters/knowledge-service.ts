@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../lib/analyze';
 import { type FetchJson, type ItemCacheOptions, type NameToLink, namesForLookUp, rateLimited, WikimediaProvider } from '../lib/knowledge';
-import type { KnowledgeResponse, PublisherResponse, Settings } from '../lib/messaging';
+import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
+import type { KnowledgeResponse, PublisherResponse, Settings, TabState } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
 import { readSettings } from './settings';
@@ -57,11 +58,17 @@ export async function prefetchNotes(result: AnalysisResult, settings: Settings):
   return response.ok ? Object.keys(response.results).length : 0;
 }
 
-/** The outlet behind a page, for the popup's header. */
-export async function lookUpPublisher(name: string, siteUrl: string, date: string | null): Promise<PublisherResponse> {
+/**
+ * The outlet behind a tab's article, for the popup's header. The name the page gives is the page's to choose (it could
+ * carry a token per reader): only what the tab's own address vouches for is sent, and nothing when that is nothing.
+ */
+export async function lookUpPublisher(state: TabState | null): Promise<PublisherResponse> {
+  const article = state?.result?.article;
+  const name = state && article?.siteName ? vouchedPublisherName(article.siteName, state.url) : null;
+  if (!state || !article || !name) return { ok: true, note: null };
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
-    return { ok: true, note: await provider.publisher(name, siteUrl, date) };
+    return { ok: true, note: await provider.publisher(name, article.publisherUrl ?? state.url, article.published) };
   } catch (error) {
     return failure(error);
   }

@@ -48,7 +48,8 @@ export async function searchNews(
   const result = state?.result;
   const article = result?.article;
   if (!result || !article) return { query: null, results: [], failed: [], skipped: [] };
-  const site = settings.news.sameSite ? pathOf(article.publisherUrl ?? state.url).host || null : null;
+  // The tab's own address, not the publisher URL the page declares: a page could name any site there.
+  const site = settings.news.sameSite ? pathOf(state.url).host || null : null;
   const query = buildNewsQuery(centralEntities(result, article.title), article.published, { windowDays: settings.news.windowDays, site });
   if (!query) return { query: null, results: [], failed: [], skipped: [] };
   const now = Date.now();

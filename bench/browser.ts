@@ -15,7 +15,7 @@ const PROBE = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });
   new MutationObserver((_, observer) => {
-    if (document.querySelector('backstory-mark')) { window.__bench.firstMark = performance.now(); observer.disconnect(); }
+    if (document.querySelector('[data-entity-id]')) { window.__bench.firstMark = performance.now(); observer.disconnect(); }
   }).observe(document, { subtree: true, childList: true });
 `;
 
@@ -44,7 +44,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
 
 async function visit(page: Page, url: string, expectMarks: boolean): Promise<PageRun> {
   await page.goto(url);
-  if (expectMarks) await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+  if (expectMarks) await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
   // Let chunked highlighting finish and late long tasks be reported.
   await page.waitForTimeout(expectMarks ? 400 : 200);
   return page.evaluate(() => {

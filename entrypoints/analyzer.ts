@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachCards } from '../adapters/card-host';
+import type { ElementNames } from '../adapters/element-names';
 import { readGateSignals } from '../adapters/gate-signals';
 import { highlightEntities } from '../adapters/highlight';
 import { whenExtensionGone } from '../adapters/lifetime';
@@ -16,9 +17,11 @@ interface PageSession {
 }
 
 declare global {
-  // A global of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
+  // Globals of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
   // script undoes the session when a single-page app navigates.
   var __backstorySession: PageSession | undefined;
+  /** the per-install element names, set by the background just before it injects this script */
+  var __backstoryNames: ElementNames | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -36,34 +39,50 @@ function textAnalysis(page: PageExtraction): Promise<TextAnalysis> {
 }
 
 /** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
-function analyse(onRewrite: () => void): () => void {
+function analyse(names: ElementNames, onRewrite: () => void): () => void {
   const url = location.href;
   const undos: (() => void)[] = [];
   let undone = false;
   const { doc, elements } = buildPageTree(document, url);
   const page = extractPage(doc, readGateSignals(document, url));
 
+  const undoAll = () => {
+    undone = true;
+    for (const undo of undos.splice(0)) undo();
+  };
+  const failed = (error: unknown) => {
+    undoAll();
+    console.warn('Backstory could not highlight this page; it is left as it was.', error);
+  };
   const show = (result: AnalysisResult) => {
     if (undone) return;
     if (result.isArticle && page.extraction) {
       const blocks = page.extraction.blocks.map((b) => elements[b.elementIndex]).filter((el): el is Element => !!el);
-      const highlights = highlightEntities(
-        blocks,
-        result.entities.filter((e) => e.type !== 'MISC'),
-        { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
-      );
-      // Names only: the hovered one and the article's places (for context), never the page's URL or text.
-      const lookUp = (entity: Entity) =>
-        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
-      const cards = attachCards(document, result, lookUp);
-      undos.push(
-        () => cards.destroy(),
-        () => highlights.undo(),
-      );
-      // Watching for a rebuilt article starts once our own changes are done.
-      void highlights.done.then(() => {
-        if (!undone) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
-      });
+      // Highlighting and the card are one transaction: a page that makes either fail (its own element of our name, a
+      // DOM method it broke) gets its text back as it was, never highlights without cards or cards without an undo.
+      try {
+        const highlights = highlightEntities(
+          blocks,
+          result.entities.filter((e) => e.type !== 'MISC'),
+          { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
+          names.mark,
+        );
+        undos.push(() => highlights.undo());
+        // Names only: the hovered one and the article's places (for context), never the page's URL or text.
+        const lookUp = (entity: Entity) =>
+          sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
+        const cards = attachCards(document, result, lookUp, { tags: names });
+        undos.unshift(() => cards.destroy());
+        // Watching for a rebuilt article starts once our own changes are done.
+        highlights.done.then(
+          () => {
+            if (!undone) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
+          },
+          (error: unknown) => failed(error),
+        );
+      } catch (error) {
+        failed(error);
+      }
     }
     sendMessage('page/analysed', { url, result }).catch(() => {
       // The background is gone (extension reloading): the highlights still work on their own.
@@ -76,19 +95,17 @@ function analyse(onRewrite: () => void): () => void {
       // The background is gone (extension reloading): the page stays as it is.
     },
   );
-  return () => {
-    undone = true;
-    for (const undo of undos.splice(0)) undo();
-  };
+  return undoAll;
 }
 
 /** Injected by the background into pages the gate passed. */
 export default defineUnlistedScript(() => {
-  if (globalThis.__backstorySession) return;
+  const names = globalThis.__backstoryNames;
+  if (globalThis.__backstorySession || !names) return;
   let reanalyses = 0;
   let undoCurrent = () => {};
   const run = () => {
-    undoCurrent = analyse(() => {
+    undoCurrent = analyse(names, () => {
       undoCurrent();
       if (reanalyses++ < MAX_REANALYSES) run();
     });

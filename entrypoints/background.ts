@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { HIGHLIGHT_CSS } from '../adapters/highlight';
+import { elementNames } from '../adapters/element-names';
+import { highlightCss } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
 import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
@@ -24,11 +25,19 @@ export default defineBackground(() => {
         return { injected: false };
       }
       // The heavy analyser is injected only into pages the gate passed, and only into the top frame; the highlights' look
-      // comes with it as the extension's own stylesheet (see HIGHLIGHT_CSS).
+      // comes with it as the extension's own stylesheet (see highlightCss), for this install's element names.
       const target = { tabId, frameIds: [sender.frameId ?? 0] };
-      await browser.scripting.insertCSS({ target, css: HIGHLIGHT_CSS, origin: 'USER' });
+      const names = await elementNames();
+      await browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
       // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
       await browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
+      await browser.scripting.executeScript({
+        target,
+        func: (n: typeof names) => {
+          globalThis.__backstoryNames = n;
+        },
+        args: [names],
+      });
       await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
       return { injected: true };
     },
@@ -54,7 +63,7 @@ export default defineBackground(() => {
       if (response.ok && tabId !== undefined) await history.rememberLinks(await store.get(tabId), response.results).catch(() => {});
       return response;
     },
-    'knowledge/publisher': ({ name, siteUrl, date }) => lookUpPublisher(name, siteUrl, date),
+    'knowledge/publisher': async ({ tabId }) => lookUpPublisher(await store.get(tabId)),
     'coverage/history': async ({ tabId }) => history.earlier(await store.get(tabId), await readSettings()),
     'coverage/search': async ({ tabId, sources }) => searchNews(await store.get(tabId), await readSettings(), sources),
     'history/summary': () => history.summary(),

@@ -95,8 +95,11 @@ export interface Protocol {
   'popup/tab-state': { request: { tabId: number }; response: TabState | null };
   /** card or popup → background, on the reader's hover, focus or click: background notes for names (names only) */
   'knowledge/link': { request: { names: NameToLink[]; date: string | null }; response: KnowledgeResponse };
-  /** popup → background, when the popup opens: the outlet behind the page (its name is sent; the site is compared locally) */
-  'knowledge/publisher': { request: { name: string; siteUrl: string; date: string | null }; response: PublisherResponse };
+  /**
+   * popup → background, when the popup opens: the outlet behind the tab's article. Only the part of its name that the
+   * tab's own address vouches for is sent (see vouchedPublisherName); the site is compared locally.
+   */
+  'knowledge/publisher': { request: { tabId: number }; response: PublisherResponse };
   /** popup → background, when it opens: earlier articles in the reader's history sharing names with the tab's article */
   'coverage/history': { request: { tabId: number }; response: HistoryResponse };
   /** popup → background, on the reader's click: news search before the article's date (names and dates only) */
