@@ -10,7 +10,7 @@ const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
 const DAY = 86_400_000;
 
 /** Wikimedia asks API clients to name themselves in Api-User-Agent. */
-const httpJson: FetchJson = (url) => httpGet(url, 'json', { 'Api-User-Agent': USER_AGENT });
+const httpJson: FetchJson = (url) => httpGet(url, 'json', { headers: { 'Api-User-Agent': USER_AGENT } });
 
 const MAX_AGE_MS = 90 * DAY;
 
@@ -34,6 +34,8 @@ export async function lookUp(names: NameToLink[], date: string | null): Promise<
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
     const results = await provider.link(names, date);
+    // Offline, the failures are all one: say that, so the card says so.
+    if (isOffline() && [...results.values()].some((r) => r.status === 'failed')) return { ok: false, offline: true, error: 'You are offline.' };
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
     return failure(error);

@@ -10,6 +10,7 @@ import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
+import type { GateSignals } from '../lib/detect';
 import { namesForLookUp } from '../lib/knowledge';
 
 interface PageSession {
@@ -22,6 +23,8 @@ declare global {
   var __backstorySession: PageSession | undefined;
   /** the per-install element names, set by the background just before it injects this script */
   var __backstoryNames: ElementNames | undefined;
+  /** the gate's last reading of this page (see gate.content.ts) */
+  var __backstoryGateSignals: GateSignals | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -44,7 +47,8 @@ function analyse(names: ElementNames, onRewrite: () => void): () => void {
   const undos: (() => void)[] = [];
   let undone = false;
   const { doc, elements } = buildPageTree(document, url);
-  const page = extractPage(doc, readGateSignals(document, url));
+  const gateSignals = globalThis.__backstoryGateSignals;
+  const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url));
 
   const undoAll = () => {
     undone = true;

@@ -8,18 +8,33 @@ import { onMessages } from '../adapters/messaging';
 import { searchNews } from '../adapters/news-service';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
-import { analyzeText } from '../lib/analyze';
+import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
+
+/**
+ * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
+ * every tab, and a huge page must not keep the others waiting (see lib/analyze/bounds.ts).
+ */
+async function analyseInSlices(text: string, language: string | null, blockQuotes: { start: number; end: number }[]): Promise<TextAnalysis> {
+  const steps = analysisSteps(limitText(text).text, language, blockQuotes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
 
 export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
   const history = historyService();
   void pruneOldAnswers();
+  void store.sweep().catch(() => 0);
 
   onMessages({
     'page/gated': async ({ url, isArticle, reason }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { injected: false };
-      await store.set(tabId, { url, isArticle, reason, result: null, analysedAt: Date.now() });
+      // Nothing is kept about a page that is not an article, not even its address (search pages, reset links).
+      await store.set(tabId, { url: isArticle ? url : '', isArticle, reason, result: null, analysedAt: Date.now() });
       if (!isArticle) {
         await browser.action.setBadgeText({ tabId, text: '' });
         return { injected: false };
@@ -44,8 +59,10 @@ export default defineBackground(() => {
     'page/analysed': async ({ url, result }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { stored: false };
-      const state = { url, isArticle: result.isArticle, reason: result.reason, result, analysedAt: Date.now() };
-      await store.set(tabId, state);
+      const article = result.isArticle;
+      const state = { url: article ? url : '', isArticle: article, reason: result.reason, result: article ? result : null, analysedAt: Date.now() };
+      // A failure to keep it is kept as a problem the popup shows; the badge and the history still go on.
+      const stored = await store.set(tabId, state).catch(() => false);
       const people = result.entities.filter((e) => e.type !== 'MISC').length;
       await browser.action.setBadgeText({ tabId, text: result.isArticle && people ? String(people) : '' });
       // The reading history stays on the device; a failing database costs the history entry, never the page.
@@ -53,9 +70,9 @@ export default defineBackground(() => {
       await history.record(state, settings).catch(() => false);
       // Off by default: only a reader who opted in has notes looked up before a hover.
       void prefetchNotes(result, settings).catch(() => 0);
-      return { stored: true };
+      return { stored };
     },
-    'text/analyse': ({ text, language, blockQuotes }) => analyzeText(text, language, blockQuotes),
+    'text/analyse': ({ text, language, blockQuotes }) => analyseInSlices(text, language, blockQuotes),
     'popup/tab-state': ({ tabId }) => store.get(tabId),
     'knowledge/link': async ({ names, date }, sender) => {
       const response = await lookUp(names, date);

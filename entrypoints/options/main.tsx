@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
+import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
 import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
@@ -35,15 +36,16 @@ function App() {
     message,
     onExport: () => {
       sendMessage('history/export', {}).then(
-        ({ json }) => download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json),
+        ({ json, exported, skipped }) => {
+          download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json);
+          setMessage(exportMessage(exported, skipped));
+        },
         (error: unknown) => setMessage(`Export failed: ${String(error)}`),
       );
     },
     onImport: (json: string) => {
       sendMessage('history/import', { json }).then((outcome) => {
-        setMessage(
-          outcome.ok ? `Imported ${outcome.imported} articles${outcome.skipped ? `; skipped ${outcome.skipped} damaged ones` : ''}.` : outcome.error,
-        );
+        setMessage(outcome.ok ? importMessage(outcome) : outcome.error);
         void refresh();
       });
     },

@@ -35,7 +35,7 @@ function App() {
       const next = tabId === undefined ? null : await sendMessage('popup/tab-state', { tabId });
       if (cancelled) return;
       // The page may still be loading or the analyser running: look again shortly, for a few seconds at most.
-      const pending = !next || (next.isArticle && !next.result);
+      const pending = !next || (next.isArticle && !next.result && !next.problem);
       if (pending && tries < 15) {
         if (next) setState(next);
         setTimeout(load, 200);

@@ -1,4 +1,5 @@
 import type { EntityType } from '../analyze/types';
+import { RetryableError } from './cache';
 import { cachedItems, type ItemCacheOptions } from './item-cache';
 import { chooseCandidate, type LinkContext } from './link';
 import { type BackgroundNote, buildNote, referencedIds } from './note';
@@ -23,6 +24,8 @@ export interface NameToLink {
   name: string;
   type: EntityType;
   dateline?: boolean;
+  /** sent only to help pick the others (the article's places): its own look-up may fail without a word */
+  context?: boolean;
 }
 
 type LinkableEntity = { id: string; name: string; type: EntityType; mentions: { start: number }[] };
@@ -32,10 +35,27 @@ export function namesForLookUp(wanted: LinkableEntity | LinkableEntity[], all: L
   const entities = Array.isArray(wanted) ? wanted : [wanted];
   const ids = new Set(entities.map((e) => e.id));
   const places = all.filter((e) => e.type === 'LOC' && !ids.has(e.id));
-  return [...entities, ...places].map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
+  const name = (e: LinkableEntity, context: boolean): NameToLink => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    dateline: e.mentions[0]?.start === 0,
+    ...(context ? { context } : {}),
+  });
+  return [...entities.map((e) => name(e, false)), ...places.map((e) => name(e, true))];
 }
 
-export type LinkResult = { status: 'linked'; note: BackgroundNote } | { status: 'no-confident-match'; searchUrl: string };
+/** A name's note; no confident match; or a look-up that failed (its own: the others' answers stand, with a retry). */
+export type LinkResult =
+  | { status: 'linked'; note: BackgroundNote }
+  | { status: 'no-confident-match'; searchUrl: string }
+  | { status: 'failed'; message: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A failure that says the server is unreachable or overloaded: asking it for the next name would fail the same way. */
+const serverDown = (error: unknown) =>
+  (error instanceof RetryableError && (error.status === 429 || error.status === 503 || error.retryAfterMs !== null)) ||
+  (error instanceof Error && /timeout|abort|network|fetch failed|ECONN|not answer/i.test(`${error.name} ${error.message}`));
 
 const ENTITIES_PER_CALL = 50;
 const TITLES_PER_CALL = 20;
@@ -144,16 +164,43 @@ export class WikimediaProvider {
     return buildNote(outlet, 'ORG', page, date, labels, this.config.wikipediaBase);
   }
 
-  /** Links every name; places first, so people and organisations can be matched to the article's countries. */
+  /**
+   * Links every name; places first, so people and organisations can be matched to the article's countries. Failure
+   * stays partial: a name whose look-up fails gets a 'failed' result while the others get theirs; a context name that
+   * fails is left out (its article is then matched without that place); labels or a Wikipedia summary that fail make a
+   * note without them. After a failure that says the server is down, the remaining names are not asked for.
+   */
   async link(names: NameToLink[], date: string | null): Promise<Map<string, LinkResult>> {
     const ordered = [...names].sort((a, b) => Number(b.type === 'LOC') - Number(a.type === 'LOC'));
     const hits = new Map<string, SearchHit[]>();
-    for (const n of ordered) hits.set(n.id, await this.search(n.name));
-    const candidates = await this.entities([...hits.values()].flat().map((h) => h.id));
+    const results = new Map<string, LinkResult>();
+    const fail = (n: NameToLink, error: unknown) => {
+      if (!n.context) results.set(n.id, { status: 'failed', message: messageOf(error) });
+    };
+    let down: unknown = null;
+    for (const n of ordered) {
+      if (down) {
+        fail(n, down);
+        continue;
+      }
+      try {
+        hits.set(n.id, await this.search(n.name));
+      } catch (error) {
+        fail(n, error);
+        if (serverDown(error)) down = error;
+      }
+    }
+    let candidates = new Map<string, WikidataEntity>();
+    try {
+      candidates = await this.entities([...hits.values()].flat().map((h) => h.id));
+    } catch (error) {
+      for (const n of ordered) if (hits.has(n.id)) fail(n, error);
+      return results;
+    }
     const context: LinkContext = { date, countries: new Set() };
     const chosen = new Map<string, WikidataEntity>();
-    const results = new Map<string, LinkResult>();
     for (const n of ordered) {
+      if (!hits.has(n.id)) continue;
       const decision = chooseCandidate(n.name, n.type, hits.get(n.id) ?? [], candidates, { ...context, dateline: n.dateline });
       if (decision.status !== 'linked') {
         results.set(n.id, { status: 'no-confident-match', searchUrl: this.searchUrl(n.name) });
@@ -166,14 +213,22 @@ export class WikimediaProvider {
       }
     }
     const linked = [...chosen.values()];
-    const labelEntities = await this.entities(linked.flatMap(referencedIds), 'labels');
+    const missing: string[] = [];
+    const labelEntities = await this.entities(linked.flatMap(referencedIds), 'labels').catch((error: unknown) => {
+      missing.push(`the names of offices and places (${messageOf(error)})`);
+      return new Map<string, WikidataEntity>();
+    });
     const labels = new Map([...labelEntities].map(([id, e]) => [id, e.label ?? id]));
-    const pages = await this.pages(linked.map((e) => e.enwikiTitle).filter((t): t is string => !!t));
+    const pages = await this.pages(linked.map((e) => e.enwikiTitle).filter((t): t is string => !!t)).catch((error: unknown) => {
+      missing.push(`the Wikipedia summary (${messageOf(error)})`);
+      return new Map<string, WikipediaPage>();
+    });
     for (const n of ordered) {
       const entity = chosen.get(n.id);
       if (!entity) continue;
       const page = entity.enwikiTitle ? (pages.get(entity.enwikiTitle) ?? null) : null;
-      results.set(n.id, { status: 'linked', note: buildNote(entity, n.type, page, date, labels, this.config.wikipediaBase) });
+      const note = buildNote(entity, n.type, page, date, labels, this.config.wikipediaBase);
+      results.set(n.id, { status: 'linked', note: missing.length ? { ...note, incomplete: `Without ${missing.join(' and ')}.` } : note });
     }
     return results;
   }

@@ -19,8 +19,11 @@ import { chromiumCard, MARK, markXPath, openCardChromium, openCardFirefox } from
 const DEMO = readFileSync(fileURLToPath(new URL('../../assets/demo/dawn-haqqani.html', import.meta.url)), 'utf8');
 const CLASH_PATH = '/news/2/clashing-elements-article';
 const PLANTED_PATH = '/news/3/planted-site-name-article';
-/** The demo article with a per-reader token in the site's name, which the popup's publisher look-up must not send. */
-const PLANTED = DEMO.replace('<meta property="og:site_name" content="Dawn">', '<meta property="og:site_name" content="Dawn reader-7f3a9c2e41">');
+/** The demo article with a per-reader token in the publisher's name, which the popup's publisher look-up must not send. */
+const PLANTED = DEMO.replace('"name": "Dawn",', '"name": "Dawn reader-7f3a9c2e41",').replace(
+  '<meta property="og:site_name" content="Dawn">',
+  '<meta property="og:site_name" content="Dawn reader-7f3a9c2e41">',
+);
 /**
  * The demo article on a site that defines its own `backstory-card` (which takes a shadow root of its own, so a second
  * attachShadow throws) and `backstory-mark`, styles them, and uses one in its footer.
@@ -137,6 +140,53 @@ describe('Chromium: a hostile page', () => {
       await popup.close();
       await page.close();
     }
+  });
+
+  test('privileged messages from a content script are refused: history export, clear and import, other tabs’ analyses', async () => {
+    const page = await open(DEMO_ARTICLE_PATH);
+    const cdp = await context.newCDPSession(page);
+    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    // The extension's own isolated world in this page: what a compromised content script could do.
+    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.name === 'Backstory');
+    expect(world).toBeDefined();
+    const send = async (type: string, data: object) => {
+      const { result } = await cdp.send('Runtime.evaluate', {
+        contextId: world?.id,
+        awaitPromise: true,
+        returnByValue: true,
+        expression: `chrome.runtime.sendMessage(${JSON.stringify({ backstory: 1, type, data })}).then((r) => 'answered ' + JSON.stringify(r).slice(0, 40), (e) => 'refused: ' + e.message)`,
+      });
+      return result.value as string;
+    };
+    for (const [type, data] of [
+      ['history/export', {}],
+      ['history/clear', {}],
+      ['history/import', { json: '{"format":"backstory-history","version":1,"records":[]}' }],
+      ['history/summary', {}],
+      ['popup/tab-state', { tabId: 1 }],
+      ['coverage/search', { tabId: 1 }],
+    ] as const)
+      expect(await send(type, data), type).toMatch(/^refused: Backstory does not answer/);
+    // What content scripts are for still works.
+    expect(await send('text/analyse', { text: 'Jeff Rathke spoke in Islamabad.', language: 'en', blockQuotes: [] })).toMatch(/^answered /);
+    await cdp.detach();
+    await page.close();
+  });
+
+  test('nothing is kept about a page that is not an article, not even its address', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/?reset=secret-token-7f3a9c`);
+    await settle(1500);
+    const worker = context.serviceWorkers()[0];
+    const session = await worker?.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<object> } } } };
+      return JSON.stringify(await chrome.storage.session.get(null));
+    });
+    expect(session).toContain('"isArticle":false');
+    expect(session).not.toContain('secret-token');
+    await page.close();
   });
 
   test('a card host the page removed comes back with the reader’s next card', async () => {

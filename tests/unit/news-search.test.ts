@@ -122,7 +122,7 @@ describe('searchNews: the search the popup runs on the reader click', () => {
 
   test('a server that never answers becomes an error the reader can retry, not a spinner', async () => {
     fake.setMode('hang');
-    const error = await httpGet(`${fake.origin}/rss/search?q=x`, 'text', {}, 300).catch((e: unknown) => e);
+    const error = await httpGet(`${fake.origin}/rss/search?q=x`, 'text', { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(failureMessage(error)).toBe('The server did not answer in time.');
   });
 
