@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
@@ -19,6 +20,8 @@ function download(name: string, text: string) {
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  // A new form when a save changed what the reader chose (a consent refused): the form shows what was saved.
+  const [revision, setRevision] = useState(0);
   const [saved, setSaved] = useState(false);
   const [summary, setSummary] = useState<HistorySummary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -58,13 +61,25 @@ function App() {
   };
   return (
     <Options
+      key={revision}
       settings={settings}
       defaults={DEFAULT_SETTINGS}
       saved={saved}
       history={history}
       onSave={(next) => {
         setSaved(false);
-        writeSettings(next).then(() => setSaved(true));
+        // Searching the publisher's own site sends its domain: Firefox asks the reader's consent first (asked here,
+        // from the click on Save, as it must be).
+        const consent = next.news.sameSite && !settings.news.sameSite ? askToTransmit('browsingActivity') : Promise.resolve(true);
+        consent.then((given) => {
+          const kept = given ? next : { ...next, news: { ...next.news, sameSite: false } };
+          if (!given) {
+            setMessage('Without your consent to send the publisher’s domain, news search is not limited to it.');
+            setRevision((r) => r + 1);
+          }
+          setSettings(kept);
+          return writeSettings(kept).then(() => setSaved(true));
+        });
       }}
     />
   );

@@ -11,7 +11,7 @@ export const ANALYSIS_LIMITS = { maxParagraphs: 2000, maxChars: 200_000 } as con
 /** Texts up to this long are analysed in one piece (as the evaluation measures them): tens of milliseconds. */
 export const WHOLE_TEXT_CHARS = 60_000;
 /** Longer texts are analysed in sections of at most this many characters, cut between paragraphs. */
-export const SECTION_CHARS = 20_000;
+export const SECTION_CHARS = 10_000;
 
 /**
  * The first paragraphs of `blocks` (texts joined by `separator`) within the limits; `limited` says what was left out,
@@ -51,12 +51,12 @@ export function sections(text: string, max = SECTION_CHARS): Span[] {
   while (text.length - start > max) {
     const window = text.slice(start, start + max);
     // The last paragraph break in the window, else the last sentence end, else the last space, else the window's end.
-    const cut = [/\n\s*\n(?![\s\S]*\n\s*\n)/, /[.!?]["”’)]?\s(?![\s\S]*[.!?]["”’)]?\s)/, /\s(?!\S*\s)/]
-      .map((pattern) => {
-        const m = pattern.exec(window);
-        return m ? m.index + m[0].length : 0;
-      })
-      .find((at) => at > max / 2);
+    const lastEnd = (pattern: RegExp) => {
+      let end = 0;
+      for (const m of window.matchAll(pattern)) end = (m.index ?? 0) + m[0].length;
+      return end;
+    };
+    const cut = [/\n\s*\n/g, /[.!?]["”’)]?\s/g, /\s/g].map(lastEnd).find((at) => at > max / 2);
     const end = start + (cut ?? max);
     out.push({ start, end });
     start = end;

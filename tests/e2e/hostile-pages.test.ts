@@ -19,6 +19,28 @@ import { chromiumCard, MARK, markXPath, openCardChromium, openCardFirefox } from
 const DEMO = readFileSync(fileURLToPath(new URL('../../assets/demo/dawn-haqqani.html', import.meta.url)), 'utf8');
 const CLASH_PATH = '/news/2/clashing-elements-article';
 const PLANTED_PATH = '/news/3/planted-site-name-article';
+const LATE_CLASH_PATH = '/news/4/late-clashing-element-article';
+/**
+ * A page that learns the card's element name from the first highlights, defines that element itself (so a second
+ * attachShadow on it throws), then rebuilds its article: the analysis that follows fails while mounting its card.
+ */
+const LATE_CLASH = DEMO.replace(
+  '</body>',
+  `<script>
+  new MutationObserver((_, observer) => {
+    const mark = document.querySelector('[data-entity-id]');
+    if (!mark) return;
+    observer.disconnect();
+    const card = mark.localName === 'backstory-mark' ? 'backstory-card' : mark.localName.replace('-mark-', '-card-');
+    customElements.define(card, class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }); } });
+    setTimeout(() => {
+      const story = document.querySelector('.story__content');
+      story.innerHTML = story.innerHTML.replace(/<\\/?backstory-mark[^>]*>/g, '');
+      window.__rebuilt = true;
+    }, 300);
+  }).observe(document.body, { subtree: true, childList: true });
+</script></body>`,
+);
 /** The demo article with a per-reader token in the publisher's name, which the popup's publisher look-up must not send. */
 const PLANTED = DEMO.replace('"name": "Dawn",', '"name": "Dawn reader-7f3a9c2e41",').replace(
   '<meta property="og:site_name" content="Dawn">',
@@ -60,12 +82,14 @@ const removeHost = `[...document.documentElement.children].find((e) => e.localNa
 /** The page's own element of the base name: untouched by the extension's stylesheet, never upgraded away. */
 const OWN_ELEMENT = `(() => { const own = document.getElementById('own'); return own && { background: getComputedStyle(own).backgroundColor, text: own.textContent, upgraded: own.dataset.upgraded ?? null }; })()`;
 const storyText = `document.querySelector('.story__content').textContent`;
-const leftovers = `[...document.querySelectorAll('*')].filter((e) => /^backstory-(mark|card)-/.test(e.localName)).length`;
+const leftovers = `[...document.querySelectorAll('*')].filter((e) => /^backstory-(mark|card)(-|$)/.test(e.localName) && e.id !== 'own').length`;
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let wikimedia: FakeWikimedia;
 beforeAll(async () => {
-  server = await startDemoServer({ routes: { [CLASH_PATH]: { body: CLASH }, [PLANTED_PATH]: { body: PLANTED } } });
+  server = await startDemoServer({
+    routes: { [CLASH_PATH]: { body: CLASH }, [PLANTED_PATH]: { body: PLANTED }, [LATE_CLASH_PATH]: { body: LATE_CLASH } },
+  });
   wikimedia = await startFakeWikimedia();
 });
 afterAll(async () => {
@@ -199,6 +223,22 @@ describe('Chromium: a hostile page', () => {
     await page.close();
   });
 
+  test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => warnings.push(m.text()));
+    await page.goto(`${server.origin}${LATE_CLASH_PATH}`);
+    await page.waitForSelector(MARK, { timeout: 15_000 });
+    const text = await page.evaluate(storyText);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __rebuilt?: boolean }).__rebuilt ?? false)).toBe(true);
+    // The rebuilt article is analysed again (after the page settles); that run cannot mount its card, and undoes itself.
+    await settle(3000);
+    expect(await page.evaluate(leftovers)).toBe(0);
+    expect(await page.evaluate(storyText)).toBe(text);
+    expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
+    await page.close();
+  });
+
   // Last in this describe: it disables the extension.
   test('a page with its own backstory-card and backstory-mark elements: highlights and cards work, and disabling leaves nothing styled', async () => {
     const page = await open(CLASH_PATH);
@@ -280,6 +320,26 @@ describe('Firefox: a hostile page', () => {
       ),
     ).toBe('Jeff Rathke');
     expect(await page.evaluate(hostCount)).toBe(1);
+    await page.close();
+  });
+
+  test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
+    const page = await browser.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => warnings.push(m.text()));
+    await page.goto(`${server.origin}${LATE_CLASH_PATH}`);
+    await page.waitForSelector(MARK, { timeout: 20_000 });
+    const text = await page.evaluate(storyText);
+    expect(
+      await until(
+        () => page.evaluate(() => (window as unknown as { __rebuilt?: boolean }).__rebuilt ?? false),
+        (v) => v,
+      ),
+    ).toBe(true);
+    await settle(3000);
+    expect(await page.evaluate(leftovers)).toBe(0);
+    expect(await page.evaluate(storyText)).toBe(text);
+    expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { readGateSignals } from '../../adapters/gate-signals';
+import { collapsedLength, readGateSignals } from '../../adapters/gate-signals';
 import { buildPageTree, MAX_TREE_TEXT } from '../../adapters/page-tree';
 import { hugeArticle } from '../../bench/synthetic';
 import { ANALYSIS_LIMITS, analyzeText, extractPage, limitText, SECTION_CHARS, sections, WHOLE_TEXT_CHARS } from '../../lib/analyze';
@@ -96,4 +96,17 @@ describe('a long text is analysed in sections, as one', () => {
     for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
     expect(quotes[quotes.length - 1]).toMatchObject({ text: '“It is over,”', speaker: 'Jeff Rathke', speakerId: rathke[0]?.id });
   });
+});
+
+test('the gate counts a page’s text with whitespace runs as one, exactly as the copy it no longer makes would', () => {
+  const pieces = ['a', 'bc', ' ', '  ', '\n\t', '\u00a0', '\u2003', '\u3000', '\ufeff', 'é', '😀', '\u200b', '\r\n'];
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let n = 0; n < 300; n++) {
+    const text = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+    expect(collapsedLength(text)).toBe(text.replace(/\s+/g, ' ').length);
+  }
 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { failureMessage, httpGet } from '../../adapters/http';
 import { searchNews } from '../../adapters/news-service';
 import { type Article, analyzePage, toResult } from '../../lib/analyze';
@@ -8,6 +8,10 @@ import { DEFAULT_SETTINGS, type Settings, type TabState } from '../../lib/messag
 import { STORIES } from '../fixtures/news/data.mjs';
 import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { DEMO_ARTICLE_URL, demoHtml, loadPage } from '../fixtures/pages';
+
+/** The data the reader consented to send, as Firefox lists it; undefined where the browser has no such consent. */
+const consent: { data_collection?: string[] } = {};
+vi.mock('wxt/browser', () => ({ browser: { permissions: { getAll: async () => consent } } }));
 
 const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
 const result = toResult(analyzePage(doc, signals));
@@ -79,6 +83,17 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     const q = fake.requests.find((r) => r.path === '/rss/search')?.params.q;
     expect(q).toContain(`site:${new URL(DEMO_ARTICLE_URL).host.replace(/^www\./, '')}`);
     expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toContain('7f3a9c');
+
+    // In Firefox, the domain goes only with the reader's consent to send browsing activity.
+    for (const [granted, site] of [
+      [[], false],
+      [['browsingActivity'], true],
+    ] as const) {
+      consent.data_collection = [...granted];
+      const { query } = await searchNews(planted, withKeys, ['google-news'], new Map());
+      expect(query?.site ?? null).toBe(site ? new URL(DEMO_ARTICLE_URL).host : null);
+    }
+    delete consent.data_collection;
     expect(response.results.find((r) => r.url === STORIES[1]?.url)?.source).toBe('guardian');
   });
 
