@@ -11,14 +11,19 @@ const MAX_DEPTH = 400;
  */
 export const MAX_TREE_TEXT = 1.5 * ANALYSIS_LIMITS.maxChars;
 
+/** Metadata a page may put after its text (JSON-LD at the end of the body): copied even past the limit on text. */
+const LATE_METADATA = 'script[type*="ld+json" i], meta, link[rel], title';
+const LATE_METADATA_TEXT = 100_000;
+
 /**
  * Copies a DOM (browser or linkedom) into the plain tree lib/extract reads. `elements[i]` is the DOM element
  * of tree index i, so results can be mapped back for highlighting. Past `maxText` characters of text, nothing more is
- * copied (the head, which comes first, always is).
+ * copied but the page's metadata elements, added at the end of the root.
  */
 export function buildPageTree(document: Document, url: string, maxText = MAX_TREE_TEXT): { doc: PageDocument; elements: Element[] } {
   const elements: Element[] = [];
   let copied = 0;
+  let limit = maxText;
   const copy = (el: Element, depth: number): PageElement => {
     const attrs: Record<string, string> = {};
     for (const attr of Array.from(el.attributes)) if (KEPT_ATTRIBUTES.has(attr.name)) attrs[attr.name] = attr.value;
@@ -29,12 +34,12 @@ export function buildPageTree(document: Document, url: string, maxText = MAX_TRE
     // Deeper than any parsed page nests (parsers stop near 512), a script built the tree: its text is kept, flat, so
     // the walks over the tree cannot run out of stack.
     if (depth >= MAX_DEPTH) {
-      const text = (el.textContent ?? '').slice(0, Math.max(0, maxText - copied));
+      const text = (el.textContent ?? '').slice(0, Math.max(0, limit - copied));
       copied += text.length;
       node.children.push({ kind: 'text', text });
       return node;
     }
-    for (let child = el.firstChild; child && copied < maxText; child = child.nextSibling) {
+    for (let child = el.firstChild; child && copied < limit; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const text = child.nodeValue ?? '';
         copied += text.length;
@@ -50,5 +55,14 @@ export function buildPageTree(document: Document, url: string, maxText = MAX_TRE
   const root = document.documentElement;
   // A document can lose its root element (a script removed it): it then has nothing to read.
   if (!root) return { doc: { url, root: { kind: 'element', tag: 'html', attrs: {}, children: [], index: -1 } }, elements };
-  return { doc: { url, root: copy(root, 0) }, elements };
+  const tree = copy(root, 0);
+  if (copied >= maxText) {
+    const seen = new Set<Element>(elements);
+    for (const el of Array.from(document.querySelectorAll(LATE_METADATA))) {
+      if (seen.has(el)) continue;
+      limit = copied + LATE_METADATA_TEXT;
+      tree.children.push(copy(el, 1));
+    }
+  }
+  return { doc: { url, root: tree }, elements };
 }

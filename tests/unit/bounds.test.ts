@@ -38,6 +38,17 @@ describe('a page past the limits', () => {
     expect(article?.text.endsWith(blocks[blocks.length - 1]?.text ?? '-')).toBe(true);
   });
 
+  test('metadata after the text (JSON-LD at the end of the body) is read even past the limit', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2014-11-19T05:00:00Z","author":{"@type":"Person","name":"Baqir Sajjad Syed"}}</script>';
+    const html = page.html.replace('<meta property="article:published_time" content="2014-11-19T05:00:00Z">', '').replace('</body>', `${ld}</body>`);
+    const doc = parseHTML(html).document as unknown as Document;
+    const article = extractPage(buildPageTree(doc, page.url).doc, readGateSignals(doc, page.url)).article;
+    expect(article?.limited).toBeTruthy();
+    expect(article?.published).toBe('2014-11-19T05:00:00Z');
+    expect(article?.byline).toBe('Baqir Sajjad Syed');
+  });
+
   test('an article within the limits carries no notice', () => {
     const small = hugeArticle(20);
     const doc = parseHTML(small.html).document as unknown as Document;
