@@ -82,6 +82,8 @@ const removeHost = `[...document.documentElement.children].find((e) => e.localNa
 /** The page's own element of the base name: untouched by the extension's stylesheet, never upgraded away. */
 const OWN_ELEMENT = `(() => { const own = document.getElementById('own'); return own && { background: getComputedStyle(own).backgroundColor, text: own.textContent, upgraded: own.dataset.upgraded ?? null }; })()`;
 const storyText = `document.querySelector('.story__content').textContent`;
+/** Elements with the highlights' look: none may be left once the extension is gone (nor any of the page's own). */
+const styledAsHighlights = `[...document.querySelectorAll('*')].filter((e) => getComputedStyle(e).backgroundColor === 'rgba(255, 205, 40, 0.38)').length`;
 const leftovers = `[...document.querySelectorAll('*')].filter((e) => /^backstory-(mark|card)(-|$)/.test(e.localName) && e.id !== 'own').length`;
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -223,6 +225,8 @@ describe('Chromium: a hostile page', () => {
     await page.close();
   });
 
+  // Left open for the last test, which disables the extension after this error.
+  let errored: { page: ChromiumPage; text: string } | null = null;
   test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
     const page = await context.newPage();
     const warnings: string[] = [];
@@ -236,11 +240,11 @@ describe('Chromium: a hostile page', () => {
     expect(await page.evaluate(leftovers)).toBe(0);
     expect(await page.evaluate(storyText)).toBe(text);
     expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
-    await page.close();
+    errored = { page, text: text as string };
   });
 
   // Last in this describe: it disables the extension.
-  test('a page with its own backstory-card and backstory-mark elements: highlights and cards work, and disabling leaves nothing styled', async () => {
+  test('disabled after an analyser error, and on a page with its own backstory-card and backstory-mark elements: nothing left, nothing styled', async () => {
     const page = await open(CLASH_PATH);
     const marked = await page.$$eval(MARK, (m) => m.map((x) => x.textContent));
     expect(marked).toContain('Sartaj Aziz');
@@ -259,6 +263,15 @@ describe('Chromium: a hostile page', () => {
     expect(await page.evaluate(storyText)).toBe(text);
     // Chromium keeps the extension's stylesheet after disabling: it must match nothing left in the page.
     expect(await page.evaluate(OWN_ELEMENT)).toEqual({ background: 'rgba(0, 0, 0, 0)', text: 'Jeff Rathke', upgraded: 'yes' });
+    expect(await page.evaluate(styledAsHighlights)).toBe(0);
+    // The page where the analysis failed is as it was too.
+    expect(errored).not.toBeNull();
+    if (errored) {
+      expect(await errored.page.evaluate(leftovers)).toBe(0);
+      expect(await errored.page.evaluate(storyText)).toBe(errored.text);
+      expect(await errored.page.evaluate(styledAsHighlights)).toBe(0);
+      await errored.page.close();
+    }
     await extensions.close();
     await page.close();
   });
@@ -323,6 +336,8 @@ describe('Firefox: a hostile page', () => {
     await page.close();
   });
 
+  // Left open for the last test, which removes the extension after this error.
+  let errored: { page: FirefoxPage; text: string } | null = null;
   test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
     const page = await browser.newPage();
     const warnings: string[] = [];
@@ -340,11 +355,11 @@ describe('Firefox: a hostile page', () => {
     expect(await page.evaluate(leftovers)).toBe(0);
     expect(await page.evaluate(storyText)).toBe(text);
     expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
-    await page.close();
+    errored = { page, text: text as string };
   });
 
   // Last in this describe: it removes the extension.
-  test('a page with its own backstory-card and backstory-mark elements: highlights and cards work, and removing the extension leaves it as it was', async () => {
+  test('removed after an analyser error, and on a page with its own backstory-card and backstory-mark elements: nothing left, nothing styled', async () => {
     const page = await open(CLASH_PATH);
     const marked = await page.$$eval(MARK, (m) => m.map((x) => x.textContent));
     expect(marked).toContain('Sartaj Aziz');
@@ -366,6 +381,14 @@ describe('Firefox: a hostile page', () => {
     ).toBe(0);
     expect(await page.evaluate(storyText)).toBe(text);
     expect(await page.evaluate(OWN_ELEMENT)).toEqual({ background: 'rgba(0, 0, 0, 0)', text: 'Jeff Rathke', upgraded: 'yes' });
+    expect(await page.evaluate(styledAsHighlights)).toBe(0);
+    expect(errored).not.toBeNull();
+    if (errored) {
+      expect(await errored.page.evaluate(leftovers)).toBe(0);
+      expect(await errored.page.evaluate(storyText)).toBe(errored.text);
+      expect(await errored.page.evaluate(styledAsHighlights)).toBe(0);
+      await errored.page.close();
+    }
     await page.close();
   });
 });
