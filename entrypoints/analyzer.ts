@@ -9,6 +9,7 @@ import { buildPageTree } from '../adapters/page-tree';
 import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
+import { sections, WHOLE_TEXT_CHARS } from '../lib/analyze/bounds';
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
 import type { GateSignals } from '../lib/detect';
 import { namesForLookUp } from '../lib/knowledge';
@@ -36,65 +37,95 @@ const SLICE_MS = 8;
  * Names and quotes are found in the background (message passing, on the device): the lexicons load once there instead
  * of into every article tab, and the page's main thread never waits on them.
  */
-function textAnalysis(page: PageExtraction): Promise<TextAnalysis> {
+function textAnalysis(page: PageExtraction, upTo?: number): Promise<TextAnalysis> {
   if (!page.isArticle || !page.article) return Promise.resolve({ entities: [], quotes: [], nlp: page.nlp });
-  return sendMessage('text/analyse', { text: page.article.text, language: page.article.lang, blockQuotes: page.blockQuotes });
+  const text = upTo === undefined ? page.article.text : page.article.text.slice(0, upTo);
+  const blockQuotes = page.blockQuotes.filter((b) => b.end <= text.length);
+  return sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes });
 }
+
+/** A long article's first part is highlighted at once, while the background works through the rest (in sections). */
+const FIRST_PART_CHARS = 10_000;
 
 /** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
 function analyse(names: ElementNames, onRewrite: () => void): () => void {
   const url = location.href;
-  const undos: (() => void)[] = [];
   let undone = false;
+  let finalShown = false;
+  /** the undo of the highlights and cards on screen */
+  let undoShown: (() => void) | null = null;
   const { doc, elements } = buildPageTree(document, url);
   const gateSignals = globalThis.__backstoryGateSignals;
   const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url));
 
   const undoAll = () => {
     undone = true;
-    for (const undo of undos.splice(0)) undo();
+    undoShown?.();
+    undoShown = null;
   };
   const failed = (error: unknown) => {
     undoAll();
     console.warn('Backstory could not highlight this page; it is left as it was.', error);
   };
-  const show = (result: AnalysisResult) => {
-    if (undone) return;
-    if (result.isArticle && page.extraction) {
-      const blocks = page.extraction.blocks.map((b) => elements[b.elementIndex]).filter((el): el is Element => !!el);
-      // Highlighting and the card are one transaction: a page that makes either fail (its own element of our name, a
-      // DOM method it broke) gets its text back as it was, never highlights without cards or cards without an undo.
-      try {
-        const highlights = highlightEntities(
-          blocks,
-          result.entities.filter((e) => e.type !== 'MISC'),
-          { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
-          names.mark,
-        );
-        undos.push(() => highlights.undo());
-        // Names only: the hovered one and the article's places (for context), never the page's URL or text.
-        const lookUp = (entity: Entity) =>
-          sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
-        const cards = attachCards(document, result, lookUp, { tags: names });
-        undos.unshift(() => cards.destroy());
-        // Watching for a rebuilt article starts once our own changes are done.
-        highlights.done.then(
-          () => {
-            if (!undone) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
-          },
-          (error: unknown) => failed(error),
-        );
-      } catch (error) {
-        failed(error);
-      }
+  /** Highlights and cards for a result: the first part's, replaced by the whole article's when that comes. */
+  const show = (result: AnalysisResult, final: boolean) => {
+    if (undone || finalShown) return;
+    finalShown = final;
+    undoShown?.();
+    undoShown = null;
+    if (!result.isArticle || !page.extraction) return;
+    const blocks = page.extraction.blocks.map((b) => elements[b.elementIndex]).filter((el): el is Element => !!el);
+    const undos: (() => void)[] = [];
+    const undoRun = () => {
+      for (const undo of undos.splice(0).reverse()) undo();
+    };
+    // Highlighting and the card are one transaction: a page that makes either fail (its own element of our name, a
+    // DOM method it broke) gets its text back as it was, never highlights without cards or cards without an undo.
+    try {
+      const highlights = highlightEntities(
+        blocks,
+        result.entities.filter((e) => e.type !== 'MISC'),
+        { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
+        names.mark,
+      );
+      undos.push(() => highlights.undo());
+      // Names only: the hovered one and the article's places (for context), never the page's URL or text.
+      const lookUp = (entity: Entity) =>
+        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
+      const cards = attachCards(document, result, lookUp, { tags: names });
+      undos.push(() => cards.destroy());
+      undoShown = undoRun;
+      // Watching for a rebuilt article starts once our own changes are done.
+      highlights.done.then(
+        () => {
+          if (final && !undone && undoShown === undoRun) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
+        },
+        (error: unknown) => failed(error),
+      );
+    } catch (error) {
+      undoRun();
+      failed(error);
     }
-    sendMessage('page/analysed', { url, result }).catch(() => {
-      // The background is gone (extension reloading): the highlights still work on their own.
-    });
   };
 
+  const resultOf = (text: TextAnalysis): AnalysisResult => ({ isArticle: page.isArticle, reason: page.reason, article: page.article, ...text });
+  const whole = page.article?.text.length ?? 0;
+  if (page.isArticle && whole > WHOLE_TEXT_CHARS) {
+    const firstPart = sections(page.article?.text ?? '', FIRST_PART_CHARS)[0]?.end ?? whole;
+    textAnalysis(page, firstPart).then(
+      (text) => show(resultOf(text), false),
+      () => {},
+    );
+  }
   textAnalysis(page).then(
-    (text) => show({ isArticle: page.isArticle, reason: page.reason, article: page.article, ...text }),
+    (text) => {
+      if (undone) return;
+      const result = resultOf(text);
+      show(result, true);
+      sendMessage('page/analysed', { url, result }).catch(() => {
+        // The background is gone (extension reloading): the highlights still work on their own.
+      });
+    },
     () => {
       // The background is gone (extension reloading): the page stays as it is.
     },
