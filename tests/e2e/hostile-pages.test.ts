@@ -86,6 +86,24 @@ const storyText = `document.querySelector('.story__content').textContent`;
 const styledAsHighlights = `[...document.querySelectorAll('*')].filter((e) => getComputedStyle(e).backgroundColor === 'rgba(255, 205, 40, 0.38)').length`;
 const leftovers = `[...document.querySelectorAll('*')].filter((e) => /^backstory-(mark|card)(-|$)/.test(e.localName) && e.id !== 'own').length`;
 
+/** What both browsers' pages offer: an expression evaluated in the page's own world. */
+type Evaluate = (expression: string) => Promise<unknown>;
+
+/** The page as it was: no element of ours, its article's text unchanged, nothing styled as a highlight. */
+async function expectAsItWas(evaluate: Evaluate, text: unknown) {
+  expect(await evaluate(leftovers)).toBe(0);
+  expect(await evaluate(storyText)).toBe(text);
+  expect(await evaluate(styledAsHighlights)).toBe(0);
+}
+
+/** The run after the page took the card's name failed while mounting, said so once, and undid itself. */
+async function expectFailedRunUndone(evaluate: Evaluate, warnings: string[], text: unknown) {
+  // The rebuilt article is analysed again (after the page settles); that run cannot mount its card, and undoes itself.
+  await settle(3000);
+  await expectAsItWas(evaluate, text);
+  expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
+}
+
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let wikimedia: FakeWikimedia;
 beforeAll(async () => {
@@ -226,7 +244,7 @@ describe('Chromium: a hostile page', () => {
   });
 
   // Left open for the last test, which disables the extension after this error.
-  let errored: { page: ChromiumPage; text: string } | null = null;
+  let errored: { page: ChromiumPage; text: unknown } | null = null;
   test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
     const page = await context.newPage();
     const warnings: string[] = [];
@@ -235,12 +253,8 @@ describe('Chromium: a hostile page', () => {
     await page.waitForSelector(MARK, { timeout: 15_000 });
     const text = await page.evaluate(storyText);
     await expect.poll(() => page.evaluate(() => (window as unknown as { __rebuilt?: boolean }).__rebuilt ?? false)).toBe(true);
-    // The rebuilt article is analysed again (after the page settles); that run cannot mount its card, and undoes itself.
-    await settle(3000);
-    expect(await page.evaluate(leftovers)).toBe(0);
-    expect(await page.evaluate(storyText)).toBe(text);
-    expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
-    errored = { page, text: text as string };
+    await expectFailedRunUndone((e) => page.evaluate(e), warnings, text);
+    errored = { page, text };
   });
 
   // Last in this describe: it disables the extension.
@@ -260,18 +274,14 @@ describe('Chromium: a hostile page', () => {
       await chrome.management.setEnabled(id, false);
     }, extensionId);
     await expect.poll(() => page.evaluate(leftovers), { timeout: 10_000 }).toBe(0);
-    expect(await page.evaluate(storyText)).toBe(text);
     // Chromium keeps the extension's stylesheet after disabling: it must match nothing left in the page.
+    await expectAsItWas((e) => page.evaluate(e), text);
     expect(await page.evaluate(OWN_ELEMENT)).toEqual({ background: 'rgba(0, 0, 0, 0)', text: 'Jeff Rathke', upgraded: 'yes' });
-    expect(await page.evaluate(styledAsHighlights)).toBe(0);
     // The page where the analysis failed is as it was too.
-    expect(errored).not.toBeNull();
-    if (errored) {
-      expect(await errored.page.evaluate(leftovers)).toBe(0);
-      expect(await errored.page.evaluate(storyText)).toBe(errored.text);
-      expect(await errored.page.evaluate(styledAsHighlights)).toBe(0);
-      await errored.page.close();
-    }
+    const failedPage = errored?.page;
+    expect(failedPage).toBeDefined();
+    await expectAsItWas((e) => (failedPage as ChromiumPage).evaluate(e), errored?.text);
+    await failedPage?.close();
     await extensions.close();
     await page.close();
   });
@@ -337,7 +347,7 @@ describe('Firefox: a hostile page', () => {
   });
 
   // Left open for the last test, which removes the extension after this error.
-  let errored: { page: FirefoxPage; text: string } | null = null;
+  let errored: { page: FirefoxPage; text: unknown } | null = null;
   test('an analyser error (the page takes the card’s name, then rebuilds its article) undoes that run’s highlights', async () => {
     const page = await browser.newPage();
     const warnings: string[] = [];
@@ -351,11 +361,8 @@ describe('Firefox: a hostile page', () => {
         (v) => v,
       ),
     ).toBe(true);
-    await settle(3000);
-    expect(await page.evaluate(leftovers)).toBe(0);
-    expect(await page.evaluate(storyText)).toBe(text);
-    expect(warnings.filter((w) => w.includes('Backstory could not highlight this page'))).toHaveLength(1);
-    errored = { page, text: text as string };
+    await expectFailedRunUndone((e) => page.evaluate(e), warnings, text);
+    errored = { page, text };
   });
 
   // Last in this describe: it removes the extension.
@@ -379,16 +386,12 @@ describe('Firefox: a hostile page', () => {
         (n) => n === 0,
       ),
     ).toBe(0);
-    expect(await page.evaluate(storyText)).toBe(text);
+    await expectAsItWas((e) => page.evaluate(e), text);
     expect(await page.evaluate(OWN_ELEMENT)).toEqual({ background: 'rgba(0, 0, 0, 0)', text: 'Jeff Rathke', upgraded: 'yes' });
-    expect(await page.evaluate(styledAsHighlights)).toBe(0);
-    expect(errored).not.toBeNull();
-    if (errored) {
-      expect(await errored.page.evaluate(leftovers)).toBe(0);
-      expect(await errored.page.evaluate(storyText)).toBe(errored.text);
-      expect(await errored.page.evaluate(styledAsHighlights)).toBe(0);
-      await errored.page.close();
-    }
+    const failedPage = errored?.page;
+    expect(failedPage).toBeDefined();
+    await expectAsItWas((e) => (failedPage as FirefoxPage).evaluate(e), errored?.text);
+    await failedPage?.close();
     await page.close();
   });
 });
