@@ -25,7 +25,7 @@ export interface NameToLink {
   type: EntityType;
   dateline?: boolean;
   /** sent only to help pick the others (the article's places): its own look-up may fail without a word */
-  context?: boolean;
+  contextOnly?: boolean;
 }
 
 type LinkableEntity = { id: string; name: string; type: EntityType; mentions: { start: number }[] };
@@ -40,7 +40,7 @@ export function namesForLookUp(wanted: LinkableEntity | LinkableEntity[], all: L
     name: e.name,
     type: e.type,
     dateline: e.mentions[0]?.start === 0,
-    ...(context ? { context } : {}),
+    ...(context ? { contextOnly: true } : {}),
   });
   return [...entities.map((e) => name(e, false)), ...places.map((e) => name(e, true))];
 }
@@ -175,7 +175,7 @@ export class WikimediaProvider {
     const hits = new Map<string, SearchHit[]>();
     const results = new Map<string, LinkResult>();
     const fail = (n: NameToLink, error: unknown) => {
-      if (!n.context) results.set(n.id, { status: 'failed', message: messageOf(error) });
+      if (!n.contextOnly) results.set(n.id, { status: 'failed', message: messageOf(error) });
     };
     let down: unknown = null;
     for (const n of ordered) {
