@@ -58,8 +58,10 @@ export default defineConfig({
           id: GECKO_ID,
           // 140 is the first ESR that reads data_collection_permissions.
           strict_min_version: '140.0',
-          // Nothing leaves the device unless the reader asks for a lookup.
-          data_collection_permissions: { required: ['none'] },
+          // What the reader's own actions send (PRIVACY.md): names from the article's text to Wikidata and Wikipedia, and
+          // with a news search, to the news services (website content); the publisher's domain only if the reader
+          // turns on "Search only the article's own publisher", which asks for this consent first (browsing activity).
+          data_collection_permissions: { required: ['websiteContent'], optional: ['browsingActivity'] },
         },
       },
     }),

@@ -4,36 +4,52 @@ import cardCss from '../components/card.css?inline';
 import { EntityCard } from '../components/EntityCard';
 import type { AnalysisResult, Entity, Quote } from '../lib/analyze';
 import type { KnowledgeResponse } from '../lib/messaging';
-import { MARK_TAG } from './highlight';
+import { CARD_TAG, MARK_TAG } from './orphan-cleanup';
 
-const HOST_TAG = 'backstory-card';
 const OPEN_DELAY_MS = 120;
 const CLOSE_DELAY_MS = 250;
 const CARD_WIDTH = 320;
+/** A focus opens a card only this soon after the reader pressed Tab (a script's focus() is no reader's action). */
+const KEYBOARD_FOCUS_MS = 1000;
 
-/**
- * Opens the entity card next to a highlighted name on hover, keyboard focus or tap, in a shadow root so page CSS
- * cannot reach it; closes on Esc and on leaving. `destroy` removes the card and every listener.
- */
 export type LookUp = (entity: Entity) => Promise<KnowledgeResponse>;
 
-export function attachCards(doc: Document, result: AnalysisResult, lookUp?: LookUp): { destroy(): void } {
+export interface CardOptions {
+  /** the highlights' and the card host's element names (per install in the extension) */
+  tags?: { mark: string; card: string };
+  /** whether an event is the reader's own; the browser's `isTrusted` (tests of the card's logic may stand in for it) */
+  isTrusted?: (event: Event) => boolean;
+}
+
+/**
+ * Opens the entity card next to a highlighted name on the reader's hover, keyboard focus or tap, in a closed shadow
+ * root so page CSS cannot reach it and page scripts cannot read it; closes on Esc and on leaving. Events a page script
+ * makes (a dispatched mouseover, click() or Enter, or focus() without a key press) open nothing and look nothing up.
+ * Throws when the host cannot be made (the run's highlights are then undone by the caller); `destroy` removes the card
+ * and every listener.
+ */
+export function attachCards(doc: Document, result: AnalysisResult, lookUp?: LookUp, options: CardOptions = {}): { destroy(): void } {
+  const { tags = { mark: MARK_TAG, card: CARD_TAG }, isTrusted = (event: Event) => event.isTrusted } = options;
   const entities = new Map<string, Entity>(result.entities.map((e) => [e.id, e]));
   const quotesBySpeaker = new Map<string, Quote[]>();
   for (const q of result.quotes) if (q.speakerId) quotesBySpeaker.set(q.speakerId, [...(quotesBySpeaker.get(q.speakerId) ?? []), q]);
 
-  const host = doc.createElement(HOST_TAG);
-  // Important inline styles, so page rules on unknown elements cannot move or hide the card.
+  const host = doc.createElement(tags.card);
+  // Important inline styles, so page rules (even `* { … !important }`) cannot move, hide or dress the card's host.
   const place = (props: Record<string, string>) => {
     for (const [name, value] of Object.entries(props)) host.style.setProperty(name, value, 'important');
   };
   place({ position: 'fixed', 'z-index': '2147483647', top: '0', left: '0', display: 'none', margin: '0', padding: '0', border: '0' });
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = cardCss;
   const container = doc.createElement('div');
   shadow.append(style, container);
-  doc.documentElement.append(host);
+  /** The page may remove the host; it comes back with the next card. */
+  const mount = () => {
+    if (!host.isConnected) doc.documentElement?.append(host);
+  };
+  mount();
 
   let openFor: HTMLElement | null = null;
   // Background notes, asked for when a card first opens (the reader's action), kept for the page's life.
@@ -115,6 +131,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   const open = (mark: HTMLElement) => {
     const entity = entities.get(mark.dataset.entityId ?? '');
     if (!entity) return;
+    mount();
     if (openFor && openFor !== mark) openFor.removeAttribute('aria-expanded');
     openFor = mark;
     mark.setAttribute('aria-expanded', 'true');
@@ -124,10 +141,17 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
     position(mark);
   };
 
-  const markOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest(MARK_TAG) as HTMLElement | null) : null);
+  const markOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest(tags.mark) as HTMLElement | null) : null);
+  // When the reader last pressed Tab: the focus it moves opens a card, a script's focus() does not.
+  let tabbedAt = Number.NEGATIVE_INFINITY;
   const onOver = (event: Event) => {
     const mark = markOf(event.target);
-    if (mark && mark !== dismissed) schedule(() => open(mark), event.type === 'focusin' ? 0 : OPEN_DELAY_MS);
+    if (!mark || mark === dismissed || !isTrusted(event)) return;
+    if (event.type === 'focusin') {
+      if (event.timeStamp - tabbedAt > KEYBOARD_FOCUS_MS) return;
+      tabbedAt = Number.NEGATIVE_INFINITY;
+    }
+    schedule(() => open(mark), event.type === 'focusin' ? 0 : OPEN_DELAY_MS);
   };
   const onOut = (event: Event) => {
     const mark = markOf(event.target);
@@ -138,16 +162,18 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   };
   const onClick = (event: Event) => {
     const mark = markOf(event.target);
-    if (mark) {
+    if (mark && isTrusted(event)) {
       dismissed = null;
       open(mark); // a tap on touch screens
     }
   };
   const onKey = (event: KeyboardEvent) => {
+    if (!isTrusted(event)) return;
+    if (event.key === 'Tab') tabbedAt = event.timeStamp;
     if (event.key === 'Escape' && openFor) {
       const mark = openFor;
       dismissed = mark;
-      const focusInCard = host.contains(doc.activeElement) || host.shadowRoot?.activeElement;
+      const focusInCard = host.contains(doc.activeElement) || shadow.activeElement;
       close();
       if (focusInCard) mark.focus();
     } else if ((event.key === 'Enter' || event.key === ' ') && markOf(event.target)) {
@@ -163,7 +189,8 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   doc.addEventListener('mouseout', onOut);
   doc.addEventListener('focusout', onOut);
   doc.addEventListener('click', onClick);
-  doc.addEventListener('keydown', onKey);
+  // In the capture phase: a page that stops the key's propagation still lets the reader's Tab count.
+  doc.addEventListener('keydown', onKey, true);
   host.addEventListener('mouseenter', keepOpen);
   host.addEventListener('mouseleave', leaveCard);
   host.addEventListener('focusin', keepOpen);
@@ -176,7 +203,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
       doc.removeEventListener('mouseout', onOut);
       doc.removeEventListener('focusout', onOut);
       doc.removeEventListener('click', onClick);
-      doc.removeEventListener('keydown', onKey);
+      doc.removeEventListener('keydown', onKey, true);
       host.remove();
     },
   };

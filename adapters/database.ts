@@ -2,7 +2,7 @@ import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 
 export const DB_NAME = 'backstory';
 /** Raise it with a new step in MIGRATIONS; a browser holding an older database upgrades it step by step on open. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type Migration = (db: IDBPDatabase, tx: IDBPTransaction<unknown, string[], 'versionchange'>) => void;
 
@@ -17,12 +17,27 @@ export const MIGRATIONS: Record<number, Migration> = {
     const history = db.createObjectStore('history', { keyPath: 'url' });
     history.createIndex('readAt', 'readAt');
   },
+  // v3: the analyses of open tabs, by a key their session-storage entry holds (see adapters/tab-state.ts).
+  3: (db) => {
+    db.createObjectStore('tabResults');
+  },
 };
+
+/** The database was upgraded by a newer Backstory (one that was installed, then replaced by this older one). */
+export class DatabaseTooNewError extends Error {
+  constructor() {
+    super('Your Backstory data was saved by a newer version of Backstory, which this one cannot read. Update Backstory to use it again.');
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+const tooNew = (error: unknown) => error instanceof Error && error.name === 'VersionError';
 
 let opened: Promise<IDBPDatabase> | null = null;
 
 /** Opens (and upgrades) Backstory's database; `version` is for tests that build an older one. */
 export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase> {
+  // An older version cannot open what a newer one upgraded: that is said, not taken for a passing failure.
   return openDB(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
       for (let v = oldVersion + 1; v <= version; v++) MIGRATIONS[v]?.(db, tx);
@@ -32,6 +47,8 @@ export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<IDBP
       (event.target as IDBDatabase).close();
       opened = null;
     },
+  }).catch((error: unknown) => {
+    throw tooNew(error) ? new DatabaseTooNewError() : error;
   });
 }
 

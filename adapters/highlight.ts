@@ -6,11 +6,15 @@ export { MARK_TAG };
 
 /**
  * How highlights look. The background inserts it into the tab as a user-origin stylesheet (scripting.insertCSS), which
- * beats any page rule, even !important ones, on a custom element no page targets. Being the extension's own stylesheet,
- * the browser drops it when the extension is disabled or removed, so highlights stop showing even where the page's
- * scripts can no longer be told to remove them (Firefox unloads content scripts without a last word).
+ * beats any page rule, even !important ones, on a custom element no page targets: its name carries a per-install suffix
+ * (adapters/element-names.ts), so the sheet styles nothing of the page's, and nothing at all once our highlights are
+ * undone (Chromium keeps the sheet after the extension is disabled). Firefox drops the sheet with the extension, so
+ * highlights stop showing even where the page's scripts can no longer be told to remove them (Firefox unloads content
+ * scripts without a last word).
  */
-export const HIGHLIGHT_CSS = `${MARK_TAG}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important;${WATCHED_PROPERTY}:1px!important;${LIVE_PROPERTY}:1!important}${MARK_TAG}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
+export const highlightCss = (tag: string) =>
+  `${tag}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important;${WATCHED_PROPERTY}:1px!important;${LIVE_PROPERTY}:1!important}${tag}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
+export const HIGHLIGHT_CSS = highlightCss(MARK_TAG);
 
 // Text under these is no article text (lib/extract's textOf leaves it out), so it takes no part in the offsets.
 const NOT_TEXT = new Set([
@@ -31,8 +35,13 @@ const NOT_TEXT = new Set([
   'INPUT',
   'BUTTON',
 ]);
-// Text here counts for the offsets but is never wrapped: code, editable regions, our own marks.
-const NOT_MARKED = new Set(['CODE', 'PRE', MARK_TAG.toUpperCase()]);
+// Text here counts for the offsets but is never wrapped: code, editable regions (and our own marks, by their tag).
+const NOT_MARKED = new Set(['CODE', 'PRE']);
+
+function insideTag(node: Node, root: Element, tag: string): boolean {
+  for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) if (el.localName === tag) return true;
+  return false;
+}
 
 function insideAny(node: Node, root: Element, tags: Set<string>, editable: boolean): boolean {
   for (let el = node.parentElement; el && el !== root.parentElement; el = el.parentElement) {
@@ -119,9 +128,10 @@ function readBlock(element: Element): { nodes: Text[]; nodeStarts: number[]; col
  * Wraps exactly the mentions the analysis found (by their offsets in the article text) in the blocks' text nodes; `undo`
  * puts the text back as it was (and stops any work still pending). A name inside a longer one is never marked on its
  * own, and text the extraction did not read is never touched. With `chunk`, long articles are done in slices that yield
- * to the page between them, so highlighting never makes a long task.
+ * to the page between them, so highlighting never makes a long task. A run is all or nothing: an error in any block (a
+ * page that breaks the DOM under it) undoes the blocks done before it, then throws, or rejects `done` when chunked.
  */
-export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], chunk?: ChunkOptions): Highlights {
+export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], chunk?: ChunkOptions, tag = MARK_TAG): Highlights {
   const located: Located[] = [];
   for (const entity of entities) for (const m of entity.mentions) if (m.end > m.start) located.push({ start: m.start, end: m.end, entity });
   located.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -174,7 +184,7 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
     const doc = block.element.ownerDocument;
     for (const [k, list] of pieces) {
       const node = nodes[k] as Text;
-      if (insideAny(node, block.element, NOT_MARKED, true)) continue;
+      if (insideAny(node, block.element, NOT_MARKED, true) || insideTag(node, block.element, tag)) continue;
       // The node is replaced by its text cut around the marks (Text.splitText is missing from some DOMs, linkedom's).
       const value = node.nodeValue ?? '';
       const fragment = doc.createDocumentFragment();
@@ -182,7 +192,7 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
       for (const piece of list.sort((a, b) => a.from - b.from)) {
         if (piece.from < last) continue;
         fragment.append(value.slice(last, piece.from));
-        const mark = doc.createElement(MARK_TAG);
+        const mark = doc.createElement(tag);
         mark.textContent = value.slice(piece.from, piece.to);
         mark.setAttribute('tabindex', '0');
         mark.setAttribute('role', 'button');
@@ -202,31 +212,39 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
 
   const queue = blocks;
   let cancelled = false;
+  const undo = () => {
+    cancelled = true;
+    unwrapMarks(marks);
+    marks.length = 0;
+  };
   let done: Promise<void>;
   if (!chunk) {
-    for (const block of queue) markBlock(block);
+    try {
+      for (const block of queue) markBlock(block);
+    } catch (error) {
+      undo();
+      throw error;
+    }
     done = Promise.resolve();
   } else {
     const now = chunk.now ?? (() => performance.now());
-    done = new Promise<void>((resolve) => {
+    done = new Promise<void>((resolve, reject) => {
       let next = 0;
       const slice = () => {
         if (cancelled) return resolve();
-        const until = now() + chunk.sliceMs;
-        while (next < queue.length && now() < until) markBlock(queue[next++] as HighlightBlock);
+        try {
+          const until = now() + chunk.sliceMs;
+          while (next < queue.length && now() < until) markBlock(queue[next++] as HighlightBlock);
+        } catch (error) {
+          undo();
+          reject(error);
+          return;
+        }
         if (next < queue.length) chunk.later(slice);
         else resolve();
       };
       slice();
     });
   }
-  return {
-    marks,
-    done,
-    undo() {
-      cancelled = true;
-      unwrapMarks(marks);
-      marks.length = 0;
-    },
-  };
+  return { marks, done, undo };
 }

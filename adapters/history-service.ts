@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import type { HistoryRecord } from '../lib/coverage';
 import { centralEntities, rankHistory, recordFromAnalysis, recordKey } from '../lib/coverage';
 import type { LinkResult } from '../lib/knowledge';
-import type { HistoryResponse, HistorySummary, ImportResponse, Settings, TabState } from '../lib/messaging';
+import type { ExportResponse, HistoryResponse, HistorySummary, ImportResponse, Settings, TabState } from '../lib/messaging';
 import { exportHistory, ImportError, isExcluded, parseHistoryExport } from '../lib/storage';
+import { DatabaseTooNewError } from './database';
 import { type HistoryStore, historyStore } from './history-store';
 
 const NOTICE_KEY = 'historyNotice';
@@ -17,7 +19,14 @@ export function historyService(store: HistoryStore = historyStore()) {
       if (!state.result || settings.history.paused || isExcluded(state.url, settings.history.excludedSites)) return false;
       const record = recordFromAnalysis(state.result, state.url, now);
       if (!record || isExcluded(record.url, settings.history.excludedSites)) return false;
-      const outcome = await store.record(record);
+      let outcome: Awaited<ReturnType<HistoryStore['record']>>;
+      try {
+        outcome = await store.record(record);
+      } catch (error) {
+        // A database a newer Backstory upgraded cannot be written by this one: the options page says so.
+        if (error instanceof DatabaseTooNewError) await tell(error.message);
+        throw error;
+      }
       if (outcome.pruned)
         await tell(`Your browser's storage was full: the ${outcome.pruned} oldest articles were removed from your history to make room.`);
       else if (!outcome.saved) await tell("Your browser's storage is full: new articles are not being added to your history.");
@@ -29,7 +38,13 @@ export function historyService(store: HistoryStore = historyStore()) {
       const result = state?.result;
       const article = result?.article;
       if (!state || !result || !article) return { matches: [], recording };
-      const { records } = await store.read();
+      let records: HistoryRecord[];
+      try {
+        ({ records } = await store.read());
+      } catch (error) {
+        if (error instanceof DatabaseTooNewError) return { matches: [], recording: 'unavailable' };
+        throw error;
+      }
       const current = { url: article.canonicalUrl ?? state.url, published: article.published, entities: centralEntities(result, article.title) };
       return { matches: rankHistory(current, records), recording };
     },
@@ -38,19 +53,24 @@ export function historyService(store: HistoryStore = historyStore()) {
     async rememberLinks(state: TabState | null, results: Record<string, LinkResult>): Promise<void> {
       const result = state?.result;
       if (!state || !result?.article) return;
-      const qids: Record<string, string> = {};
+      const qids = new Map<string, string>();
       for (const entity of result.entities) {
-        const linked = results[entity.id];
-        if (linked?.status === 'linked') qids[entity.name] = linked.note.qid;
+        const linked = Object.hasOwn(results, entity.id) ? results[entity.id] : undefined;
+        if (linked?.status === 'linked') qids.set(entity.name, linked.note.qid);
       }
-      if (!Object.keys(qids).length) return;
+      if (!qids.size) return;
       await store.setQids(recordKey(result.article.canonicalUrl, state.url), qids);
     },
 
     async summary(): Promise<HistorySummary> {
-      const { records, corrupted } = await store.read();
-      const notice = ((await browser.storage.local.get(NOTICE_KEY))[NOTICE_KEY] as string | undefined) ?? null;
-      return { count: records.length, corrupted, notice };
+      try {
+        const { records, corrupted } = await store.read();
+        const notice = ((await browser.storage.local.get(NOTICE_KEY))[NOTICE_KEY] as string | undefined) ?? null;
+        return { count: records.length, corrupted, notice };
+      } catch (error) {
+        if (error instanceof DatabaseTooNewError) return { count: 0, corrupted: 0, notice: error.message };
+        throw error;
+      }
     },
 
     async clear(): Promise<{ removed: number }> {
@@ -59,19 +79,26 @@ export function historyService(store: HistoryStore = historyStore()) {
       return { removed };
     },
 
-    async exportJson(now = Date.now()): Promise<{ json: string }> {
-      const { records } = await store.read();
-      return { json: exportHistory(records, now) };
+    /** The history as a file; damaged records cannot be written into it, and how many were left out is said. */
+    async exportJson(now = Date.now()): Promise<ExportResponse> {
+      const { records, corrupted } = await store.read();
+      return { json: exportHistory(records, now), exported: records.length, skipped: corrupted };
     },
 
     async importJson(json: string): Promise<ImportResponse> {
       try {
         const { records, skipped } = parseHistoryExport(json);
         const outcome = await store.save(records);
-        if (!outcome.saved) return { ok: false, error: "Your browser's storage is full; nothing was imported." };
-        return { ok: true, imported: records.length, skipped };
+        const pruned = outcome.pruned;
+        if (!outcome.saved)
+          return {
+            ok: false,
+            error: `Your browser's storage is full; nothing was imported${pruned ? `, and the ${pruned} oldest articles of your history were removed trying to make room` : ''}.`,
+          };
+        return { ok: true, imported: records.length, skipped, pruned };
       } catch (error) {
-        return { ok: false, error: error instanceof ImportError ? error.message : `Import failed: ${String(error)}` };
+        if (error instanceof ImportError || error instanceof DatabaseTooNewError) return { ok: false, error: error.message };
+        return { ok: false, error: `Import failed: ${String(error)}` };
       }
     },
   };

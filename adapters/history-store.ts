@@ -4,6 +4,8 @@ import { validRecord } from '../lib/storage';
 import { database } from './database';
 
 const STORE = 'history';
+/** The answers' cache: rebuilt by looking things up again, so it goes first when the disk is full. */
+const CACHE = 'answers';
 /** Share of the oldest records dropped when the browser says the disk quota is reached. */
 const PRUNE_SHARE = 0.1;
 
@@ -19,8 +21,10 @@ export interface HistoryRead {
 
 export interface SaveOutcome {
   saved: boolean;
-  /** oldest records removed to make room, when the quota was reached */
+  /** oldest records removed to make room, when the quota was reached even without the cache */
   pruned: number;
+  /** cached answers dropped to make room (they are looked up again when needed) */
+  freed: number;
 }
 
 /** A record saved again keeps its first reading time and any Wikidata ids found since. */
@@ -61,22 +65,33 @@ export function historyStore(open: () => Promise<IDBPDatabase> = database) {
     return removed;
   }
 
-  /** Saves records; when the quota is reached, prunes the oldest and tries once more. */
+  /** Empties the answers' cache; returns how many answers went. */
+  async function freeCache(): Promise<number> {
+    const db = await open();
+    const count = await db.count(CACHE);
+    if (count) await db.clear(CACHE);
+    return count;
+  }
+
+  /**
+   * Saves records. When the quota is reached, the rebuildable cache of answers goes first; only if that is not enough
+   * does the oldest share of the history go, and the outcome says how many records, for the reader to be told.
+   */
   async function save(records: HistoryRecord[]): Promise<SaveOutcome> {
-    try {
-      await put(records);
-      return { saved: true, pruned: 0 };
-    } catch (error) {
-      if (!isQuotaError(error)) throw error;
-      const pruned = await pruneOldest();
+    const attempt = async () => {
       try {
         await put(records);
-        return { saved: true, pruned };
-      } catch (again) {
-        if (!isQuotaError(again)) throw again;
-        return { saved: false, pruned };
+        return true;
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        return false;
       }
-    }
+    };
+    if (await attempt()) return { saved: true, pruned: 0, freed: 0 };
+    const freed = await freeCache();
+    if (freed && (await attempt())) return { saved: true, pruned: 0, freed };
+    const pruned = await pruneOldest();
+    return { saved: await attempt(), pruned, freed };
   }
 
   return {
@@ -109,11 +124,12 @@ export function historyStore(open: () => Promise<IDBPDatabase> = database) {
     },
 
     /** Remembers the Wikidata id a name was linked to, so later articles match it by id. */
-    async setQids(url: string, qids: Record<string, string>): Promise<void> {
+    async setQids(url: string, qids: Map<string, string>): Promise<void> {
       const tx = (await open()).transaction(STORE, 'readwrite');
       const record = validRecord(await tx.store.get(url));
       if (record) {
-        record.entities = record.entities.map((e) => (qids[e.name] ? { ...e, qid: qids[e.name] as string } : e));
+        // A Map, not an object: a name like "constructor" or "__proto__" is a name, not a property of every object.
+        record.entities = record.entities.map((e) => (qids.get(e.name) ? { ...e, qid: qids.get(e.name) as string } : e));
         await tx.store.put(record);
       }
       await tx.done;

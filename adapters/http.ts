@@ -1,21 +1,84 @@
 import { RetryableError } from '../lib/knowledge';
 
 const TIMEOUT_MS = 10_000;
+/** No answer Backstory asks for comes near this: a server sending more is broken or hostile, and is cut off. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+/** A server's Retry-After is honoured up to this long. */
+const MAX_RETRY_AFTER_MS = 60 * 60_000;
+const MAX_REDIRECTS = 3;
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+export interface GetOptions {
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+/** Retry-After in milliseconds, from seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterMs(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
+}
+
+/** The body, read in chunks and cut off past `maxBytes`. */
+async function readCapped(response: Response, host: string, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) throw new Error(`${host} sent an answer too large to read (${Math.round(declared / 1048576)} MB)`);
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new Error(`${host} sent an answer too large to read (over ${Math.round(maxBytes / 1048576)} MB)`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /**
  * GET without cookies or referrer, with a time limit, so a hanging server becomes an error the reader can retry. 429 and
- * 5xx are worth backing off from; anything else that is not 2xx, or a body that does not parse, is an error.
+ * 5xx are worth backing off from (for as long as Retry-After says); anything else that is not 2xx, a body that does not
+ * parse, or one larger than `maxBytes`, is an error. Redirects are followed on the same host only: the headers that
+ * identify Backstory never go to another (a browser's extension cannot see where a redirect leads, so it follows none).
  */
-export async function httpGet(url: string, format: 'json' | 'text', headers: Record<string, string> = {}, timeoutMs = TIMEOUT_MS): Promise<unknown> {
-  const host = new URL(url).host;
-  const response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', headers, signal: AbortSignal.timeout(timeoutMs) });
-  if (response.status === 429 || response.status >= 500) throw new RetryableError(`${host} answered ${response.status}`, response.status);
+export async function httpGet(url: string, format: 'json' | 'text', options: GetOptions = {}): Promise<unknown> {
+  const { headers = {}, timeoutMs = TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES } = options;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let current = new URL(url);
+  let response: Response;
+  for (let redirects = 0; ; redirects++) {
+    response = await fetch(current, { credentials: 'omit', referrerPolicy: 'no-referrer', headers, redirect: 'manual', signal });
+    const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    if (response.type === 'opaqueredirect' || (location === null && response.status >= 300 && response.status < 400))
+      throw new Error(`${current.host} redirected the request elsewhere; Backstory does not follow it`);
+    if (location === null) break;
+    const next = new URL(location, current);
+    if (next.host !== current.host || next.protocol !== current.protocol || redirects >= MAX_REDIRECTS)
+      throw new Error(`${current.host} redirected the request to ${next.host}; Backstory does not follow it`);
+    current = next;
+  }
+  const host = current.host;
+  if (response.status === 429 || response.status >= 500)
+    throw new RetryableError(`${host} answered ${response.status}`, response.status, retryAfterMs(response.headers.get('retry-after')));
   if (!response.ok) throw new Error(`${host} answered ${response.status}`);
-  if (format === 'text') return response.text();
+  const body = await readCapped(response, host, maxBytes);
+  if (format === 'text') return body;
   try {
-    return await response.json();
+    return JSON.parse(body);
   } catch {
     throw new Error(`${host} sent something that is not JSON`);
   }

@@ -9,7 +9,8 @@ import {
   rateLimited,
   WikimediaProvider,
 } from '../lib/knowledge';
-import type { KnowledgeResponse, PublisherResponse, Settings } from '../lib/messaging';
+import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
+import type { KnowledgeResponse, PublisherResponse, Settings, TabState } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
 import { readSettings } from './settings';
@@ -18,7 +19,7 @@ const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
 const DAY = 86_400_000;
 
 /** Wikimedia asks API clients to name themselves in Api-User-Agent. */
-const httpJson: FetchJson = (url) => httpGet(url, 'json', { 'Api-User-Agent': USER_AGENT });
+const httpJson: FetchJson = (url) => httpGet(url, 'json', { headers: { 'Api-User-Agent': USER_AGENT } });
 
 const MAX_AGE_MS = 90 * DAY;
 
@@ -45,6 +46,8 @@ export async function lookUp(names: NameToLink[], date: string | null, context?:
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
     const results = await provider.link(names, date, context);
+    // Offline, the failures are all one: say that, so the card says so.
+    if (isOffline() && [...results.values()].some((r) => r.status === 'failed')) return { ok: false, offline: true, error: 'You are offline.' };
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
     return failure(error);
@@ -69,11 +72,17 @@ export async function prefetchNotes(result: AnalysisResult, settings: Settings):
   return response.ok ? Object.keys(response.results).length : 0;
 }
 
-/** The outlet behind a page, for the popup's header. */
-export async function lookUpPublisher(name: string, siteUrl: string, date: string | null): Promise<PublisherResponse> {
+/**
+ * The outlet behind a tab's article, for the popup's header. The name the page gives is the page's to choose (it could
+ * carry a token per reader): only what the tab's own address vouches for is sent, and nothing when that is nothing.
+ */
+export async function lookUpPublisher(state: TabState | null): Promise<PublisherResponse> {
+  const article = state?.result?.article;
+  const name = state && article?.siteName ? vouchedPublisherName(article.siteName, state.url) : null;
+  if (!state || !article || !name) return { ok: true, note: null };
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
-    return { ok: true, note: await provider.publisher(name, siteUrl, date) };
+    return { ok: true, note: await provider.publisher(name, article.publisherUrl ?? state.url, article.published) };
   } catch (error) {
     return failure(error);
   }

@@ -11,6 +11,7 @@ import { pathOf } from '../lib/extract';
 import { cachedFetch, type FetchJson, rateLimited } from '../lib/knowledge';
 import type { SearchFailure, SearchResponse, Settings, TabState } from '../lib/messaging';
 import { answerCache } from './answer-cache';
+import { mayTransmit } from './data-consent';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
 
 const HOUR = 3_600_000;
@@ -48,7 +49,9 @@ export async function searchNews(
   const result = state?.result;
   const article = result?.article;
   if (!result || !article) return { query: null, results: [], failed: [], skipped: [] };
-  const site = settings.news.sameSite ? pathOf(article.publisherUrl ?? state.url).host || null : null;
+  // The tab's own address, not the publisher URL the page declares: a page could name any site there; and only with
+  // the reader's consent to send it, where the browser asks for one (Firefox).
+  const site = settings.news.sameSite && (await mayTransmit('browsingActivity')) ? pathOf(state.url).host || null : null;
   const query = buildNewsQuery(centralEntities(result, article.title), article.published, { windowDays: settings.news.windowDays, site });
   if (!query) return { query: null, results: [], failed: [], skipped: [] };
   const now = Date.now();

@@ -6,6 +6,11 @@
  */
 export const MARK_TAG = 'backstory-mark';
 export const CARD_TAG = 'backstory-card';
+/**
+ * The extension's elements carry a per-install suffix (adapters/element-names.ts), so no page can define, style or
+ * forge them in advance: `backstory-mark-k3x…`. The base names serve tests and the CLI's bench.
+ */
+export const isOurs = (localName: string, base: string) => localName === base || localName.startsWith(`${base}-`);
 /** Set on every highlight by the extension's stylesheet only: gone from the computed style once the sheet is gone. */
 export const LIVE_PROPERTY = '--backstory-live';
 /** The style whose change is watched: none of the highlight's looks, and without effect on an inline element. */
@@ -25,10 +30,10 @@ export function unwrapMarks(marks: Iterable<Element>): void {
   for (const parent of parents) parent.normalize();
 }
 
-/** Unwraps every highlight and removes every card. */
-export function removeLeftovers(doc: Document): void {
-  unwrapMarks(Array.from(doc.getElementsByTagName(MARK_TAG)));
-  for (const card of Array.from(doc.getElementsByTagName(CARD_TAG))) card.remove();
+/** Unwraps every highlight and removes every card of the given names. */
+export function removeLeftovers(doc: Document, markTag = MARK_TAG, cardTag = CARD_TAG): void {
+  unwrapMarks(Array.from(doc.getElementsByTagName(markTag)));
+  for (const card of Array.from(doc.getElementsByTagName(cardTag))) card.remove();
 }
 
 /** Listens (once per page) for the extension's stylesheet to leave, then cleans up and stops listening. */
@@ -41,11 +46,12 @@ export function cleanUpWhenOrphaned(doc: Document): void {
   watched[WATCHING] = true;
   const onTransition = (event: Event) => {
     const target = event.target as Element | null;
-    if (target?.localName !== MARK_TAG || (event as TransitionEvent).propertyName !== WATCHED_PROPERTY) return;
+    if (!target || !isOurs(target.localName, MARK_TAG) || (event as TransitionEvent).propertyName !== WATCHED_PROPERTY) return;
     if (view.getComputedStyle(target).getPropertyValue(LIVE_PROPERTY).trim()) return;
     doc.removeEventListener('transitionrun', onTransition, true);
     watched[WATCHING] = false;
-    removeLeftovers(doc);
+    // The card's name carries the same suffix as the highlight's.
+    removeLeftovers(doc, target.localName, CARD_TAG + target.localName.slice(MARK_TAG.length));
   };
   doc.addEventListener('transitionrun', onTransition, true);
 }

@@ -1,20 +1,129 @@
+import type { IDBPDatabase } from 'idb';
+import type { AnalysisResult } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
+import { database } from './database';
 
 interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(key: string | string[]): Promise<void>;
 }
 
-/** Per-tab page state in session storage, so it survives the service worker being stopped. */
-export function tabStateStore(area: StorageArea) {
-  const key = (tabId: number) => `tab:${tabId}`;
+/** Where the analyses themselves are kept: IndexedDB in the extension (no small quota), a Map in tests. */
+export interface ResultStore {
+  get(key: string): Promise<AnalysisResult | undefined>;
+  put(key: string, result: AnalysisResult): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** every key kept, to drop the ones of an earlier browser session */
+  keys(): Promise<string[]>;
+}
+
+const RESULTS = 'tabResults';
+
+export function databaseResults(open: () => Promise<IDBPDatabase> = database): ResultStore {
+  return {
+    get: async (key) => (await (await open()).get(RESULTS, key)) as AnalysisResult | undefined,
+    put: async (key, result) => {
+      await (await open()).put(RESULTS, result, key);
+    },
+    delete: async (key) => (await open()).delete(RESULTS, key),
+    keys: async () => (await (await open()).getAllKeys(RESULTS)).map(String),
+  };
+}
+
+/**
+ * A tab's entry in session storage: small, whatever the page; the analysis is in the ResultStore under `resultKey`,
+ * or in the entry itself when the database cannot take it (a newer Backstory upgraded it) and the quota can.
+ */
+type Entry = Omit<TabState, 'result'> & { resultKey?: string; result?: AnalysisResult };
+
+const PREFIX = 'tab:';
+
+/**
+ * Per-tab page state. The small part (what the page is, where its analysis is) lives in session storage, so it
+ * survives the service worker being stopped and goes with the browser session; the analysis itself, which for a long
+ * article runs to megabytes, goes to IndexedDB, which has no 10 MB quota shared by every tab. When it cannot be kept,
+ * the entry says so and the popup tells the reader, instead of showing an empty page.
+ */
+export function tabStateStore(area: StorageArea, results: ResultStore = databaseResults(), now: () => number = Date.now) {
+  // A result's key starts with when it was made, so a sweep leaves alone what was made after it began.
+  const startedAt = now();
+  const newKey = () => `${now()}-${crypto.randomUUID()}`;
+  const key = (tabId: number) => `${PREFIX}${tabId}`;
+  const entryOf = async (tabId: number) => ((await area.get(key(tabId)))[key(tabId)] as Entry | undefined) ?? null;
+  const dropResult = async (entry: Entry | null) => {
+    if (entry?.resultKey) await results.delete(entry.resultKey).catch(() => {});
+  };
+
   return {
     async get(tabId: number): Promise<TabState | null> {
-      const items = await area.get(key(tabId));
-      return (items[key(tabId)] as TabState | undefined) ?? null;
+      const entry = await entryOf(tabId);
+      if (!entry) return null;
+      const { resultKey, result: inline, ...state } = entry;
+      if (!resultKey) return { ...state, result: inline ?? null };
+      try {
+        const result = await results.get(resultKey);
+        if (result) return { ...state, result };
+        return { ...state, result: null, problem: 'Backstory’s copy of this page’s analysis is gone. Reload the page to analyse it again.' };
+      } catch (error) {
+        return {
+          ...state,
+          result: null,
+          problem: `Backstory could not read this page’s analysis (${reason(error)}). Reload the page to analyse it again.`,
+        };
+      }
     },
-    set: (tabId: number, state: TabState) => area.set({ [key(tabId)]: state }),
-    remove: (tabId: number) => area.remove(key(tabId)),
+
+    /** Keeps a tab's state; returns false when the analysis could not be kept (the entry then says why). */
+    async set(tabId: number, state: TabState): Promise<boolean> {
+      const old = await entryOf(tabId);
+      const { result, ...rest } = state;
+      let entry: Entry = rest;
+      let kept = true;
+      if (result) {
+        const resultKey = newKey();
+        try {
+          await results.put(resultKey, result);
+          entry = { ...rest, resultKey };
+        } catch (error) {
+          entry = { ...rest, result };
+          // No database: in session storage itself, if it fits; else the reader is told why there is nothing.
+          if (
+            await area.set({ [key(tabId)]: entry }).then(
+              () => false,
+              () => true,
+            )
+          ) {
+            kept = false;
+            entry = { ...rest, problem: `Backstory could not keep this page’s analysis (${reason(error)}). Reload the page to try again.` };
+          }
+        }
+      }
+      await area.set({ [key(tabId)]: entry });
+      if (old?.resultKey !== entry.resultKey) await dropResult(old);
+      return kept;
+    },
+
+    async remove(tabId: number): Promise<void> {
+      await dropResult(await entryOf(tabId));
+      await area.remove(key(tabId));
+    },
+
+    /**
+     * Drops analyses no tab of this browser session points to (those of a session that ended, or of a crash), among
+     * those made before this store was: one made since may not have its entry yet.
+     */
+    async sweep(): Promise<number> {
+      const entries = Object.entries(await area.get(null)).filter(([k]) => k.startsWith(PREFIX));
+      const live = new Set(entries.map(([, v]) => (v as Entry).resultKey).filter(Boolean));
+      const stale = (await results.keys()).filter((k) => !live.has(k) && Number.parseInt(k, 10) < startedAt);
+      for (const k of stale) await results.delete(k);
+      return stale.length;
+    },
   };
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message))) return 'the browser’s storage is full';
+  return error instanceof Error ? error.message : String(error);
 }

@@ -15,7 +15,7 @@ const PROBE = `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); })
     .observe({ type: 'longtask', buffered: true });
   new MutationObserver((_, observer) => {
-    if (document.querySelector('backstory-mark')) { window.__bench.firstMark = performance.now(); observer.disconnect(); }
+    if (document.querySelector('[data-entity-id]')) { window.__bench.firstMark = performance.now(); observer.disconnect(); }
   }).observe(document, { subtree: true, childList: true });
 `;
 
@@ -44,7 +44,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
 
 async function visit(page: Page, url: string, expectMarks: boolean): Promise<PageRun> {
   await page.goto(url);
-  if (expectMarks) await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+  if (expectMarks) await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
   // Let chunked highlighting finish and late long tasks be reported.
   await page.waitForTimeout(expectMarks ? 400 : 200);
   return page.evaluate(() => {
@@ -124,4 +124,61 @@ export async function benchInBrowser(
   }
   await server.close();
   return result;
+}
+
+export interface HugePageRun {
+  /** DOMContentLoaded → first highlight, ms: what Backstory adds once the page itself has loaded */
+  toHighlightsAfterLoad: number | null;
+  domContentLoaded: number;
+  /** the background's longest stall while it analysed the page (its event loop measured every 10 ms) */
+  backgroundStall: number;
+  longTasks: number[];
+}
+
+/**
+ * A huge page (10 MB) with the extension, after the background analysed the demo article once (its cold start is
+ * measured apart): how soon after the page's own load the first highlight comes, and how long the background, which
+ * serves every tab, was ever kept from answering.
+ */
+export async function benchHugePage(huge: { path: string; body: string }): Promise<HugePageRun | null> {
+  if (!existsSync(CHROMIUM) || !existsSync(join(EXTENSION, 'manifest.json'))) return null;
+  const server = await startDemoServer({ routes: { [huge.path]: { body: huge.body, type: 'text/html; charset=utf-8' } } });
+  const { context, profile } = await launch(true);
+  try {
+    const page = await context.newPage();
+    await visit(page, `${server.origin}${DEMO_ARTICLE_PATH}`, true);
+    const worker = context.serviceWorkers()[0];
+    if (!worker) return null;
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { __stall: number; __stallTimer?: ReturnType<typeof setInterval> };
+      g.__stall = 0;
+      let last = performance.now();
+      clearInterval(g.__stallTimer);
+      g.__stallTimer = setInterval(() => {
+        const now = performance.now();
+        g.__stall = Math.max(g.__stall, now - last - 10);
+        last = now;
+      }, 10);
+    });
+    await page.goto(`${server.origin}${huge.path}`, { timeout: 120_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 120_000 });
+    // The rest of the analysis and the highlighting go on after the first highlight.
+    await page.waitForTimeout(3000);
+    const inPage = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { longTasks: number[]; firstMark: number | null } }).__bench;
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { firstMark: b.firstMark, longTasks: b.longTasks, domContentLoaded: nav?.domContentLoadedEventEnd ?? 0 };
+    });
+    const backgroundStall = await worker.evaluate(() => (globalThis as unknown as { __stall: number }).__stall);
+    return {
+      toHighlightsAfterLoad: inPage.firstMark === null ? null : inPage.firstMark - inPage.domContentLoaded,
+      domContentLoaded: inPage.domContentLoaded,
+      backgroundStall,
+      longTasks: inPage.longTasks,
+    };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    await server.close();
+  }
 }

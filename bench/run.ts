@@ -14,9 +14,10 @@ import { loadNerModel, nerModelPath } from '../cli/ner-model';
 import { analyzePage } from '../lib/analyze';
 import { gate } from '../lib/detect';
 import { extractArticle } from '../lib/extract';
-import { benchInBrowser } from './browser';
+import { benchHugePage, benchInBrowser } from './browser';
 import { type Budget, printBudgets } from './budgets';
-import { syntheticArticle } from './synthetic';
+import { benchCliOnPage } from './cli-huge';
+import { hugeArticle, syntheticArticle } from './synthetic';
 
 const EVAL = process.env.BENCH_EVAL ?? join(process.cwd(), '../shared/eval/data');
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? 60);
@@ -244,10 +245,37 @@ async function main() {
   });
   if (browser) reportBrowser(browser, budgets);
   else console.log('\nIn Chromium: not run (needs /usr/bin/chromium and a build: npm run build:chrome)');
+  await reportHuge(budgets);
   printBudgets(budgets);
 }
 
 const DEMO_URL = 'http://127.0.0.1/news/1145345/haqqani';
+
+/** The bounds on work: a 10 MB page in Chromium, and the CLI on a 50 MB page. */
+async function reportHuge(budgets: Budget[]) {
+  console.log('\nHuge pages (the bounds on work: ANALYSIS_LIMITS, the background in sections, the CLI reading in part)');
+  const ten = hugeArticle(50_000);
+  const run = await benchHugePage(ten).catch(() => null);
+  if (run) {
+    console.log(
+      `  ${(ten.html.length / 1048576).toFixed(1)} MB page in Chromium: loaded in ${run.domContentLoaded.toFixed(0)} ms; then first highlight after ${fmt(run.toHighlightsAfterLoad ?? Number.NaN)}; background's longest stall ${run.backgroundStall.toFixed(0)} ms; page long tasks ${run.longTasks.map((t) => t.toFixed(0)).join(', ') || 'none'} ms`,
+    );
+    budgets.push(
+      { what: '10 MB page: page loaded → first highlight', value: run.toHighlightsAfterLoad ?? Number.POSITIVE_INFINITY, limit: 2000, unit: 'ms' },
+      { what: '10 MB page: longest background stall', value: run.backgroundStall, limit: 100, unit: 'ms' },
+    );
+  } else console.log('  10 MB page in Chromium: not run');
+  const cli = benchCliOnPage(hugeArticle(260_000).html);
+  if (cli) {
+    console.log(
+      `  CLI on a ${cli.megabytes.toFixed(0)} MB page: ${cli.seconds.toFixed(1)} s, peak ${cli.peakMb.toFixed(0)} MB (it says: ${cli.head})`,
+    );
+    budgets.push(
+      { what: 'CLI on a 50 MB page: time', value: cli.seconds, limit: 30, unit: 's' },
+      { what: 'CLI on a 50 MB page: peak memory', value: cli.peakMb, limit: 500, unit: 'MB' },
+    );
+  } else console.log('  CLI on a 50 MB page: not run (needs the built CLI: npm run cli:build)');
+}
 
 function reportBrowser(b: NonNullable<Awaited<ReturnType<typeof benchInBrowser>>>, budgets: Budget[]) {
   console.log('\nIn headless Chromium (the built extension; the same page without it as the baseline)');

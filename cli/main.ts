@@ -1,19 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { readGateSignals } from '../adapters/gate-signals';
+import { failureMessage, httpGet, sleep } from '../adapters/http';
 import { buildPageTree } from '../adapters/page-tree';
-import { type AnalysisResult, analyzePage, analyzeText, emptyArticle, toResult } from '../lib/analyze';
-import { articleContext, DEFAULT_WIKIMEDIA, type LinkResult, WikimediaProvider } from '../lib/knowledge';
+import { type AnalysisResult, analyzePage, analyzeText, emptyArticle, limitText, toResult } from '../lib/analyze';
+import { articleContext, DEFAULT_WIKIMEDIA, type LinkResult, rateLimited, WikimediaProvider } from '../lib/knowledge';
+import { type Command, parseArgs, UsageError } from './args';
+import { boundHtml, type InputCut, MAX_LINE_BYTES, readFileBounded, readLines } from './input';
 import { formatSummary } from './summary';
+import { forTerminal } from './terminal';
 
 const USAGE = `Usage:
-  backstory analyze FILE.html [--url URL] [--json]   analyse a saved page
+  backstory analyze FILE.html [--url URL] [--json]   analyse a saved page (FILE is relative to this folder)
   backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
     --link [--wikimedia-base URL]                    also look the names up on Wikidata/Wikipedia (or a server
-                                                     answering their APIs at URL) and print background notes
+                                                     answering their APIs at URL) and print background notes;
+                                                     exits with 3 when some look-ups failed (they are marked)
     --published YYYY-MM-DD                           the article's date, where the file gives none (or a wrong one)
-  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
+  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out
+Pages are read up to 16 MB and parsed up to 4 MB; the analysis covers the first 2,000 paragraphs and 200,000
+characters. What is left out is said (in JSON: "input" and "article.limited").`;
+
+/** Exit status when the analysis was printed but some look-ups failed. */
+export const EXIT_LOOKUPS_FAILED = 3;
 
 /**
  * linkedom takes the first element for the root when a page opens without <html> (a <head>, a stray <meta>, a PHP
@@ -26,15 +37,22 @@ export function parseDocument(html: string): Document {
   return parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`).document as unknown as Document;
 }
 
-export function analyzeHtml(html: string, url: string): AnalysisResult {
-  const document = parseDocument(html);
+/** An analysis, and the input it did not read (a file's tail, a page's HTML past the parsing limit), when any. */
+type CliResult = AnalysisResult & { input?: InputCut[] };
+
+export function analyzeHtml(html: string, url: string): CliResult {
+  const bounded = boundHtml(html);
+  const document = parseDocument(bounded.html);
   const { doc } = buildPageTree(document, url);
-  return toResult(analyzePage(doc, readGateSignals(document, url), { alwaysExtract: true }));
+  const result = toResult(analyzePage(doc, readGateSignals(document, url), { alwaysExtract: true }));
+  return bounded.cut ? { ...result, input: [bounded.cut] } : result;
 }
 
 export function analyzePlainText(text: string, published: string | null = null): AnalysisResult {
-  const analysis = analyzeText(text);
-  return { isArticle: true, reason: 'plain text', article: { ...emptyArticle(text, published), lang: analysis.nlp.language }, ...analysis };
+  const { text: analysed, limited } = limitText(text);
+  const analysis = analyzeText(analysed);
+  const article = { ...emptyArticle(analysed, published), lang: analysis.nlp.language, ...(limited ? { limited } : {}) };
+  return { isArticle: true, reason: 'plain text', article, ...analysis };
 }
 
 interface BatchItem {
@@ -61,68 +79,97 @@ export function analyzeBatchLine(line: string): Record<string, unknown> {
 const USER_AGENT = 'Backstory/0.1 (news context browser extension; command line)';
 
 /**
- * Looks the analysis's names up (names only, never the text) and returns each entity's background note or no-match; the
- * article's words and names help choose among namesakes, compared here.
+ * Looks the analysis's names up (names only, never the text) and returns each entity's note, no match, or failure:
+ * one failing look-up never costs the others their notes. Requests go through the extension's HTTP layer (size cap,
+ * same-host redirects only, Retry-After honoured).
  */
-async function linkNames(result: AnalysisResult, base: string | undefined): Promise<Map<string, LinkResult>> {
-  const fetchJson = async (url: string) => {
-    const response = await fetch(url, { headers: { 'Api-User-Agent': USER_AGENT }, signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) throw new Error(`${new URL(url).host} answered HTTP ${response.status}`);
-    return response.json();
-  };
+async function linkNames(result: AnalysisResult, base: string | null): Promise<Map<string, LinkResult>> {
+  const fetchJson = rateLimited((url) => httpGet(url, 'json', { headers: { 'Api-User-Agent': USER_AGENT }, timeoutMs: 15_000 }), {
+    minIntervalMs: 50,
+    backoffMs: 1000,
+    maxBackoffMs: 30_000,
+    sleep,
+  });
   const provider = new WikimediaProvider(fetchJson, base ? { wikidataBase: base, wikipediaBase: base } : DEFAULT_WIKIMEDIA);
   const names = result.entities
     .filter((e) => e.type !== 'MISC')
     .map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
-  return provider.link(names, result.article?.published ?? null, articleContext(result));
+  try {
+    return await provider.link(names, result.article?.published ?? null, articleContext(result));
+  } catch (error) {
+    const failed: LinkResult = { status: 'failed', message: failureMessage(error) };
+    return new Map(names.map((n) => [n.id, failed]));
+  }
+}
+
+/** Writes, waiting while the reader of the output is behind (so output is not piled up in memory either). */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
 }
 
 async function runBatch(): Promise<void> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    process.stdout.write(`${JSON.stringify(analyzeBatchLine(line))}\n`);
+  for await (const item of readLines(process.stdin)) {
+    if ('tooLong' in item) {
+      const id = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/.exec(item.head)?.[1];
+      const error = `a line of ${(item.tooLong / 1048576).toFixed(1)} MB is over the ${mb(MAX_LINE_BYTES)} a line may have: skipped`;
+      await write(`${JSON.stringify({ id: id ? JSON.parse(id) : null, error })}\n`);
+      continue;
+    }
+    if (!item.line.trim()) continue;
+    await write(`${JSON.stringify(analyzeBatchLine(item.line))}\n`);
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command !== 'analyze') {
-    process.stderr.write(`${USAGE}\n`);
-    return command === '--help' || command === '-h' ? 0 : 2;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
+
+/** What the output says about input left unread: the file's or the page's tail. */
+function inputNotice(cut: InputCut): string {
+  return cut.what === 'file'
+    ? `Only the first ${mb(cut.used)} of this ${mb(cut.total)} file were read.`
+    : `Only the first ${mb(cut.used)} of this page's ${mb(cut.total)} of HTML (scripts and styles left out) were parsed.`;
+}
+
+async function runFile(command: Extract<Command, { kind: 'file' }>): Promise<number> {
+  const path = resolve(process.cwd(), command.file);
+  let input: { text: string; cut: InputCut | null };
+  try {
+    input = readFileBounded(path);
+  } catch (error) {
+    process.stderr.write(forTerminal(`backstory: cannot read ${command.file}: ${(error as Error).message}\n`));
+    return 1;
   }
-  const flag = (name: string) => rest.includes(name);
-  const value = (name: string) => {
-    const i = rest.indexOf(name);
-    return i >= 0 ? rest[i + 1] : undefined;
-  };
-  if (flag('--batch')) {
+  const result: CliResult = command.text
+    ? analyzePlainText(input.text, command.published)
+    : analyzeHtml(input.text, command.url ?? pathToFileURL(path).href);
+  if (command.published && result.article) result.article = { ...result.article, published: command.published };
+  const cuts = [...(input.cut ? [input.cut] : []), ...(result.input ?? [])];
+  const withInput = cuts.length ? { ...result, input: cuts } : result;
+  const notes = command.link ? await linkNames(result, command.wikimediaBase) : undefined;
+  const failed = notes ? [...notes.values()].filter((n) => n.status === 'failed').length : 0;
+  if (command.json) await write(`${JSON.stringify(notes ? { ...withInput, notes: Object.fromEntries(notes) } : withInput, null, 2)}\n`);
+  else {
+    await write(forTerminal(`${cuts.map((cut) => `${inputNotice(cut)}\n`).join('')}${formatSummary(result, notes)}`));
+  }
+  if (failed) process.stderr.write(`backstory: ${failed} of ${notes?.size ?? 0} look-ups failed; they are marked above.\n`);
+  return failed ? EXIT_LOOKUPS_FAILED : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(forTerminal(`backstory: ${error.message}\n\n${USAGE}\n`));
+    return 2;
+  }
+  if (command.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'batch') {
     await runBatch();
     return 0;
   }
-  const textFile = value('--text');
-  const file = textFile ?? rest.find((a, i) => !a.startsWith('--') && !['--url', '--wikimedia-base', '--published'].includes(rest[i - 1] ?? ''));
-  if (!file) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
-  let input: string;
-  try {
-    input = readFileSync(file, 'utf8');
-  } catch (error) {
-    process.stderr.write(`backstory: cannot read ${file}: ${(error as Error).message}\n`);
-    return 1;
-  }
-  const published = value('--published');
-  if (published !== undefined && !/^\d{4}(-\d\d(-\d\d)?)?$/.test(published)) {
-    process.stderr.write(`backstory: --published wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not ${JSON.stringify(published)}\n`);
-    return 2;
-  }
-  const result = textFile ? analyzePlainText(input, published ?? null) : analyzeHtml(input, value('--url') ?? `file://${file}`);
-  if (published && result.article) result.article = { ...result.article, published };
-  const notes = flag('--link') ? await linkNames(result, value('--wikimedia-base')) : undefined;
-  process.stdout.write(
-    flag('--json') ? `${JSON.stringify(notes ? { ...result, notes: Object.fromEntries(notes) } : result, null, 2)}\n` : formatSummary(result, notes),
-  );
-  return 0;
+  return runFile(command);
 }

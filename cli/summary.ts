@@ -3,12 +3,17 @@ import type { LinkResult } from '../lib/knowledge';
 
 function noteLines(result: LinkResult | undefined): string[] {
   if (!result) return [];
+  if (result.status === 'failed') return [`      [look-up failed: ${result.message}]`];
   if (result.status !== 'linked') return [`      no confident match (search: ${result.searchUrl})`];
   const n = result.note;
   const offices = n.offices
     .slice(0, 2)
     .map((o) => `${o.title}, ${[o.start, o.end].filter(Boolean).join(' – ')}${o.atDate ? '; in office at the time' : ''}`);
-  return [`      ${[n.description, ...n.facts, ...offices].filter(Boolean).join('; ')}`, `      ${n.wikipediaUrl ?? n.wikidataUrl}`];
+  return [
+    `      ${[n.description, ...n.facts, ...offices].filter(Boolean).join('; ')}`,
+    ...(n.incomplete ? [`      [incomplete: ${n.incomplete}]`] : []),
+    `      ${n.wikipediaUrl ?? n.wikidataUrl}`,
+  ];
 }
 
 const TYPE_NAMES: Record<EntityType, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other' };
@@ -27,6 +32,11 @@ export function formatSummary(result: AnalysisResult, notes?: Map<string, LinkRe
     if (meta.length) lines.push(meta.join(' · '));
     if (a.canonicalUrl) lines.push(a.canonicalUrl);
     lines.push(`${a.text.split(/\s+/).filter(Boolean).length} words`, '');
+    if (a.limited)
+      lines.push(
+        `Only the first ${a.limited.paragraphs.toLocaleString('en')} paragraphs (${a.limited.chars.toLocaleString('en')} characters) were analysed: the analysis stops there.`,
+        '',
+      );
   }
   if (result.nlp.notice) lines.push(result.nlp.notice, '');
   for (const type of Object.keys(TYPE_NAMES) as EntityType[]) {

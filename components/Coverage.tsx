@@ -55,6 +55,7 @@ const RECORDING_NOTE = {
   on: null,
   paused: 'History is paused: articles you open are not being recorded.',
   excluded: 'This site is excluded from your history.',
+  unavailable: 'Your reading history cannot be read: a newer version of Backstory saved it. Update Backstory to see it.',
 };
 
 const SHOWN_SHARED = 4;

@@ -12,6 +12,19 @@ export interface HistoryControlsProps {
   message: string | null;
 }
 
+/** What an import did, pruning included: the reader is never left to find out that old articles went. */
+export function importMessage({ imported, skipped, pruned }: { imported: number; skipped: number; pruned: number }): string {
+  const parts = [`Imported ${imported} articles`];
+  if (skipped) parts.push(`skipped ${skipped} damaged ones`);
+  if (pruned) parts.push(`to make room, the ${pruned} oldest articles of your history were removed`);
+  return `${parts.join('; ')}.`;
+}
+
+/** What an export holds, and the damaged records it could not hold (they stay in the history as they were). */
+export function exportMessage(exported: number, skipped: number): string {
+  return `Exported ${exported} articles${skipped ? `; ${skipped} damaged records could not be exported and are left as they were` : ''}.`;
+}
+
 /** The history's size, and export, import and clear; clearing asks once more, as it cannot be undone. */
 export function HistoryControls({ summary, onExport, onImport, onClear, message }: HistoryControlsProps) {
   const [confirming, setConfirming] = useState(false);

@@ -119,8 +119,8 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
   if (!state.isArticle || !state.result) {
     return (
       <main class="popup">
-        <p class="status" data-status={state.isArticle ? 'analysing' : 'not-article'}>
-          {state.isArticle ? 'Analysing this article…' : 'Not a news article.'}
+        <p class="status" data-status={state.problem ? 'problem' : state.isArticle ? 'analysing' : 'not-article'}>
+          {state.problem ?? (state.isArticle ? 'Analysing this article…' : 'Not a news article.')}
         </p>
         {!state.isArticle && <p class="muted">Backstory only reads article pages; it did nothing on this one.</p>}
       </main>
@@ -144,6 +144,11 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
       {nlp.notice && (
         <p class="notice" data-language={nlp.language ?? ''}>
           {nlp.notice}
+        </p>
+      )}
+      {article?.limited && (
+        <p class="notice limited">
+          {`This page is very long: Backstory read its first ${article.limited.paragraphs.toLocaleString('en')} paragraphs (${Math.round(article.limited.chars / 1000).toLocaleString('en')} thousand characters, its limit) and highlighted the names in those only.`}
         </p>
       )}
       <section class="entities" aria-label="Names in this article">

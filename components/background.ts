@@ -13,6 +13,8 @@ export type BackgroundState =
 /** The state a look-up's answer puts an entity's background in. */
 export function stateFromResponse(response: KnowledgeResponse, entityId: string): BackgroundState {
   if (!response.ok) return response.offline ? { status: 'offline' } : { status: 'error', message: response.error };
-  const found = response.results[entityId];
-  return found?.status === 'linked' ? { status: 'loaded', note: found.note } : { status: 'no-match', searchUrl: found?.searchUrl ?? '' };
+  const found = Object.hasOwn(response.results, entityId) ? response.results[entityId] : undefined;
+  if (found?.status === 'linked') return { status: 'loaded', note: found.note };
+  if (found?.status === 'failed') return { status: 'error', message: found.message };
+  return { status: 'no-match', searchUrl: found?.searchUrl ?? '' };
 }

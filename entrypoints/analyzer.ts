@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { attachCards } from '../adapters/card-host';
+import type { ElementNames } from '../adapters/element-names';
 import { readGateSignals } from '../adapters/gate-signals';
 import { highlightBlocks, highlightEntities } from '../adapters/highlight';
 import { whenExtensionGone } from '../adapters/lifetime';
@@ -8,7 +9,9 @@ import { buildPageTree } from '../adapters/page-tree';
 import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
+import { sections, WHOLE_TEXT_CHARS } from '../lib/analyze/bounds';
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
+import type { GateSignals } from '../lib/detect';
 import { type ArticleContext, articleContext, namesForLookUp } from '../lib/knowledge';
 
 interface PageSession {
@@ -16,9 +19,13 @@ interface PageSession {
 }
 
 declare global {
-  // A global of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
+  // Globals of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
   // script undoes the session when a single-page app navigates.
   var __backstorySession: PageSession | undefined;
+  /** the per-install element names, set by the background just before it injects this script */
+  var __backstoryNames: ElementNames | undefined;
+  /** the gate's last reading of this page (see gate.content.ts) */
+  var __backstoryGateSignals: GateSignals | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -30,69 +37,114 @@ const SLICE_MS = 8;
  * Names and quotes are found in the background (message passing, on the device): the lexicons load once there instead
  * of into every article tab, and the page's main thread never waits on them.
  */
-function textAnalysis(page: PageExtraction): Promise<TextAnalysis> {
+function textAnalysis(page: PageExtraction, upTo?: number): Promise<TextAnalysis> {
   if (!page.isArticle || !page.article) return Promise.resolve({ entities: [], quotes: [], nlp: page.nlp });
-  return sendMessage('text/analyse', { text: page.article.text, language: page.article.lang, blockQuotes: page.blockQuotes });
+  const text = upTo === undefined ? page.article.text : page.article.text.slice(0, upTo);
+  const blockQuotes = page.blockQuotes.filter((b) => b.end <= text.length);
+  return sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes });
 }
 
-/** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
-function analyse(onRewrite: () => void): () => void {
-  const url = location.href;
-  const undos: (() => void)[] = [];
-  let undone = false;
-  const { doc, elements } = buildPageTree(document, url);
-  const page = extractPage(doc, readGateSignals(document, url));
+/** A long article's first part is highlighted at once, while the background works through the rest (in sections). */
+const FIRST_PART_CHARS = 10_000;
 
-  const show = (result: AnalysisResult) => {
-    if (undone) return;
-    if (result.isArticle && page.extraction) {
+/** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
+function analyse(names: ElementNames, onRewrite: () => void): () => void {
+  const url = location.href;
+  let undone = false;
+  let finalShown = false;
+  /** the undo of the highlights and cards on screen */
+  let undoShown: (() => void) | null = null;
+  const { doc, elements } = buildPageTree(document, url);
+  const gateSignals = globalThis.__backstoryGateSignals;
+  const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url));
+
+  const undoAll = () => {
+    undone = true;
+    undoShown?.();
+    undoShown = null;
+  };
+  const failed = (error: unknown) => {
+    undoAll();
+    console.warn('Backstory could not highlight this page; it is left as it was.', error);
+  };
+  /** Highlights and cards for a result: the first part's, replaced by the whole article's when that comes. */
+  const show = (result: AnalysisResult, final: boolean) => {
+    if (undone || finalShown) return;
+    finalShown = final;
+    undoShown?.();
+    undoShown = null;
+    if (!result.isArticle || !page.extraction) return;
+    const undos: (() => void)[] = [];
+    const undoRun = () => {
+      for (const undo of undos.splice(0).reverse()) undo();
+    };
+    // Highlighting and the card are one transaction: a page that makes either fail (its own element of our name, a
+    // DOM method it broke) gets its text back as it was, never highlights without cards or cards without an undo.
+    try {
       // The analysis' own mentions, placed by their offsets in the article text.
       const highlights = highlightEntities(
         highlightBlocks(page.extraction, elements),
         result.entities.filter((e) => e.type !== 'MISC'),
         { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
+        names.mark,
       );
+      undos.push(() => highlights.undo());
       // Names only go out: the hovered one and the article's places, never the page's URL or text. The article's context
       // goes to the extension's own background, which compares it with the answers to choose among namesakes.
       let context: ArticleContext | undefined; // built on the first look-up, not on every page load
       const lookUp = (entity: Entity) => {
-        if (!context) context = articleContext(result);
+        context ??= articleContext(result);
         return sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
       };
-      const cards = attachCards(document, result, lookUp);
-      undos.push(
-        () => cards.destroy(),
-        () => highlights.undo(),
-      );
+      const cards = attachCards(document, result, lookUp, { tags: names });
+      undos.push(() => cards.destroy());
+      undoShown = undoRun;
       // Watching for a rebuilt article starts once our own changes are done.
-      void highlights.done.then(() => {
-        if (!undone) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
-      });
+      highlights.done.then(
+        () => {
+          if (final && !undone && undoShown === undoRun) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
+        },
+        (error: unknown) => failed(error),
+      );
+    } catch (error) {
+      undoRun();
+      failed(error);
     }
-    sendMessage('page/analysed', { url, result }).catch(() => {
-      // The background is gone (extension reloading): the highlights still work on their own.
-    });
   };
 
+  const resultOf = (text: TextAnalysis): AnalysisResult => ({ isArticle: page.isArticle, reason: page.reason, article: page.article, ...text });
+  const whole = page.article?.text.length ?? 0;
+  if (page.isArticle && whole > WHOLE_TEXT_CHARS) {
+    const firstPart = sections(page.article?.text ?? '', FIRST_PART_CHARS)[0]?.end ?? whole;
+    textAnalysis(page, firstPart).then(
+      (text) => show(resultOf(text), false),
+      () => {},
+    );
+  }
   textAnalysis(page).then(
-    (text) => show({ isArticle: page.isArticle, reason: page.reason, article: page.article, ...text }),
+    (text) => {
+      if (undone) return;
+      const result = resultOf(text);
+      show(result, true);
+      sendMessage('page/analysed', { url, result }).catch(() => {
+        // The background is gone (extension reloading): the highlights still work on their own.
+      });
+    },
     () => {
       // The background is gone (extension reloading): the page stays as it is.
     },
   );
-  return () => {
-    undone = true;
-    for (const undo of undos.splice(0)) undo();
-  };
+  return undoAll;
 }
 
 /** Injected by the background into pages the gate passed. */
 export default defineUnlistedScript(() => {
-  if (globalThis.__backstorySession) return;
+  const names = globalThis.__backstoryNames;
+  if (globalThis.__backstorySession || !names) return;
   let reanalyses = 0;
   let undoCurrent = () => {};
   const run = () => {
-    undoCurrent = analyse(() => {
+    undoCurrent = analyse(names, () => {
       undoCurrent();
       if (reanalyses++ < MAX_REANALYSES) run();
     });

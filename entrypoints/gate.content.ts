@@ -13,7 +13,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   allFrames: false,
   main(ctx) {
-    const check = () => gate(readGateSignals(document, location.href));
+    const check = () => {
+      const signals = readGateSignals(document, location.href);
+      // Kept for the analyser, which runs in this same isolated world next: on a huge page, reading them twice costs.
+      globalThis.__backstoryGateSignals = signals;
+      return gate(signals);
+    };
     const report = (verdict: ReturnType<typeof check>) =>
       sendMessage('page/gated', { url: location.href, isArticle: verdict.isArticle, reason: verdict.reason }).catch(() => {
         // The extension was reloaded or is updating: the page stays as it is.

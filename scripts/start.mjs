@@ -40,9 +40,9 @@ await page.goto(articleUrl);
 console.log(`\nDemo article: ${articleUrl}\nHome page (not an article): ${server.origin}/`);
 
 if (headless) {
-  await page.waitForSelector('backstory-mark', { timeout: 15_000 });
-  const names = [...new Set(await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent)))];
-  await page.locator('backstory-mark', { hasText: 'Jeff Rathke' }).first().hover();
+  await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
+  const names = [...new Set(await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent)))];
+  await page.locator('[data-entity-id]', { hasText: 'Jeff Rathke' }).first().hover();
   await page.waitForTimeout(400);
   const shot = resolve('.output/demo.png');
   await page.screenshot({ path: shot });

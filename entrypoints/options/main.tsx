@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
+import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
 import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
@@ -18,6 +20,8 @@ function download(name: string, text: string) {
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  // A new form when a save changed what the reader chose (a consent refused): the form shows what was saved.
+  const [revision, setRevision] = useState(0);
   const [saved, setSaved] = useState(false);
   const [summary, setSummary] = useState<HistorySummary | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -35,15 +39,16 @@ function App() {
     message,
     onExport: () => {
       sendMessage('history/export', {}).then(
-        ({ json }) => download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json),
+        ({ json, exported, skipped }) => {
+          download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json);
+          setMessage(exportMessage(exported, skipped));
+        },
         (error: unknown) => setMessage(`Export failed: ${String(error)}`),
       );
     },
     onImport: (json: string) => {
       sendMessage('history/import', { json }).then((outcome) => {
-        setMessage(
-          outcome.ok ? `Imported ${outcome.imported} articles${outcome.skipped ? `; skipped ${outcome.skipped} damaged ones` : ''}.` : outcome.error,
-        );
+        setMessage(outcome.ok ? importMessage(outcome) : outcome.error);
         void refresh();
       });
     },
@@ -56,13 +61,25 @@ function App() {
   };
   return (
     <Options
+      key={revision}
       settings={settings}
       defaults={DEFAULT_SETTINGS}
       saved={saved}
       history={history}
       onSave={(next) => {
         setSaved(false);
-        writeSettings(next).then(() => setSaved(true));
+        // Searching the publisher's own site sends its domain: Firefox asks the reader's consent first (asked here,
+        // from the click on Save, as it must be).
+        const consent = next.news.sameSite && !settings.news.sameSite ? askToTransmit('browsingActivity') : Promise.resolve(true);
+        consent.then((given) => {
+          const kept = given ? next : { ...next, news: { ...next.news, sameSite: false } };
+          if (!given) {
+            setMessage('Without your consent to send the publisher’s domain, news search is not limited to it.');
+            setRevision((r) => r + 1);
+          }
+          setSettings(kept);
+          return writeSettings(kept).then(() => setSaved(true));
+        });
       }}
     />
   );

@@ -35,7 +35,7 @@ function App() {
       const next = tabId === undefined ? null : await sendMessage('popup/tab-state', { tabId });
       if (cancelled) return;
       // The page may still be loading or the analyser running: look again shortly, for a few seconds at most.
-      const pending = !next || (next.isArticle && !next.result);
+      const pending = !next || (next.isArticle && !next.result && !next.problem);
       if (pending && tries < 15) {
         if (next) setState(next);
         setTimeout(load, 200);
@@ -51,14 +51,15 @@ function App() {
   }, []);
   const [backgrounds, setBackgrounds] = useState<Record<string, BackgroundState>>({});
   const [publisher, setPublisher] = useState<BackgroundNote | null>(null);
-  // Opening the popup is the reader's action: the outlet's background is asked for then, by its name only.
+  // Opening the popup is the reader's action: the outlet's background is asked for then, by its name only (the
+  // background sends what the tab's address vouches for of it).
   const article = state?.result?.article;
   useEffect(() => {
-    if (!article?.siteName || !article.publisherUrl) return;
-    sendMessage('knowledge/publisher', { name: article.siteName, siteUrl: article.publisherUrl, date: article.published })
+    if (tabId === undefined || !article?.siteName) return;
+    sendMessage('knowledge/publisher', { tabId })
       .then((response) => setPublisher(response.ok ? response.note : null))
       .catch(() => setPublisher(null));
-  }, [article?.siteName, article?.publisherUrl, article?.published]);
+  }, [tabId, article?.siteName]);
   const onExpand = (entity: Entity) => {
     const result = state?.result;
     if (!result) return;

@@ -2,6 +2,7 @@ import type { GateSignals } from '../detect';
 import { findEntities } from '../entities';
 import { detectLanguage, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
+import { mergeSections, type SectionAnalysis, sections, WHOLE_TEXT_CHARS } from './bounds';
 import { languageSupport } from './language';
 import { extractPage, type PageExtraction, type PageOptions } from './page';
 import type { AnalysisResult, Article, Entity, LanguageSupport, Quote, Span } from './types';
@@ -14,18 +15,46 @@ export interface TextAnalysis {
   nlp: LanguageSupport;
 }
 
+export { ANALYSIS_LIMITS, limitText, SECTION_CHARS, sections, WHOLE_TEXT_CHARS } from './bounds';
 export { languageSupport, SUPPORTED_LANGUAGES } from './language';
 export { extractPage, type PageExtraction, type PageOptions } from './page';
+
+/**
+ * Entities and quotes of plain text, step by step: a text longer than WHOLE_TEXT_CHARS is analysed in sections (see
+ * lib/analyze/bounds.ts), and the generator yields after each, so the background can answer other tabs in between.
+ */
+export function* analysisSteps(
+  text: string,
+  language: string | null = detectLanguage(text),
+  blockQuotes: Span[] = [],
+): Generator<void, TextAnalysis> {
+  const nlp = languageSupport(language);
+  if (!nlp.supported) return { entities: [], quotes: [], nlp };
+  if (text.length <= WHOLE_TEXT_CHARS) {
+    const { entities } = findEntities(text);
+    return { entities, quotes: findQuotes(text, entities, blockQuotes), nlp };
+  }
+  const parts: SectionAnalysis[] = [];
+  for (const { start, end } of sections(text)) {
+    const piece = text.slice(start, end);
+    const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
+    const { entities } = findEntities(piece);
+    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, inside) });
+    yield;
+  }
+  return { ...mergeSections(parts), nlp };
+}
 
 /**
  * Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages.
  * `blockQuotes` are passages the page set apart as quotations (<blockquote>), quoted even without quote marks.
  */
 export function analyzeText(text: string, language: string | null = detectLanguage(text), blockQuotes: Span[] = []): TextAnalysis {
-  const nlp = languageSupport(language);
-  if (!nlp.supported) return { entities: [], quotes: [], nlp };
-  const { entities } = findEntities(text);
-  return { entities, quotes: findQuotes(text, entities, blockQuotes), nlp };
+  const steps = analysisSteps(text, language, blockQuotes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 export type PageAnalysis = PageExtraction;

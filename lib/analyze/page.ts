@@ -1,7 +1,8 @@
 // The page half of the pipeline, with no NLP in it: the analyser in the page runs this, and leaves names and quotes to
 // the background (see entrypoints/analyzer.ts), so the lexicons never load into a page and never block it.
 import { confirm, countWords, type GateSignals, gate, type Verdict } from '../detect';
-import { type Extraction, extractArticle, type PageDocument } from '../extract';
+import { type Extraction, extractArticle, PARAGRAPH_SEPARATOR, type PageDocument } from '../extract';
+import { withinLimits } from './bounds';
 import { languageSupport } from './language';
 import type { Article, Entity, LanguageSupport, Quote, Span } from './types';
 
@@ -32,12 +33,30 @@ function blockQuoteSpans(extraction: Extraction): Span[] {
   });
 }
 
+/** The extraction cut to the analysis' limits (ANALYSIS_LIMITS): its first paragraphs, and what was left out. */
+function limitExtraction(extraction: Extraction): Extraction {
+  const { count, chars, limited } = withinLimits(
+    extraction.blocks.map((b) => b.text),
+    PARAGRAPH_SEPARATOR,
+  );
+  if (!limited) return extraction;
+  const { article } = extraction;
+  return {
+    ...extraction,
+    blocks: extraction.blocks.slice(0, count),
+    blockStarts: extraction.blockStarts.slice(0, count),
+    article: { ...article, text: article.text.slice(0, chars), limited },
+  };
+}
+
+const extractWithinLimits = (doc: PageDocument) => limitExtraction(extractArticle(doc));
+
 /** Gate, extraction and confirmation: whether the page is an article, and its text and metadata. */
 export function extractPage(doc: PageDocument, signals: GateSignals, options: PageOptions = {}): PageExtraction {
   const gateVerdict = gate(signals);
   const none = { entities: [] as Entity[], quotes: [] as Quote[], blockQuotes: [] as Span[], gate: gateVerdict };
   if (!gateVerdict.isArticle) {
-    const extraction = options.alwaysExtract ? extractArticle(doc) : null;
+    const extraction = options.alwaysExtract ? extractWithinLimits(doc) : null;
     return {
       ...none,
       isArticle: false,
@@ -47,7 +66,7 @@ export function extractPage(doc: PageDocument, signals: GateSignals, options: Pa
       extraction,
     };
   }
-  const extraction = extractArticle(doc);
+  const extraction = extractWithinLimits(doc);
   const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });
   const nlp = languageSupport(extraction.article.lang);
   if (!verdict.isArticle) return { ...none, isArticle: false, reason: verdict.reason, nlp, article: extraction.article, extraction };

@@ -43,6 +43,16 @@ export interface RelatedLink {
   href: string;
 }
 
+/** What the analysis left out of a page or text beyond its limits (see ANALYSIS_LIMITS). */
+export interface Limited {
+  /** paragraphs and characters analysed */
+  paragraphs: number;
+  chars: number;
+  /** in the text extracted (of a very big page, only its start is extracted: there may be more) */
+  totalParagraphs: number;
+  totalChars: number;
+}
+
 export interface Article {
   title: string | null;
   byline: string | null;
@@ -55,6 +65,8 @@ export interface Article {
   lang: string | null;
   text: string;
   relatedLinks: RelatedLink[];
+  /** present when the text is only the first part of the article: the analysis covers that part only */
+  limited?: Limited | null;
 }
 
 /** Whether names and quotes were looked for: the rules know English only, so other languages get a notice, not guesses. */

@@ -1,3 +1,4 @@
+import { serverDown } from './cache';
 import type { ArticleContext } from './context';
 import { type Candidate, DESCRIBING, localFeatures, RELATIONS, type Related } from './features';
 import { type ClassIndex, sharedClassIndex } from './kinds';
@@ -38,6 +39,8 @@ export interface Linking {
   related: Map<string, Related>;
   decisions: Map<string, Decision>;
   lookUps: LookUp[];
+  /** by the caller's name id: the error of a look-up that failed (the names it did not touch are decided as usual) */
+  failed: Map<string, unknown>;
 }
 
 const relatedOf = (e: WikidataEntity): Related => ({ label: e.label, aliases: e.aliases, description: e.description });
@@ -94,23 +97,50 @@ export async function linkNames(
   context?: ArticleContext,
   { classes = sharedClassIndex, model = MODEL }: { classes?: ClassIndex; model?: Model } = {},
 ): Promise<Linking> {
-  const { lookUps } = planLookUps(names, context);
+  const { lookUps: planned } = planLookUps(names, context);
   const hits = new Map<string, SearchHit[]>();
-  for (const l of lookUps) {
-    const person = l.type === 'PER';
-    let found = await source.search(l.query);
-    const plainer = person ? plainerName(l.query) : null;
-    if (plainer && !found.some((h) => exactHit(h, l.query, true))) {
-      found = [...found, ...(await source.search(plainer))];
-      // what the plainer name matches exactly counts as the name's own match
-      if (!found.some((h) => exactHit(h, l.query, true))) l.query = plainer;
+  const failed = new Map<string, unknown>();
+  const fail = (l: LookUp, error: unknown) => {
+    for (const id of l.ids) failed.set(id, error);
+  };
+  // Failure stays partial: a search that fails fails its own names only; after one that says the server is down, the
+  // rest are not asked for.
+  let down: unknown = null;
+  const lookUps: LookUp[] = [];
+  for (const l of planned) {
+    if (down) {
+      fail(l, down);
+      continue;
     }
+    const person = l.type === 'PER';
+    let found: SearchHit[];
+    try {
+      found = await source.search(l.query);
+      const plainer = person ? plainerName(l.query) : null;
+      if (plainer && !found.some((h) => exactHit(h, l.query, true))) {
+        found = [...found, ...(await source.search(plainer))];
+        // what the plainer name matches exactly counts as the name's own match
+        if (!found.some((h) => exactHit(h, l.query, true))) l.query = plainer;
+      }
+    } catch (error) {
+      fail(l, error);
+      if (serverDown(error)) down = error;
+      continue;
+    }
+    lookUps.push(l);
     const exact = found.filter((h) => exactHit(h, l.query, person));
     // A team is often searched by the place or school it is named for: "Ball State" finds "Ball State Cardinals football".
     const prefix = found.filter((h) => !exactHit(h, l.query, person)).slice(0, l.about?.team ? TEAM_PREFIX_HITS : PREFIX_HITS);
     hits.set(l.key, [...exact, ...prefix]);
   }
-  const entities = await source.entities([...new Set([...hits.values()].flat().map((h) => h.id))], CANDIDATE_PROPS);
+  let entities: Map<string, WikidataEntity>;
+  try {
+    entities = await source.entities([...new Set([...hits.values()].flat().map((h) => h.id))], CANDIDATE_PROPS);
+  } catch (error) {
+    // Without the candidates nothing searched can be decided.
+    for (const l of lookUps) fail(l, error);
+    return { linked: new Map(), related: new Map(), decisions: new Map(), lookUps, failed };
+  }
   await classes.resolve(
     [...entities.values()].flatMap((e) => itemValues(e, 'P31')),
     (ids) => source.entities(ids, 'claims'),
@@ -155,12 +185,12 @@ export async function linkNames(
     }
 
   const decisions = decide({ lookUps, candidates, related, context, date, model });
-  const linked = new Map<string, LinkedName | null>(names.map((n) => [n.id, null]));
+  const linked = new Map<string, LinkedName | null>(names.filter((n) => !failed.has(n.id)).map((n) => [n.id, null]));
   for (const d of decisions.values()) {
     if (!d.chosen) continue;
     const entity = d.chosen.candidate.entity;
     const page = entity.enwikiTitle ? (pages.get(entity.enwikiTitle) ?? null) : null;
     for (const id of d.lookUp.ids) linked.set(id, { entity, page });
   }
-  return { linked, related, decisions, lookUps };
+  return { linked, related, decisions, lookUps, failed };
 }

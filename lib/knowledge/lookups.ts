@@ -9,6 +9,8 @@ export interface NameToLink {
   name: string;
   type: EntityType;
   dateline?: boolean;
+  /** sent only to help pick the others (the article's places): its own look-up may fail without a word */
+  contextOnly?: boolean;
 }
 
 export type LinkType = 'PER' | 'ORG' | 'LOC';

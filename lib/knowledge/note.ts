@@ -23,6 +23,8 @@ export interface BackgroundNote {
   attribution: string | null;
   facts: string[];
   offices: Office[];
+  /** what the note lacks because part of its look-up failed (it is shown without it) */
+  incomplete?: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -28,10 +28,23 @@ export function namesForLookUp(wanted: LinkableEntity | LinkableEntity[], all: L
   const entities = Array.isArray(wanted) ? wanted : [wanted];
   const ids = new Set(entities.map((e) => e.id));
   const places = all.filter((e) => e.type === 'LOC' && !ids.has(e.id));
-  return [...entities, ...places].map((e) => ({ id: e.id, name: e.name, type: e.type, dateline: e.mentions[0]?.start === 0 }));
+  const name = (e: LinkableEntity, context: boolean): NameToLink => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    dateline: e.mentions[0]?.start === 0,
+    ...(context ? { contextOnly: true } : {}),
+  });
+  return [...entities.map((e) => name(e, false)), ...places.map((e) => name(e, true))];
 }
 
-export type LinkResult = { status: 'linked'; note: BackgroundNote } | { status: 'no-confident-match'; searchUrl: string };
+/** A name's note; no confident match; or a look-up that failed (its own: the others' answers stand, with a retry). */
+export type LinkResult =
+  | { status: 'linked'; note: BackgroundNote }
+  | { status: 'no-confident-match'; searchUrl: string }
+  | { status: 'failed'; message: string };
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const ENTITIES_PER_CALL = 50;
 const TITLES_PER_CALL = 20;
@@ -142,26 +155,46 @@ export class WikimediaProvider {
 
   /**
    * Links names together (see linker.ts), with the article's context when the caller has it (compared here, never sent),
-   * and builds their notes as of the date.
+   * and builds their notes as of the date. Failure stays partial: a name whose look-up fails gets a 'failed' result while
+   * the others get theirs; a context name that fails is left out (the others are then matched without it); labels or a
+   * Wikipedia summary that fail make a note without them.
    */
   async link(names: NameToLink[], date: string | null, context?: ArticleContext): Promise<Map<string, LinkResult>> {
-    const { linked, related } = await linkNames(this, names, date, context);
-    const chosen = [...new Set([...linked.values()].flatMap((l) => (l ? [l.entity] : [])))];
-    const labels = new Map<string, string>();
-    for (const [id, r] of related) if (r.label) labels.set(id, r.label);
-    const missing = [...new Set(chosen.flatMap(referencedIds))].filter((id) => !labels.has(id));
-    if (missing.length) for (const [id, e] of await this.entities(missing, 'labels')) labels.set(id, e.label ?? id);
-    const unread = chosen.flatMap((e) => (e.enwikiTitle && ![...linked.values()].some((l) => l?.entity === e && l.page) ? [e.enwikiTitle] : []));
-    const pages = unread.length ? await this.pages(unread) : new Map<string, WikipediaPage>();
+    const { linked, related, failed } = await linkNames(this, names, date, context);
     const results = new Map<string, LinkResult>();
     for (const n of names) {
+      const error = failed.get(n.id);
+      if (error !== undefined && !n.contextOnly) results.set(n.id, { status: 'failed', message: messageOf(error) });
+    }
+    const chosen = [...new Set([...linked.values()].flatMap((l) => (l ? [l.entity] : [])))];
+    const missing: string[] = [];
+    const labels = new Map<string, string>();
+    for (const [id, r] of related) if (r.label) labels.set(id, r.label);
+    const unlabelled = [...new Set(chosen.flatMap(referencedIds))].filter((id) => !labels.has(id));
+    if (unlabelled.length) {
+      const found = await this.entities(unlabelled, 'labels').catch((error: unknown) => {
+        missing.push(`the names of offices and places (${messageOf(error)})`);
+        return new Map<string, WikidataEntity>();
+      });
+      for (const [id, e] of found) labels.set(id, e.label ?? id);
+    }
+    const unread = chosen.flatMap((e) => (e.enwikiTitle && ![...linked.values()].some((l) => l?.entity === e && l.page) ? [e.enwikiTitle] : []));
+    const pages = unread.length
+      ? await this.pages(unread).catch((error: unknown) => {
+          missing.push(`the Wikipedia summary (${messageOf(error)})`);
+          return new Map<string, WikipediaPage>();
+        })
+      : new Map<string, WikipediaPage>();
+    for (const n of names) {
+      if (failed.has(n.id)) continue;
       const l = linked.get(n.id);
       if (!l) {
         results.set(n.id, { status: 'no-confident-match', searchUrl: this.searchUrl(n.name) });
         continue;
       }
       const page = l.page ?? (l.entity.enwikiTitle ? (pages.get(l.entity.enwikiTitle) ?? null) : null);
-      results.set(n.id, { status: 'linked', note: buildNote(l.entity, n.type, page, date, labels, this.config.wikipediaBase) });
+      const note = buildNote(l.entity, n.type, page, date, labels, this.config.wikipediaBase);
+      results.set(n.id, { status: 'linked', note: missing.length ? { ...note, incomplete: `Without ${missing.join(' and ')}.` } : note });
     }
     return results;
   }

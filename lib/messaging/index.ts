@@ -45,8 +45,11 @@ export function withDefaults(stored: unknown): Settings {
 /** Earlier articles from the reader's history. */
 export interface HistoryResponse {
   matches: HistoryMatch[];
-  /** recording is paused or this site is excluded: the reader should know why nothing new appears */
-  recording: 'on' | 'paused' | 'excluded';
+  /**
+   * recording is paused or this site is excluded: the reader should know why nothing new appears; 'unavailable' when
+   * the history cannot be read (a newer Backstory upgraded it)
+   */
+  recording: 'on' | 'paused' | 'excluded' | 'unavailable';
 }
 
 export interface SearchFailure {
@@ -72,9 +75,17 @@ export interface HistorySummary {
   notice: string | null;
 }
 
-export type ImportResponse = { ok: true; imported: number; skipped: number } | { ok: false; error: string };
+/** `skipped`: damaged records left out; `pruned`: oldest history records removed to make room (the reader is told). */
+export type ImportResponse = { ok: true; imported: number; skipped: number; pruned: number } | { ok: false; error: string };
 
-/** What the background keeps about a tab's page. */
+/** The export file, how many records it holds, and how many damaged ones could not go in it. */
+export interface ExportResponse {
+  json: string;
+  exported: number;
+  skipped: number;
+}
+
+/** What the background keeps about a tab's page; of a page that is not an article, not its URL (`url` is empty). */
 export interface TabState {
   url: string;
   isArticle: boolean;
@@ -82,6 +93,8 @@ export interface TabState {
   /** present once the analyser ran on an article */
   result: AnalysisResult | null;
   analysedAt: number;
+  /** why the analysis is missing when it should be there (it could not be kept): shown to the reader */
+  problem?: string;
 }
 
 export interface Protocol {
@@ -98,8 +111,11 @@ export interface Protocol {
    * sent on to Wikimedia; the article's context stays in the browser and helps choose among namesakes.
    */
   'knowledge/link': { request: { names: NameToLink[]; date: string | null; context?: ArticleContext }; response: KnowledgeResponse };
-  /** popup → background, when the popup opens: the outlet behind the page (its name is sent; the site is compared locally) */
-  'knowledge/publisher': { request: { name: string; siteUrl: string; date: string | null }; response: PublisherResponse };
+  /**
+   * popup → background, when the popup opens: the outlet behind the tab's article. Only the part of its name that the
+   * tab's own address vouches for is sent (see vouchedPublisherName); the site is compared locally.
+   */
+  'knowledge/publisher': { request: { tabId: number }; response: PublisherResponse };
   /** popup → background, when it opens: earlier articles in the reader's history sharing names with the tab's article */
   'coverage/history': { request: { tabId: number }; response: HistoryResponse };
   /** popup → background, on the reader's click: news search before the article's date (names and dates only) */
@@ -107,11 +123,34 @@ export interface Protocol {
   /** options → background: the history's size and anything the reader should know */
   'history/summary': { request: Record<string, never>; response: HistorySummary };
   'history/clear': { request: Record<string, never>; response: { removed: number } };
-  'history/export': { request: Record<string, never>; response: { json: string } };
+  'history/export': { request: Record<string, never>; response: ExportResponse };
   'history/import': { request: { json: string }; response: ImportResponse };
 }
 
 export type MessageType = keyof Protocol;
+
+/** Who sends a message: the content scripts in a web page's tab, or the extension's own pages (popup, options). */
+export type SenderKind = 'page' | 'extension';
+
+/**
+ * Who may send each message; the background refuses the rest. A web page's content scripts analyse and look names
+ * up; only the extension's own pages read a tab's analysis and the history, search the news, or export, import and
+ * clear the history.
+ */
+export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
+  'page/gated': ['page'],
+  'text/analyse': ['page'],
+  'page/analysed': ['page'],
+  'popup/tab-state': ['extension'],
+  'knowledge/link': ['page', 'extension'],
+  'knowledge/publisher': ['extension'],
+  'coverage/history': ['extension'],
+  'coverage/search': ['extension'],
+  'history/summary': ['extension'],
+  'history/clear': ['extension'],
+  'history/export': ['extension'],
+  'history/import': ['extension'],
+};
 export type Request<K extends MessageType> = Protocol[K]['request'];
 export type Response<K extends MessageType> = Protocol[K]['response'];
 

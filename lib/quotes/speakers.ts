@@ -94,6 +94,43 @@ function sentenceEndAfter(masked: string, at: number): number {
   return limit;
 }
 
+/** The first of `sorted` (by start) starting at or after `at`. */
+function firstFrom(sorted: Located[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as Located).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * For mentions in text order: a look-up of the latest one (by start) among those that end by a position, as a scan
+ * back from the text's end would find it, in a binary search.
+ */
+function latestEndingBy(inOrder: Located[]): (at: number) => Located | undefined {
+  const byEnd = inOrder.map((l, order) => ({ l, order })).sort((a, b) => a.l.end - b.l.end);
+  // best[i]: of byEnd[0..i], the one latest in text order
+  const best: Located[] = [];
+  let top = -1;
+  for (const [i, { l, order }] of byEnd.entries()) {
+    if (order > top) top = order;
+    best[i] = order === top ? l : (best[i - 1] as Located);
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byEnd[mid] as { l: Located }).l.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo ? best[lo - 1] : undefined;
+  };
+}
+
 /** Assigns each quote a speaker from the patterns around it, resolving descriptions and pronouns to named people. */
 export function attributeSpeakers(text: string, spans: Span[], entities: Entity[]): (Speaker | null)[] {
   const masked = mask(text, spans);
@@ -110,12 +147,24 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     written: written ?? text.slice(l.start, l.end),
     entityId: l.entity.id,
   });
-  const lastPersonBefore = (at: number): Located | undefined => {
-    for (let k = located.length - 1; k >= 0; k--) {
-      const l = located[k] as Located;
-      if (l.end <= at && l.entity.type === 'PER' && masked[l.start] !== '\u2063') return l;
+  // Mentions are indexed by position once, so each look-up below costs a binary search and a sentence's worth of
+  // mentions, never a scan of the whole text's (which made long texts quadratic: every speech verb rescanned them all).
+  const within = (from: number, to: number): Located[] => {
+    const out: Located[] = [];
+    for (let k = firstFrom(located, Math.max(0, from)); k < located.length && (located[k] as Located).start < to; k++)
+      if ((located[k] as Located).end <= to) out.push(located[k] as Located);
+    return out;
+  };
+  const persons = latestEndingBy(located.filter((l) => l.entity.type === 'PER' && masked[l.start] !== '\u2063'));
+  const lastPersonBefore = (at: number): Located | undefined => persons(at);
+  const titledBy = new Map<string, (at: number) => Located | undefined>();
+  const lastTitledBefore = (role: string, at: number): Located | undefined => {
+    let find = titledBy.get(role);
+    if (!find) {
+      find = latestEndingBy(located.filter((l) => l.entity.titles.some((t) => t.toLowerCase() === role)));
+      titledBy.set(role, find);
     }
-    return undefined;
+    return find(at);
   };
   // People who speak in the narrative ("Rathke said the United States…"): a later "he" or "the official" is likely them.
   const narrativeSpeakers: { at: number; located: Located }[] = [];
@@ -124,6 +173,17 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const person = lastPersonBefore(at);
     if (person && at - person.end <= 40 && !/[.!?\n\u2063]/.test(masked.slice(person.end, at))) narrativeSpeakers.push({ at, located: person });
   }
+  /** The latest narrative speaker before `at` (they are in text order). */
+  const narrativeBefore = (at: number) => {
+    let lo = 0;
+    let hi = narrativeSpeakers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((narrativeSpeakers[mid] as { at: number }).at < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return narrativeSpeakers[lo - 1];
+  };
   let lastSpeakerAt = -1;
   /** Where the sentence before the one starting at `start` starts: scanned from its last character, not the gap after it. */
   const sentenceBefore = (start: number): number => {
@@ -142,20 +202,22 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
   const resolvePronoun = (pronoun: string, at: number): Speaker | null => {
     if (!/^(he|she)$/i.test(pronoun)) return null;
     const start = sentenceStartBefore(masked, at);
-    const sameSentence = [...located]
+    const sameSentence = within(start, at)
       .reverse()
-      .find((l) => l.end <= at && l.start >= start && masked[l.start] !== '\u2063' && genderFits(l, pronoun));
+      .find((l) => masked[l.start] !== '\u2063' && genderFits(l, pronoun));
     if (sameSentence) return named(sameSentence, pronoun);
     if (start <= 0) return null;
     const previousStart = sentenceBefore(start);
-    const previous = located.find((l) => l.start >= previousStart && l.end <= start && masked[l.start] !== '\u2063' && l.entity.type === 'PER');
+    const previous = within(previousStart, start).find((l) => masked[l.start] !== '\u2063' && l.entity.type === 'PER');
     return previous && genderFits(previous, pronoun) ? named(previous, pronoun) : null;
   };
   /** "they said": the body named last in this sentence or the one before; never a person, and no one when there is none. */
   const resolveGroup = (at: number): Speaker | null => {
     const start = sentenceStartBefore(masked, at);
     const from = start > 0 ? sentenceBefore(start) : 0;
-    const body = [...located].reverse().find((l) => l.end <= at && l.start >= from && l.entity.type === 'ORG' && masked[l.start] !== '\u2063');
+    const body = within(from, at)
+      .reverse()
+      .find((l) => l.entity.type === 'ORG' && masked[l.start] !== '\u2063');
     return body ? named(body, 'they') : null;
   };
   /** "the US official", "he": the latest person who spoke, in a quote or in the narrative, else the last person named. */
@@ -172,12 +234,12 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (role && lastSpeaker && !lastSpeaker.entityId && DESCRIPTOR.exec(lastSpeaker.written)?.[2]?.toLowerCase() === role)
       return { ...lastSpeaker, written };
     if (role) {
-      const titled = [...located].reverse().find((l) => l.end <= at && l.entity.titles.some((t) => t.toLowerCase() === role));
+      const titled = lastTitledBefore(role, at);
       if (titled) return named(titled, written);
       // A body, a report, or a source (whom the writer keeps unnamed by definition) is no person named before.
       if (/^(ministry|department|office|agency|company|group|government|army|police|report|team|source)$/.test(role)) return asWritten(written);
     }
-    const narrative = [...narrativeSpeakers].reverse().find((n) => n.at < at);
+    const narrative = narrativeBefore(at);
     if (narrative && narrative.at > lastSpeakerAt) return named(narrative.located, written);
     if (lastSpeaker?.entityId) return { ...lastSpeaker, written };
     const person = lastPersonBefore(at);
@@ -187,7 +249,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
   const speakerAt = (from: number, to: number): Speaker | null => {
     const clause = masked.slice(from, to);
     const lead = clause.match(/^\s*/)?.[0].length ?? 0;
-    const inClause = located.filter((l) => l.start >= from && l.end <= to);
+    const inClause = within(from, to);
     const phrase = clause.slice(lead);
     const first = inClause[0];
     // "said Hamas spokesman Hazem Qassem": a body, its role noun, then the person speaking for it.
@@ -220,7 +282,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     if (verbAt === -1) return null;
     // The nearest name before the verb, unless it sits in a phrase about a person named just before it
     // ("Mu Li, of the University of NSW, said"): then the person.
-    const before = [...located].reverse().filter((l) => l.end <= verbAt && l.start >= from);
+    const before = within(from, verbAt).reverse();
     const nearest = before[0];
     // (An aside may run long: "Ian Hamilton, an expert in … at the University of York who did not work on the study, told".)
     // ("Nick of Arachnid Labs says": "of" ties the body to the person too.)
@@ -266,7 +328,9 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
     const possessive = SPEECH_NOUN.exec(before);
     if (possessive) {
       const at = sentenceStart + possessive.index;
-      const owner = [...located].reverse().find((l) => l.end === at || l.end === at - 1);
+      const owner = within(at - MAX_SENTENCE, at)
+        .reverse()
+        .find((l) => l.end === at || l.end === at - 1);
       if (owner) speaker = named(owner);
     }
     // “quote,” said X / “quote,” X said, unless that clause goes on to introduce the next quote ("X said, “…”").
@@ -298,7 +362,7 @@ export function attributeSpeakers(text: string, spans: Span[], entities: Entity[
       if (according) speaker = speakerAt(span.end + according[0].length, afterEnd);
     }
     if (!speaker && /:\s*$/.test(before)) {
-      const owner = [...located].reverse().find((l) => l.end <= span.start && l.start >= sentenceStart);
+      const owner = within(sentenceStart, span.start).reverse()[0];
       if (owner) speaker = named(owner);
     }
     // A quote right after another, with nothing said in between, continues it.

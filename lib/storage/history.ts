@@ -7,7 +7,16 @@ export const HISTORY_VERSION = 1;
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Reading times Backstory can have written: after 1990 and before 2200 (a time past 8.64e15 is no date at all). */
+const MIN_TIME = Date.UTC(1990, 0, 1);
+const MAX_TIME = Date.UTC(2200, 0, 1);
+const isTime = (v: unknown): v is number => typeof v === 'number' && v >= MIN_TIME && v < MAX_TIME;
+/** A date string that parses to a time in range, else null: a damaged date must not break the pages that show it. */
+const dateOrNull = (v: unknown): string | null => {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return t >= Date.UTC(1800, 0, 1) && t < MAX_TIME ? v : null;
+};
 
 function validEntity(value: unknown): ArticleEntity | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -20,8 +29,9 @@ function validEntity(value: unknown): ArticleEntity | null {
 }
 
 /**
- * A history record as stored or imported, checked field by field; null for anything that is not one (a corrupted
- * record, a hand-edited export), so the caller can skip it and say how many it skipped.
+ * A history record as stored or imported, checked field by field, on every path that reads one (the store, imports):
+ * null for anything that is not one (a corrupted record, a hand-edited export, a time no date can hold), so the caller
+ * can skip it and say how many it skipped. A publication date that does not parse becomes null.
  */
 export function validRecord(value: unknown): HistoryRecord | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -35,7 +45,7 @@ export function validRecord(value: unknown): HistoryRecord | null {
     url: r.url,
     title: r.title,
     publisher: r.publisher,
-    published: r.published,
+    published: dateOrNull(r.published),
     lang: r.lang,
     entities: entities as ArticleEntity[],
     readAt: r.readAt,

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
-import { HistoryControls, type HistoryControlsProps } from '../../components/HistoryControls';
+import { exportMessage, HistoryControls, type HistoryControlsProps, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/messaging';
 
@@ -124,5 +124,20 @@ describe('HistoryControls', () => {
     Object.defineProperty(picker, 'files', { value: [file] });
     picker.dispatchEvent(new Event('change', { bubbles: true }));
     await vi.waitFor(() => expect(onImport).toHaveBeenCalledWith('{"format":"backstory-history"}'));
+  });
+});
+
+describe('what the history controls tell the reader', () => {
+  test.each([
+    [{ imported: 20, skipped: 0, pruned: 0 }, 'Imported 20 articles.'],
+    [{ imported: 20, skipped: 3, pruned: 0 }, 'Imported 20 articles; skipped 3 damaged ones.'],
+    [{ imported: 20, skipped: 0, pruned: 36 }, 'Imported 20 articles; to make room, the 36 oldest articles of your history were removed.'],
+  ])('an import of %o', (outcome, message) => {
+    expect(importMessage(outcome)).toBe(message);
+  });
+
+  test('an export that left damaged records out says so', () => {
+    expect(exportMessage(12, 0)).toBe('Exported 12 articles.');
+    expect(exportMessage(12, 2)).toBe('Exported 12 articles; 2 damaged records could not be exported and are left as they were.');
   });
 });

@@ -78,6 +78,13 @@ describe('Popup states', () => {
     { name: 'nothing known', state: null, loading: false, text: 'Backstory has not seen this page yet', status: 'unknown' },
     { name: 'not an article', state: tab(null, false), loading: false, text: 'Not a news article.', status: 'not-article' },
     { name: 'article not analysed yet', state: tab(null, true), loading: false, text: 'Analysing this article…', status: 'analysing' },
+    {
+      name: 'an analysis that could not be kept',
+      state: { ...tab(null, true), problem: 'Backstory could not keep this page’s analysis (the browser’s storage is full).' },
+      loading: false,
+      text: 'could not keep this page’s analysis',
+      status: 'problem',
+    },
   ])('$name', ({ state, loading, text, status }) => {
     const el = show(state, loading);
     const p = el.querySelector('.status');
@@ -224,6 +231,18 @@ describe('a page in a language the rules do not know', () => {
     );
     expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English only for now.');
     expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('de');
+  });
+});
+
+describe('a page past the analysis’ limits', () => {
+  test('says how much of it was read', () => {
+    const limited = { paragraphs: 2000, totalParagraphs: 50_000, chars: 199_860, totalChars: 9_700_000 };
+    const el = show(tab({ ...FULL, article: { ...(FULL.article as NonNullable<AnalysisResult['article']>), limited } }));
+    expect(el.querySelector('.notice.limited')?.textContent).toBe(
+      'This page is very long: Backstory read its first 2,000 paragraphs (200 thousand characters, its limit) and highlighted the names in those only.',
+    );
+    render(null, container);
+    expect(show(tab(FULL)).querySelector('.notice.limited')).toBeNull();
   });
 });
 

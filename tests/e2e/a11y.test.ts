@@ -11,6 +11,7 @@ import { startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, runAxeInPage } from './axe';
 import { launchChromium, saveSettings } from './chromium-launch';
 import { E2E_ROUTES, localSettings } from './expectations';
+import { CARD_HOST, chromiumCard } from './page-elements';
 
 async function axe(page: Page, context: unknown = null) {
   await page.evaluate(AXE_SOURCE);
@@ -46,26 +47,26 @@ describe('Chromium: accessibility', () => {
   test('by keyboard: Tab reaches a name and opens its card, Esc closes it with focus kept, Enter and Space open it again', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-    await page.waitForSelector('backstory-mark');
-    const focused = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
-    for (let i = 0; i < 60 && (await focused()) !== 'backstory-mark'; i++) await page.keyboard.press('Tab');
-    expect(await focused()).toBe('backstory-mark');
+    await page.waitForSelector('[data-entity-id]');
+    const focused = () => page.evaluate(() => !!document.activeElement?.hasAttribute('data-entity-id'));
+    for (let i = 0; i < 60 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
     const entityId = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.entityId);
-    const card = page.locator('backstory-card .card');
-    await expect.poll(() => card.getAttribute('data-entity-id').catch(() => null)).toBe(entityId);
-    expect(await card.getAttribute('role')).toBe('dialog');
+    const card = chromiumCard(page);
+    await expect.poll(() => card.attribute('.card', 'data-entity-id')).toBe(entityId);
+    expect(await card.attribute('.card', 'role')).toBe('dialog');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true');
 
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
-    expect(await focused()).toBe('backstory-mark');
+    await expect.poll(() => card.count('.card')).toBe(0);
+    expect(await focused()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBeNull();
     await page.keyboard.press('Enter');
-    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.count('.card')).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => card.count('.card')).toBe(0);
     await page.keyboard.press(' ');
-    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.count('.card')).toBe(1);
     await page.close();
   });
 
@@ -74,10 +75,11 @@ describe('Chromium: accessibility', () => {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-      await page.waitForSelector('backstory-mark');
-      await page.locator('backstory-mark', { hasText: 'Raheel Sharif' }).first().hover();
-      await page.locator('backstory-card .card .background .office').first().waitFor({ timeout: 10_000 });
-      expect(await axe(page, { include: [['backstory-card', '.card'], ['backstory-mark']] })).toEqual([]);
+      await page.waitForSelector('[data-entity-id]');
+      await page.locator('[data-entity-id]', { hasText: 'Raheel Sharif' }).first().hover();
+      const card = chromiumCard(page);
+      await expect.poll(() => card.count('.card .background .office'), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await axe(page, { include: [[CARD_HOST, '.card'], ['[data-entity-id]']] })).toEqual([]);
 
       const popup = await context.newPage();
       await popup.emulateMedia({ colorScheme, reducedMotion: 'reduce' });

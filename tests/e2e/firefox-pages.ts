@@ -6,6 +6,7 @@ import { GECKO_ID } from '../../wxt.config';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, runAxeInPage } from './axe';
 import { E2E_ROUTES, localSettings } from './expectations';
+import { CARD_HOST, cardReader, openCardFirefox } from './page-elements';
 
 /** The built Firefox extension that the end-to-end tests install. */
 export const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
@@ -55,11 +56,11 @@ export async function axeCardPopupOptions(browser: Browser, articleUrl: string):
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });
   await page.goto(articleUrl);
-  const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])', { timeout: 20_000 });
+  const raheel = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Raheel Sharif"])', { timeout: 20_000 });
   await raheel?.hover();
   await until(
-    () => page.evaluate(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .office')),
-    (v) => v,
+    () => inCard(page, '.background .office'),
+    (v) => v !== null,
   );
   const popup = await openPopup(browser, articleUrl);
   await popup.waitForSelector('.title', { timeout: 20_000 });
@@ -67,7 +68,7 @@ export async function axeCardPopupOptions(browser: Browser, articleUrl: string):
   const dark: boolean[] = [];
   const violations: unknown[][] = [];
   for (const [target, include] of [
-    [page, { include: [['backstory-card', '.card'], ['backstory-mark']] }],
+    [page, { include: [[CARD_HOST, '.card'], ['[data-entity-id]']] }],
     [popup, null],
     [options, null],
   ] as const) {
@@ -109,16 +110,19 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
   return value;
 }
 
-/** Reads an element (its text, or one attribute) inside the page's open card, or null while there is none. */
-export function inCard(page: Page, selector: string, attribute?: string): Promise<string | null> {
-  return page.evaluate(
-    (s, a) => {
-      const el = document.querySelector('backstory-card')?.shadowRoot?.querySelector(s);
-      return el ? (a ? el.getAttribute(a) : el.textContent) : null;
-    },
-    selector,
-    attribute,
-  );
+/**
+ * Reads an element (its text, or one attribute) inside the page's card, or null while there is none. The card's shadow
+ * root is closed to the page; the test opens it over WebDriver BiDi first (see page-elements.ts).
+ */
+export async function inCard(page: Page, selector: string, attribute?: string): Promise<string | null> {
+  await openCardFirefox(page);
+  return cardReader(page)(selector, attribute);
+}
+
+/** Clicks an element inside the page's card (the card's own buttons: retry, close). */
+export async function clickInCard(page: Page, selector: string): Promise<void> {
+  await openCardFirefox(page);
+  await page.evaluate((s, host) => (document.querySelector(host)?.shadowRoot?.querySelector(s) as HTMLElement | null)?.click(), selector, CARD_HOST);
 }
 
 export interface FirefoxOnDemo {

@@ -64,7 +64,7 @@ describe('Firefox: the history survives a browser restart', () => {
     const page = await browser.newPage();
     for (const path of [...EARLIER_ARTICLES.map((a) => a.path), DEMO_ARTICLE_PATH]) {
       await page.goto(`${server.origin}${path}`);
-      await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+      await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     }
     const options = await openOptions(browser);
     const count = await text(options, '.history-count', (v) => v.startsWith('4 '));
@@ -77,7 +77,7 @@ describe('Firefox: the history survives a browser restart', () => {
     const article = await browser.newPage();
     const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
     await article.goto(url);
-    await article.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await article.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     const popup = await openExtensionPage(browser, `moz-extension://${UUID}/popup.html?url=${encodeURIComponent(url)}`, '[data-status], .title');
     const matches = await until(
       () => popup.$$eval('.history-match', (m) => m.length).catch(() => 0),

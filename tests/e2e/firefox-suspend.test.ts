@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { firefoxOnDemoForFile, inCard, until } from './firefox-pages';
+import { clickInCard, firefoxOnDemoForFile, inCard, until } from './firefox-pages';
 
 // Firefox's background is an event page, which the test driver cannot stop; a short idle time-out makes Firefox stop it.
 const running = firefoxOnDemoForFile({ 'extensions.background.idle.timeout': 1500 });
@@ -10,10 +10,10 @@ test('the background stopped mid-request: the card says so with a retry, and the
   const page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });
   await page.goto(demo.articleUrl);
-  await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+  await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
   wikimedia.setMode('hang');
   wikimedia.requests.length = 0;
-  const mark = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
+  const mark = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Raheel Sharif"])');
   const hoveredAt = Date.now();
   await mark?.hover();
   // The look-up has started (its first request is for a place the article names, which helps pick the right person).
@@ -33,7 +33,7 @@ test('the background stopped mid-request: the card says so with a retry, and the
   ).toBe('error');
   expect(Date.now() - hoveredAt).toBeLessThan(8_000);
   wikimedia.setMode('ok');
-  await page.evaluate(() => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('.retry') as HTMLElement | null)?.click());
+  await clickInCard(page, '.retry');
   expect(
     await until(
       () => inCard(page, '.background .office.at-date'),

@@ -19,7 +19,8 @@ import {
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
 } from './expectations';
-import { axeCardPopupOptions, FIREFOX_BUILD, inCard, launchFirefox, openPopup, until } from './firefox-pages';
+import { axeCardPopupOptions, clickInCard, FIREFOX_BUILD, inCard, launchFirefox, openPopup, until } from './firefox-pages';
+import { CARD_HOST, openCardFirefox } from './page-elements';
 
 describe('Firefox: the built extension on the demo pages', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -48,17 +49,16 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.setViewport({ width: 1200, height: 900 });
     const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
 
-    const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
     for (const name of SEED_HIGHLIGHTS) expect(marked).toContain(name);
-    expect(await page.$$eval('header backstory-mark, aside backstory-mark, footer backstory-mark', (m) => m.length)).toBe(0);
+    expect(await page.$$eval('header [data-entity-id], aside [data-entity-id], footer [data-entity-id]', (m) => m.length)).toBe(0);
     for (const text of BOILERPLATE) expect(marked.join(' ')).not.toContain(text);
 
-    const rathke = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Jeff Rathke"])');
+    const rathke = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Jeff Rathke"])');
     await rathke?.hover();
-    const cardText = (selector: string) =>
-      page.evaluate((s) => document.querySelector('backstory-card')?.shadowRoot?.querySelector(s)?.textContent ?? null, selector);
+    const cardText = (selector: string) => inCard(page, selector);
     expect(
       await until(
         () => cardText('.name'),
@@ -107,7 +107,7 @@ describe('Firefox: the built extension on the demo pages', () => {
       (v) => v === 'not-article',
     );
     expect(status).toBe('not-article');
-    expect(await page.$$eval('backstory-mark', (m) => m.length)).toBe(0);
+    expect(await page.$$eval('[data-entity-id]', (m) => m.length)).toBe(0);
     await popup.close();
     await page.close();
   });
@@ -115,9 +115,9 @@ describe('Firefox: the built extension on the demo pages', () => {
   test('a single-page app whose article arrives after load is analysed once it does', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${LATE_ARTICLE_PATH}`);
-    expect(await page.$$eval('backstory-mark', (m) => m.length)).toBe(0);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
-    const marked = await page.$$eval('backstory-mark', (marks) => marks.map((m) => m.textContent ?? ''));
+    expect(await page.$$eval('[data-entity-id]', (m) => m.length)).toBe(0);
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
+    const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
     expect(marked).toContain('Jeff Rathke');
     expect(marked).toContain('North Waziristan');
     await page.close();
@@ -128,10 +128,10 @@ describe('Firefox: the built extension on the demo pages', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 900 });
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     await new Promise((r) => setTimeout(r, 300));
     expect(wikimedia.requests).toHaveLength(0); // loading the article sends nothing
-    const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
+    const raheel = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Raheel Sharif"])');
     await raheel?.hover();
     const office = await until(
       () => inCard(page, '.background .office.at-date'),
@@ -146,11 +146,11 @@ describe('Firefox: the built extension on the demo pages', () => {
     const page = await browser.newPage();
     for (const article of [...EARLIER_ARTICLES, UNRELATED_ARTICLE]) {
       await page.goto(`${server.origin}${article.path}`);
-      await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+      await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     }
     const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     news.requests.length = 0;
 
     const popup = await openPopup(browser, url);
@@ -184,47 +184,49 @@ describe('Firefox: the built extension on the demo pages', () => {
     page.on('pageerror', (error) => {
       if (!/Content-Security-Policy/.test(String(error))) errors.push(String(error));
     });
-    const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
+    const marks = () => page.$$eval('[data-entity-id]', (m) => m.map((x) => x.textContent ?? ''));
 
     await page.goto(`${server.origin}${HOSTILE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     expect(await marks()).toContain('Marcus Vell');
     expect(await page.$eval('textarea[name="comment"]', (t) => (t as HTMLTextAreaElement).value)).toBe(
       'Jeff Rathke and Marcus Vell were both there.',
     );
-    expect(await page.$$eval('#editor backstory-mark', (m) => m.length)).toBe(0);
+    expect(await page.$$eval('#editor [data-entity-id]', (m) => m.length)).toBe(0);
     expect(await page.$eval('#widget', (w) => w.shadowRoot?.innerHTML)).toBe('<p>Jeff Rathke inside a shadow root.</p>');
-    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+    expect(await page.$eval('[data-entity-id]', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(frame).toBeDefined();
-    expect(await frame?.$$eval('backstory-mark', (m) => m.length)).toBe(0);
-    const vell = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Marcus Vell"])');
+    expect(await frame?.$$eval('[data-entity-id]', (m) => m.length)).toBe(0);
+    const vell = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Marcus Vell"])');
     await vell?.hover();
     const description = await until(
-      () => page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelector('.background .description')?.textContent ?? null),
+      () => inCard(page, '.background .description'),
       (v) => v !== null,
     );
     expect(description).toContain('<img src=x');
-    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot?.querySelectorAll('img, script, b').length)).toBe(0);
+    expect(await page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelectorAll('img, script, b').length, CARD_HOST)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 
     await page.goto(`${server.origin}${STRICT_CSP_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const rathke = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Jeff Rathke"])');
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const rathke = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Jeff Rathke"])');
     await rathke?.hover();
     const width = await until(
-      () =>
-        page.evaluate(() => {
-          const card = document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card');
+      async () => {
+        await openCardFirefox(page);
+        return page.evaluate((host) => {
+          const card = document.querySelector(host)?.shadowRoot?.querySelector('.card');
           return card ? getComputedStyle(card).width : null;
-        }),
+        }, CARD_HOST);
+      },
       (v) => v !== null,
     );
     expect(width).toBe('320px');
-    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+    expect(await page.$eval('[data-entity-id]', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
 
     await page.goto(`${server.origin}${SPA_NAV_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     expect(await marks()).toContain('Sartaj Aziz');
     await page.click('#next');
     const after = await until(marks, (m) => m.includes('Karachi'));
@@ -245,8 +247,8 @@ describe('Firefox: the built extension on the demo pages', () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 900 });
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const hover = async (name: string) => (await page.waitForSelector(`::-p-xpath(//backstory-mark[text()="${name}"])`))?.hover();
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const hover = async (name: string) => (await page.waitForSelector(`::-p-xpath(//*[@data-entity-id][text()="${name}"])`))?.hover();
     await hover('Pakistani Taliban');
     expect(
       await until(
@@ -264,7 +266,7 @@ describe('Firefox: the built extension on the demo pages', () => {
       ),
     ).toBe('error');
     wikimedia.setMode('ok');
-    await page.evaluate(() => (document.querySelector('backstory-card')?.shadowRoot?.querySelector('.retry') as HTMLButtonElement | null)?.click());
+    await clickInCard(page, '.retry');
     expect(
       await until(
         () => inCard(page, '.background .description'),
@@ -277,25 +279,25 @@ describe('Firefox: the built extension on the demo pages', () => {
   test('a page that rebuilds its article after load is highlighted again', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${REWRITE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const marks = () => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const marks = () => page.$$eval('[data-entity-id]', (m) => m.map((x) => x.textContent ?? ''));
     expect(await until(marks, (m) => m.includes('Sartaj Aziz'))).toContain('Sartaj Aziz');
-    expect(await page.$$eval('backstory-mark', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
+    expect(await page.$$eval('[data-entity-id]', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
     await page.close();
   });
 
   test('by keyboard: Tab reaches a name and opens its card, Esc closes it with focus kept, Enter reopens it', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
-    const focused = () => page.evaluate(() => document.activeElement?.tagName.toLowerCase() ?? '');
-    for (let i = 0; i < 60 && (await focused()) !== 'backstory-mark'; i++) await page.keyboard.press('Tab');
-    expect(await focused()).toBe('backstory-mark');
-    const cardOpen = () => page.evaluate(() => !!document.querySelector('backstory-card')?.shadowRoot?.querySelector('.card[role="dialog"]'));
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const focused = () => page.evaluate(() => !!document.activeElement?.hasAttribute('data-entity-id'));
+    for (let i = 0; i < 60 && !(await focused()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    const cardOpen = async () => (await inCard(page, '.card[role="dialog"]', 'role')) !== null;
     expect(await until(cardOpen, (v) => v)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await until(cardOpen, (v) => !v)).toBe(false);
-    expect(await focused()).toBe('backstory-mark');
+    expect(await focused()).toBe(true);
     await page.keyboard.press('Enter');
     expect(await until(cardOpen, (v) => v)).toBe(true);
     await page.close();
@@ -305,20 +307,22 @@ describe('Firefox: the built extension on the demo pages', () => {
   test('removing the extension removes every highlight and card, and the text is as it was', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     const text = () => page.$eval('.story__content', (el) => el.textContent);
     const before = await text();
-    const looks = () => page.$$eval('backstory-mark', (m) => [...new Set(m.map((x) => getComputedStyle(x).backgroundColor))]);
+    const looks = () => page.$$eval('[data-entity-id]', (m) => [...new Set(m.map((x) => getComputedStyle(x).backgroundColor))]);
     expect(await looks()).toEqual(['rgba(255, 205, 40, 0.38)']);
-    const htmlBefore = await page.$eval('.story__content', (el) => el.innerHTML.replace(/<backstory-mark[^>]*>|<\/backstory-mark>/g, ''));
+    const htmlBefore = await page.$eval('.story__content', (el) =>
+      el.innerHTML.replace(/<backstory-mark-[a-z0-9]+[^>]*>|<\/backstory-mark-[a-z0-9]+>/g, ''),
+    );
     await browser.uninstallExtension(extensionId);
     // Firefox unloads content scripts without letting them clean up; the extension's stylesheet goes with it, and the
     // page-world listener (adapters/orphan-cleanup.ts) sees that and unwraps the names.
-    const marks = () => page.$$eval('backstory-mark', (m) => m.length);
+    const marks = () => page.$$eval('[data-entity-id]', (m) => m.length);
     expect(await until(marks, (n) => n === 0)).toBe(0);
     expect(await text()).toBe(before);
     expect(await page.$eval('.story__content', (el) => el.innerHTML)).toBe(htmlBefore);
-    expect(await page.evaluate(() => document.querySelectorAll('backstory-card').length)).toBe(0);
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((e) => e.localName.startsWith('backstory-card')).length)).toBe(0);
     await page.close();
   });
 });

@@ -11,9 +11,10 @@ import { startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { launchChromium, saveSettings, tabIdOf as tabIdInBackground } from './chromium-launch';
 import { E2E_ROUTES, HOSTILE_PATH, localSettings, REWRITE_PATH, SPA_NAV_NEXT_PATH, SPA_NAV_PATH, STRICT_CSP_PATH } from './expectations';
+import { chromiumCard } from './page-elements';
 
 const xssRan = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
-const marks = (page: Page) => page.$$eval('backstory-mark', (m) => m.map((x) => x.textContent ?? ''));
+const marks = (page: Page) => page.$$eval('[data-entity-id]', (m) => m.map((x) => x.textContent ?? ''));
 
 describe('Chromium: host-page safety', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -57,7 +58,7 @@ describe('Chromium: host-page safety', () => {
     const page = await context.newPage();
     const url = `${server.origin}${HOSTILE_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const marked = await marks(page);
     expect(marked).toContain('Marcus Vell');
     expect(marked).toContain('Jeff Rathke');
@@ -65,13 +66,13 @@ describe('Chromium: host-page safety', () => {
     // Form fields and editable regions are never touched; nor are frames or the page's own shadow roots.
     expect(await page.inputValue('textarea[name="comment"]')).toBe('Jeff Rathke and Marcus Vell were both there.');
     expect(await page.inputValue('input[name="subject"]')).toBe('Marcus Vell on Jeff Rathke');
-    expect(await page.$$eval('#editor backstory-mark', (m) => m.length)).toBe(0);
+    expect(await page.$$eval('#editor [data-entity-id]', (m) => m.length)).toBe(0);
     expect(await page.$eval('#widget', (w) => w.shadowRoot?.innerHTML)).toBe('<p>Jeff Rathke inside a shadow root.</p>');
     const frame = page.frameLocator('#frame');
-    expect(await frame.locator('backstory-mark').count()).toBe(0);
+    expect(await frame.locator('[data-entity-id]').count()).toBe(0);
 
     // The page styles every span, mark and custom element in lime, red and 40px: the highlights keep their own look.
-    const look = await page.$eval('backstory-mark', (m) => {
+    const look = await page.$eval('[data-entity-id]', (m) => {
       const s = getComputedStyle(m);
       return { background: s.backgroundColor, fontSize: s.fontSize, parentFontSize: getComputedStyle(m.parentElement as Element).fontSize };
     });
@@ -79,21 +80,12 @@ describe('Chromium: host-page safety', () => {
     expect(look.fontSize).toBe(look.parentFontSize);
 
     // Names, quotes and API answers with markup are shown as text in the card.
-    await page.locator('backstory-mark', { hasText: 'Marcus Vell' }).first().hover();
-    const card = page.locator('backstory-card .card');
-    await expect
-      .poll(
-        () =>
-          card
-            .locator('.background .description')
-            .textContent()
-            .catch(() => null),
-        { timeout: 10_000 },
-      )
-      .toContain('<img src=x');
-    expect(await card.locator('.quotes').textContent()).toContain('is not an answer');
-    expect(await card.locator('img, script, b').count()).toBe(0);
-    const cardLook = await card.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, width: getComputedStyle(el).width }));
+    await page.locator('[data-entity-id]', { hasText: 'Marcus Vell' }).first().hover();
+    const card = chromiumCard(page);
+    await expect.poll(() => card.text('.card .background .description'), { timeout: 10_000 }).toContain('<img src=x');
+    expect(await card.text('.card .quotes')).toContain('is not an answer');
+    expect(await card.count('.card img, .card script, .card b')).toBe(0);
+    const cardLook = { background: await card.style('.card', 'background-color'), width: await card.style('.card', 'width') };
     expect(cardLook).toEqual({ background: 'rgb(255, 255, 255)', width: '320px' });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(300);
@@ -130,45 +122,38 @@ describe('Chromium: host-page safety', () => {
   test('a strict Content-Security-Policy page still gets highlights and a working card', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${STRICT_CSP_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
-    await page.locator('backstory-mark', { hasText: 'Jeff Rathke' }).first().hover();
-    const card = page.locator('backstory-card .card');
-    await expect
-      .poll(
-        () =>
-          card
-            .locator('.name')
-            .textContent()
-            .catch(() => null),
-        { timeout: 5000 },
-      )
-      .toBe('Jeff Rathke');
-    expect(await card.evaluate((el) => getComputedStyle(el).width)).toBe('320px');
-    expect(await page.$eval('backstory-mark', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
+    await page.locator('[data-entity-id]', { hasText: 'Jeff Rathke' }).first().hover();
+    const card = chromiumCard(page);
+    await expect.poll(() => card.text('.card .name'), { timeout: 5000 }).toBe('Jeff Rathke');
+    expect(await card.style('.card', 'width')).toBe('320px');
+    expect(await page.$eval('[data-entity-id]', (m) => getComputedStyle(m).backgroundColor)).toBe('rgba(255, 205, 40, 0.38)');
     await page.close();
   });
 
   test('a page that rebuilds its article after load is highlighted again', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${REWRITE_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     expect(await marks(page)).not.toContain('Sartaj Aziz');
     await expect.poll(() => marks(page), { timeout: 10_000 }).toContain('Sartaj Aziz');
     expect(await marks(page)).toContain('Raheel Sharif');
     // No mark is left over from the first pass: every one is in the document and inside the article.
-    expect(await page.$$eval('backstory-mark', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
+    expect(await page.$$eval('[data-entity-id]', (m) => m.every((x) => x.isConnected && x.closest('#story')))).toBe(true);
     await page.close();
   });
 
   test('a single-page app that navigates with pushState: old highlights removed, the new page analysed', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${SPA_NAV_PATH}`);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     expect(await marks(page)).toContain('Sartaj Aziz');
     await page.click('#next');
     await expect.poll(() => marks(page), { timeout: 10_000 }).toContain('Karachi');
     expect(await marks(page)).not.toContain('Sartaj Aziz');
-    expect(await page.locator('backstory-card').count()).toBeLessThanOrEqual(1);
+    expect(
+      await page.evaluate(() => [...document.documentElement.children].filter((e) => e.localName.startsWith('backstory-card')).length),
+    ).toBeLessThanOrEqual(1);
     const next = `${server.origin}${SPA_NAV_NEXT_PATH}`;
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(next)}`);

@@ -78,12 +78,12 @@ describe('Privacy audit (Chromium, default settings)', () => {
     const page = await context.newPage();
     for (const path of [EARLIER_ARTICLES[0]?.path, DEMO_ARTICLE_PATH]) {
       await page.goto(`${server.origin}${path}`);
-      await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+      await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     }
     await page.waitForTimeout(1000);
     expect(contacted(proxy.hosts())).toEqual([pageHost]);
 
-    await page.locator('backstory-mark', { hasText: 'Raheel Sharif' }).first().hover();
+    await page.locator('[data-entity-id]', { hasText: 'Raheel Sharif' }).first().hover();
     await expect.poll(() => proxy.hosts(), { timeout: 15_000 }).toContain('www.wikidata.org:443');
     await page.waitForTimeout(1000);
     expect(contacted(proxy.hosts()).filter((h) => h !== pageHost && h !== 'www.wikidata.org:443' && h !== 'en.wikipedia.org:443')).toEqual([]);
@@ -104,7 +104,7 @@ describe('Privacy audit (Chromium, default settings)', () => {
     const before = proxy.requests.length;
     const page = await context.newPage();
     await page.goto(`${server.origin}${EARLIER_ARTICLES[1]?.path}`);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     await expect.poll(() => proxy.requests.slice(before).some((r) => r.host === 'www.wikidata.org:443'), { timeout: 15_000 }).toBe(true);
     const pageHost = new URL(server.origin).host;
     expect(
@@ -156,11 +156,11 @@ describe('Privacy audit (Firefox, default settings)', () => {
     await page.setViewport({ width: 1200, height: 900 });
     for (const path of [EARLIER_ARTICLES[0]?.path, DEMO_ARTICLE_PATH]) {
       await page.goto(`${server.origin}${path}`);
-      await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+      await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     }
     await new Promise((r) => setTimeout(r, 1000));
     expect(contacted(proxy.hosts())).toEqual([pageHost]);
-    const raheel = await page.waitForSelector('::-p-xpath(//backstory-mark[text()="Raheel Sharif"])');
+    const raheel = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Raheel Sharif"])');
     await raheel?.hover();
     const end = Date.now() + 15_000;
     while (!proxy.hosts().includes('www.wikidata.org:443') && Date.now() < end) await new Promise((r) => setTimeout(r, 200));

@@ -1,10 +1,15 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { MIGRATIONS, openDatabase } from '../../adapters/database';
+import { fakeBrowser } from 'wxt/testing';
+import { DatabaseTooNewError, MIGRATIONS, openDatabase } from '../../adapters/database';
+import { historyService } from '../../adapters/history-service';
 import { historyStore } from '../../adapters/history-store';
-import type { HistoryRecord } from '../../lib/coverage';
+import { type HistoryRecord, rankHistory } from '../../lib/coverage';
+import { DEFAULT_SETTINGS, type TabState } from '../../lib/messaging';
 import { exportHistory, ImportError, isExcluded, parseHistoryExport, validRecord } from '../../lib/storage';
+
+vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
 let dbCount = 0;
 const freshName = () => `backstory-test-${++dbCount}`;
@@ -37,7 +42,7 @@ describe('the database schema', () => {
     v1.close();
 
     const current = await openDatabase(name);
-    expect(current.version).toBe(2);
+    expect(current.version).toBe(3);
     expect(await current.get('answers', 'https://www.wikidata.org/w/api.php?x')).toEqual({ value: { ok: 1 }, storedAt: 5 });
     const store = historyStore(async () => current);
     await store.record(rec(1));
@@ -65,7 +70,7 @@ describe('historyStore', () => {
   test('reading an article again keeps the first reading time and ids found since', async () => {
     const store = historyStore(open());
     await store.record(rec(3));
-    await store.setQids(rec(3).url, { 'Jeff Rathke': 'Q6174600' });
+    await store.setQids(rec(3).url, new Map([['Jeff Rathke', 'Q6174600']]));
     await store.record(rec(3, { readAt: 1_800_000_000_000, lastReadAt: 1_800_000_000_000, title: 'Story 3, updated' }));
     const [saved] = (await store.read()).records;
     expect(saved?.readAt).toBe(rec(3).readAt);
@@ -86,17 +91,33 @@ describe('historyStore', () => {
     expect(await store.count()).toBe(3);
   });
 
-  test('on a quota error the oldest records are pruned and the save tried again', async () => {
-    const store = historyStore(open());
-    await store.save(Array.from({ length: 20 }, (_, i) => rec(i + 1)));
+  /** A disk that refuses the next `failures` writes. */
+  const fullDisk = (failures: number) => {
     const put = IDBObjectStore.prototype.put;
-    let failures = 1;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (failures-- > 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args as Parameters<typeof put>);
     });
+  };
+
+  test('on a quota error the rebuildable cache of answers goes first, and the history stays whole', async () => {
+    const dbPromise = openDatabase(freshName());
+    const store = historyStore(() => dbPromise);
+    await store.save(Array.from({ length: 20 }, (_, i) => rec(i + 1)));
+    const db = await dbPromise;
+    for (let i = 0; i < 30; i++) await db.put('answers', { value: { i }, storedAt: i }, `https://www.wikidata.org/w/api.php?${i}`);
+    fullDisk(1);
+    expect(await store.record(rec(25))).toEqual({ saved: true, pruned: 0, freed: 30 });
+    expect(await store.count()).toBe(21);
+    expect(await db.count('answers')).toBe(0);
+  });
+
+  test('when the cache is not enough, the oldest records are pruned, and the outcome says how many', async () => {
+    const store = historyStore(open());
+    await store.save(Array.from({ length: 20 }, (_, i) => rec(i + 1)));
+    fullDisk(1);
     const outcome = await store.record(rec(25));
-    expect(outcome).toEqual({ saved: true, pruned: 2 });
+    expect(outcome).toEqual({ saved: true, pruned: 2, freed: 0 });
     const urls = (await store.read()).records.map((r) => r.url);
     expect(urls).toHaveLength(19);
     expect(urls).toContain(rec(25).url);
@@ -110,7 +131,7 @@ describe('historyStore', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    expect(await store.record(rec(2))).toEqual({ saved: false, pruned: 1 });
+    expect(await store.record(rec(2))).toEqual({ saved: false, pruned: 1, freed: 0 });
   });
 
   test('export then import into an empty history round-trips exactly; clear empties it', async () => {
@@ -140,6 +161,9 @@ describe('history records, exports and exclusions', () => {
     ['a bad entity type', { ...rec(1), entities: [{ name: 'X', type: 'GOD', weight: 1 }] }, false],
     ['a negative weight', { ...rec(1), entities: [{ name: 'X', type: 'PER', weight: -1 }] }, false],
     ['a string for a time', { ...rec(1), readAt: 'yesterday' }, false],
+    ['a time no date can hold', { ...rec(1), readAt: 9e15 }, false],
+    ['a time before Backstory could have read it', { ...rec(1), readAt: 5 }, false],
+    ['NaN for a time', { ...rec(1), readAt: Number.NaN }, false],
     ['null', null, false],
   ])('validRecord: %s → %s', (_, value, valid) => {
     expect(validRecord(value) !== null).toBe(valid);
@@ -160,5 +184,113 @@ describe('history records, exports and exclusions', () => {
     ['https://dawn.com/x', ['', '  '], false],
   ])('isExcluded(%s, %j) → %s', (url, sites, excluded) => {
     expect(isExcluded(url, sites)).toBe(excluded);
+  });
+});
+
+describe('bad data never breaks what reads the history, and nothing goes without a word', () => {
+  const open = () => {
+    const db = openDatabase(freshName());
+    return () => db;
+  };
+
+  test('a record with a reading time past any date is skipped on reading, so "You read before" does not throw', async () => {
+    const dbPromise = openDatabase(freshName());
+    const store = historyStore(() => dbPromise);
+    await store.save([rec(1)]);
+    await (await dbPromise).put('history', { ...rec(2), readAt: 9e15, lastReadAt: 9e15 });
+    const { records, corrupted } = await store.read();
+    expect(records.map((r) => r.url)).toEqual([rec(1).url]);
+    expect(corrupted).toBe(1);
+    const matches = rankHistory({ url: 'https://news.example/now', published: '2014-11-30', entities: rec(1).entities }, records);
+    for (const m of matches) expect(() => new Date(m.record.readAt).toISOString()).not.toThrow();
+  });
+
+  test('an imported record with readAt 9e15 is skipped and counted, not imported', () => {
+    const json = JSON.stringify({ format: 'backstory-history', version: 1, exportedAt: '', records: [rec(1), { ...rec(2), readAt: 9e15 }] });
+    expect(parseHistoryExport(json)).toEqual({ records: [rec(1)], skipped: 1 });
+  });
+
+  test('a publication date that does not parse is read as none', () => {
+    expect(validRecord({ ...rec(1), published: 'yesterday-ish' })?.published).toBeNull();
+  });
+
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('an entity named %s is saved with the ids found since', async (name) => {
+    const store = historyStore(open());
+    const record = rec(7, { entities: [{ name, type: 'ORG', weight: 1 }, ...rec(7).entities] });
+    await store.record(record);
+    await store.setQids(record.url, new Map([['Jeff Rathke', 'Q6174600']]));
+    const [saved] = (await store.read()).records;
+    expect(saved?.entities.map((e) => [e.name, e.qid ?? null])).toEqual([
+      [name, null],
+      ['Jeff Rathke', 'Q6174600'],
+      ['Haqqani network', null],
+    ]);
+  });
+
+  test('the links a look-up found are remembered for a record with such a name (no DataCloneError)', async () => {
+    const store = historyStore(open());
+    const service = historyService(store);
+    await store.record(rec(8, { entities: [{ name: 'constructor', type: 'ORG', weight: 1 }] }));
+    const state = {
+      url: rec(8).url,
+      isArticle: true,
+      reason: '',
+      analysedAt: 0,
+      result: {
+        isArticle: true,
+        reason: '',
+        nlp: { language: 'en', supported: true, notice: null },
+        article: { canonicalUrl: rec(8).url } as NonNullable<TabState['result']>['article'],
+        entities: [{ id: 'e1', name: 'constructor', type: 'ORG', mentions: [], variants: ['constructor'], titles: [] }],
+        quotes: [],
+      },
+    } as TabState;
+    await expect(service.rememberLinks(state, {})).resolves.toBeUndefined();
+    expect((await store.read()).records[0]?.entities[0]).toEqual({ name: 'constructor', type: 'ORG', weight: 1 });
+  });
+
+  test('an import that had to prune says how many records went; the cache went first', async () => {
+    const dbPromise = openDatabase(freshName());
+    const store = historyStore(() => dbPromise);
+    const service = historyService(store);
+    await store.save(Array.from({ length: 20 }, (_, i) => rec(i + 1)));
+    await (await dbPromise).put('answers', { value: 1, storedAt: 1 }, 'https://www.wikidata.org/w/api.php?x');
+    const json = exportHistory([rec(21), rec(22)], Date.parse('2026-11-29'));
+    // The disk stays full after the cache is emptied: only pruning the history makes room.
+    const put = IDBObjectStore.prototype.put;
+    let failures = 2;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (failures-- > 0) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args as Parameters<typeof put>);
+    });
+    expect(await service.importJson(json)).toEqual({ ok: true, imported: 2, skipped: 0, pruned: 2 });
+    expect(await (await dbPromise).count('answers')).toBe(0);
+    expect(await store.count()).toBe(20);
+  });
+
+  test('export says how many damaged records it could not hold', async () => {
+    const dbPromise = openDatabase(freshName());
+    const store = historyStore(() => dbPromise);
+    await store.save([rec(1), rec(2)]);
+    await (await dbPromise).put('history', { url: 'https://bad.example/1', title: 42 });
+    const exported = await historyService(store).exportJson(Date.parse('2026-11-29'));
+    expect(exported.exported).toBe(2);
+    expect(exported.skipped).toBe(1);
+    expect(parseHistoryExport(exported.json).records).toHaveLength(2);
+  });
+
+  test('a database a newer Backstory upgraded is reported, not swallowed', async () => {
+    const name = freshName();
+    const newer = await openDB(name, 9, { upgrade: (db) => db.createObjectStore('somethingNew') });
+    newer.close();
+    await expect(openDatabase(name)).rejects.toBeInstanceOf(DatabaseTooNewError);
+    const service = historyService(historyStore(() => openDatabase(name)));
+    const summary = await service.summary();
+    expect(summary.notice).toMatch(/newer version of Backstory/);
+    const result = { entities: [], quotes: [], article: { canonicalUrl: null, published: null, title: 'Now' } } as unknown as TabState['result'];
+    const tabState: TabState = { url: rec(1).url, isArticle: true, reason: '', analysedAt: 0, result };
+    expect((await service.earlier(tabState, DEFAULT_SETTINGS)).recording).toBe('unavailable');
+    const imported = await service.importJson(exportHistory([rec(1)], 0));
+    expect(imported.ok ? '' : imported.error).toMatch(/newer version of Backstory/);
   });
 });

@@ -112,9 +112,9 @@ describe('linking against a local server in the APIs’ shapes', () => {
     expect(server.requests.length).toBeLessThanOrEqual(2 * searched);
   });
 
-  test('a failing server is an error the caller sees, not a wrong note', async () => {
+  test('a failing server is an error the caller sees for that name, not a wrong note', async () => {
     server.setMode('error');
-    await expect(link([{ id: 'r', name: 'Raheel Sharif', type: 'PER' }])).rejects.toThrow('HTTP 500');
+    expect((await link([{ id: 'r', name: 'Raheel Sharif', type: 'PER' }])).get('r')).toEqual({ status: 'failed', message: 'HTTP 500' });
     server.setMode('ok');
   });
 });

@@ -1,13 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { failureMessage, httpGet } from '../../adapters/http';
 import { searchNews } from '../../adapters/news-service';
-import { analyzePage, toResult } from '../../lib/analyze';
+import { type Article, analyzePage, toResult } from '../../lib/analyze';
 import { DEFAULT_NEWS, type NewsQuery, newsProviders } from '../../lib/coverage';
 import { DEFAULT_SETTINGS, type Settings, type TabState } from '../../lib/messaging';
 import { STORIES } from '../fixtures/news/data.mjs';
 import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { DEMO_ARTICLE_URL, demoHtml, loadPage } from '../fixtures/pages';
+
+/** The data the reader consented to send, as Firefox lists it; undefined where the browser has no such consent. */
+const consent: { data_collection?: string[] } = {};
+vi.mock('wxt/browser', () => ({ browser: { permissions: { getAll: async () => consent } } }));
 
 const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
 const result = toResult(analyzePage(doc, signals));
@@ -67,13 +71,29 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     expect(results[0]).toMatchObject({ publisher: 'Example Daily', title: 'Army chief Raheel Sharif arrives in Washington for talks' });
   });
 
-  test('with keys the Guardian and the New York Times are asked too, and "same publisher" adds site:', async () => {
+  test('with keys the Guardian and the New York Times are asked too, and "same publisher" adds the tab’s own site:', async () => {
     const withKeys = { ...settings, news: { ...settings.news, guardianKey: 'g', nytKey: 'n', sameSite: true } };
-    const response = await searchNews(state, withKeys, ['google-news', 'guardian', 'nyt']);
+    // The page declares a publisher URL of its choosing: the search names the site the tab is really on.
+    const planted = {
+      ...state,
+      result: { ...result, article: { ...(result.article as Article), publisherUrl: 'https://reader-7f3a9c.tracker.example/' } },
+    };
+    const response = await searchNews(planted, withKeys, ['google-news', 'guardian', 'nyt']);
     expect(fake.requests.map((r) => r.path).sort()).toEqual(['/rss/search', '/search', '/svc/search/v2/articlesearch.json']);
-    expect(fake.requests.find((r) => r.path === '/rss/search')?.params.q).toContain(
-      `site:${new URL(result.article?.publisherUrl ?? '').host.replace(/^www\./, '')}`,
-    );
+    const q = fake.requests.find((r) => r.path === '/rss/search')?.params.q;
+    expect(q).toContain(`site:${new URL(DEMO_ARTICLE_URL).host.replace(/^www\./, '')}`);
+    expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toContain('7f3a9c');
+
+    // In Firefox, the domain goes only with the reader's consent to send browsing activity.
+    for (const [granted, site] of [
+      [[], false],
+      [['browsingActivity'], true],
+    ] as const) {
+      consent.data_collection = [...granted];
+      const { query } = await searchNews(planted, withKeys, ['google-news'], new Map());
+      expect(query?.site ?? null).toBe(site ? new URL(DEMO_ARTICLE_URL).host : null);
+    }
+    delete consent.data_collection;
     expect(response.results.find((r) => r.url === STORIES[1]?.url)?.source).toBe('guardian');
   });
 
@@ -117,7 +137,7 @@ describe('searchNews: the search the popup runs on the reader click', () => {
 
   test('a server that never answers becomes an error the reader can retry, not a spinner', async () => {
     fake.setMode('hang');
-    const error = await httpGet(`${fake.origin}/rss/search?q=x`, 'text', {}, 300).catch((e: unknown) => e);
+    const error = await httpGet(`${fake.origin}/rss/search?q=x`, 'text', { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(failureMessage(error)).toBe('The server did not answer in time.');
   });
 

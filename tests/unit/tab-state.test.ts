@@ -1,33 +1,64 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { tabStateStore } from '../../adapters/tab-state';
+import { openDatabase } from '../../adapters/database';
+import { databaseResults, type ResultStore, tabStateStore } from '../../adapters/tab-state';
+import { type AnalysisResult, analyzeText, emptyArticle } from '../../lib/analyze';
 import type { TabState } from '../../lib/messaging';
 import { envelope, isEnvelope } from '../../lib/messaging';
 
-function memoryArea() {
+/** Session storage as the browsers give it: 10 MB for the whole extension, a quota error past it. */
+function sessionArea(quota = 10 * 1024 * 1024) {
   const items = new Map<string, unknown>();
+  const size = () => [...items].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
   return {
     items,
-    async get(key: string) {
+    size,
+    async get(key: string | null) {
+      if (key === null) return Object.fromEntries(items);
       return items.has(key) ? { [key]: items.get(key) } : {};
     },
     async set(values: Record<string, unknown>) {
+      const before = new Map(items);
       for (const [k, v] of Object.entries(values)) items.set(k, v);
+      if (size() > quota) {
+        items.clear();
+        for (const [k, v] of before) items.set(k, v);
+        throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      }
     },
-    async remove(key: string) {
-      items.delete(key);
+    async remove(key: string | string[]) {
+      for (const k of Array.isArray(key) ? key : [key]) items.delete(k);
     },
   };
 }
 
-describe('per-tab state', () => {
-  const state: TabState = { url: 'http://127.0.0.1/a', isArticle: false, reason: 'site home page', result: null, analysedAt: 1 };
+let dbCount = 0;
+const results = () => {
+  const db = openDatabase(`backstory-tabs-${++dbCount}`);
+  return databaseResults(() => db);
+};
 
-  test('stores, reads back and forgets a tab', async () => {
-    const area = memoryArea();
-    const store = tabStateStore(area);
+const PARAGRAPH = '“The talks will go on,” Jeff Rathke said in Washington, adding that Sartaj Aziz had met officials in Islamabad.';
+function analysed(paragraphs: number): AnalysisResult {
+  const text = Array.from({ length: paragraphs }, () => PARAGRAPH).join('\n\n');
+  return { isArticle: true, reason: 'news article', article: emptyArticle(text, '2014-11-19'), ...analyzeText(text, 'en') };
+}
+const SMALL = analysed(30);
+const stateOf = (result: AnalysisResult | null, url = 'https://news.example/2014/11/19/story'): TabState => ({
+  url,
+  isArticle: true,
+  reason: 'news article',
+  result,
+  analysedAt: 1,
+});
+
+describe('per-tab state', () => {
+  test('stores, reads back and forgets a tab, its analysis included', async () => {
+    const area = sessionArea();
+    const store = tabStateStore(area, results());
     expect(await store.get(7)).toBeNull();
-    await store.set(7, state);
-    expect(await store.get(7)).toEqual(state);
+    expect(await store.set(7, stateOf(SMALL))).toBe(true);
+    expect(await store.get(7)).toEqual(stateOf(SMALL));
     expect(await store.get(8)).toBeNull();
     await store.remove(7);
     expect(await store.get(7)).toBeNull();
@@ -35,9 +66,93 @@ describe('per-tab state', () => {
   });
 
   test('survives a new store on the same storage (a restarted service worker)', async () => {
-    const area = memoryArea();
-    await tabStateStore(area).set(3, state);
-    expect(await tabStateStore(area).get(3)).toEqual(state);
+    const area = sessionArea();
+    const db = results();
+    await tabStateStore(area, db).set(3, stateOf(SMALL));
+    expect(await tabStateStore(area, db).get(3)).toEqual(stateOf(SMALL));
+  });
+
+  test('the analysis of a long article is kept when other tabs already fill most of the session quota', async () => {
+    const area = sessionArea();
+    await area.set({ 'other-tabs': 'x'.repeat(7 * 1024 * 1024) });
+    const big = analysed(8000);
+    expect(JSON.stringify(big).length).toBeGreaterThan(3.5 * 1024 * 1024);
+    const store = tabStateStore(area, results());
+    expect(await store.set(1, stateOf(big))).toBe(true);
+    expect((await store.get(1))?.result?.quotes).toHaveLength(big.quotes.length);
+    expect(area.size() - 7 * 1024 * 1024).toBeLessThan(2000);
+  });
+
+  test('500 open articles all keep their analyses, and session storage stays small', async () => {
+    const area = sessionArea();
+    const store = tabStateStore(area, results());
+    const article = analysed(60);
+    for (let tab = 1; tab <= 500; tab++) expect(await store.set(tab, stateOf(article, `https://news.example/${tab}`))).toBe(true);
+    for (const tab of [1, 250, 500]) expect((await store.get(tab))?.result?.entities).toEqual(article.entities);
+    expect(area.size()).toBeLessThan(500 * 400);
+  });
+
+  test('without a database, an analysis that fits is kept in session storage itself', async () => {
+    const broken: ResultStore = {
+      get: async () => undefined,
+      put: async () => {
+        throw new Error('Your Backstory data was saved by a newer version of Backstory');
+      },
+      delete: async () => {},
+      keys: async () => [],
+    };
+    const store = tabStateStore(sessionArea(), broken);
+    expect(await store.set(2, stateOf(SMALL))).toBe(true);
+    expect(await store.get(2)).toEqual(stateOf(SMALL));
+  });
+
+  test('an analysis that cannot be kept anywhere says so, and the popup gets the reason', async () => {
+    const failing: ResultStore = {
+      get: async () => undefined,
+      put: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      delete: async () => {},
+      keys: async () => [],
+    };
+    const store = tabStateStore(sessionArea(1000), failing);
+    expect(await store.set(2, stateOf(SMALL))).toBe(false);
+    const read = await store.get(2);
+    expect(read?.result).toBeNull();
+    expect(read?.problem).toMatch(/could not keep this page’s analysis \(the browser’s storage is full\)/);
+  });
+
+  test('an analysis that went missing is reported, not shown as an empty page', async () => {
+    const db = results();
+    const store = tabStateStore(sessionArea(), db);
+    await store.set(4, stateOf(SMALL));
+    for (const key of await db.keys()) await db.delete(key);
+    expect((await store.get(4))?.problem).toMatch(/is gone/);
+  });
+
+  test('a new state replaces the old analysis, and closing the tab deletes it', async () => {
+    const db = results();
+    const store = tabStateStore(sessionArea(), db);
+    await store.set(5, stateOf(SMALL));
+    await store.set(5, stateOf(analysed(3)));
+    expect(await db.keys()).toHaveLength(1);
+    await store.remove(5);
+    expect(await db.keys()).toHaveLength(0);
+  });
+
+  test('a sweep drops the analyses of an ended session, never one a tab still points to or one made since', async () => {
+    const db = results();
+    let clock = 1000;
+    const area = sessionArea();
+    const earlier = tabStateStore(area, db, () => clock++);
+    await earlier.set(1, stateOf(SMALL));
+    await earlier.set(2, stateOf(SMALL));
+    area.items.delete('tab:2'); // the browser quit: session storage is gone, IndexedDB is not
+    const now = tabStateStore(area, db, () => clock++);
+    await db.put(`${clock + 50}-made-after-the-sweep-began`, SMALL);
+    expect(await now.sweep()).toBe(1);
+    expect(await db.keys()).toHaveLength(2);
+    expect((await now.get(1))?.result).toEqual(SMALL);
   });
 });
 

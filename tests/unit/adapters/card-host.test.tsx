@@ -29,8 +29,14 @@ const RESULT: AnalysisResult = {
 
 let cards: { destroy(): void };
 
+// The card's shadow root is closed: the test keeps the one attachShadow returns, as only the card's own code can.
+const roots = new Map<Element, ShadowRoot>();
+const attachShadow = HTMLElement.prototype.attachShadow;
 const host = () => document.querySelector('backstory-card') as HTMLElement | null;
-const card = () => host()?.shadowRoot?.querySelector('.card') ?? null;
+const root = () => roots.get(host() as HTMLElement) ?? null;
+const card = () => root()?.querySelector('.card') ?? null;
+/** The reader's own events: in the browser, `isTrusted`; here every test event stands for one unless a test says not. */
+const trusted = (event: Event) => !(event as Event & { untrusted?: boolean }).untrusted;
 const mark = (text: string) => [...document.querySelectorAll<HTMLElement>(MARK_TAG)].find((m) => m.textContent === text) as HTMLElement;
 
 const fire = {
@@ -41,33 +47,46 @@ const fire = {
   mouseenter: (el: Element) => el.dispatchEvent(new MouseEvent('mouseenter')),
   click: (el: Element) => el.dispatchEvent(new MouseEvent('click', { bubbles: true })),
   key: (el: EventTarget, key: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })),
+  /** the reader's Tab, then the focus it moves */
+  tabTo: (el: Element) => {
+    fire.key(document, 'Tab');
+    fire.focusin(el);
+  },
 };
 
 beforeEach(() => {
   vi.useFakeTimers();
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
+    const shadow = attachShadow.call(this, init);
+    roots.set(this, shadow);
+    return shadow;
+  });
   document.body.innerHTML = '<article><p>Jeff Rathke said the State Department was watching.</p></article>';
   const { blocks, entities } = analyse([...document.querySelectorAll('p')], RESULT.entities);
   highlightEntities(blocks, entities);
-  cards = attachCards(document, RESULT);
+  cards = attachCards(document, RESULT, undefined, { isTrusted: trusted });
 });
 
 afterEach(() => {
   cards.destroy();
   vi.useRealTimers();
+  vi.restoreAllMocks();
+  roots.clear();
   document.body.innerHTML = '';
 });
 
 describe('attachCards', () => {
-  test('adds one hidden host with an open shadow root', () => {
+  test('adds one hidden host with a closed shadow root, which the page cannot open', () => {
     expect(document.querySelectorAll('backstory-card')).toHaveLength(1);
-    expect(host()?.shadowRoot).not.toBeNull();
-    expect(host()?.shadowRoot?.querySelector('style')).not.toBeNull();
+    expect(host()?.shadowRoot).toBeNull();
+    expect(root()?.mode).toBe('closed');
+    expect(root()?.querySelector('style')).not.toBeNull();
     expect(host()?.style.getPropertyValue('display')).toBe('none');
     expect(card()).toBeNull();
   });
 
-  test('focus opens the card at once', () => {
-    fire.focusin(mark('Jeff Rathke'));
+  test('focus after the reader pressed Tab opens the card at once', () => {
+    fire.tabTo(mark('Jeff Rathke'));
     vi.advanceTimersByTime(0);
     expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
     expect(card()?.getAttribute('data-entity-id')).toBe('e1');
@@ -109,13 +128,13 @@ describe('attachCards', () => {
 
   test('Escape closes the card, and it stays closed while focus stays on the name', () => {
     const name = mark('Jeff Rathke');
-    fire.focusin(name);
+    fire.tabTo(name);
     vi.advanceTimersByTime(0);
     expect(card()).not.toBeNull();
     fire.key(document, 'Escape');
     expect(card()).toBeNull();
     expect(name.hasAttribute('aria-expanded')).toBe(false);
-    fire.focusin(name);
+    fire.tabTo(name);
     vi.advanceTimersByTime(200);
     expect(card()).toBeNull();
   });
@@ -186,4 +205,75 @@ describe('attachCards', () => {
     expect(host()).toBeNull();
     expect(mark('Jeff Rathke').hasAttribute('aria-expanded')).toBe(false);
   });
+});
+
+describe('only the reader opens cards and look-ups', () => {
+  const untrusted = <T extends Event>(event: T): T => Object.assign(event, { untrusted: true });
+
+  test.each([
+    ['a dispatched mouseover', (el: Element) => el.dispatchEvent(untrusted(new MouseEvent('mouseover', { bubbles: true })))],
+    ['a dispatched click', (el: Element) => el.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true })))],
+    ['a dispatched Enter', (el: Element) => el.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })))],
+    ['focus() with no key pressed', (el: Element) => fire.focusin(el)],
+    [
+      'focus() after a dispatched Tab',
+      (el: Element) => {
+        document.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true })));
+        fire.focusin(el);
+      },
+    ],
+  ])('%s opens no card and looks nothing up', (_, act) => {
+    cards.destroy();
+    const lookUp = vi.fn(() => new Promise<never>(() => {}));
+    cards = attachCards(document, RESULT, lookUp, { isTrusted: trusted });
+    act(mark('Jeff Rathke'));
+    vi.advanceTimersByTime(1000);
+    expect(card()).toBeNull();
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  test('by default the browser says what is trusted: events a script makes are not', () => {
+    cards.destroy();
+    const lookUp = vi.fn(() => new Promise<never>(() => {}));
+    cards = attachCards(document, RESULT, lookUp);
+    fire.mouseover(mark('Jeff Rathke'));
+    fire.click(mark('Jeff Rathke'));
+    fire.key(mark('Jeff Rathke'), 'Enter');
+    vi.advanceTimersByTime(1000);
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  test('a Tab counts for the one focus that follows it within a second', () => {
+    const at = <T extends Event>(event: T, timeStamp: number): T => Object.defineProperty(event, 'timeStamp', { value: timeStamp });
+    const tab = (t: number) => document.dispatchEvent(at(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }), t));
+    const focus = (el: Element, t: number) => el.dispatchEvent(at(new FocusEvent('focusin', { bubbles: true }), t));
+    tab(1000);
+    focus(mark('Jeff Rathke'), 3000);
+    vi.advanceTimersByTime(10);
+    expect(card()).toBeNull();
+    tab(4000);
+    focus(mark('Jeff Rathke'), 4010);
+    vi.advanceTimersByTime(10);
+    expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
+    focus(mark('State Department'), 4020);
+    vi.advanceTimersByTime(10);
+    expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
+  });
+
+  test('a host the page removed comes back with the next card', () => {
+    host()?.remove();
+    expect(host()).toBeNull();
+    fire.click(mark('Jeff Rathke'));
+    expect(host()).not.toBeNull();
+    expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
+  });
+});
+
+test('a host that cannot be made throws, so the caller can undo the run', () => {
+  cards.destroy();
+  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(() => {
+    throw new DOMException('Shadow root cannot be created on a host which already hosts a shadow tree.', 'NotSupportedError');
+  });
+  expect(() => attachCards(document, RESULT)).toThrow(/shadow/i);
+  cards = { destroy() {} };
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { HIGHLIGHT_CSS, highlightEntities, MARK_TAG } from '../../../adapters/highlight';
+import { HIGHLIGHT_CSS, highlightCss, highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import { MARK_TRANSITION } from '../../../adapters/orphan-cleanup';
 import type { Entity, EntityType } from '../../../lib/analyze';
 import { analyse } from './analysed-blocks';
@@ -212,4 +212,50 @@ test('the highlight stylesheet targets only backstory-mark, every rule !importan
     expect(rule.startsWith(MARK_TAG)).toBe(true);
     for (const declaration of (rule.split('{')[1] ?? '').split(';')) expect(declaration).toMatch(/!important$/);
   }
+});
+
+describe('a run is all or nothing', () => {
+  const breakSecondBlock = () => {
+    // A page that broke a DOM method under the highlighter: the second paragraph's text cannot be replaced.
+    const walker = document.createTreeWalker(byId('p2'), 4);
+    let text = walker.nextNode() as Text;
+    while (!text.nodeValue?.includes('Rathke')) text = walker.nextNode() as Text;
+    text.replaceWith = () => {
+      throw new Error('replaceWith is broken here');
+    };
+  };
+
+  test('an error in one block undoes the blocks done before it, then throws', () => {
+    const { blocks, entities, elements, before } = setUp();
+    breakSecondBlock();
+    expect(() => highlightEntities(blocks, entities)).toThrow('broken');
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(elements.map((p) => p.innerHTML)).toEqual(before);
+  });
+
+  test('in slices, the error rejects `done` after undoing every slice before it', async () => {
+    const { blocks, entities, elements, before } = setUp();
+    breakSecondBlock();
+    const pending: (() => void)[] = [];
+    let clock = 0;
+    const highlights = highlightEntities(blocks, entities, { sliceMs: 2, later: (next) => pending.push(next), now: () => clock++ });
+    expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(0);
+    const settled = highlights.done.then(
+      () => 'done',
+      (error: Error) => error.message,
+    );
+    while (pending.length) (pending.shift() as () => void)();
+    expect(await settled).toContain('broken');
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(elements.map((p) => p.innerHTML)).toEqual(before);
+  });
+
+  test('marks take the given element name, and the stylesheet is for that name only', () => {
+    const { blocks, entities } = setUp();
+    const { marks } = highlightEntities(blocks, entities, undefined, 'backstory-mark-k2x9q7w1zz');
+    expect(marks.length).toBeGreaterThan(0);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(document.querySelectorAll('backstory-mark-k2x9q7w1zz')).toHaveLength(marks.length);
+    expect(highlightCss('backstory-mark-k2x9q7w1zz')).not.toMatch(/backstory-mark[{:]/);
+  });
 });

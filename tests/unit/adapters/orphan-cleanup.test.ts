@@ -76,3 +76,18 @@ describe('clean-up in the page world when the extension is gone', () => {
     expect(document.querySelector(CARD_TAG)).toBeNull();
   });
 });
+
+test('the clean-up finds highlights and cards by this install’s suffixed names', () => {
+  document.body.innerHTML = `<div id="story">${HTML}</div>`;
+  const story = document.getElementById('story') as HTMLElement;
+  const { blocks, entities } = analyse([...story.querySelectorAll('p')], [rathke]);
+  highlightEntities(blocks, entities, undefined, `${MARK_TAG}-abc123xyz0`);
+  document.body.append(document.createElement(`${CARD_TAG}-abc123xyz0`));
+  // A page's own element of the base name is not ours, and stays.
+  document.body.append(document.createElement(CARD_TAG));
+  cleanUpWhenOrphaned(document);
+  transitionRun(story.querySelector(`${MARK_TAG}-abc123xyz0`) as Element);
+  expect(story.innerHTML).toBe(HTML);
+  expect(document.querySelector(`${CARD_TAG}-abc123xyz0`)).toBeNull();
+  expect(document.querySelector(CARD_TAG)).not.toBeNull();
+});
