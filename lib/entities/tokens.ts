@@ -43,10 +43,10 @@ const CLITIC = /^(.+?)(n['’]t|['’](?:s|re|ll|ve|m|d))$/i;
 /** Splits `text` into tokens (offsets are UTF-16 indices into it); `sentence` is left 0 (see splitSentences). */
 export function tokenWords(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  // (matchAll works on a copy of the pattern: no lastIndex is left behind for the next text, whatever happens here.)
+  for (const m of text.matchAll(TOKEN)) {
     const word = m[0];
-    const start = m.index;
+    const start = m.index ?? 0;
     const clitic = word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
     if (clitic?.[1] && clitic[2] && clitic[1].length > 0 && !/['’]$/.test(clitic[1])) {
       const head = clitic[1];
