@@ -180,7 +180,6 @@ export function Coverage({ links, history, search, onSearch, searchPreview, curr
   const searched = search.status === 'done' ? search.response.results : [];
   return (
     <section class="coverage" aria-label="Earlier coverage">
-      <h2>Earlier coverage</h2>
       <fieldset class="view-switch">
         <legend class="visually-hidden">Show as</legend>
         <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>

@@ -210,7 +210,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const articleTab = await tabIdOf(`${server.origin}${DEMO_ARTICLE_PATH}`);
     const listPopup = await context.newPage();
     await listPopup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${articleTab}`);
-    await listPopup.locator('li .entity-toggle', { hasText: 'Raheel Sharif' }).click();
+    await listPopup.locator('.central-list .entity-toggle', { hasText: 'Raheel Sharif' }).click();
     await expect
       .poll(
         () =>
@@ -261,6 +261,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const readBefore = listed.length;
     expect(news.requests).toHaveLength(0); // opening the popup sends nothing to news services
 
+    await popup.locator('.fold.earlier > summary').click();
     await popup.locator('.search-news').click();
     await expect.poll(() => popup.locator('.news-result').count(), { timeout: 10_000 }).toBe(3);
     expect(news.requests).toHaveLength(1);

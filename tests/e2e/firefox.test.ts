@@ -164,6 +164,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(listed.map((m) => m.title)).not.toContain(UNRELATED_ARTICLE.title);
     expect(news.requests).toHaveLength(0);
 
+    await popup.click('.fold.earlier > summary');
     await popup.click('.search-news');
     const results = await until(
       () => popup.$$eval('.news-result a', (a) => a.map((x) => x.textContent ?? '')),
