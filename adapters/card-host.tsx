@@ -70,6 +70,8 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   mount();
 
   let openFor: HTMLElement | null = null;
+  /** the pointer is over the card (mouseenter/mouseleave on its host) */
+  let pointerOnCard = false;
   /** where focus goes back to when the card closes: the name, or the link it is in, or what had focus before */
   let returnFocus: HTMLElement | null = null;
   // Background notes, asked for when a card first opens (the reader's action), kept for the page's life.
@@ -100,6 +102,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
     openFor.removeAttribute('aria-expanded');
     openFor = null;
     returnFocus = null;
+    pointerOnCard = false;
     stopFollowing();
     render(null, container);
     place({ display: 'none' });
@@ -138,10 +141,13 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
       container,
     );
   };
-  // A note arriving changes the card's height: place it again so it still fits beside the name.
+  // A note arriving changes the card's height: place it again so it still fits beside the name. The control the
+  // reader pressed may go with the old state ("Retry"): focus then stays in the card, on the card itself.
   const rerenderIfOpen = (entity: Entity) => {
     if (openFor?.dataset.entityId !== entity.id) return;
+    const hadFocus = focusInCard();
     renderCard(entity);
+    if (hadFocus && !focusInCard()) container.querySelector<HTMLElement>('.card')?.focus({ preventScroll: true });
     position(openFor);
   };
   const fetchBackground = (entity: Entity) => {
@@ -187,7 +193,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   };
 
   // The card follows its name while the page (or a box in it) scrolls or the window changes size, once a frame; it
-  // closes when the name is gone from the screen, unless the reader is in the card (their focus is not taken away).
+  // closes when the name is gone from the screen (a reader in the card gets their focus back on the name, unscrolled).
   let frame = 0;
   const follow = () => {
     if (frame) return;
@@ -196,7 +202,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
       frame = 0;
       const mark = openFor;
       if (!mark) return;
-      if (!mark.isConnected || (!onScreen(mark.getBoundingClientRect()) && !focusInCard())) close();
+      if (!mark.isConnected || !onScreen(mark.getBoundingClientRect())) close(true);
       else position(mark);
     });
   };
@@ -297,14 +303,20 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
     close(true);
   };
   const keepOpen = () => clearTimeout(timer);
+  const enterCard = () => {
+    pointerOnCard = true;
+    keepOpen();
+  };
   const leaveCard = () => {
+    pointerOnCard = false;
     if (!focusInCard()) schedule(close, CLOSE_DELAY_MS);
   };
-  // Focus leaving the card for the page (a click elsewhere) closes it, without taking focus back.
+  // Focus leaving the card for the page (a click or Tab elsewhere) closes it, without taking focus back; not while the
+  // pointer is on the card (a button pressed there that went with the card's old state leaves focus nowhere).
   const onCardFocusOut = (event: FocusEvent) => {
     const to = event.relatedTarget;
     if (to instanceof Node && (host.contains(to) || shadow.contains(to))) return;
-    if (to && openFor && to === openFor) return;
+    if ((to && openFor && to === openFor) || pointerOnCard) return;
     schedule(close, CLOSE_DELAY_MS);
   };
 
@@ -316,7 +328,7 @@ export function attachCards(doc: Document, result: AnalysisResult, lookUp?: Look
   // In the capture phase: a page that stops the key's propagation still lets the reader's Tab count.
   doc.addEventListener('keydown', onKey, true);
   container.addEventListener('keydown', onCardKey);
-  host.addEventListener('mouseenter', keepOpen);
+  host.addEventListener('mouseenter', enterCard);
   host.addEventListener('mouseleave', leaveCard);
   host.addEventListener('focusin', keepOpen);
   container.addEventListener('focusout', onCardFocusOut);

@@ -21,6 +21,8 @@ export interface CoverageProps {
   /** the names and date a search would send, shown before the reader clicks */
   searchPreview: { names: string[]; before: string } | null;
   current: { url: string; title: string; date: string | null };
+  /** opens the settings (where API keys go) */
+  onOpenSettings?: () => void;
 }
 
 export const SOURCE_LABEL: Record<CoverageSource, string> = {
@@ -96,7 +98,17 @@ function NewsItem({ item }: { item: CoverageItem }) {
   );
 }
 
-function NewsSearch({ search, onSearch, preview }: { search: SearchState; onSearch: () => void; preview: CoverageProps['searchPreview'] }) {
+function NewsSearch({
+  search,
+  onSearch,
+  preview,
+  onOpenSettings,
+}: {
+  search: SearchState;
+  onSearch: () => void;
+  preview: CoverageProps['searchPreview'];
+  onOpenSettings?: () => void;
+}) {
   if (!preview) return <p class="muted">The article names nobody to search for.</p>;
   if (search.status === 'idle' || search.status === 'loading')
     return (
@@ -140,6 +152,14 @@ function NewsSearch({ search, onSearch, preview }: { search: SearchState; onSear
           {skipped.map((s) => (
             <li key={s.source}>
               Not asked: {s.label}. {s.message}
+              {onOpenSettings && /API key/.test(s.message) && (
+                <>
+                  {' '}
+                  <button type="button" class="link-button" onClick={onOpenSettings}>
+                    Add it in the settings
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -175,7 +195,7 @@ function Timeline({ items, current }: { items: CoverageItem[]; current: Coverage
 }
 
 /** "What came before this?": the article's own links, the reader's history, and news search, as a list or a timeline. */
-export function Coverage({ links, history, search, onSearch, searchPreview, current }: CoverageProps) {
+export function Coverage({ links, history, search, onSearch, searchPreview, current, onOpenSettings }: CoverageProps) {
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const searched = search.status === 'done' ? search.response.results : [];
   return (
@@ -198,7 +218,7 @@ export function Coverage({ links, history, search, onSearch, searchPreview, curr
           <h3>You read before</h3>
           <HistoryMatches history={history} />
           <h3>News search</h3>
-          <NewsSearch search={search} onSearch={onSearch} preview={searchPreview} />
+          <NewsSearch search={search} onSearch={onSearch} preview={searchPreview} onOpenSettings={onOpenSettings} />
         </>
       )}
     </section>

@@ -96,19 +96,21 @@ function Fold({
 }
 
 interface NamesProps {
+  /** which list this is: a name opened in one list is not opened in the others */
+  list: string;
   open: Set<string>;
-  toggle: (entity: Entity) => void;
+  toggle: (entity: Entity, list: string) => void;
   backgrounds: Record<string, BackgroundState>;
   thumbnails: Record<string, string | null>;
   onExpand: (entity: Entity) => void;
 }
 
 /** One name: a button that opens its background note in place. */
-function EntityItem({ entity, detail, open, toggle, backgrounds, thumbnails, onExpand }: NamesProps & { entity: Entity; detail?: string }) {
-  const expanded = open.has(entity.id);
+function EntityItem({ entity, detail, list, open, toggle, backgrounds, thumbnails, onExpand }: NamesProps & { entity: Entity; detail?: string }) {
+  const expanded = open.has(`${list}:${entity.id}`);
   return (
     <li data-entity-id={entity.id}>
-      <button type="button" class="entity-toggle" aria-expanded={expanded} onClick={() => toggle(entity)}>
+      <button type="button" class="entity-toggle" aria-expanded={expanded} onClick={() => toggle(entity, list)}>
         <span class="entity-name">{entity.name}</span> <span class="count">×{entity.mentions.length}</span>
         {detail && <span class="entity-detail"> · {detail}</span>}
       </button>
@@ -161,11 +163,12 @@ export function Popup({
   onOpenSettings,
 }: PopupProps) {
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const toggle = (e: Entity) => {
+  const toggle = (e: Entity, list: string) => {
     const next = new Set(open);
-    if (next.has(e.id)) next.delete(e.id);
+    const key = `${list}:${e.id}`;
+    if (next.has(key)) next.delete(key);
     else {
-      next.add(e.id);
+      next.add(key);
       if (!backgrounds[e.id] || backgrounds[e.id]?.status === 'error' || backgrounds[e.id]?.status === 'offline') onExpand(e);
     }
     setOpen(next);
@@ -230,7 +233,7 @@ export function Popup({
   const highlighted = highlightedEntities(entities).length;
   const listed = [...highlightedEntities(entities), ...otherNames(state.result)];
   const asked = askedName ? entityNamed(entities, askedName) : null;
-  const names: NamesProps = { open, toggle, backgrounds, thumbnails, onExpand };
+  const names = (list: string): NamesProps => ({ list, open, toggle, backgrounds, thumbnails, onExpand });
   const facts = publisher?.facts.filter((f) => !/^Newspaper$/i.test(f)) ?? [];
   return (
     <main class="popup">
@@ -260,7 +263,7 @@ export function Popup({
           <h2>You looked up “{askedName}”</h2>
           {asked ? (
             <ul>
-              <EntityItem entity={asked} {...names} />
+              <EntityItem entity={asked} {...names('asked')} />
             </ul>
           ) : (
             <p class="muted">It is not one of the names Backstory found in this article.</p>
@@ -277,7 +280,7 @@ export function Popup({
                 detail={[TYPE_LABEL[s.entity.type], s.inHeadline ? 'in the headline' : s.inLede ? 'in the first paragraph' : '']
                   .filter(Boolean)
                   .join(', ')}
-                {...names}
+                {...names('central')}
               />
             ))}
           </ul>
@@ -293,7 +296,7 @@ export function Popup({
       </Fold>
       <section class="entities" aria-label="Names in this article">
         <Fold name="all-names" title="All names" count={listed.length}>
-          {listed.length ? <EntityGroups entities={listed} {...names} /> : <p class="muted">No names found.</p>}
+          {listed.length ? <EntityGroups entities={listed} {...names('all')} /> : <p class="muted">No names found.</p>}
         </Fold>
       </section>
       <section class="quotes" aria-label="Quotes">
@@ -323,6 +326,7 @@ export function Popup({
           onSearch={coverage.onSearch}
           searchPreview={coverage.searchPreview}
           current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? 'This article', date: article?.published ?? null }}
+          onOpenSettings={onOpenSettings}
         />
       </Fold>
       {footer}

@@ -61,11 +61,18 @@ describe('BackgroundSection', () => {
 
   test('the picture shows only once the background has fetched it, as the data: URL it gave, with an alternative text', () => {
     const container = document.createElement('div');
-    render(<BackgroundSection state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }} onRetry={() => {}} />, container);
+    render(
+      <BackgroundSection state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }} onRetry={() => {}} />,
+      container,
+    );
     expect(container.querySelector('img')).toBeNull();
     const data = 'data:image/png;base64,iVBORw0KGgo=';
     render(
-      <BackgroundSection state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }} onRetry={() => {}} thumbnail={data} />,
+      <BackgroundSection
+        state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }}
+        onRetry={() => {}}
+        thumbnail={data}
+      />,
       container,
     );
     expect(container.querySelector('img.thumbnail')?.getAttribute('src')).toBe(data);

@@ -93,7 +93,6 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(await card.text('.mentions')).toMatch(/Mentioned [3-9] times/);
     expect(await card.count('.quotes li')).toBe(6);
     expect(await card.count('.background')).toBe(1);
-    await page.screenshot({ path: fileURLToPath(new URL('card.png', SCREENSHOTS)) });
 
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count('.card')).toBe(0);
@@ -142,7 +141,6 @@ describe('Chromium: the built extension on the demo pages', () => {
       expect(await links.nth(i).locator('a').textContent()).toBe(link.text);
       expect(await links.nth(i).locator('a').getAttribute('href')).toMatch(new RegExp(`^${origin}/news/\\d+/`));
     }
-    await popup.screenshot({ path: fileURLToPath(new URL('popup.png', SCREENSHOTS)), fullPage: true });
     await popup.close();
 
     expect(pageErrors).toEqual([]);
@@ -271,7 +269,6 @@ describe('Chromium: the built extension on the demo pages', () => {
       'State Department briefing: Rathke on Pakistan <img src=x onerror="window.__xss=1">',
     );
     expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await popup.screenshot({ path: fileURLToPath(new URL('popup-coverage.png', SCREENSHOTS)), fullPage: true });
 
     await popup.getByRole('button', { name: 'Timeline' }).click();
     const entries = popup.locator('.timeline-entry');

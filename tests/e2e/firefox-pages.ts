@@ -164,3 +164,20 @@ export function firefoxOnDemoForFile(prefs: Record<string, unknown>): () => Fire
     return demo;
   };
 }
+
+/**
+ * Evaluates in Firefox's own browser window (its chrome, with system access: the launch allows it), for what a page
+ * cannot reach: the extension's keyboard shortcut and the context menu. Returns the value, or throws the error.
+ */
+export async function inBrowserWindow<T>(browser: Browser, expression: string): Promise<T> {
+  type Answer = { result: { type: string; result?: { value?: T }; exceptionDetails?: { text?: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
+    result: { contexts: { context: string; url: string }[] };
+  };
+  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window');
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  if (result.type !== 'success') throw new Error(`in the browser window: ${result.exceptionDetails?.text ?? result.type}`);
+  return result.result?.value as T;
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { attachCards, FOCUS_OPEN_DELAY_MS } from '../../../adapters/card-host';
+import { attachCards, type Cards, FOCUS_OPEN_DELAY_MS } from '../../../adapters/card-host';
 import { highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import type { AnalysisResult, Entity, EntityType, Quote } from '../../../lib/analyze';
 import { analyse } from './analysed-blocks';
@@ -27,7 +27,7 @@ const RESULT: AnalysisResult = {
   ],
 };
 
-let cards: { destroy(): void };
+let cards: Cards;
 
 // The card's shadow root is closed: the test keeps the one attachShadow returns, as only the card's own code can.
 const roots = new Map<Element, ShadowRoot>();
@@ -292,7 +292,7 @@ test('a host that cannot be made throws, so the caller can undo the run', () => 
     throw new DOMException('Shadow root cannot be created on a host which already hosts a shadow tree.', 'NotSupportedError');
   });
   expect(() => attachCards(document, RESULT)).toThrow(/shadow/i);
-  cards = { destroy() {} };
+  cards = { destroy() {}, openFor: () => false };
 });
 
 describe('keyboard and focus', () => {
