@@ -317,8 +317,9 @@ describe('keyboard and focus', () => {
     const name = mark('Jeff Rathke');
     name.focus();
     press('Enter');
-    (card()?.querySelector('button.close') as HTMLButtonElement).focus();
-    (card()?.querySelector('button.close') as HTMLButtonElement).click();
+    const closeButton = card()?.querySelector('button.close') as HTMLButtonElement;
+    closeButton.focus();
+    closeButton.click();
     expect(card()).toBeNull();
     expect(document.activeElement).toBe(name);
 
