@@ -7,6 +7,7 @@ import {
   type NameToLink,
   namesForLookUp,
   rateLimited,
+  WIKIMEDIA_IMAGE_HOST,
   WikimediaProvider,
 } from '../lib/knowledge';
 import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
@@ -89,8 +90,6 @@ export async function lookUpPublisher(state: TabState | null): Promise<Publisher
   }
 }
 
-/** Wikimedia's image host: the only one whose pictures a note may show, besides the configured Wikipedia server's own. */
-export const THUMBNAIL_HOST = 'upload.wikimedia.org';
 /** A note's picture is a thumbnail of about 160 px: anything much larger is not one. */
 const MAX_THUMBNAIL_BYTES = 512 * 1024;
 const PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
@@ -103,7 +102,7 @@ export function thumbnailAllowed(url: string, settings: Pick<Settings, 'wikipedi
   } catch {
     return false;
   }
-  if (parsed.protocol === 'https:' && parsed.host === THUMBNAIL_HOST) return true;
+  if (parsed.protocol === 'https:' && parsed.host === WIKIMEDIA_IMAGE_HOST) return true;
   try {
     return parsed.origin === new URL(settings.wikipediaBase).origin;
   } catch {

@@ -67,6 +67,10 @@ export async function axeCardPopupOptions(browser: Browser, articleUrl: string):
   const options = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/options.html`, '.history-count');
   const dark: boolean[] = [];
   const violations: unknown[][] = [];
+  // The popup with every fold open (all names, quotes, coverage), so axe sees all of it.
+  await popup.evaluate(() => {
+    for (const fold of document.querySelectorAll('details')) (fold as HTMLDetailsElement).open = true;
+  });
   for (const [target, include] of [
     [page, { include: [[CARD_HOST, '.card'], ['[data-entity-id]']] }],
     [popup, null],

@@ -3,7 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { httpGet, httpGetBytes, isUnreachable, UnreachableError } from '../../adapters/http';
-import { THUMBNAIL_HOST, thumbnailAllowed } from '../../adapters/knowledge-service';
+import { thumbnailAllowed } from '../../adapters/knowledge-service';
+import { WIKIMEDIA_IMAGE_HOST as THUMBNAIL_HOST } from '../../lib/knowledge';
 
 describe('which pictures may be fetched', () => {
   const settings = { wikipediaBase: 'https://en.wikipedia.org' };
