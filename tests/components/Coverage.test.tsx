@@ -96,7 +96,8 @@ describe('Coverage', () => {
     });
     const items = [...container.querySelectorAll('.skipped li')];
     expect(items.map((li) => li.querySelector('.link-button')?.textContent ?? null)).toEqual(['Add it in the settings', null]);
-    await act(() => (items[0]?.querySelector('.link-button') as HTMLButtonElement).click());
+    const link = container.querySelector('.skipped .link-button') as HTMLButtonElement;
+    await act(() => link.click());
     expect(onOpenSettings).toHaveBeenCalledOnce();
   });
 
