@@ -12,6 +12,7 @@ import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
 import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
+import { articleContext } from '../lib/knowledge';
 
 /**
  * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
@@ -107,10 +108,14 @@ export default defineBackground(() => {
       return analyseInSlices(text, language, blockQuotes);
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
-    'knowledge/link': async ({ names, date, context }, sender) => {
-      const response = await lookUp(names, date, context);
-      const tabId = sender.tab?.id;
-      if (response.ok && tabId !== undefined) await history.rememberLinks(await store.get(tabId), response.results).catch(() => {});
+    'knowledge/link': async ({ names, date, context, tabId: named }, sender) => {
+      // A card sends its page's context and is its own tab; the popup names the tab, whose context is built here (the
+      // popup carries no analyser). A page's content script cannot name another tab.
+      const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/'));
+      const tabId = fromExtension ? named : sender.tab?.id;
+      const state = tabId === undefined ? null : await store.get(tabId);
+      const response = await lookUp(names, date, context ?? (fromExtension && state?.result ? articleContext(state.result) : undefined));
+      if (response.ok && state) await history.rememberLinks(state, response.results).catch(() => {});
       return response;
     },
     'knowledge/thumbnail': ({ url }) => thumbnail(url),

@@ -10,7 +10,9 @@ import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
 import type { Entity } from '../../lib/analyze';
 import { CONTROL_KEY, controlFrom, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
-import { articleContext, type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
+import type { BackgroundNote } from '../../lib/knowledge';
+// The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
+import { namesForLookUp } from '../../lib/knowledge/provider';
 import type { HistoryResponse, SearchPreview, TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
@@ -112,11 +114,7 @@ function App() {
     const result = state?.result;
     if (!result) return;
     setBackgrounds((b) => ({ ...b, [entity.id]: { status: 'loading' } }));
-    sendMessage('knowledge/link', {
-      names: namesForLookUp(entity, result.entities),
-      date: result.article?.published ?? null,
-      context: articleContext(result),
-    })
+    sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, tabId })
       .then((response) => stateFromResponse(response, entity.id))
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
       .then((next) => {

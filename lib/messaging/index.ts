@@ -125,7 +125,11 @@ export interface Protocol {
    * card or popup → background, on the reader's hover, focus or click: background notes for names. Only the names are
    * sent on to Wikimedia; the article's context stays in the browser and helps choose among namesakes.
    */
-  'knowledge/link': { request: { names: NameToLink[]; date: string | null; context?: ArticleContext }; response: KnowledgeResponse };
+  'knowledge/link': {
+    /** `context`: the card's page's; `tabId`: the popup's tab, whose context the background builds from its analysis */
+    request: { names: NameToLink[]; date: string | null; context?: ArticleContext; tabId?: number };
+    response: KnowledgeResponse;
+  };
   /** card or popup → background, once a note is on screen: its picture (only from Wikimedia's image host or the configured server) */
   'knowledge/thumbnail': { request: { url: string }; response: ThumbnailResponse };
   /**
