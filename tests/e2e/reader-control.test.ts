@@ -69,6 +69,19 @@ const FIRST_SCREEN = `(() => {
   };
 })()`;
 
+/** In Firefox's window: once the page's context menu is shown, picks Backstory's entry; resolves to its label. */
+const PICK_MENU_ENTRY = `new Promise((resolve) => {
+  const menu = document.getElementById('contentAreaContextMenu');
+  menu.addEventListener('popupshown', () => {
+    const item = [...menu.querySelectorAll('menuitem')].find((i) => /in Backstory$/.test(i.getAttribute('label') ?? ''));
+    if (!item) return resolve('no item');
+    const label = item.getAttribute('label');
+    menu.activateItem(item);
+    resolve(label);
+  }, { once: true });
+  setTimeout(() => resolve('no menu'), 5000);
+})`;
+
 /** The Tab order on the links article from its header's link on, checked the same way in both browsers. */
 async function checkTabOrder(evaluate: Evaluate, pressTab: () => Promise<void>) {
   await evaluate(`document.querySelector('a[href="/"]').focus()`);
@@ -644,7 +657,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     await page.close();
   });
 
-  test('the context menu (opened with a right click on the selected name) opens the card, with focus in it', async () => {
+  test('the context menu (a right click on the selection) opens the card of a name with focus in it, or the popup on other text', async () => {
     const page = await open(`${server.origin}${DEMO_ARTICLE_PATH}`);
     await page.bringToFront();
     const mark = await page.waitForSelector('::-p-xpath(//*[@data-entity-id][text()="Raheel Sharif"])');
@@ -655,20 +668,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
       getSelection()?.addRange(range);
     }, mark);
     const box = await mark?.boundingBox();
-    const shown = inBrowserWindow<string>(
-      browser,
-      `new Promise((resolve) => {
-        const menu = document.getElementById('contentAreaContextMenu');
-        menu.addEventListener('popupshown', () => {
-          const item = [...menu.querySelectorAll('menuitem')].find((i) => /in Backstory$/.test(i.getAttribute('label') ?? ''));
-          if (!item) return resolve('no item');
-          const label = item.getAttribute('label');
-          menu.activateItem(item);
-          resolve(label);
-        }, { once: true });
-        setTimeout(() => resolve('no menu'), 5000);
-      })`,
-    );
+    const shown = inBrowserWindow<string>(browser, PICK_MENU_ENTRY);
     await page.mouse.click((box?.x ?? 0) + 5, (box?.y ?? 0) + 5, { button: 'right' });
     expect(await shown).toBe("Look up 'Raheel Sharif' in Backstory");
     expect(
@@ -687,6 +687,41 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
         (v) => v === null,
       ),
     ).toBeNull();
+
+    // Selected text that is none of the page's names: the toolbar popup opens on it, and shows it.
+    const words = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.story__content') as Node, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.nodeValue?.indexOf('militant groups') ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'militant groups'.length);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    const picked = inBrowserWindow<string>(browser, PICK_MENU_ENTRY);
+    await page.mouse.click(words?.x ?? 0, words?.y ?? 0, { button: 'right' });
+    expect(await picked).toBe("Look up 'militant groups' in Backstory");
+    const popupUrl = () =>
+      inBrowserWindow<string | null>(
+        browser,
+        `[...document.querySelectorAll('browser.webextension-popup-browser')].map((b) => b.currentURI?.spec).find((u) => u?.endsWith('/popup.html')) ?? null`,
+      ).catch(() => null);
+    expect(await until(popupUrl, (v) => !!v)).toBe(`moz-extension://${FIREFOX_UUID}/popup.html`);
+    // The popup took the name the background left for it (what it shows of it is checked in Chromium and Popup.test.tsx).
+    const extensionPage = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/options.html`, 'h1');
+    const pending = () =>
+      extensionPage.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).browser;
+        return 'pendingLookUp' in (await api.storage.session.get('pendingLookUp'));
+      });
+    expect(await until(pending, (v) => !v)).toBe(false);
+    await extensionPage.close();
     await page.close();
   });
 
