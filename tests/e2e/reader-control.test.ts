@@ -69,6 +69,18 @@ const FIRST_SCREEN = `(() => {
   };
 })()`;
 
+/** The width of the picture in the open card, once it has loaded (0 before). */
+const PICTURE_WIDTH = `(() => {
+  const img = document.querySelector('${CARD_HOST}')?.shadowRoot?.querySelector('img.thumbnail');
+  return img && img.complete ? img.naturalWidth : 0;
+})()`;
+
+/** One request for the picture, after the hover; and the page's own world sees no picture (the card is closed to it). */
+function expectPictureFetchedOnce(pageImages: number) {
+  expect(wikimedia.requests.filter((r) => r.path.startsWith('/thumb/'))).toHaveLength(1);
+  expect(pageImages).toBe(0);
+}
+
 /** In Firefox's window: once the page's context menu is shown, picks Backstory's entry; resolves to its label. */
 const PICK_MENU_ENTRY = `new Promise((resolve) => {
   const menu = document.getElementById('contentAreaContextMenu');
@@ -81,6 +93,31 @@ const PICK_MENU_ENTRY = `new Promise((resolve) => {
   }, { once: true });
   setTimeout(() => resolve('no menu'), 5000);
 })`;
+
+interface FirstScreen {
+  height: number;
+  meta: string;
+  central: string[];
+  folds: { name: string; open: boolean; bottom: number }[];
+  settings: number;
+  badge: string;
+}
+
+/** The demo article's popup in 600 px: its header, the central names, and every fold's summary and the settings link in view. */
+function expectFirstScreen(screen: FirstScreen) {
+  expect(screen.height).toBeLessThanOrEqual(600);
+  expect(screen.meta).toMatch(/^Dawn · .*2014 · \d+ years old$/);
+  expect(screen.central.length).toBeGreaterThanOrEqual(5);
+  expect(screen.central.length).toBeLessThanOrEqual(8);
+  expect(screen.central.slice(0, 3)).toEqual(expect.arrayContaining(['Jeff Rathke', 'Haqqani network']));
+  expect(screen.folds.map((f) => [f.name, f.open])).toEqual([
+    ['central', true],
+    ['all-names', false],
+    ['all-quotes', false],
+    ['earlier', false],
+  ]);
+  expect(Math.max(...screen.folds.map((f) => f.bottom), screen.settings)).toBeLessThanOrEqual(600);
+}
 
 /** The Tab order on the links article from its header's link on, checked the same way in both browsers. */
 async function checkTabOrder(evaluate: Evaluate, pressTab: () => Promise<void>) {
@@ -161,14 +198,8 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
     await page.locator(MARK, { hasText: 'Sartaj Aziz' }).first().hover();
     const card = chromiumCard(page);
     await expect.poll(() => card.attribute('.card img.thumbnail', 'src'), { timeout: 10_000 }).toMatch(/^data:image\/png;base64,/);
-    const size = await page.evaluate((host) => {
-      const img = document.querySelector(host)?.shadowRoot?.querySelector('img.thumbnail') as HTMLImageElement | null;
-      return img && { width: img.naturalWidth, complete: img.complete };
-    }, CARD_HOST);
-    expect(size).toEqual({ width: 120, complete: true });
-    expect(wikimedia.requests.filter((r) => r.path.startsWith('/thumb/'))).toHaveLength(1);
-    // The page's own world sees no picture and no card.
-    expect(await page.evaluate(() => document.images.length)).toBe(0);
+    await expect.poll(() => page.evaluate(PICTURE_WIDTH)).toBe(120);
+    expectPictureFetchedOnce(await page.evaluate(() => document.images.length));
     await page.close();
   });
 
@@ -403,26 +434,8 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
     const popup = await popupFor(url, 600);
     await popup.waitForSelector('.title');
     await popup.locator('.publisher').waitFor({ timeout: 10_000 });
-    const screen = await popup.evaluate<{
-      height: number;
-      meta: string;
-      central: string[];
-      folds: { name: string; open: boolean; bottom: number }[];
-      settings: number;
-      badge: string;
-    }>(FIRST_SCREEN);
-    expect(screen.height).toBeLessThanOrEqual(600);
-    expect(screen.meta).toMatch(/^Dawn · .*2014 · \d+ years old$/);
-    expect(screen.central.length).toBeGreaterThanOrEqual(5);
-    expect(screen.central.length).toBeLessThanOrEqual(8);
-    expect(screen.central.slice(0, 3)).toEqual(expect.arrayContaining(['Jeff Rathke', 'Haqqani network']));
-    expect(screen.folds.map((f) => [f.name, f.open])).toEqual([
-      ['central', true],
-      ['all-names', false],
-      ['all-quotes', false],
-      ['earlier', false],
-    ]);
-    expect(Math.max(...screen.folds.map((f) => f.bottom), screen.settings)).toBeLessThanOrEqual(600);
+    const screen = await popup.evaluate<FirstScreen>(FIRST_SCREEN);
+    expectFirstScreen(screen);
     expect(screen.badge).toContain(`${badge.text} people, organisations and places highlighted`);
     await popup.screenshot({ path: fileURLToPath(new URL('popup.png', SCREENSHOTS)) });
 
@@ -501,6 +514,16 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     return page;
   };
   const marks = (page: FirefoxPage) => page.evaluate(markCount) as Promise<number>;
+  /** Esc closes the open card. */
+  const closeWithEscape = async (page: FirefoxPage) => {
+    await page.keyboard.press('Escape');
+    expect(
+      await until(
+        () => inCard(page, '.card'),
+        (v) => v === null,
+      ),
+    ).toBeNull();
+  };
   const status = (popup: FirefoxPage) => popup.evaluate(() => document.querySelector('[data-status]')?.getAttribute('data-status') ?? null);
   const checked = (popup: FirefoxPage, name: string) =>
     popup.evaluate((n) => (document.querySelector(`[name="${n}"]`) as HTMLInputElement | null)?.checked ?? null, name);
@@ -529,83 +552,58 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
       (v) => v !== null,
     );
     expect(src).toMatch(/^data:image\/png;base64,/);
-    const size = await until(
-      () =>
-        page.evaluate((host) => {
-          const img = document.querySelector(host)?.shadowRoot?.querySelector('img.thumbnail') as HTMLImageElement | null;
-          return img ? img.naturalWidth : 0;
-        }, CARD_HOST),
-      (w) => w > 0,
-    );
-    expect(size).toBe(120);
-    expect(wikimedia.requests.filter((r) => r.path.startsWith('/thumb/'))).toHaveLength(1);
-    expect(await page.evaluate(() => document.images.length)).toBe(0);
+    expect(
+      await until(
+        () => page.evaluate(PICTURE_WIDTH) as Promise<number>,
+        (w) => w > 0,
+      ),
+    ).toBe(120);
+    expectPictureFetchedOnce((await page.evaluate(() => document.images.length)) as number);
     await page.close();
   });
 
   test('the site switch and the pause are remembered across reloads, and the gate does nothing while they are off', async () => {
     const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
     const page = await open(url);
-    let popup = await openPopup(browser, url);
-    await popup.click('[name="siteOn"]');
-    expect(
-      await until(
-        () => marks(page),
-        (n) => n === 0,
-      ),
-    ).toBe(0);
-    await page.reload();
-    await settle(2000);
-    expect(await marks(page)).toBe(0);
-    await popup.close();
-    popup = await openPopup(browser, url);
-    expect(
-      await until(
-        () => status(popup),
-        (s) => s === 'off-site',
-      ),
-    ).toBe('off-site');
-    expect(await checked(popup, 'siteOn')).toBe(false);
-    expect(await popup.$$eval('button.analyse', (b) => b.length)).toBe(1);
-    await popup.click('[name="siteOn"]');
-    expect(
-      await until(
-        () => marks(page),
-        (n) => n > 0,
-      ),
-    ).toBeGreaterThan(0);
-    await popup.close();
-
-    popup = await openPopup(browser, url);
-    await popup.waitForSelector('[name="paused"]');
-    await popup.click('[name="paused"]');
-    expect(
-      await until(
-        () => marks(page),
-        (n) => n === 0,
-      ),
-    ).toBe(0);
-    await page.reload();
-    await settle(2000);
-    expect(await marks(page)).toBe(0);
-    await popup.close();
-    popup = await openPopup(browser, url);
-    expect(
-      await until(
-        () => status(popup),
-        (s) => s === 'off-paused',
-      ),
-    ).toBe('off-paused');
-    expect(await checked(popup, 'paused')).toBe(true);
-    await popup.click('[name="paused"]');
-    expect(
-      await until(
-        () => marks(page),
-        (n) => n > 0,
-        20_000,
-      ),
-    ).toBeGreaterThan(0);
-    await popup.close();
+    for (const [name, off] of [
+      ['siteOn', 'off-site'],
+      ['paused', 'off-paused'],
+    ] as const) {
+      let popup = await openPopup(browser, url);
+      await popup.waitForSelector(`[name="${name}"]`);
+      await popup.click(`[name="${name}"]`);
+      // The highlights go at once, in the open tab too; after a reload the gate does nothing.
+      expect(
+        await until(
+          () => marks(page),
+          (n) => n === 0,
+        ),
+        name,
+      ).toBe(0);
+      await page.reload();
+      await settle(2000);
+      expect(await marks(page), name).toBe(0);
+      await popup.close();
+      popup = await openPopup(browser, url);
+      expect(
+        await until(
+          () => status(popup),
+          (s) => s === off,
+        ),
+      ).toBe(off);
+      expect(await checked(popup, name)).toBe(name === 'paused');
+      expect(await popup.$$eval('button.analyse', (b) => b.length)).toBe(1);
+      await popup.click(`[name="${name}"]`);
+      expect(
+        await until(
+          () => marks(page),
+          (n) => n > 0,
+          20_000,
+        ),
+        name,
+      ).toBeGreaterThan(0);
+      await popup.close();
+    }
     await page.close();
   });
 
@@ -680,13 +678,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     // Focus is in the card once the menu has closed (Firefox gives the page its focus back after the click).
     const inCardFocus = () => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.activeElement?.className ?? null, CARD_HOST);
     expect(await until(inCardFocus, (v) => v === 'card')).toBe('card');
-    await page.keyboard.press('Escape');
-    expect(
-      await until(
-        () => inCard(page, '.card'),
-        (v) => v === null,
-      ),
-    ).toBeNull();
+    await closeWithEscape(page);
 
     // Selected text that is none of the page's names: the toolbar popup opens on it, and shows it.
     const words = await page.evaluate(() => {
@@ -742,13 +734,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
         (v) => v !== null,
       ),
     ).toBe('Jeff Rathke');
-    await page.keyboard.press('Escape');
-    expect(
-      await until(
-        () => inCard(page, '.card'),
-        (v) => v === null,
-      ),
-    ).toBeNull();
+    await closeWithEscape(page);
     expect(await page.evaluate(FOCUSED)).toEqual({ link: '/profiles/jeff-rathke', marks: 1 });
     await page.close();
   });
@@ -779,24 +765,8 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     const popup = await openPopup(browser, url);
     await popup.setViewport({ width: 400, height: 600 });
     await popup.waitForSelector('.title', { timeout: 20_000 });
-    const screen = (await popup.evaluate(FIRST_SCREEN)) as {
-      height: number;
-      meta: string;
-      central: string[];
-      folds: { name: string; open: boolean; bottom: number }[];
-      settings: number;
-    };
-    expect(screen.height).toBeLessThanOrEqual(600);
-    expect(screen.meta).toMatch(/^Dawn · .*2014 · \d+ years old$/);
-    expect(screen.central.length).toBeGreaterThanOrEqual(5);
-    expect(screen.central.length).toBeLessThanOrEqual(8);
-    expect(screen.folds.map((f) => [f.name, f.open])).toEqual([
-      ['central', true],
-      ['all-names', false],
-      ['all-quotes', false],
-      ['earlier', false],
-    ]);
-    expect(Math.max(...screen.folds.map((f) => f.bottom), screen.settings)).toBeLessThanOrEqual(600);
+    const screen = (await popup.evaluate(FIRST_SCREEN)) as FirstScreen;
+    expectFirstScreen(screen);
     expect(await popup.$$eval('.entity-group[data-type="MISC"] .entity-name', (e) => e.map((x) => x.textContent))).not.toContain('Pakistani');
     await popup.close();
     await page.close();
