@@ -3,6 +3,7 @@ import type { RelatedLink } from '../lib/analyze';
 // From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
 import { formatDate } from '../lib/analyze/age';
 import { buildTimeline, type CoverageItem, type CoverageSource, type HistoryMatch, linksAsCoverage } from '../lib/coverage';
+import { cleanPublisher } from '../lib/display';
 import type { HistoryResponse, SearchResponse } from '../lib/messaging';
 
 export type SearchState =
@@ -78,7 +79,7 @@ function HistoryMatches({ history }: { history: HistoryResponse | null }) {
         {history.matches.map((m: HistoryMatch) => (
           <li key={m.record.url} class="history-match">
             {link(m.record.url, m.record.title)}
-            <span class="source"> · {[m.record.publisher, formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
+            <span class="source"> · {[cleanPublisher(m.record.publisher), formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
             <p class="read-on">You read this on {formatDate(new Date(m.record.readAt).toISOString())}</p>
             <p class="shared">Shared: {sharedNames(m.shared)}</p>
           </li>
@@ -93,7 +94,7 @@ function NewsItem({ item }: { item: CoverageItem }) {
   return (
     <li class="news-result" data-source={item.source}>
       {link(item.url, item.title)}
-      <span class="source"> · {[item.publisher, formatDate(item.date), SOURCE_LABEL[item.source]].filter(Boolean).join(' · ')}</span>
+      <span class="source"> · {[cleanPublisher(item.publisher), formatDate(item.date), SOURCE_LABEL[item.source]].filter(Boolean).join(' · ')}</span>
     </li>
   );
 }

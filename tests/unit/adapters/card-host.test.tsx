@@ -367,7 +367,7 @@ describe('keyboard and focus', () => {
 describe('the card by its name', () => {
   const rect = (top: number) => ({ top, bottom: top + 20, left: 100, right: 200, width: 100, height: 20, x: 100, y: top }) as DOMRect;
 
-  test('follows the name when the page scrolls, and closes when the name leaves the screen', () => {
+  test('follows the name when the page scrolls or the window changes size, and closes when the name leaves the screen', () => {
     const name = mark('Jeff Rathke');
     let top = 300;
     vi.spyOn(name, 'getBoundingClientRect').mockImplementation(() => rect(top));
@@ -377,6 +377,10 @@ describe('the card by its name', () => {
     window.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(50);
     expect(host()?.style.getPropertyValue('top')).toBe('146px');
+    top = 200;
+    window.dispatchEvent(new Event('resize'));
+    vi.advanceTimersByTime(50);
+    expect(host()?.style.getPropertyValue('top')).toBe('226px');
     top = -200;
     document.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(50);
