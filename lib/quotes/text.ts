@@ -1,0 +1,122 @@
+import type { Span } from '../analyze/types';
+import { dotEndsNoSentence } from '../entities';
+
+/** A word of the text, with where it stands: its sentence, its paragraph, and the quote around it. */
+export interface Word extends Span {
+  /** lowercased, a possessive 's taken off */
+  lower: string;
+  /** opens with a capital letter */
+  cap: boolean;
+  possessive: boolean;
+  sentence: number;
+  paragraph: number;
+  /** index of the top-level quote span around the word, or -1 in the narrative */
+  quote: number;
+}
+
+/** The text cut into paragraphs, sentences and words, quote spans kept whole inside the sentence that holds them. */
+export interface TextLayout {
+  text: string;
+  words: Word[];
+  sentences: Span[];
+  paragraphs: Span[];
+  /** the opaque spans the sentences were cut around (top-level quote candidates), in text order */
+  quotes: Span[];
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.‐][\p{L}\p{M}\p{N}]+)*/gu;
+const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s)|\n/g;
+const POSSESSIVE = /^(.+?)['’]s$/u;
+const CAPITAL = /^\p{Lu}/u;
+
+/** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
+export function lastAtOrBefore<T extends Span>(spans: T[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as T).start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Index of the first span ending after `at` (spans sorted and not overlapping), or spans.length. */
+export function firstEndingAfter<T extends Span>(spans: T[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as T).end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Paragraphs (lines), sentences and words of `text`. A sentence ends at . ! ? … before a space and a capital, a digit or
+ * an opening mark (abbreviations and initials aside), and at every line break; punctuation inside a quote span ends no
+ * sentence, except at the quote's own end ("“We lost.” Then …"), so a quote and its attribution stay in one sentence.
+ * Linear: one pass of each pattern, the spans walked in order.
+ */
+export function layOut(text: string, quotes: Span[]): TextLayout {
+  const sentences: Span[] = [];
+  const paragraphs: Span[] = [];
+  let sentenceStart = 0;
+  let paragraphStart = 0;
+  let q = 0;
+  const cut = (at: number, next: number) => {
+    if (text.slice(sentenceStart, at).trim()) sentences.push({ start: sentenceStart, end: at });
+    sentenceStart = next;
+  };
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (m[0] === '\n') {
+      cut(at, end);
+      if (text.slice(paragraphStart, at).trim()) paragraphs.push({ start: paragraphStart, end: at });
+      paragraphStart = end;
+      continue;
+    }
+    while (q < quotes.length && (quotes[q] as Span).end < end) q++;
+    const inside = quotes[q];
+    // Inside a quote, only the punctuation that closes it counts.
+    if (inside && inside.start < at && end < inside.end) continue;
+    let k = end;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+    const next = text[k] ?? '';
+    if (next === '\n' || next === '') continue;
+    if (!/[\p{Lu}\p{N}"“‘'«„(\[]/u.test(next)) continue;
+    if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at)) continue;
+    cut(end, k);
+  }
+  cut(text.length, text.length);
+  if (text.slice(paragraphStart).trim()) paragraphs.push({ start: paragraphStart, end: text.length });
+
+  const words: Word[] = [];
+  let s = 0;
+  let p = 0;
+  q = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (s < sentences.length - 1 && (sentences[s] as Span).end <= start) s++;
+    while (p < paragraphs.length - 1 && (paragraphs[p] as Span).end <= start) p++;
+    while (q < quotes.length && (quotes[q] as Span).end <= start) q++;
+    const inQuote = q < quotes.length && (quotes[q] as Span).start < start ? q : -1;
+    const possessive = POSSESSIVE.exec(m[0]);
+    words.push({
+      start,
+      end,
+      lower: (possessive ? (possessive[1] as string) : m[0]).toLowerCase(),
+      cap: CAPITAL.test(m[0]),
+      possessive: !!possessive,
+      sentence: s,
+      paragraph: p,
+      quote: inQuote,
+    });
+  }
+  return { text, words, sentences, paragraphs, quotes };
+}

@@ -1,0 +1,122 @@
+// Training examples from a document with gold quotes: the features the extension computes, labelled by the gold.
+import { quoteFeatures, repeatedSpans } from '../../lib/quotes/classifier';
+import type { QuoteSpan } from '../../lib/quotes/marks';
+import { type Answer, type Attributed, rankContext, type SpeakerCandidate, speakerCandidates } from '../../lib/quotes/ranker';
+import type { Doc, GoldQuote } from './corpus';
+
+/** The eval's name match: equal after normalisation, or the same last word ("Rathke" for "Jeff Rathke"). */
+export function normName(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/[.']/g, '')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+export function sameSpeaker(said: string, names: string[]): boolean {
+  const a = normName(said);
+  const last = a.split(' ').at(-1);
+  return !!last && names.some((n) => {
+    const b = normName(n);
+    return a === b || b.split(' ').at(-1) === last;
+  });
+}
+
+/** Gold quotes matched one-to-one to candidate spans, largest overlap first, as the eval matches predictions. */
+export function matchGold(spans: QuoteSpan[], gold: GoldQuote[]): Map<QuoteSpan, GoldQuote> {
+  const pairs: [number, QuoteSpan, GoldQuote][] = [];
+  for (const g of gold) {
+    for (const s of spans) {
+      const overlap = Math.min(s.end, g.end) - Math.max(s.start, g.start);
+      if (overlap >= (g.end - g.start) / 2) pairs.push([overlap, s, g]);
+    }
+  }
+  pairs.sort((a, b) => b[0] - a[0] || a[1].start - b[1].start);
+  const out = new Map<QuoteSpan, GoldQuote>();
+  const used = new Set<GoldQuote>();
+  for (const [, s, g] of pairs) {
+    if (out.has(s) || used.has(g)) continue;
+    out.set(s, g);
+    used.add(g);
+  }
+  return out;
+}
+
+export interface ClassifierExample {
+  features: string[];
+  label: 0 | 1;
+}
+
+export interface RankerExample {
+  /** options[0] is "no one" */
+  options: string[][];
+  positive: boolean[];
+}
+
+export interface DocExamples {
+  quotes: ClassifierExample[];
+  speakers: RankerExample[];
+}
+
+function isRight(doc: Doc, gold: GoldQuote, answer: Answer): boolean {
+  if (gold.names) return sameSpeaker(answer.name, gold.names);
+  // An unnamed source: its description as written ("a US official", "the doctors").
+  return !answer.entityId && !!gold.description && sameSpeaker(answer.name, [gold.description]);
+}
+
+/** LitBank names the speaker entity's mentions: a candidate is right when its mention, and what it refers back to, are. */
+function isRightInLitbank(doc: Doc, gold: GoldQuote, previous: GoldQuote | undefined, beforePrevious: GoldQuote | undefined, c: SpeakerCandidate): boolean {
+  const isSpeaker = (i: number) => {
+    const m = doc.an.mentions[i];
+    return !!m && (gold.speakerMentions ?? []).some(([s, e]) => s < m.end && m.start < e);
+  };
+  const previousSpoke = !!previous && previous.speakerId === gold.speakerId;
+  if (c.via === -3) return !!beforePrevious && beforePrevious.speakerId === gold.speakerId && !previousSpoke;
+  if (c.mention === -1) return previousSpoke;
+  if (!isSpeaker(c.mention)) return false;
+  // A description as written is right only for a speaker the excerpt never names (the product's convention: a name
+  // whenever there is one); otherwise what it refers back to must be one of the speaker's mentions.
+  if (c.via === -1) return !gold.names;
+  return c.via === -2 ? previousSpoke : isSpeaker(c.via);
+}
+
+export function docExamples(doc: Doc): DocExamples {
+  const { an } = doc;
+  const matched = matchGold(an.spans, doc.quotes);
+  const repeated = repeatedSpans(an);
+  const quotes: ClassifierExample[] = [];
+  let coveredTo = -1;
+  for (const span of an.spans) {
+    const gold = matched.get(span);
+    // Inside a quote taken as one, a nested one is never its own: the decoder skips it, so training does too.
+    if (span.start < coveredTo) continue;
+    if (gold) coveredTo = span.end;
+    quotes.push({ features: quoteFeatures(an, span, repeated.has(span)), label: gold ? 1 : 0 });
+  }
+  const ctx = rankContext(an);
+  const history: Attributed[] = [];
+  const speakers: RankerExample[] = [];
+  const previousGold: GoldQuote[] = [];
+  for (const span of an.spans) {
+    const gold = matched.get(span);
+    if (!gold) continue;
+    const { candidates, none } = speakerCandidates(an, ctx, span, history);
+    const last = previousGold[previousGold.length - 1];
+    const positive = candidates.map((c) => (doc.source === 'litbank' ? isRightInLitbank(doc, gold, last, previousGold.findLast((g) => g.speakerId !== last?.speakerId), c) : isRight(doc, gold, c.answer)));
+    const anyRight = positive.some(Boolean);
+    // An unnamed source with no description among the candidates teaches nothing about who spoke.
+    const named = doc.source === 'litbank' || !!gold.names;
+    if (candidates.length && (anyRight || named)) {
+      speakers.push({ options: [none, ...candidates.map((c) => c.features)], positive: [!anyRight, ...positive] });
+    }
+    // What the next quote sees as "the previous speaker": the gold one, as the candidates name it.
+    const right = candidates.find((c, i) => positive[i] && c.mention !== -1) ?? candidates.find((_, i) => positive[i]);
+    history.push({ quote: span, answer: right?.answer ?? null });
+    previousGold.push(gold);
+  }
+  return { quotes, speakers };
+}
