@@ -13,6 +13,8 @@ export interface QuoteAnalysis extends SymbolDoc {
   top: QuoteSpan[];
   /** local pattern names of each mention ("X_said_here"), matched once */
   localPatterns: string[][];
+  /** the symbol just before each mention in its sentence ('^' at its start) */
+  symbolBefore: string[];
   /** word index of each paragraph's first word */
   paragraphFirstWord: Int32Array;
 }
@@ -39,15 +41,19 @@ export function analyse(text: string, entities: Entity[], lex: SpeechLexicon, ex
   const mentions = findMentions(layout, entities, lex);
   const sym = prepareSymbols(text, layout, lex, mentions);
   const { words } = layout;
+  const symbolBefore: string[] = [];
   const localPatterns = mentions.map((m, i) => {
     const sentence = layout.sentences[m.sentence];
     const fromWord = words[Math.max(0, m.first - LOCAL_BEFORE)];
     const toWord = words[Math.min(words.length - 1, m.last + LOCAL_AFTER)];
     const from = Math.max(sentence?.start ?? 0, fromWord?.start ?? m.start);
     const to = Math.min(sentence?.end ?? text.length, toWord?.end ?? m.end);
-    return matchPatterns(lex.patterns.local, symbolsBetween(sym, from, Math.max(to, m.end), i, 20));
+    const symbols = symbolsBetween(sym, from, Math.max(to, m.end), i, 20);
+    const x = symbols.indexOf('X');
+    symbolBefore.push(x <= 0 ? (from === sentence?.start ? '^' : '') : (symbols[x - 1] as string));
+    return matchPatterns(lex.patterns.local, symbols);
   });
   const paragraphFirstWord = new Int32Array(layout.paragraphs.length).fill(-1);
   for (let k = words.length - 1; k >= 0; k--) paragraphFirstWord[(words[k] as { paragraph: number }).paragraph] = k;
-  return { ...sym, spans, top, localPatterns, paragraphFirstWord };
+  return { ...sym, spans, top, localPatterns, symbolBefore, paragraphFirstWord };
 }

@@ -5,7 +5,8 @@ import { firstEndingAfter, lastAtOrBefore, type TextLayout, type Word } from './
 /**
  * The narrative around a quote, written as a string of one symbol per word, so that attribution patterns ("“…,” X
  * said", "X said: “…”", "according to X") are regular expressions in the language's data file:
- *   X  the speaker candidate being scored        N  another name        p  another pronoun     R  a description
+ *   X  the speaker candidate being scored   N  another person's name   O  a body's or place's name
+ *   p  another pronoun   R  a description
  *   V  a speech verb   L  a verb whose object is the listener ("told")   v  a characterising verb ("called")
  *   A  a source phrase ("according to")   S  a speech noun ("statement")   T  "that"   o  a preposition
  *   d  a determiner    C  another capitalised word    w  any other word    Q  another quotation
@@ -37,13 +38,13 @@ function gapSymbols(gap: string): string {
 export function prepareSymbols(text: string, layout: TextLayout, lex: SpeechLexicon, mentions: SpeakerMention[]): SymbolDoc {
   const { words } = layout;
   const mentionOfWord = new Int32Array(words.length).fill(-1);
-  mentions.forEach((m, i) => mentionOfWord.fill(i, m.first, m.last + 1));
+  mentions.forEach((m, i) => {
+    mentionOfWord.fill(i, m.first, m.last + 1);
+  });
   const wordSymbol: string[] = new Array(words.length);
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as Word;
-    const phrase = lex.phrasesByFirstWord
-      .get(w.lower)
-      ?.find((p) => p.every((part, j) => words[k + j]?.lower === part && words[k + j]?.quote === -1));
+    const phrase = lex.phrasesByFirstWord.get(w.lower)?.find((p) => p.every((part, j) => words[k + j]?.lower === part && words[k + j]?.quote === -1));
     if (phrase) {
       wordSymbol[k] = 'A';
       for (let j = 1; j < phrase.length; j++) wordSymbol[k + j] = '';
@@ -74,7 +75,7 @@ export function prepareSymbols(text: string, layout: TextLayout, lex: SpeechLexi
   return { text, layout, lex, mentions, mentionOfWord, wordSymbol };
 }
 
-const MENTION_SYMBOL: Record<string, string> = { PER: 'N', ORG: 'N', LOC: 'N', RUN: 'N', PRON: 'p', DESC: 'R' };
+const MENTION_SYMBOL: Record<string, string> = { PER: 'N', ORG: 'O', LOC: 'O', RUN: 'N', PRON: 'p', DESC: 'R' };
 
 /**
  * Symbols of the words from offset `from` to offset `to` (at most `limit` words, taken from the end when `fromEnd`),

@@ -98,8 +98,8 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (verbNearAfter) f.push('verb_near_after', `${short}&verb_near_after`);
   const sentenceSymbols = before + after;
   if (/[VLv]/.test(sentenceSymbols)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
-  if (/[Np]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
-  if (/[VLvA]/.test(sentenceSymbols) && /[Np]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
+  if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
+  if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
   if (/S/.test(before)) f.push(`${short}&speech_noun_before`);
   if (/A/.test(sentenceSymbols)) f.push('source_phrase');
   if (/:$/.test(before)) f.push('colon_before');

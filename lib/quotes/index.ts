@@ -7,8 +7,8 @@ import { type QuoteModel, SHIPPED_MODEL } from './model';
 import { type Attributed, rankContext } from './ranker';
 
 export { findQuoteSpans, type QuoteSpan } from './marks';
-export { passages } from './passages';
 export type { QuoteModel } from './model';
+export { passages } from './passages';
 
 export interface QuoteOptions {
   /** the page's <blockquote> passages, as spans of the text */

@@ -3,23 +3,31 @@ import english from './speech/en.json';
 /** The JSON shape of a language's speech lexicon (see speech/en.json). */
 export interface SpeechLexiconData {
   language: string;
-  speechVerbs: string[];
-  strongSpeechVerbs: string[];
-  listenerVerbs: string[];
-  characterisingVerbs: string[];
-  sourcePhrases: string[];
-  mentionCues: string[];
-  speechNouns: string[];
-  personRoles: string[];
-  bodyRoles: string[];
+  speechVerbs: string;
+  strongSpeechVerbs: string;
+  listenerVerbs: string;
+  characterisingVerbs: string;
+  sourcePhrases: string;
+  mentionCues: string;
+  speechNouns: string;
+  personRoles: string;
+  bodyRoles: string;
   pronouns: Record<string, string>;
-  determiners: string[];
-  indefinite: string[];
-  objectPrepositions: string[];
+  determiners: string;
+  indefinite: string;
+  objectPrepositions: string;
   courtesyTitles: Record<string, string>;
-  functionWords: string[];
-  firstPersonWords: string[];
+  functionWords: string;
+  firstPersonWords: string;
   patterns: Record<'after' | 'before' | 'local', Record<string, string>>;
+  slots: AttributionSlot[];
+}
+
+/** A rule naming a quote's attribution slot: any of these patterns (side:name), for quotes ending so (any when empty). */
+export interface AttributionSlot {
+  name: string;
+  patterns: string[];
+  quoteEnds: string[];
 }
 
 export interface SpeechLexicon {
@@ -44,33 +52,39 @@ export interface SpeechLexicon {
   functionWords: Set<string>;
   firstPersonWords: Set<string>;
   patterns: Record<'after' | 'before' | 'local', [string, RegExp][]>;
+  slots: AttributionSlot[];
 }
+
+const words = (list: string) => list.split('|').filter(Boolean);
 
 function compile(data: SpeechLexiconData): SpeechLexicon {
   const patterns = (group: Record<string, string>): [string, RegExp][] => Object.entries(group).map(([name, source]) => [name, new RegExp(source)]);
-  const sourcePhrases = data.sourcePhrases.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+  const sourcePhrases = words(data.sourcePhrases)
+    .map((p) => p.split(' '))
+    .sort((a, b) => b.length - a.length);
   const phrasesByFirstWord = new Map<string, string[][]>();
   for (const p of sourcePhrases) phrasesByFirstWord.set(p[0] as string, [...(phrasesByFirstWord.get(p[0] as string) ?? []), p]);
   return {
     language: data.language,
-    speechVerbs: new Set(data.speechVerbs),
-    strongSpeechVerbs: new Set(data.strongSpeechVerbs),
-    listenerVerbs: new Set(data.listenerVerbs),
-    characterisingVerbs: new Set(data.characterisingVerbs),
+    speechVerbs: new Set(words(data.speechVerbs)),
+    strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),
+    listenerVerbs: new Set(words(data.listenerVerbs)),
+    characterisingVerbs: new Set(words(data.characterisingVerbs)),
     sourcePhrases,
     phrasesByFirstWord,
-    mentionCues: new Set(data.mentionCues),
-    speechNouns: new Set(data.speechNouns),
-    personRoles: new Set(data.personRoles),
-    bodyRoles: new Set(data.bodyRoles),
+    mentionCues: new Set(words(data.mentionCues)),
+    speechNouns: new Set(words(data.speechNouns)),
+    personRoles: new Set(words(data.personRoles)),
+    bodyRoles: new Set(words(data.bodyRoles)),
     pronouns: new Map(Object.entries(data.pronouns)),
-    determiners: new Set(data.determiners),
-    indefinite: new Set(data.indefinite),
-    objectPrepositions: new Set(data.objectPrepositions),
+    determiners: new Set(words(data.determiners)),
+    indefinite: new Set(words(data.indefinite)),
+    objectPrepositions: new Set(words(data.objectPrepositions)),
     courtesyTitles: new Map(Object.entries(data.courtesyTitles)),
-    functionWords: new Set(data.functionWords),
-    firstPersonWords: new Set(data.firstPersonWords),
+    functionWords: new Set(words(data.functionWords)),
+    firstPersonWords: new Set(words(data.firstPersonWords)),
     patterns: { after: patterns(data.patterns.after), before: patterns(data.patterns.before), local: patterns(data.patterns.local) },
+    slots: data.slots,
   };
 }
 

@@ -47,7 +47,16 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
   const base = (first: number, last: number): Omit<SpeakerMention, 'kind' | 'entity' | 'pronoun' | 'definite' | 'body' | 'role'> => {
     const a = words[first] as Word;
     const b = words[last] as Word;
-    return { start: a.start, end: b.end, first, last, text: text.slice(a.start, b.end), sentence: a.sentence, paragraph: a.paragraph, possessive: b.possessive };
+    return {
+      start: a.start,
+      end: b.end,
+      first,
+      last,
+      text: text.slice(a.start, b.end),
+      sentence: a.sentence,
+      paragraph: a.paragraph,
+      possessive: b.possessive,
+    };
   };
   // Names from the recogniser: every mention outside quotes, mapped to the words it covers.
   const located = entities
@@ -63,7 +72,15 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     const w = words[f];
     if (!w || w.start >= m.end || w.quote !== -1) continue;
     if (taken[f] !== -1 || taken[l] !== -1) continue;
-    const mention: SpeakerMention = { ...base(f, l), kind: m.entity.type as MentionKind, entity: m.entity, pronoun: null, definite: false, body: false, role: null };
+    const mention: SpeakerMention = {
+      ...base(f, l),
+      kind: m.entity.type as MentionKind,
+      entity: m.entity,
+      pronoun: null,
+      definite: false,
+      body: false,
+      role: null,
+    };
     // The mention's own span, not the words' (a possessive stays on the word, the offsets on the name).
     taken.fill(out.length, f, l + 1);
     out.push(mention);

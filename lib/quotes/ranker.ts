@@ -4,7 +4,7 @@ import { matchPatterns, symbolsBetween } from './attribution';
 import { wordsIn } from './classifier';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
-import { lastAtOrBefore, type Word } from './text';
+import { firstEndingAfter, lastAtOrBefore, type Word } from './text';
 
 /** Who a candidate says spoke: a named entity, or words as written ("a US official") when no one is named. */
 export interface Answer {
@@ -47,6 +47,8 @@ export interface RankContext {
   roleHolder: Int32Array;
   /** mention indices whose local patterns say they speak ("Smith said", "said Smith") */
   speaks: Uint8Array;
+  /** for "he" and "she": the mention a plain rule takes them for, or -1 */
+  referent: Int32Array;
 }
 
 const norm = (s: string) =>
@@ -93,44 +95,78 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     // "Sara Novak, the company's spokeswoman, … the spokeswoman said").
     for (; k < m.first; k++) {
       const w = words[k] as Word;
-      if (w.quote !== -1 || !an.lex.personRoles.has(w.lower)) continue;
-      const holder = nearestPerson(an, k);
+      if (w.quote !== -1) continue;
+      // A body's role ("the company"), or what speaks for it ("the statement", "the report"): the body named beside it.
+      const person = an.lex.personRoles.has(w.lower);
+      if (!person && !an.lex.bodyRoles.has(w.lower) && !an.lex.speechNouns.has(w.lower)) continue;
+      const holder = nearestHolder(an, k, person ? PERSON_KINDS : BODY_KINDS, roleHolder);
       if (holder !== -1) lastHolder.set(w.lower, holder);
     }
     if (m.kind === 'PER' && m.entity) {
       for (const t of m.entity.titles) if (!titleOf.has(t.toLowerCase())) titleOf.set(t.toLowerCase(), [m.entity.id]);
       for (const t of m.entity.titles) lastHolder.set(t.toLowerCase(), i);
     }
-    if (m.kind === 'DESC' && m.role && m.definite && !m.body) roleHolder[i] = lastHolder.get(m.role) ?? -1;
+    if (m.kind === 'DESC' && m.role && m.definite) roleHolder[i] = lastHolder.get(m.role) ?? -1;
   }
+  // Each "he"/"she" and the person a plain rule takes it for: the same pronoun just before, or the nearest person
+  // of its gender who opens a clause. The ranker reads it as one hint ("he emailed Gaiman … he wrote": the first he).
+  const referent = new Int32Array(mentions.length).fill(-1);
+  mentions.forEach((m, i) => {
+    if (m.kind !== 'PRON' || (m.pronoun !== 'he' && m.pronoun !== 'she')) return;
+    const gender: Gender = m.pronoun === 'he' ? 'male' : 'female';
+    let fallback = -1;
+    for (let j = i - 1; j >= 0 && j >= i - MAX_SCANNED; j--) {
+      const c = mentions[j] as SpeakerMention;
+      if (m.paragraph - c.paragraph > 1) break;
+      if (c.kind === 'PRON' && c.pronoun === m.pronoun && (referent[j] ?? -1) !== -1 && m.sentence - c.sentence <= 1) {
+        referent[i] = referent[j] as number;
+        return;
+      }
+      if (c.kind !== 'PER' && c.kind !== 'RUN') continue;
+      const g = genders[j] ?? null;
+      if (g && g !== gender) continue;
+      const before = an.symbolBefore[j] ?? '';
+      const clauseOpening = before === '^' || before === ',' || before === '' || before === 'T';
+      if (clauseOpening && !c.possessive) {
+        referent[i] = j;
+        return;
+      }
+      if (fallback === -1) fallback = j;
+    }
+    referent[i] = fallback;
+  });
   const speaks = new Uint8Array(mentions.length);
   an.localPatterns.forEach((names, i) => {
     if (names.some((n) => SPEAKING.has(n))) speaks[i] = 1;
   });
-  return { genders, roleHolder, speaks };
+  return { genders, roleHolder, speaks, referent };
 }
 
-/** The person named closest to word `k` in its sentence, within six words and no quote between. */
-function nearestPerson(an: QuoteAnalysis, k: number): number {
+const PERSON_KINDS = new Set(['PER', 'RUN']);
+const BODY_KINDS = new Set(['ORG', 'PER', 'RUN', 'DESC']);
+
+/**
+ * The name closest to word `k` in its sentence, within six words and no quote between: the person holding a role
+ * ("Jeff Rathke, a spokesman"), the body a statement is from ("the company … in a statement", through the body that
+ * description itself stands for).
+ */
+function nearestHolder(an: QuoteAnalysis, k: number, kinds: Set<string>, roleHolder: Int32Array): number {
   const { words } = an.layout;
   const w = words[k] as Word;
-  let best = -1;
-  let bestDistance = 7;
   for (let d = 1; d <= 6; d++) {
-    for (const j of [k + d, k - d]) {
+    for (const j of [k - d, k + d]) {
       const x = words[j];
       if (!x || x.sentence !== w.sentence || x.quote !== -1) continue;
       const m = an.mentionOfWord[j] as number;
       if (m === -1) continue;
       const mention = an.mentions[m] as SpeakerMention;
-      if ((mention.kind === 'PER' || mention.kind === 'RUN') && d < bestDistance) {
-        best = m;
-        bestDistance = d;
-      }
+      if (!kinds.has(mention.kind)) continue;
+      if (mention.kind !== 'DESC') return m;
+      // A description holds what its own referent holds ("the company" … "in a statement").
+      if (mention.body && mention.first <= k && (roleHolder[m] ?? -1) !== -1) return roleHolder[m] as number;
     }
-    if (best !== -1) return best;
   }
-  return best;
+  return -1;
 }
 
 /** Mentions a pronoun or description may refer back to: no further than this many paragraphs, this many of them. */
@@ -178,12 +214,17 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     const f = [`a:rank${Math.min(out.length, 4)}`, `a:sd${Math.min(3, m.sentence - c.sentence)}`];
     if (gender) f.push(g ? 'a:gender_agrees' : 'a:gender_unknown');
     if (opensSentence(an, c)) f.push('a:subject');
+    f.push(`a:before:${an.symbolBefore[j] ?? ''}`);
+    const ruled = ctx.referent[i] ?? -1;
+    if (ruled !== -1 && nameAnswer(an.mentions[ruled] as SpeakerMention)?.key === answer.key) f.push('a:rule');
     if (c.possessive) f.push('a:possessive');
     const local = an.localPatterns[j] ?? [];
     if (local.includes('listener_X') || local.includes('object_X')) f.push('a:object');
     if (ctx.speaks[j]) f.push('a:speaks');
     if (previous && previous.key === answer.key) f.push('a:previous_speaker');
     if (c.entity) f.push(`a:sal${c.entity.mentions.length > 2 ? 'many' : 'few'}`);
+    // "the doctors" for Doctors for Camp Closure, "the ministry" for the Foreign Ministry.
+    if (m.role && c.entity?.name.toLowerCase().includes(m.role.replace(/s$/, ''))) f.push('a:name_has_role');
     out.push({ answer: { ...answer, written: m.text }, features: f, via: j });
   }
   if (previous?.entityId && !seen.has(previous.key)) out.push({ answer: { ...previous, written: m.text }, features: ['a:previous_only'], via: -2 });
@@ -200,7 +241,13 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     return [];
   }
   if (m.kind === 'DESC') {
-    if (!m.definite) return [{ answer: nameAnswer(m) as Answer, features: ['a:as_written'], via: -1 }];
+    // "a report from Kotak Institutional Equities", "a statement by the ministry": the body or person it comes from.
+    const next = an.layout.words[m.last + 1];
+    const after = an.mentions[i + 1];
+    const source =
+      next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC' ? nameAnswer(after) : null;
+    const sourced: Reading[] = source ? [{ answer: { ...source, written: m.text }, features: ['a:source_of'], via: i + 1 }] : [];
+    if (!m.definite) return [...sourced, { answer: nameAnswer(m) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
     const holderAnswer = holder === -1 ? null : nameAnswer(an.mentions[holder] as SpeakerMention);
     const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
@@ -211,7 +258,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
       via: -1,
     };
     const held: Reading[] = holderAnswer ? [{ answer: { ...holderAnswer, written: m.text }, features: ['a:holds_role'], via: holder }] : [];
-    return [...held, ...others, written];
+    return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), written];
   }
   const answer = nameAnswer(m);
   return answer ? [{ answer, features: [], via: i }] : [];
@@ -293,6 +340,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (/:\s*$/.test(an.text.slice(intro.start, intro.end))) introSentence = qSentence - 1;
   }
   const candidates: SpeakerCandidate[] = [];
+  const matched: { mention: number; patterns: Set<string>; distance: number }[] = [];
   const nearest: Record<string, number> = {};
   const seenSide = (side: string, coarse: string) => {
     const key = `${side}${coarse}`;
@@ -320,26 +368,65 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     f.push(`near:${side}${Math.min(rank, 2)}|${coarse}`);
     const between = side === 'b' ? firstInside - i - 1 : i - firstAfter;
     f.push(`btw:${Math.min(between, 3)}`);
+    // Another quotation stands between the mention and this one: its attribution is likely that quote's.
+    const t = firstEndingAfter(an.top, side === 'b' ? m.end : quote.end);
+    const other = an.top[t];
+    if (other && other !== quote && (side === 'b' ? other.start < quote.start : other.end <= m.start)) f.push(`quote_between|${coarse}`);
+    const found = new Set<string>((an.localPatterns[i] ?? []).map((n) => `local:${n}`));
     if (m.sentence === qSentence) {
       const symbols = side === 'a' ? afterSymbolsFor(i) : beforeSymbolsFor(i);
       const group = side === 'a' ? an.lex.patterns.after : an.lex.patterns.before;
-      for (const name of matchPatterns(group, symbols)) f.push(`p${side}:${name}`, `p${side}:${name}|${coarse}`, `p${side}:${name}|${quoteEnd}`);
+      for (const name of matchPatterns(group, symbols)) {
+        f.push(`p${side}:${name}|${coarse}`);
+        if (side === 'a') f.push(`p${side}:${name}|${quoteEnd}`);
+        found.add(`${side === 'a' ? 'after' : 'before'}:${name}`);
+      }
     }
     // "Smith said:" closing the paragraph (or the sentence) before a quote that opens its own.
     if (introSentence !== -1 && m.sentence === introSentence) {
-      const symbols = symbolsBetween(an, (sentences[introSentence] as { start: number }).start, (sentences[introSentence] as { end: number }).end, i, 40, true);
-      for (const name of matchPatterns(an.lex.patterns.before, symbols)) f.push(`pi:${name}`, `pi:${name}|${coarse}`);
+      const symbols = symbolsBetween(
+        an,
+        (sentences[introSentence] as { start: number }).start,
+        (sentences[introSentence] as { end: number }).end,
+        i,
+        40,
+        true,
+      );
+      for (const name of matchPatterns(an.lex.patterns.before, symbols)) {
+        f.push(`pi:${name}|${coarse}`);
+        found.add(`intro:${name}`);
+      }
     }
-    for (const name of an.localPatterns[i] ?? []) f.push(`pl:${name}`, `pl:${name}|${coarse}`);
+    for (const name of an.localPatterns[i] ?? []) f.push(`pl:${name}|${coarse}`);
     if (ctx.speaks[i]) f.push(`speaks|${coarse}`);
     if (m.possessive) f.push('possessive');
     if (m.entity) f.push(`sal:${bucket(m.entity.mentions.length, [1, 3, 8])}`);
     if (hasVerb) f.push(`sentence_has_verb|${side}${sd === 0 ? 'same' : 'other'}`);
+    matched.push({ mention: i, patterns: found, distance: Math.max(0, distance) });
     for (const reading of options) {
       const g = [...f, ...reading.features.map((x) => `${coarse}:${x}`)];
       if (prevAnswer && prevAnswer.key === reading.answer.key) g.push('is_prev_speaker', `is_prev_speaker|${coarse}`);
       candidates.push({ mention: i, via: reading.via, features: g, answer: reading.answer });
     }
+  }
+  const n = Math.max(0, qLast - qFirst + 1);
+  const none = ['none', `none:len${bucket(n, [3, 8])}`];
+  if (hasVerb) none.push('none:verb');
+  if (opensParagraph) none.push('none:opens_paragraph');
+  if (!candidates.some((c) => c.mention !== -1 && (an.mentions[c.mention] as SpeakerMention).sentence === qSentence)) none.push('none:alone');
+  // The attribution slot: the first slot rule some candidate matches, the nearest such candidate holding it.
+  for (const rule of an.lex.slots) {
+    if (rule.quoteEnds.length && !rule.quoteEnds.includes(quoteEnd)) continue;
+    const holders = matched.filter((x) => rule.patterns.some((p) => x.patterns.has(p))).sort((a, b) => a.distance - b.distance);
+    const holder = holders[0];
+    if (!holder) continue;
+    for (const c of candidates) {
+      if (c.mention !== holder.mention) continue;
+      const coarse = kindOf(an.mentions[c.mention] as SpeakerMention)[1];
+      c.features.push('slot', `slot:${rule.name}`, `slot|${coarse}`);
+    }
+    none.push('none:slot_taken');
+    break;
   }
   if (previous && prevAnswer) {
     const f = ['k:prev'];
@@ -357,7 +444,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const gap = symbolsBetween(an, previous.quote.end, quote.start, -1, 60);
     const gapWords = gap.replace(/[^A-Za-z]/g, '').length;
     f.push(`prev:gap:${bucket(gapWords, [0, 2, 5, 10, 20])}`);
-    if (/[NR]/.test(gap)) f.push('prev:gap_names');
+    if (/[NOR]/.test(gap)) f.push('prev:gap_names');
     if (/p/.test(gap)) f.push('prev:gap_pronoun');
     if (/[VLvA]/.test(gap)) f.push('prev:gap_verb');
     if (hasVerb) f.push('prev:own_verb');
@@ -374,19 +461,15 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
   if (previous && prevAnswer && before?.answer) {
     const f = ['k:prev2'];
     const gap = symbolsBetween(an, previous.quote.end, quote.start, -1, 60);
-    if (/[NRp]/.test(gap)) f.push('prev2:gap_mentions');
+    if (quote.continuesPrevious) f.push('prev2:continued');
+    if (!/[A-Za-z]/.test(gap)) f.push('prev2:adjacent');
+    if (/[NORp]/.test(gap)) f.push('prev2:gap_mentions');
     if (/[VLvA]/.test(gap) || hasVerb) f.push('prev2:verb');
     if (opensParagraph) f.push('prev2:opens_paragraph');
     const prevWord = words[wordsIn(an, previous.quote)[0]];
     f.push(prevWord && prevWord.paragraph === qParagraph - 1 ? 'prev2:previous_paragraph' : 'prev2:other');
     candidates.push({ mention: -1, via: -3, features: f, answer: { ...before.answer } });
   }
-  const [nFirst, nLast] = [qFirst, qLast];
-  const n = Math.max(0, nLast - nFirst + 1);
-  const none = ['none', `none:len${bucket(n, [3, 8])}`];
-  if (hasVerb) none.push('none:verb');
-  if (opensParagraph) none.push('none:opens_paragraph');
-  if (!candidates.some((c) => c.mention !== -1 && (an.mentions[c.mention] as SpeakerMention).sentence === qSentence)) none.push('none:alone');
   return { candidates, none };
 }
 

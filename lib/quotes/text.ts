@@ -87,7 +87,7 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
     while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
     const next = text[k] ?? '';
     if (next === '\n' || next === '') continue;
-    if (!/[\p{Lu}\p{N}"“‘'«„(\[]/u.test(next)) continue;
+    if (!/[\p{Lu}\p{N}"“‘'«„([]/u.test(next)) continue;
     if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at)) continue;
     cut(end, k);
   }

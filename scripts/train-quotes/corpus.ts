@@ -23,7 +23,7 @@ export interface GoldQuote {
 
 export interface Doc {
   id: string;
-  source: 'litbank' | 'web-news' | 'gum';
+  source: 'litbank' | 'web-news' | 'gum' | 'conventions';
   genre: string;
   text: string;
   published: string | null;
@@ -36,6 +36,7 @@ export interface Doc {
 
 const ROOT = new URL('../../', import.meta.url);
 export const LITBANK = new URL('scripts/train-quotes/data/litbank/quotes.jsonl.gz', ROOT);
+export const CONVENTIONS = new URL('scripts/train-quotes/data/conventions.txt', ROOT);
 
 function prepare(d: Omit<Doc, 'entities' | 'an'>): Doc {
   const { entities } = findEntities(d.text);
@@ -63,6 +64,43 @@ export function loadLitbank(): Doc[] {
       })),
     });
   });
+}
+
+/** The made-up snippets of data/conventions.txt: ⟦passage⟧⟨speaker, "=description" or "-" for no one's speech⟩. */
+export function loadConventions(): Doc[] {
+  const source = readFileSync(CONVENTIONS, 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n');
+  return source
+    .split(/^---$/m)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .map((block, n) => {
+      let text = '';
+      const quotes: GoldQuote[] = [];
+      const marked = /⟦([^⟧]*)⟧⟨([^⟩]*)⟩/g;
+      let at = 0;
+      for (let m = marked.exec(block); m; m = marked.exec(block)) {
+        text += block.slice(at, m.index);
+        const start = text.length;
+        text += m[1];
+        at = m.index + m[0].length;
+        const who = m[2] as string;
+        if (who === '-') continue;
+        const unnamed = who.startsWith('=');
+        quotes.push({
+          start,
+          end: text.length,
+          names: unnamed ? null : [who],
+          description: unnamed ? who.slice(1) : null,
+          speakerMentions: null,
+          speakerId: null,
+        });
+      }
+      text += block.slice(at);
+      return prepare({ id: `conventions:${n}`, source: 'conventions', genre: 'conventions', text, published: null, annotated: true, quotes });
+    });
 }
 
 export function defaultEvalData(): string | null {

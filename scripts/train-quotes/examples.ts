@@ -20,10 +20,13 @@ export function normName(s: string): string {
 export function sameSpeaker(said: string, names: string[]): boolean {
   const a = normName(said);
   const last = a.split(' ').at(-1);
-  return !!last && names.some((n) => {
-    const b = normName(n);
-    return a === b || b.split(' ').at(-1) === last;
-  });
+  return (
+    !!last &&
+    names.some((n) => {
+      const b = normName(n);
+      return a === b || b.split(' ').at(-1) === last;
+    })
+  );
 }
 
 /** Gold quotes matched one-to-one to candidate spans, largest overlap first, as the eval matches predictions. */
@@ -60,16 +63,24 @@ export interface RankerExample {
 export interface DocExamples {
   quotes: ClassifierExample[];
   speakers: RankerExample[];
+  /** for pronouns and descriptions that attribute a quote: which of their readings is right */
+  referents: RankerExample[];
 }
 
-function isRight(doc: Doc, gold: GoldQuote, answer: Answer): boolean {
+function isRight(gold: GoldQuote, answer: Answer): boolean {
   if (gold.names) return sameSpeaker(answer.name, gold.names);
   // An unnamed source: its description as written ("a US official", "the doctors").
   return !answer.entityId && !!gold.description && sameSpeaker(answer.name, [gold.description]);
 }
 
 /** LitBank names the speaker entity's mentions: a candidate is right when its mention, and what it refers back to, are. */
-function isRightInLitbank(doc: Doc, gold: GoldQuote, previous: GoldQuote | undefined, beforePrevious: GoldQuote | undefined, c: SpeakerCandidate): boolean {
+function isRightInLitbank(
+  doc: Doc,
+  gold: GoldQuote,
+  previous: GoldQuote | undefined,
+  beforePrevious: GoldQuote | undefined,
+  c: SpeakerCandidate,
+): boolean {
   const isSpeaker = (i: number) => {
     const m = doc.an.mentions[i];
     return !!m && (gold.speakerMentions ?? []).some(([s, e]) => s < m.end && m.start < e);
@@ -100,14 +111,42 @@ export function docExamples(doc: Doc): DocExamples {
   const ctx = rankContext(an);
   const history: Attributed[] = [];
   const speakers: RankerExample[] = [];
+  const referents: RankerExample[] = [];
   const previousGold: GoldQuote[] = [];
   for (const span of an.spans) {
     const gold = matched.get(span);
     if (!gold) continue;
     const { candidates, none } = speakerCandidates(an, ctx, span, history);
     const last = previousGold[previousGold.length - 1];
-    const positive = candidates.map((c) => (doc.source === 'litbank' ? isRightInLitbank(doc, gold, last, previousGold.findLast((g) => g.speakerId !== last?.speakerId), c) : isRight(doc, gold, c.answer)));
+    const positive = candidates.map((c) =>
+      doc.source === 'litbank'
+        ? isRightInLitbank(
+            doc,
+            gold,
+            last,
+            previousGold.findLast((g) => g.speakerId !== last?.speakerId),
+            c,
+          )
+        : isRight(gold, c.answer),
+    );
     const anyRight = positive.some(Boolean);
+    // What a pronoun or a description in the attribution refers back to, learned on its own too: where a name near the
+    // quote already carries the speaker, the joint likelihood would not need the referent to be right.
+    const bySlot = new Map<number, number[]>();
+    candidates.forEach((c, i) => {
+      const m = c.mention >= 0 ? an.mentions[c.mention] : undefined;
+      if (m && (m.kind === 'PRON' || m.kind === 'DESC')) bySlot.set(c.mention, [...(bySlot.get(c.mention) ?? []), i]);
+    });
+    for (const [slot, indices] of bySlot) {
+      if (indices.length < 2) continue;
+      const slotIsSpeaker =
+        doc.source === 'litbank'
+          ? (gold.speakerMentions ?? []).some(([s, e]) => s < (an.mentions[slot]?.end ?? 0) && (an.mentions[slot]?.start ?? 0) < e)
+          : (candidates[indices[0] as number]?.features ?? []).some((f) => /^(pa|pb|pi):/.test(f));
+      const right = indices.map((i) => positive[i] as boolean);
+      if (!slotIsSpeaker || !right.some(Boolean) || right.every(Boolean)) continue;
+      referents.push({ options: indices.map((i) => (candidates[i]?.features ?? []).filter((f) => f.includes(':a:'))), positive: right });
+    }
     // An unnamed source with no description among the candidates teaches nothing about who spoke.
     const named = doc.source === 'litbank' || !!gold.names;
     if (candidates.length && (anyRight || named)) {
@@ -118,5 +157,5 @@ export function docExamples(doc: Doc): DocExamples {
     history.push({ quote: span, answer: right?.answer ?? null });
     previousGold.push(gold);
   }
-  return { quotes, speakers };
+  return { quotes, speakers, referents };
 }

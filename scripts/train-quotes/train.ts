@@ -11,7 +11,7 @@ import { languageSupport } from '../../lib/analyze/language';
 import { detectLanguage } from '../../lib/extract';
 import { attribute } from '../../lib/quotes';
 import type { QuoteModel } from '../../lib/quotes/model';
-import { type Doc, defaultEvalData, foldOf, loadEvalDocs, loadLitbank } from './corpus';
+import { type Doc, defaultEvalData, foldOf, loadConventions, loadEvalDocs, loadLitbank } from './corpus';
 import { type DocExamples, docExamples } from './examples';
 import { FeatureIndex, named, trainLogistic, trainRanker } from './learn';
 
@@ -23,21 +23,27 @@ const option = (name: string) => {
 };
 
 /** How much a LitBank example counts beside a news one: fiction teaches the mechanics, news the conventions. */
-const LITBANK_WEIGHT = 0.3;
-const CLASSIFIER = { iterations: 400, rate: 0.05, l2: 1e-3 };
-const RANKER = { iterations: 400, rate: 0.05, l2: 1e-3 };
+const LITBANK_WEIGHT = Number(process.env.Q_LIT ?? 0.3);
+/** The classifier learns less from fiction: LitBank leaves its non-speech quotes unmarked, so its negatives are noisy. */
+const LITBANK_QUOTE_WEIGHT = Number(process.env.Q_LITC ?? 0.1);
+const CLASSIFIER = { iterations: 400, rate: 0.05, l2: Number(process.env.Q_L2C ?? 1e-3) };
+const RANKER = { iterations: Number(process.env.Q_IT ?? 400), rate: 0.05, l2: Number(process.env.Q_L2 ?? 1e-3) };
 const THRESHOLD = 0.5;
 
 function train(docs: { doc: Doc; examples: DocExamples }[]): QuoteModel {
   const weightOf = (doc: Doc) => (doc.source === 'litbank' ? LITBANK_WEIGHT : 1);
   const quoteIndex = new FeatureIndex(docs.flatMap(({ examples }) => examples.quotes.map((e) => e.features)));
   const quoteExamples = docs.flatMap(({ doc, examples }) =>
-    examples.quotes.map((e) => ({ x: quoteIndex.encode(e.features), y: e.label, weight: weightOf(doc) })),
+    examples.quotes.map((e) => ({ x: quoteIndex.encode(e.features), y: e.label, weight: doc.source === 'litbank' ? LITBANK_QUOTE_WEIGHT : 1 })),
   );
   const quoteWeights = trainLogistic(quoteExamples, quoteIndex.names.length, CLASSIFIER);
   const speakerIndex = new FeatureIndex(docs.flatMap(({ examples }) => examples.speakers.flatMap((e) => e.options)));
   const groups = docs.flatMap(({ doc, examples }) =>
-    examples.speakers.map((e) => ({ options: e.options.map((o) => speakerIndex.encode(o)), positive: e.positive, weight: weightOf(doc) })),
+    [...examples.speakers, ...examples.referents].map((e) => ({
+      options: e.options.map((o) => speakerIndex.encode(o)),
+      positive: e.positive,
+      weight: weightOf(doc),
+    })),
   );
   const speakerWeights = trainRanker(groups, speakerIndex.names.length, RANKER);
   const sources = [...new Set(docs.map(({ doc }) => doc.source))].sort();
@@ -46,7 +52,7 @@ function train(docs: { doc: Doc; examples: DocExamples }[]): QuoteModel {
       trainedOn: Object.fromEntries(sources.map((s) => [s, docs.filter(({ doc }) => doc.source === s).length])),
       quoteExamples: quoteExamples.length,
       speakerGroups: groups.length,
-      litbankWeight: LITBANK_WEIGHT,
+      litbankWeight: { quotes: LITBANK_QUOTE_WEIGHT, speakers: LITBANK_WEIGHT },
       by: 'npm run train:quotes',
     },
     quote: { weights: named(quoteIndex, quoteWeights), threshold: THRESHOLD },
@@ -60,8 +66,11 @@ const evalDir = option('--eval-data') ?? defaultEvalData();
 const evalSet = evalDir ? loadEvalDocs(evalDir) : null;
 if (!evalSet) console.warn('train:quotes: no ../shared/eval data here: training on LitBank alone');
 const webNews = (evalSet?.docs ?? []).filter((d) => d.source === 'web-news' && d.annotated);
-const trainingDocs = [...litbank, ...webNews].map((doc) => ({ doc, examples: docExamples(doc) }));
-console.error(`train:quotes: ${litbank.length} LitBank + ${webNews.length} web-news documents read in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const conventions = process.env.Q_NOCONV === '1' ? [] : loadConventions();
+const trainingDocs = [...litbank, ...conventions, ...webNews].map((doc) => ({ doc, examples: docExamples(doc) }));
+console.error(
+  `train:quotes: ${litbank.length} LitBank + ${webNews.length} web-news documents read in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 
 if (flag('--cv')) {
   if (!evalDir || !evalSet) throw new Error('eval:quotes needs ../shared/eval/data (or --eval-data DIR)');
@@ -94,7 +103,9 @@ if (flag('--cv')) {
 } else {
   const model = train(trainingDocs);
   const file = new URL('../../lib/quotes/model.json', import.meta.url);
-  writeFileSync(file, `${JSON.stringify(model, null, 1)}\n`);
+  writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
   const n = (r: Record<string, number>) => Object.keys(r).length;
-  console.log(`lib/quotes/model.json: ${n(model.quote.weights)} quote features, ${n(model.speaker.weights)} speaker features; ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `lib/quotes/model.json: ${n(model.quote.weights)} quote features, ${n(model.speaker.weights)} speaker features; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
