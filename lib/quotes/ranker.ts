@@ -245,7 +245,9 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     const next = an.layout.words[m.last + 1];
     const after = an.mentions[i + 1];
     const source =
-      next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC' ? nameAnswer(after) : null;
+      next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC'
+        ? nameAnswer(after)
+        : null;
     const sourced: Reading[] = source ? [{ answer: { ...source, written: m.text }, features: ['a:source_of'], via: i + 1 }] : [];
     if (!m.definite) return [...sourced, { answer: nameAnswer(m) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;

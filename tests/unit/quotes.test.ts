@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
 import { findEntities } from '../../lib/entities';
-import { findQuotes, findQuoteSpans, passages } from '../../lib/quotes';
+import { findQuoteSpans, findQuotes, passages } from '../../lib/quotes';
 import { seedBody } from '../fixtures/seed';
 
 const quotesOf = (text: string) => analyzeText(text, 'en').quotes;
