@@ -19,8 +19,10 @@ export interface SymbolDoc {
   mentions: SpeakerMention[];
   /** mention index of each word, or -1 */
   mentionOfWord: Int32Array;
-  /** the symbol of each word outside mentions and quotes, and how many words it spans (source phrases) */
+  /** the symbol of each word outside mentions and quotes ('' for the later words of a source phrase) */
   wordSymbol: string[];
+  /** the punctuation symbols between each word and the one before it */
+  gapBefore: string[];
 }
 
 const GAP = /[,:;()\u2014\u2013]|\s-\s/g;
@@ -51,28 +53,11 @@ export function prepareSymbols(text: string, layout: TextLayout, lex: SpeechLexi
       k += phrase.length - 1;
       continue;
     }
-    const x = w.lower;
-    wordSymbol[k] = lex.characterisingVerbs.has(x)
-      ? 'v'
-      : lex.listenerVerbs.has(x)
-        ? 'L'
-        : lex.speechVerbs.has(x)
-          ? 'V'
-          : x === 'that'
-            ? 'T'
-            : lex.personRoles.has(x) || lex.bodyRoles.has(x)
-              ? 'R'
-              : lex.speechNouns.has(x)
-                ? 'S'
-                : lex.objectPrepositions.has(x)
-                  ? 'o'
-                  : lex.determiners.has(x)
-                    ? 'd'
-                    : w.cap
-                      ? 'C'
-                      : 'w';
+    wordSymbol[k] = lex.symbolOf.get(w.lower) ?? (w.cap ? 'C' : 'w');
   }
-  return { text, layout, lex, mentions, mentionOfWord, wordSymbol };
+  const gapBefore: string[] = new Array(words.length);
+  for (let k = 0; k < words.length; k++) gapBefore[k] = k === 0 ? '' : gapSymbols(text.slice((words[k - 1] as Word).end, (words[k] as Word).start));
+  return { text, layout, lex, mentions, mentionOfWord, wordSymbol, gapBefore };
 }
 
 const MENTION_SYMBOL: Record<string, string> = { PER: 'N', ORG: 'O', LOC: 'O', RUN: 'N', PRON: 'p', DESC: 'R' };
@@ -105,7 +90,7 @@ export function symbolsBetween(doc: SymbolDoc, from: number, to: number, candida
   let lastMention = -1;
   for (let k = a; k <= b; k++) {
     const w = words[k] as Word;
-    if (k > a) out += gapSymbols(doc.text.slice((words[k - 1] as Word).end, w.start));
+    if (k > a) out += doc.gapBefore[k] as string;
     if (w.quote !== -1) {
       if (w.quote !== lastQuote) out += 'Q';
       lastQuote = w.quote;

@@ -53,6 +53,8 @@ export interface SpeechLexicon {
   firstPersonWords: Set<string>;
   patterns: Record<'after' | 'before' | 'local', [string, RegExp][]>;
   slots: AttributionSlot[];
+  /** each listed word's symbol for the attribution strings (see attribution.ts), in one lookup */
+  symbolOf: Map<string, string>;
 }
 
 const words = (list: string) => list.split('|').filter(Boolean);
@@ -64,7 +66,23 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     .sort((a, b) => b.length - a.length);
   const phrasesByFirstWord = new Map<string, string[][]>();
   for (const p of sourcePhrases) phrasesByFirstWord.set(p[0] as string, [...(phrasesByFirstWord.get(p[0] as string) ?? []), p]);
+  // Word → symbol, the first list a word is on winning: characterising verb, listener verb, speech verb, "that", role,
+  // speech noun, preposition, determiner.
+  const symbolOf = new Map<string, string>();
+  const claim = (list: string, symbol: string) => {
+    for (const w of words(list)) if (!symbolOf.has(w)) symbolOf.set(w, symbol);
+  };
+  claim(data.characterisingVerbs, 'v');
+  claim(data.listenerVerbs, 'L');
+  claim(data.speechVerbs, 'V');
+  claim('that', 'T');
+  claim(data.personRoles, 'R');
+  claim(data.bodyRoles, 'R');
+  claim(data.speechNouns, 'S');
+  claim(data.objectPrepositions, 'o');
+  claim(data.determiners, 'd');
   return {
+    symbolOf,
     language: data.language,
     speechVerbs: new Set(words(data.speechVerbs)),
     strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),

@@ -102,7 +102,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
       continue;
     }
     // ("the 56-year-old said": an age stands for the person.)
-    const person = lex.personRoles.has(w.lower) || AGE.test(w.lower);
+    const person = lex.personRoles.has(w.lower) || (w.lower.endsWith('-old') && AGE.test(w.lower));
     const body = !person && lex.bodyRoles.has(w.lower);
     if ((person || body) && !w.cap) {
       // A role right before a name is that name's title ("spokesman Jeff Rathke"): the name speaks.

@@ -28,6 +28,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.‐][\p{L}\p{M}\p{N}]+)*/g
 const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s)|\n/g;
 const POSSESSIVE = /^(.+?)['’]s$/u;
 const CAPITAL = /^\p{Lu}/u;
+const WHITESPACE = /\s/;
 
 /** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
 export function lastAtOrBefore<T extends Span>(spans: T[], at: number): number {
@@ -65,8 +66,13 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
   let sentenceStart = 0;
   let paragraphStart = 0;
   let q = 0;
+  // Whether a stretch holds anything but whitespace, read without copying it (a sentence may be a whole book).
+  const hasText = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!WHITESPACE.test(text[i] as string)) return true;
+    return false;
+  };
   const cut = (at: number, next: number) => {
-    if (text.slice(sentenceStart, at).trim()) sentences.push({ start: sentenceStart, end: at });
+    if (hasText(sentenceStart, at)) sentences.push({ start: sentenceStart, end: at });
     sentenceStart = next;
   };
   BOUNDARY.lastIndex = 0;
@@ -75,7 +81,7 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
     const end = at + m[0].length;
     if (m[0] === '\n') {
       cut(at, end);
-      if (text.slice(paragraphStart, at).trim()) paragraphs.push({ start: paragraphStart, end: at });
+      if (hasText(paragraphStart, at)) paragraphs.push({ start: paragraphStart, end: at });
       paragraphStart = end;
       continue;
     }
@@ -92,7 +98,7 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
     cut(end, k);
   }
   cut(text.length, text.length);
-  if (text.slice(paragraphStart).trim()) paragraphs.push({ start: paragraphStart, end: text.length });
+  if (hasText(paragraphStart, text.length)) paragraphs.push({ start: paragraphStart, end: text.length });
 
   const words: Word[] = [];
   let s = 0;
@@ -106,12 +112,15 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
     while (p < paragraphs.length - 1 && (paragraphs[p] as Span).end <= start) p++;
     while (q < quotes.length && (quotes[q] as Span).end <= start) q++;
     const inQuote = q < quotes.length && (quotes[q] as Span).start < start ? q : -1;
-    const possessive = POSSESSIVE.exec(m[0]);
+    const word = m[0];
+    const last = word.charCodeAt(word.length - 1);
+    const possessive = last === 115 || last === 83 ? POSSESSIVE.exec(word) : null; // (…'s, …’S)
+    const first = word[0] as string;
     words.push({
       start,
       end,
-      lower: (possessive ? (possessive[1] as string) : m[0]).toLowerCase(),
-      cap: CAPITAL.test(m[0]),
+      lower: (possessive ? (possessive[1] as string) : word).toLowerCase(),
+      cap: first !== first.toLowerCase() || (first === first.toUpperCase() && first !== first.toLowerCase()) ? CAPITAL.test(word) : false,
       possessive: !!possessive,
       sentence: s,
       paragraph: p,
