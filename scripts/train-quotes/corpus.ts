@@ -3,6 +3,7 @@
 // there and never copied into the repository).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Entity } from '../../lib/analyze/types';
 import { findEntities } from '../../lib/entities';
@@ -103,9 +104,10 @@ export function loadConventions(): Doc[] {
     });
 }
 
+/** Where ../shared/eval's data is: BACKSTORY_EVAL_DATA, else beside the repository, else at /work/shared. */
 export function defaultEvalData(): string | null {
-  const dir = process.env.BACKSTORY_EVAL_DATA ?? '/work/shared/eval/data';
-  return existsSync(join(dir, 'nlp.jsonl')) ? dir : null;
+  const candidates = [process.env.BACKSTORY_EVAL_DATA, fileURLToPath(new URL('../shared/eval/data', ROOT)), '/work/shared/eval/data'];
+  return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'nlp.jsonl'))) ?? null;
 }
 
 /** The eval's plain-text documents: `web-news` for training and measuring, the rest (GUM …) only for measuring. */

@@ -95,6 +95,12 @@ function isRightInLitbank(
   return c.via === -2 ? previousSpoke : isSpeaker(c.via);
 }
 
+/** The latest quote before `last` whose speaker is another one. */
+function lastOtherSpeaker(quotes: GoldQuote[], last: GoldQuote | undefined): GoldQuote | undefined {
+  for (let i = quotes.length - 1; i >= 0; i--) if ((quotes[i] as GoldQuote).speakerId !== last?.speakerId) return quotes[i];
+  return undefined;
+}
+
 export function docExamples(doc: Doc): DocExamples {
   const { an } = doc;
   const matched = matchGold(an.spans, doc.quotes);
@@ -119,15 +125,7 @@ export function docExamples(doc: Doc): DocExamples {
     const { candidates, none } = speakerCandidates(an, ctx, span, history);
     const last = previousGold[previousGold.length - 1];
     const positive = candidates.map((c) =>
-      doc.source === 'litbank'
-        ? isRightInLitbank(
-            doc,
-            gold,
-            last,
-            previousGold.findLast((g) => g.speakerId !== last?.speakerId),
-            c,
-          )
-        : isRight(gold, c.answer),
+      doc.source === 'litbank' ? isRightInLitbank(doc, gold, last, lastOtherSpeaker(previousGold, last), c) : isRight(gold, c.answer),
     );
     const anyRight = positive.some(Boolean);
     // What a pronoun or a description in the attribution refers back to, learned on its own too: where a name near the
@@ -158,4 +156,53 @@ export function docExamples(doc: Doc): DocExamples {
     previousGold.push(gold);
   }
   return { quotes, speakers, referents };
+}
+
+export interface QuoteScores {
+  gold: number;
+  predicted: number;
+  matched: number;
+  /** matched quotes whose gold speaker has a name, and how many of them got it */
+  judged: number;
+  right: number;
+}
+
+/** The eval's quote figures for one document: one-to-one matching by overlap, speakers by name. */
+export function scoreDoc(predicted: { start: number; end: number; speaker: string | null }[], gold: GoldQuote[]): QuoteScores {
+  const pairs: [number, number, number][] = [];
+  gold.forEach((g, i) => {
+    predicted.forEach((p, j) => {
+      const overlap = Math.min(p.end, g.end) - Math.max(p.start, g.start);
+      if (overlap >= (g.end - g.start) / 2) pairs.push([overlap, i, j]);
+    });
+  });
+  pairs.sort((a, b) => b[0] - a[0]);
+  const usedGold = new Set<number>();
+  const usedPred = new Set<number>();
+  let judged = 0;
+  let right = 0;
+  for (const [, i, j] of pairs) {
+    if (usedGold.has(i) || usedPred.has(j)) continue;
+    usedGold.add(i);
+    usedPred.add(j);
+    const names = (gold[i] as GoldQuote).names;
+    if (!names) continue;
+    judged++;
+    const said = (predicted[j] as { speaker: string | null }).speaker;
+    if (said && sameSpeaker(said, names)) right++;
+  }
+  return { gold: gold.length, predicted: predicted.length, matched: usedGold.size, judged, right };
+}
+
+export function sumScores(all: QuoteScores[]): QuoteScores & { p: number; r: number; f1: number; accuracy: number } {
+  const t = all.reduce((a, s) => ({
+    gold: a.gold + s.gold,
+    predicted: a.predicted + s.predicted,
+    matched: a.matched + s.matched,
+    judged: a.judged + s.judged,
+    right: a.right + s.right,
+  }));
+  const p = t.matched / Math.max(1, t.predicted);
+  const r = t.matched / Math.max(1, t.gold);
+  return { ...t, p, r, f1: p + r ? (2 * p * r) / (p + r) : 0, accuracy: t.right / Math.max(1, t.judged) };
 }

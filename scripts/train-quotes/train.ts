@@ -10,10 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { languageSupport } from '../../lib/analyze/language';
 import { detectLanguage } from '../../lib/extract';
 import { attribute } from '../../lib/quotes';
-import type { QuoteModel } from '../../lib/quotes/model';
-import { type Doc, defaultEvalData, foldOf, loadConventions, loadEvalDocs, loadLitbank } from './corpus';
-import { type DocExamples, docExamples } from './examples';
-import { FeatureIndex, named, trainLogistic, trainRanker } from './learn';
+import { defaultEvalData, foldOf, loadConventions, loadEvalDocs, loadLitbank } from './corpus';
+import { docExamples, type QuoteScores, scoreDoc, sumScores } from './examples';
+import { train } from './fit';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
@@ -22,54 +21,16 @@ const option = (name: string) => {
   return i === -1 ? undefined : args[i + 1];
 };
 
-/** How much a LitBank example counts beside a news one: fiction teaches the mechanics, news the conventions. */
-const LITBANK_WEIGHT = Number(process.env.Q_LIT ?? 0.3);
-/** The classifier learns less from fiction: LitBank leaves its non-speech quotes unmarked, so its negatives are noisy. */
-const LITBANK_QUOTE_WEIGHT = Number(process.env.Q_LITC ?? 0.1);
-const CLASSIFIER = { iterations: 400, rate: 0.05, l2: Number(process.env.Q_L2C ?? 1e-3) };
-const RANKER = { iterations: Number(process.env.Q_IT ?? 400), rate: 0.05, l2: Number(process.env.Q_L2 ?? 1e-3) };
-const THRESHOLD = 0.5;
-
-function train(docs: { doc: Doc; examples: DocExamples }[]): QuoteModel {
-  const weightOf = (doc: Doc) => (doc.source === 'litbank' ? LITBANK_WEIGHT : 1);
-  const quoteIndex = new FeatureIndex(docs.flatMap(({ examples }) => examples.quotes.map((e) => e.features)));
-  const quoteExamples = docs.flatMap(({ doc, examples }) =>
-    examples.quotes.map((e) => ({ x: quoteIndex.encode(e.features), y: e.label, weight: doc.source === 'litbank' ? LITBANK_QUOTE_WEIGHT : 1 })),
-  );
-  const quoteWeights = trainLogistic(quoteExamples, quoteIndex.names.length, CLASSIFIER);
-  const speakerIndex = new FeatureIndex(docs.flatMap(({ examples }) => examples.speakers.flatMap((e) => e.options)));
-  const groups = docs.flatMap(({ doc, examples }) =>
-    [...examples.speakers, ...examples.referents].map((e) => ({
-      options: e.options.map((o) => speakerIndex.encode(o)),
-      positive: e.positive,
-      weight: weightOf(doc),
-    })),
-  );
-  const speakerWeights = trainRanker(groups, speakerIndex.names.length, RANKER);
-  const sources = [...new Set(docs.map(({ doc }) => doc.source))].sort();
-  return {
-    about: {
-      trainedOn: Object.fromEntries(sources.map((s) => [s, docs.filter(({ doc }) => doc.source === s).length])),
-      quoteExamples: quoteExamples.length,
-      speakerGroups: groups.length,
-      litbankWeight: { quotes: LITBANK_QUOTE_WEIGHT, speakers: LITBANK_WEIGHT },
-      by: 'npm run train:quotes',
-    },
-    quote: { weights: named(quoteIndex, quoteWeights), threshold: THRESHOLD },
-    speaker: { weights: named(speakerIndex, speakerWeights) },
-  };
-}
-
 const started = performance.now();
 const litbank = loadLitbank();
 const evalDir = option('--eval-data') ?? defaultEvalData();
 const evalSet = evalDir ? loadEvalDocs(evalDir) : null;
 if (!evalSet) console.warn('train:quotes: no ../shared/eval data here: training on LitBank alone');
 const webNews = (evalSet?.docs ?? []).filter((d) => d.source === 'web-news' && d.annotated);
-const conventions = process.env.Q_NOCONV === '1' ? [] : loadConventions();
+const conventions = loadConventions();
 const trainingDocs = [...litbank, ...conventions, ...webNews].map((doc) => ({ doc, examples: docExamples(doc) }));
 console.error(
-  `train:quotes: ${litbank.length} LitBank + ${webNews.length} web-news documents read in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  `train:quotes: ${litbank.length} LitBank + ${conventions.length} convention + ${webNews.length} web-news documents read in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 
 if (flag('--cv')) {
@@ -81,6 +42,13 @@ if (flag('--cv')) {
   for (let k = 0; k < folds; k++) {
     const model = train(trainingDocs.filter(({ doc }) => doc.source !== 'web-news' || foldOf(doc.id, folds, salt) !== k));
     for (const doc of webNews) if (foldOf(doc.id, folds, salt) === k) predicted.set(doc.id, attribute(doc.an, model));
+  }
+  // LitBank, held out the same way (each excerpt predicted by the folds that did not train on it): a second, fiction,
+  // figure beside the news one.
+  const litbankScores: QuoteScores[] = [];
+  for (let k = 0; k < folds; k++) {
+    const model = train(trainingDocs.filter(({ doc }) => doc.source !== 'litbank' || foldOf(doc.id, folds, salt) !== k));
+    for (const doc of litbank) if (foldOf(doc.id, folds, salt) === k) litbankScores.push(scoreDoc(attribute(doc.an, model), doc.quotes));
   }
   const full = train(trainingDocs);
   const byId = new Map(evalSet.docs.map((d) => [d.id, d]));
@@ -99,6 +67,11 @@ if (flag('--cv')) {
   console.log(`Quotes and speakers, ${folds}-fold cross-validated by document on web-news (LitBank in every fold's training);`);
   console.log('other genres by the model trained on all of it (they are never trained on). Entities are not scored here.\n');
   console.log(quotesPart.split('\n\n')[0]);
+  const lit = sumScores(litbankScores);
+  const f = (x: number) => x.toFixed(3);
+  console.log(
+    `litbank (fiction, ${litbank.length} excerpts, ${folds}-fold): quotes ${lit.gold} gold, ${lit.predicted} predicted, P ${f(lit.p)} R ${f(lit.r)} F1 ${f(lit.f1)}; named speakers ${lit.right}/${lit.judged} = ${f(lit.accuracy)}`,
+  );
   console.log(`\npredictions: ${out}; ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } else {
   const model = train(trainingDocs);
