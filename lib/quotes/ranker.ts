@@ -43,6 +43,8 @@ type Gender = 'male' | 'female' | null;
 /** Per-text facts the ranker reads for every quote: genders, who holds which role, who speaks in the narrative. */
 export interface RankContext {
   genders: Gender[];
+  /** a person's gender by entity id, from any of their mentions */
+  entityGender: Map<string, Gender>;
   /** for each mention, the index of the closest earlier mention of a person named with the same role noun, or -1 */
   roleHolder: Int32Array;
   /** mention indices whose local patterns say they speak ("Smith said", "said Smith") */
@@ -139,7 +141,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
   an.localPatterns.forEach((names, i) => {
     if (names.some((n) => SPEAKING.has(n))) speaks[i] = 1;
   });
-  return { genders, roleHolder, speaks, referent };
+  return { genders, entityGender, roleHolder, speaks, referent };
 }
 
 const PERSON_KINDS = new Set(['PER', 'RUN']);
@@ -342,6 +344,8 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (/:\s*$/.test(an.text.slice(intro.start, intro.end))) introSentence = qSentence - 1;
   }
   const candidates: SpeakerCandidate[] = [];
+  const slotKeys = new Set<string>();
+  let slotMention: SpeakerMention | null = null;
   const matched: { mention: number; patterns: Set<string>; distance: number }[] = [];
   const nearest: Record<string, number> = {};
   const seenSide = (side: string, coarse: string) => {
@@ -426,10 +430,23 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
       if (c.mention !== holder.mention) continue;
       const coarse = kindOf(an.mentions[c.mention] as SpeakerMention)[1];
       c.features.push('slot', `slot:${rule.name}`, `slot|${coarse}`);
+      slotKeys.add(c.answer.key);
     }
+    slotMention = an.mentions[holder.mention] ?? null;
     none.push('none:slot_taken');
     break;
   }
+  /** How the quote's own attribution bears on a previous speaker: the same one, another one, or a pronoun of the other gender. */
+  const againstSlot = (answer: Answer, prefix: string): string[] => {
+    if (!slotMention) return [`${prefix}:no_slot`];
+    // A name in the slot says who spoke; a pronoun or description only offers readings.
+    const named = slotMention.kind !== 'PRON' && slotMention.kind !== 'DESC';
+    if (slotKeys.has(answer.key)) return [named ? `${prefix}:slot_same` : `${prefix}:slot_reading|${slotMention.kind}`];
+    const gender = answer.entityId ? ctx.entityGender.get(answer.entityId) : undefined;
+    const wanted = slotMention.pronoun === 'he' ? 'male' : slotMention.pronoun === 'she' ? 'female' : undefined;
+    if (gender && wanted && gender !== wanted) return [`${prefix}:slot_other`, `${prefix}:slot_gender_clash`];
+    return [`${prefix}:slot_other`];
+  };
   if (previous && prevAnswer) {
     const f = ['k:prev'];
     const prevWord = words[wordsIn(an, previous.quote)[0]];
@@ -452,6 +469,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (hasVerb) f.push('prev:own_verb');
     if (opensParagraph) f.push('prev:opens_paragraph');
     f.push(`prev:${rel}|gap${bucket(gapWords, [0, 5])}`);
+    f.push(...againstSlot(prevAnswer, 'prev'));
     candidates.push({ mention: -1, via: -2, features: f, answer: { ...prevAnswer } });
   }
   // The speaker before the previous one, when they differ: turns in a dialogue or an interview alternate.
@@ -470,6 +488,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (opensParagraph) f.push('prev2:opens_paragraph');
     const prevWord = words[wordsIn(an, previous.quote)[0]];
     f.push(prevWord && prevWord.paragraph === qParagraph - 1 ? 'prev2:previous_paragraph' : 'prev2:other');
+    f.push(...againstSlot(before.answer, 'prev2'));
     candidates.push({ mention: -1, via: -3, features: f, answer: { ...before.answer } });
   }
   return { candidates, none };
