@@ -71,6 +71,8 @@ function roleOf(text: string, i: number): Role {
   }
   if (ch === '“') return canClose && !canOpen ? 'either' : 'open';
   if (ch === '»' || ch === '›') return canOpen && !canClose ? 'open' : 'close';
+  // A straight mark with no space on either side ('=“…' in quoted markup, '5"x7"') may open as well as close.
+  if (ch === '"' && !spaceBefore && !spaceAfter && i > 0 && i + 1 < text.length && !/[.,;:!?)\]}…]/.test(after)) return 'either';
   if (canOpen && !canClose) return 'open';
   if (canClose && !canOpen) return 'close';
   if (canOpen && canClose) return 'either';
