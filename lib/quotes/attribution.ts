@@ -27,7 +27,11 @@ export interface SymbolDoc {
 
 const GAP = /[,:;()\u2014\u2013]|\s-\s/g;
 
+const ANY_GAP_SYMBOL = /[,:;()\u2014\u2013-]/;
+
 function gapSymbols(gap: string): string {
+  // (Most gaps are one space.)
+  if (gap === ' ' || !ANY_GAP_SYMBOL.test(gap)) return '';
   let out = '';
   GAP.lastIndex = 0;
   for (let m = GAP.exec(gap); m; m = GAP.exec(gap)) {
@@ -60,19 +64,36 @@ export function prepareSymbols(text: string, layout: TextLayout, lex: SpeechLexi
   return { text, layout, lex, mentions, mentionOfWord, wordSymbol, gapBefore };
 }
 
-const MENTION_SYMBOL: Record<string, string> = { PER: 'N', ORG: 'O', LOC: 'O', RUN: 'N', PRON: 'p', DESC: 'R' };
+export const MENTION_SYMBOL: Record<string, string> = { PER: 'N', ORG: 'O', LOC: 'O', RUN: 'N', PRON: 'p', DESC: 'R' };
+
+/** A stretch of narrative as symbols, each mention's symbol kept apart so that any of them can be written X. */
+export interface SymbolParts {
+  parts: string[];
+  /** the mention each part stands for, or -1 */
+  mentionAt: number[];
+}
 
 /**
- * Symbols of the words from offset `from` to offset `to` (at most `limit` words, taken from the end when `fromEnd`),
- * the mention `candidate` written X. Words of another quotation are one Q; a mention is one symbol.
+ * Symbols of the words from offset `from` to offset `to` (at most `limit` words, taken from the end when `fromEnd`).
+ * Words of another quotation are one Q; a mention is one symbol.
  */
-export function symbolsBetween(doc: SymbolDoc, from: number, to: number, candidate: number, limit = 40, fromEnd = false): string {
+export function symbolParts(doc: SymbolDoc, from: number, to: number, limit = 40, fromEnd = false): SymbolParts {
   const { words } = doc.layout;
+  const parts: string[] = [];
+  const mentionAt: number[] = [];
+  const push = (part: string, mention = -1) => {
+    if (!part) return;
+    parts.push(part);
+    mentionAt.push(mention);
+  };
   let a = firstEndingAfter(words, from);
   while (a < words.length && (words[a] as Word).start < from) a++;
   let b = lastAtOrBefore(words, to - 1);
   while (b >= 0 && (words[b] as Word).end > to) b--;
-  if (b < a) return to - from > 200 ? '' : gapSymbols(doc.text.slice(from, to));
+  if (b < a) {
+    if (to - from <= 200) push(gapSymbols(doc.text.slice(from, to)));
+    return { parts, mentionAt };
+  }
   // Only `limit` words are read, and the gaps beside them: a sentence of a million characters costs what a short one does.
   let cutBefore = false;
   let cutAfter = false;
@@ -85,14 +106,14 @@ export function symbolsBetween(doc: SymbolDoc, from: number, to: number, candida
       cutAfter = true;
     }
   }
-  let out = cutBefore ? '' : gapSymbols(doc.text.slice(from, (words[a] as Word).start));
+  if (!cutBefore) push(gapSymbols(doc.text.slice(from, (words[a] as Word).start)));
   let lastQuote = -1;
   let lastMention = -1;
   for (let k = a; k <= b; k++) {
     const w = words[k] as Word;
-    if (k > a) out += doc.gapBefore[k] as string;
+    if (k > a) push(doc.gapBefore[k] as string);
     if (w.quote !== -1) {
-      if (w.quote !== lastQuote) out += 'Q';
+      if (w.quote !== lastQuote) push('Q');
       lastQuote = w.quote;
       continue;
     }
@@ -100,15 +121,30 @@ export function symbolsBetween(doc: SymbolDoc, from: number, to: number, candida
     if (m !== -1) {
       if (m !== lastMention) {
         const mention = doc.mentions[m] as SpeakerMention;
-        out += m === candidate ? 'X' : (MENTION_SYMBOL[mention.kind] ?? 'N');
-        if (mention.possessive) out += 'z';
+        push((MENTION_SYMBOL[mention.kind] ?? 'N') + (mention.possessive ? 'z' : ''), m);
       }
       lastMention = m;
       continue;
     }
-    out += (doc.wordSymbol[k] as string) + (w.possessive ? 'z' : '');
+    push((doc.wordSymbol[k] as string) + (w.possessive ? 'z' : ''));
   }
-  return cutAfter ? out : out + gapSymbols(doc.text.slice((words[b] as Word).end, to));
+  if (!cutAfter) push(gapSymbols(doc.text.slice((words[b] as Word).end, to)));
+  return { parts, mentionAt };
+}
+
+/** The parts as one string, the mention `candidate` written X. */
+export function render({ parts, mentionAt }: SymbolParts, candidate: number): string {
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    out += mentionAt[i] === candidate && candidate !== -1 ? `X${part.slice(1)}` : part;
+  }
+  return out;
+}
+
+/** Symbols of the words from `from` to `to`, the mention `candidate` written X (see symbolParts). */
+export function symbolsBetween(doc: SymbolDoc, from: number, to: number, candidate: number, limit = 40, fromEnd = false): string {
+  return render(symbolParts(doc, from, to, limit, fromEnd), candidate);
 }
 
 /** Names of the patterns of one group that the symbol string matches. */

@@ -2,7 +2,7 @@ import type { QuoteAnalysis } from './analysis';
 import { quoteFeatures, repeatedSpans } from './classifier';
 import type { QuoteSpan } from './marks';
 import { type QuoteModel, score, sigmoid, softmax } from './model';
-import { type Answer, type Attributed, type RankContext, speakerCandidates } from './ranker';
+import { type Answer, type Attributed, type RankContext, speakerCandidates, writtenAs } from './ranker';
 
 /** The candidates the classifier takes for reported speech, with their probability: none inside another one taken. */
 export function acceptQuotes(an: QuoteAnalysis, model: QuoteModel): { span: QuoteSpan; p: number }[] {
@@ -50,7 +50,7 @@ export function rankSpeaker(an: QuoteAnalysis, ctx: RankContext, quote: QuoteSpa
       // The mention that carries most of the weight says how the speaker is written near the quote.
       if (p > entry.best) {
         entry.best = p;
-        entry.answer = { ...entry.answer, written: c.answer.written };
+        entry.answer = writtenAs(entry.answer, c.answer.written);
       }
     }
   });

@@ -3,6 +3,7 @@ import { analyse, type QuoteAnalysis } from './analysis';
 import { blockSpans } from './blocks';
 import { acceptQuotes, rankSpeaker } from './decode';
 import { englishLexicon, type SpeechLexicon } from './lexicon';
+import { findQuoteSpans } from './marks';
 import { type QuoteModel, SHIPPED_MODEL } from './model';
 import { type Attributed, rankContext } from './ranker';
 
@@ -31,8 +32,11 @@ function isPartial(text: string, start: number, open: string): boolean {
  */
 export function findQuotes(text: string, entities: Entity[], options: QuoteOptions | Span[] = {}): Quote[] {
   const { blockQuotes = [], model = SHIPPED_MODEL, lexicon = englishLexicon() } = Array.isArray(options) ? { blockQuotes: options } : options;
-  const an = analyse(text, entities, lexicon, blockSpans(text, blockQuotes));
-  return attribute(an, model);
+  const marked = findQuoteSpans(text);
+  const blocks = blockSpans(text, blockQuotes);
+  // No quotation mark and no block quotation: nothing to lay out or rank.
+  if (!marked.length && !blocks.length) return [];
+  return attribute(analyse(text, entities, lexicon, blocks, marked), model);
 }
 
 /** The classifier and the ranker over an analysed text (the training script calls it with a fold's model). */

@@ -8,9 +8,17 @@ export interface QuoteModel {
   speaker: { weights: Record<string, number> };
 }
 
+/** Weights as a Map, made once per weights object: a lookup by feature name for every candidate of every quote. */
+const asMap = new WeakMap<Record<string, number>, Map<string, number>>();
+
 export function score(weights: Record<string, number>, features: string[]): number {
+  let map = asMap.get(weights);
+  if (!map) {
+    map = new Map(Object.entries(weights));
+    asMap.set(weights, map);
+  }
   let s = 0;
-  for (const f of features) s += weights[f] ?? 0;
+  for (const f of features) s += map.get(f) ?? 0;
   return s;
 }
 

@@ -1,6 +1,6 @@
 import { genderOf } from '../entities';
 import type { QuoteAnalysis } from './analysis';
-import { matchPatterns, symbolsBetween } from './attribution';
+import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
 import { wordsIn } from './classifier';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
@@ -47,8 +47,8 @@ export interface RankContext {
   entityGender: Map<string, Gender>;
   /** for each mention, the index of the closest earlier mention of a person named with the same role noun, or -1 */
   roleHolder: Int32Array;
-  /** mention indices whose local patterns say they speak ("Smith said", "said Smith") */
-  speaks: Uint8Array;
+  /** whether a mention's local patterns say it speaks ("Smith said", "said Smith") */
+  speaks(mention: number): boolean;
   /** for "he" and "she": the mention a plain rule takes them for, or -1 */
   referent: Int32Array;
 }
@@ -59,6 +59,11 @@ const norm = (s: string) =>
     .replace(/['’]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+
+/** The same speaker, written another way near the quote. */
+export function writtenAs(answer: Answer, written: string): Answer {
+  return { key: answer.key, name: answer.name, entityId: answer.entityId, written };
+}
 
 function nameAnswer(m: SpeakerMention): Answer | null {
   if (m.entity) return { key: `e:${m.entity.id}`, name: m.entity.name, entityId: m.entity.id, written: m.text };
@@ -127,7 +132,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
       if (c.kind !== 'PER' && c.kind !== 'RUN') continue;
       const g = genders[j] ?? null;
       if (g && g !== gender) continue;
-      const before = an.symbolBefore[j] ?? '';
+      const before = an.before(j);
       const clauseOpening = before === '^' || before === ',' || before === '' || before === 'T';
       if (clauseOpening && !c.possessive) {
         referent[i] = j;
@@ -137,10 +142,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     }
     referent[i] = fallback;
   });
-  const speaks = new Uint8Array(mentions.length);
-  an.localPatterns.forEach((names, i) => {
-    if (names.some((n) => SPEAKING.has(n))) speaks[i] = 1;
-  });
+  const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
   return { genders, entityGender, roleHolder, speaks, referent };
 }
 
@@ -216,20 +218,20 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     const f = [`a:rank${Math.min(out.length, 4)}`, `a:sd${Math.min(3, m.sentence - c.sentence)}`];
     if (gender) f.push(g ? 'a:gender_agrees' : 'a:gender_unknown');
     if (opensSentence(an, c)) f.push('a:subject');
-    f.push(`a:before:${an.symbolBefore[j] ?? ''}`);
+    f.push(`a:before:${an.before(j)}`);
     const ruled = ctx.referent[i] ?? -1;
     if (ruled !== -1 && nameAnswer(an.mentions[ruled] as SpeakerMention)?.key === answer.key) f.push('a:rule');
     if (c.possessive) f.push('a:possessive');
-    const local = an.localPatterns[j] ?? [];
+    const local = an.local(j);
     if (local.includes('listener_X') || local.includes('object_X')) f.push('a:object');
-    if (ctx.speaks[j]) f.push('a:speaks');
+    if (ctx.speaks(j)) f.push('a:speaks');
     if (previous && previous.key === answer.key) f.push('a:previous_speaker');
     if (c.entity) f.push(`a:sal${c.entity.mentions.length > 2 ? 'many' : 'few'}`);
     // "the doctors" for Doctors for Camp Closure, "the ministry" for the Foreign Ministry.
     if (m.role && c.entity?.name.toLowerCase().includes(m.role.replace(/s$/, ''))) f.push('a:name_has_role');
-    out.push({ answer: { ...answer, written: m.text }, features: f, via: j });
+    out.push({ answer: writtenAs(answer, m.text), features: f, via: j });
   }
-  if (previous?.entityId && !seen.has(previous.key)) out.push({ answer: { ...previous, written: m.text }, features: ['a:previous_only'], via: -2 });
+  if (previous?.entityId && !seen.has(previous.key)) out.push({ answer: writtenAs(previous, m.text), features: ['a:previous_only'], via: -2 });
   return out;
 }
 
@@ -250,7 +252,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
       next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC'
         ? nameAnswer(after)
         : null;
-    const sourced: Reading[] = source ? [{ answer: { ...source, written: m.text }, features: ['a:source_of'], via: i + 1 }] : [];
+    const sourced: Reading[] = source ? [{ answer: writtenAs(source, m.text), features: ['a:source_of'], via: i + 1 }] : [];
     if (!m.definite) return [...sourced, { answer: nameAnswer(m) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
     const holderAnswer = holder === -1 ? null : nameAnswer(an.mentions[holder] as SpeakerMention);
@@ -261,7 +263,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
       features: ['a:as_written', others.length || holderAnswer ? 'a:as_written|named_before' : 'a:as_written|none_before'],
       via: -1,
     };
-    const held: Reading[] = holderAnswer ? [{ answer: { ...holderAnswer, written: m.text }, features: ['a:holds_role'], via: holder }] : [];
+    const held: Reading[] = holderAnswer ? [{ answer: writtenAs(holderAnswer, m.text), features: ['a:holds_role'], via: holder }] : [];
     return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), written];
   }
   const answer = nameAnswer(m);
@@ -324,8 +326,11 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
   const firstAfter = firstMentionAtOrAfter(an.mentions, quote.end);
   const firstInside = firstMentionAtOrAfter(an.mentions, quote.start);
 
-  const beforeSymbolsFor = (i: number) => symbolsBetween(an, sentence?.start ?? 0, quote.start, i, 40, true);
-  const afterSymbolsFor = (i: number) => symbolsBetween(an, quote.end, Math.max(quote.end, sentence?.end ?? quote.end), i, 40);
+  // The quote's sentence on either side, as symbols once; each candidate in it is then written X in turn.
+  const beforeParts = symbolParts(an, sentence?.start ?? 0, quote.start, 40, true);
+  const afterParts = symbolParts(an, quote.end, Math.max(quote.end, sentence?.end ?? quote.end), 40);
+  const beforeSymbolsFor = (i: number) => render(beforeParts, i);
+  const afterSymbolsFor = (i: number) => render(afterParts, i);
   const narrativeBefore = beforeSymbolsFor(-1);
   const narrativeAfter = afterSymbolsFor(-1);
   const hasVerb = /[VLvA]/.test(narrativeBefore + narrativeAfter);
@@ -378,7 +383,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const t = firstEndingAfter(an.top, side === 'b' ? m.end : quote.end);
     const other = an.top[t];
     if (other && other !== quote && (side === 'b' ? other.start < quote.start : other.end <= m.start)) f.push(`quote_between|${coarse}`);
-    const found = new Set<string>((an.localPatterns[i] ?? []).map((n) => `local:${n}`));
+    const found = new Set<string>(an.local(i).map((n) => `local:${n}`));
     if (m.sentence === qSentence) {
       const symbols = side === 'a' ? afterSymbolsFor(i) : beforeSymbolsFor(i);
       const group = side === 'a' ? an.lex.patterns.after : an.lex.patterns.before;
@@ -403,8 +408,8 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
         found.add(`intro:${name}`);
       }
     }
-    for (const name of an.localPatterns[i] ?? []) f.push(`pl:${name}|${coarse}`);
-    if (ctx.speaks[i]) f.push(`speaks|${coarse}`);
+    for (const name of an.local(i)) f.push(`pl:${name}|${coarse}`);
+    if (ctx.speaks(i)) f.push(`speaks|${coarse}`);
     if (m.possessive) f.push('possessive');
     if (m.entity) f.push(`sal:${bucket(m.entity.mentions.length, [1, 3, 8])}`);
     if (hasVerb) f.push(`sentence_has_verb|${side}${sd === 0 ? 'same' : 'other'}`);
@@ -470,7 +475,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (opensParagraph) f.push('prev:opens_paragraph');
     f.push(`prev:${rel}|gap${bucket(gapWords, [0, 5])}`);
     f.push(...againstSlot(prevAnswer, 'prev'));
-    candidates.push({ mention: -1, via: -2, features: f, answer: { ...prevAnswer } });
+    candidates.push({ mention: -1, via: -2, features: f, answer: writtenAs(prevAnswer, prevAnswer.written) });
   }
   // The speaker before the previous one, when they differ: turns in a dialogue or an interview alternate.
   let before: Attributed | undefined;
@@ -489,7 +494,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const prevWord = words[wordsIn(an, previous.quote)[0]];
     f.push(prevWord && prevWord.paragraph === qParagraph - 1 ? 'prev2:previous_paragraph' : 'prev2:other');
     f.push(...againstSlot(before.answer, 'prev2'));
-    candidates.push({ mention: -1, via: -3, features: f, answer: { ...before.answer } });
+    candidates.push({ mention: -1, via: -3, features: f, answer: writtenAs(before.answer, before.answer.written) });
   }
   return { candidates, none };
 }

@@ -24,7 +24,49 @@ export interface TextLayout {
   quotes: Span[];
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.‐][\p{L}\p{M}\p{N}]+)*/gu;
+// Words: a letter or digit, then letters, marks and digits, joined through - ' ’ . ‐ when a letter or digit follows
+// ("don't", "U.S", "al-Amr"). Scanned by character code: a Unicode-class regex over the whole text costs several times more.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
+const JOINERS = new Set(['-', "'", '’', '.', '‐']);
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function startsWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiAlnum(c);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) as number));
+}
+
+function continuesWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiAlnum(c);
+  return WORD_PART.test(String.fromCodePoint(text.codePointAt(i) as number));
+}
+
+/** Code units of the character at i (2 for a surrogate pair). */
+const width = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !startsWord(text, i)) i += width(text, i);
+  return i;
+}
+
+function wordEnd(text: string, start: number): number {
+  let i = start + width(text, start);
+  for (;;) {
+    while (i < text.length && continuesWord(text, i)) i += width(text, i);
+    // A joiner continues the word only when a letter, mark or digit follows it.
+    if (i + 1 < text.length && JOINERS.has(text[i] as string) && continuesWord(text, i + 1)) {
+      i += 1;
+      continue;
+    }
+    return i;
+  }
+}
 const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s)|\n/g;
 const POSSESSIVE = /^(.+?)['’]s$/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -104,15 +146,13 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
   let s = 0;
   let p = 0;
   q = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start);
+    const word = text.slice(start, end);
     while (s < sentences.length - 1 && (sentences[s] as Span).end <= start) s++;
     while (p < paragraphs.length - 1 && (paragraphs[p] as Span).end <= start) p++;
     while (q < quotes.length && (quotes[q] as Span).end <= start) q++;
     const inQuote = q < quotes.length && (quotes[q] as Span).start < start ? q : -1;
-    const word = m[0];
     const last = word.charCodeAt(word.length - 1);
     const possessive = last === 115 || last === 83 ? POSSESSIVE.exec(word) : null; // (…'s, …’S)
     const first = word[0] as string;
