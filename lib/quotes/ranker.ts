@@ -4,7 +4,7 @@ import { matchPatterns, render, symbolParts, symbolsBetween } from './attributio
 import { wordsIn } from './classifier';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
-import { firstEndingAfter, lastAtOrBefore, type Word } from './text';
+import { firstEndingAfter, firstIndexAfter, lastAtOrBefore, type Word } from './text';
 
 /** Who a candidate says spoke: a named entity, or words as written ("a US official") when no one is named. */
 export interface Answer {
@@ -285,16 +285,7 @@ function kindOf(m: SpeakerMention): [string, string] {
 const WINDOW_BEFORE = 150;
 const WINDOW_AFTER = 80;
 
-function firstMentionAtOrAfter(mentions: SpeakerMention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid] as SpeakerMention).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstMentionAtOrAfter = (mentions: SpeakerMention[], at: number) => firstIndexAfter(mentions, (m) => m.start < at);
 
 /**
  * The speaker candidates of one quote, each with its features: the names, pronouns and descriptions of the quote's

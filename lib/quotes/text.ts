@@ -34,17 +34,14 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function startsWord(text: string, i: number): boolean {
+/** Whether the character at i is an ASCII letter or digit, or else matches `wide` (letters, digits, and marks or not). */
+function charIs(text: string, i: number, wide: RegExp): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiAlnum(c);
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) as number));
+  return wide.test(String.fromCodePoint(text.codePointAt(i) as number));
 }
-
-function continuesWord(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return isAsciiAlnum(c);
-  return WORD_PART.test(String.fromCodePoint(text.codePointAt(i) as number));
-}
+const startsWord = (text: string, i: number) => charIs(text, i, LETTER_OR_DIGIT);
+const continuesWord = (text: string, i: number) => charIs(text, i, WORD_PART);
 
 /** Code units of the character at i (2 for a surrogate pair). */
 const width = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
@@ -72,29 +69,23 @@ const POSSESSIVE = /^(.+?)['’]s$/u;
 const CAPITAL = /^\p{Lu}/u;
 const WHITESPACE = /\s/;
 
-/** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
-export function lastAtOrBefore<T extends Span>(spans: T[], at: number): number {
+/** The first index whose item no longer satisfies `before` (the items satisfying it come first): a binary search. */
+export function firstIndexAfter<T>(items: T[], before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = spans.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((spans[mid] as T).start <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
-
-/** Index of the first span ending after `at` (spans sorted and not overlapping), or spans.length. */
-export function firstEndingAfter<T extends Span>(spans: T[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid] as T).end <= at) lo = mid + 1;
+    if (before(items[mid] as T)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
+export const lastAtOrBefore = <T extends Span>(spans: T[], at: number): number => firstIndexAfter(spans, (s) => s.start <= at) - 1;
+
+/** Index of the first span ending after `at` (spans sorted and not overlapping), or spans.length. */
+export const firstEndingAfter = <T extends Span>(spans: T[], at: number): number => firstIndexAfter(spans, (s) => s.end <= at);
 
 /**
  * Paragraphs (lines), sentences and words of `text`. A sentence ends at . ! ? … before a space and a capital, a digit or
