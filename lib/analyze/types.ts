@@ -33,7 +33,7 @@ export interface Quote extends Span {
   speakerId: string | null;
   /** a partial quote is a fragment woven into indirect speech */
   partial: boolean;
-  /** the next sentence of the quote before it, reported apart (see splitAtSentences); shown joined to it */
+  /** the same quotation as the quote before it, reopened in a new paragraph; shown joined to it */
   continuesPrevious: boolean;
 }
 
