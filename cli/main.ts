@@ -9,10 +9,11 @@ import { formatSummary } from './summary';
 
 const USAGE = `Usage:
   backstory analyze FILE.html [--url URL] [--json]   analyse a saved page
+    --fetched ISO-DATE                               when it was saved, to read its relative dates ("2 hours ago")
   backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
     --link [--wikimedia-base URL]                    also look the names up on Wikidata/Wikipedia (or a server
                                                      answering their APIs at URL) and print background notes
-  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out`;
+  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"fetched"?,"text"?,"published"?}), JSON lines out`;
 
 /**
  * linkedom takes the first element for the root when a page opens without <html> (a <head>, a stray <meta>, a PHP
@@ -25,9 +26,11 @@ export function parseDocument(html: string): Document {
   return parseHTML(`<!DOCTYPE html><html><head></head><body>${inner}</body></html>`).document as unknown as Document;
 }
 
-export function analyzeHtml(html: string, url: string): AnalysisResult {
+/** `fetchedAt`: when the page was saved (ms), so its relative dates ("2 hours ago") can be read; unknown by default. */
+export function analyzeHtml(html: string, url: string, fetchedAt?: number): AnalysisResult {
   const document = parseDocument(html);
   const { doc } = buildPageTree(document, url);
+  if (fetchedAt !== undefined && Number.isFinite(fetchedAt)) doc.fetchedAt = fetchedAt;
   return toResult(analyzePage(doc, readGateSignals(document, url), { alwaysExtract: true }));
 }
 
@@ -42,6 +45,8 @@ interface BatchItem {
   url?: unknown;
   text?: unknown;
   published?: unknown;
+  /** when the page was fetched (ISO date-time) */
+  fetched?: unknown;
 }
 
 export function analyzeBatchLine(line: string): Record<string, unknown> {
@@ -50,7 +55,10 @@ export function analyzeBatchLine(line: string): Record<string, unknown> {
     const item = JSON.parse(line) as BatchItem;
     id = item.id ?? null;
     if (typeof item.text === 'string') return { id, ...analyzePlainText(item.text, typeof item.published === 'string' ? item.published : null) };
-    if (typeof item.html === 'string') return { id, ...analyzeHtml(item.html, typeof item.url === 'string' ? item.url : 'http://localhost/') };
+    if (typeof item.html === 'string') {
+      const fetchedAt = typeof item.fetched === 'string' ? Date.parse(item.fetched) : undefined;
+      return { id, ...analyzeHtml(item.html, typeof item.url === 'string' ? item.url : 'http://localhost/', fetchedAt) };
+    }
     return { id, error: 'each line needs "html" or "text"' };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
@@ -109,7 +117,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`backstory: cannot read ${file}: ${(error as Error).message}\n`);
     return 1;
   }
-  const result = textFile ? analyzePlainText(input) : analyzeHtml(input, value('--url') ?? `file://${file}`);
+  const result = textFile
+    ? analyzePlainText(input)
+    : analyzeHtml(input, value('--url') ?? `file://${file}`, value('--fetched') ? Date.parse(value('--fetched') as string) : undefined);
   const notes = flag('--link') ? await linkNames(result, value('--wikimedia-base')) : undefined;
   process.stdout.write(
     flag('--json') ? `${JSON.stringify(notes ? { ...result, notes: Object.fromEntries(notes) } : result, null, 2)}\n` : formatSummary(result, notes),

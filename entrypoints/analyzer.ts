@@ -41,6 +41,8 @@ function analyse(onRewrite: () => void): () => void {
   const undos: (() => void)[] = [];
   let undone = false;
   const { doc, elements } = buildPageTree(document, url);
+  // Relative dates ("2 hours ago") are read against when the page loaded.
+  doc.fetchedAt = performance.timeOrigin;
   const page = extractPage(doc, readGateSignals(document, url));
 
   const show = (result: AnalysisResult) => {

@@ -18,6 +18,13 @@ const STOPWORDS: Record<string, string> = {
 
 const STOPWORD_SETS = Object.fromEntries(Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
 
+let functionWords: Set<string> | undefined;
+/** The common words of every language above in one set: running prose is full of them, menus and labels are not. */
+export function isFunctionWord(word: string): boolean {
+  functionWords ??= new Set(Object.values(STOPWORDS).flatMap((words) => words.split(' ')));
+  return functionWords.has(word);
+}
+
 const SCRIPTS: [string, RegExp][] = [
   ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
   ['ko', /\p{Script=Hangul}/gu],

@@ -1,0 +1,352 @@
+/**
+ * What the boilerplate classifier reads about each block (Dragnet and Web2Text style): the text's shape and density, its
+ * links, where it stands on the page and beside the structural guess of the article's container, its markup, the words of
+ * its class and id names (hashed, learned from data rather than listed), how often the page repeats it, and the same for
+ * its neighbours.
+ */
+import type { BlockFacts } from './block-classifier';
+import type { PageBlock } from './blocks';
+import { isFunctionWord } from './language';
+import type { PageElement } from './tree';
+
+/** What the structural extractor (lib/extract/content.ts) decided, read as evidence by the classifier. */
+export interface StructuralGuess {
+  /** the container the Readability-style scoring chose, and the siblings that continue it */
+  root: PageElement;
+  parts: ReadonlySet<PageElement>;
+  /** paragraph elements the structural rules kept */
+  kept: ReadonlySet<PageElement>;
+  /** containers whose loose text the structural rules kept */
+  looseKept: ReadonlySet<PageElement>;
+  /** elements the class, role and tag rules call page furniture */
+  furniture: (el: PageElement) => boolean;
+  /** class and id words of furniture (-1), of content (1), or neither (0) */
+  classHint: (el: PageElement) => number;
+  /** the page's headline as metadata gives it, lowercased words only */
+  titleKey: string | null;
+}
+
+export const HASH_BUCKETS = 512;
+/** Hashed class/id words: of the block's own element, of its parent, and of any other ancestor. */
+export const HASH_SPACES = 3;
+
+const HOLDER_TAGS = [
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'figcaption',
+  'section',
+  'article',
+];
+const ANCESTOR_TAGS = [
+  'a',
+  'li',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'figure',
+  'form',
+  'table',
+  'article',
+  'main',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'section',
+  'button',
+  'label',
+  'address',
+];
+/** Class and id words that mark a caption, a photo credit or a disclaimer, in the languages the extension is used in. */
+const CAPTION_WORDS =
+  /^(captions?|credits?|copyright|disclaimer|disclosure|imagedescription|bildunterschrift|bildnachweis|legende|didascalia|photocredit)$/;
+const FURNITURE_ROLES = /^(navigation|complementary|contentinfo|banner|search|dialog|menu|menubar|toolbar)$/;
+
+const SENTENCE_END = /[.!?…。！？]["”’»)]*$/;
+const SENTENCE_BREAK = /[.!?。！？]+["”’»)]*(\s|$)/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+const CHAR_CLASS = /(\p{Lu})|(\p{L})|(\p{N})|[^\p{L}\p{N}\s]/gu;
+const URL_OR_MAIL = /https?:\/\/|www\.|\S@\S+\.\w/;
+
+/** Lowercase words of class and id names, camelCase and BEM parts split ("articleBody__lead" → article, body, lead). */
+export function classWords(el: PageElement): string[] {
+  const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.slice(0, 300);
+  return (
+    names
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .match(/[a-z]{2,}/g) ?? []
+  );
+}
+
+/** FNV-1a: the same bucket in training and in the browser. */
+export function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % HASH_BUCKETS;
+}
+
+interface Own {
+  chars: number;
+  logChars: number;
+  words: number;
+  linkDensity: number;
+  endsSentence: number;
+  functionShare: number;
+  kept: number;
+  inParts: number;
+}
+
+function shape(block: PageBlock, guess: StructuralGuess): { own: Own; dense: number[] } {
+  const text = block.text;
+  const words = text.match(WORD) ?? [];
+  const n = words.length;
+  const chars = text.length;
+  // One pass over the characters: upper-case and other letters, digits, symbols.
+  let letters = 0;
+  let upper = 0;
+  let digits = 0;
+  let symbols = 0;
+  CHAR_CLASS.lastIndex = 0;
+  for (let m = CHAR_CLASS.exec(text); m; m = CHAR_CLASS.exec(text)) {
+    if (m[1]) {
+      upper++;
+      letters++;
+    } else if (m[2]) letters++;
+    else if (m[3]) digits++;
+    else symbols++;
+  }
+  let capitalised = 0;
+  let functional = 0;
+  let wordChars = 0;
+  for (const w of words) {
+    wordChars += w.length;
+    if (/^\p{Lu}/u.test(w)) capitalised++;
+    if (isFunctionWord(w.toLowerCase())) functional++;
+  }
+  const sentences = text.match(SENTENCE_BREAK)?.length ?? 0;
+  const lines = Math.max(1, Math.ceil(chars / 80));
+  const linkDensity = chars ? block.linkChars / chars : 0;
+  const endsSentence = SENTENCE_END.test(text) ? 1 : 0;
+  const functionShare = n ? functional / n : 0;
+  const chain = [block.holder, ...block.ancestors];
+  const kept = guess.looseKept.has(block.holder) || chain.some((el) => guess.kept.has(el)) ? 1 : 0;
+  const inParts = chain.some((el) => guess.parts.has(el)) ? 1 : 0;
+  const first = text.charAt(0);
+  const dense = [
+    Math.log1p(chars),
+    Math.log1p(n),
+    linkDensity,
+    Math.log1p(block.links),
+    chars ? block.timeChars / chars : 0,
+    endsSentence,
+    Math.log1p(sentences),
+    /\p{Lu}/u.test(first) ? 1 : 0,
+    /\p{Ll}/u.test(first) ? 1 : 0,
+    /\p{N}/u.test(first) ? 1 : 0,
+    n ? capitalised / n : 0,
+    functionShare,
+    chars ? digits / chars : 0,
+    chars ? symbols / chars : 0,
+    n ? wordChars / n : 0,
+    /©|\(c\)/i.test(text) ? 1 : 0,
+    Math.min(5, text.match(/\s[|•·]\s/g)?.length ?? 0),
+    URL_OR_MAIL.test(text) ? 1 : 0,
+    letters > 3 && upper / letters > 0.8 ? 1 : 0,
+    n / lines,
+    n ? (text.match(/[,،、，;]/g)?.length ?? 0) / n : 0,
+    /:$/.test(text) ? 1 : 0,
+    block.whole ? 1 : 0,
+    chars ? block.emphasisChars / chars : 0,
+    chars ? block.boldChars / chars : 0,
+    /^[([].*[)\]]$/.test(text) ? 1 : 0,
+    /\S\s?\/\s?\S/.test(text) && !URL_OR_MAIL.test(text) ? 1 : 0,
+  ];
+  return { own: { chars, logChars: Math.log1p(chars), words: n, linkDensity, endsSentence, functionShare, kept, inParts }, dense };
+}
+
+/** What one element says, read once per element however many blocks it holds. */
+interface ElementFacts {
+  furniture: boolean;
+  hint: number;
+  role: boolean;
+  classWords: string[];
+  words: number[];
+}
+
+function markup(block: PageBlock, guess: StructuralGuess, facts: (el: PageElement) => ElementFacts): number[] {
+  const chain = [block.holder, ...block.ancestors];
+  const tags = new Set(chain.map((el) => el.tag));
+  const holder = block.holder.tag;
+  let furniture = 0;
+  let nearestHint = 0;
+  let anyNegative = 0;
+  let anyPositive = 0;
+  let roles = 0;
+  let articleBody = 0;
+  for (const el of chain) {
+    const f = facts(el);
+    if (f.furniture) furniture = 1;
+    const hint = f.hint;
+    if (hint && !nearestHint) nearestHint = hint;
+    if (hint < 0) anyNegative = 1;
+    if (hint > 0) anyPositive = 1;
+    if (f.role) roles = 1;
+    if (el.attrs.itemprop === 'articleBody') articleBody = 1;
+  }
+  const inRoot = chain.includes(guess.root) ? 1 : 0;
+  // A caption, a credit or a disclaimer: in a <figure>, or named as one by the block's element or the two above it.
+  const caption =
+    chain.some((el) => el.tag === 'figure' || el.tag === 'figcaption') ||
+    chain.slice(0, 3).some((el) => facts(el).classWords.some((w) => CAPTION_WORDS.test(w)));
+  return [
+    ...HOLDER_TAGS.map((t) => (holder === t ? 1 : 0)),
+    HOLDER_TAGS.includes(holder) ? 0 : 1,
+    ...ANCESTOR_TAGS.map((t) => (tags.has(t) ? 1 : 0)),
+    Math.log1p(chain.length),
+    furniture,
+    nearestHint,
+    anyNegative,
+    anyPositive,
+    roles,
+    articleBody,
+    inRoot,
+    caption ? 1 : 0,
+  ];
+}
+
+const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
+
+/** The dense features' names, in row order (for the training script's report). */
+export const FEATURE_NAMES: string[] = [
+  ...'chars words linkDensity links timeShare endsSentence sentences startsUpper startsLower startsDigit capitalised functionWords digits symbols wordLength copyright separators address allCaps textDensity commas endsColon whole emphasis bold bracketed slash'.split(
+    ' ',
+  ),
+  ...HOLDER_TAGS.map((t) => `holder:${t}`),
+  'holder:other',
+  ...ANCESTOR_TAGS.map((t) => `in:${t}`),
+  ...'depth furniture nearestHint negativeHint positiveHint furnitureRole articleBody inRoot caption kept inParts charsBefore position fromHeadline isHeadline beforeHeadline fromFirstKept fromLastKept betweenKept repeats isTitle children'.split(
+    ' ',
+  ),
+  ...NEIGHBOUR_OFFSETS.flatMap((d) =>
+    ['chars', 'linkDensity', 'endsSentence', 'kept', 'functionWords', 'exists'].map((f) => `${d > 0 ? '+' : ''}${d}:${f}`),
+  ),
+  'window:chars',
+  'window:linkDensity',
+  'window:kept',
+];
+
+/** One row of dense features per block, and its hashed class/id words. */
+export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { dense: number[][]; hashed: number[][] } {
+  const known = new Map<PageElement, ElementFacts>();
+  const facts = (el: PageElement): ElementFacts => {
+    let f = known.get(el);
+    if (!f) {
+      const names = classWords(el);
+      f = {
+        furniture: guess.furniture(el),
+        hint: guess.classHint(el),
+        role: FURNITURE_ROLES.test(el.attrs.role ?? ''),
+        classWords: names,
+        words: names.map(hashWord),
+      };
+      known.set(el, f);
+    }
+    return f;
+  };
+  const shapes = blocks.map((b) => shape(b, guess));
+  const own = shapes.map((s) => s.own);
+  const total = own.reduce((sum, o) => sum + o.chars, 0) || 1;
+  const repeats = new Map<string, number>();
+  for (const b of blocks) repeats.set(b.text, (repeats.get(b.text) ?? 0) + 1);
+  // The page's headline: the first <h1> block, or the block whose words are the metadata's title.
+  const key = (s: string) => (s.toLowerCase().match(WORD) ?? []).join(' ');
+  let headline = blocks.findIndex((b) => guess.titleKey !== null && key(b.text) === guess.titleKey);
+  if (headline < 0) headline = blocks.findIndex((b) => b.holder.tag === 'h1' || b.ancestors.some((a) => a.tag === 'h1'));
+  const keptIndexes = own.flatMap((o, i) => (o.kept ? [i] : []));
+  const firstKept = keptIndexes[0] ?? -1;
+  const lastKept = keptIndexes[keptIndexes.length - 1] ?? -1;
+  let before = 0;
+  const dense: number[][] = [];
+  const hashed: number[][] = [];
+  for (const [i, block] of blocks.entries()) {
+    const o = own[i] as Own;
+    const neighbours: number[] = [];
+    for (const d of NEIGHBOUR_OFFSETS) {
+      const m = own[i + d];
+      neighbours.push(m ? m.logChars : 0, m ? m.linkDensity : 0, m ? m.endsSentence : 0, m ? m.kept : 0, m ? m.functionShare : 0, m ? 1 : 0);
+    }
+    let windowChars = 0;
+    let windowLinks = 0;
+    let windowKept = 0;
+    let count = 0;
+    for (let j = Math.max(0, i - 5); j <= Math.min(blocks.length - 1, i + 5); j++) {
+      const m = own[j] as Own;
+      windowChars += m.logChars;
+      windowLinks += m.linkDensity;
+      windowKept += m.kept;
+      count++;
+    }
+    const signedLog = (d: number) => Math.sign(d) * Math.log1p(Math.abs(d));
+    const parent = block.holder;
+    const siblings = parent.children.filter((c) => c.kind === 'element').length;
+    dense.push([
+      ...(shapes[i]?.dense ?? []),
+      ...markup(block, guess, facts),
+      o.kept,
+      o.inParts,
+      before / total,
+      blocks.length > 1 ? i / (blocks.length - 1) : 0,
+      headline >= 0 ? signedLog(i - headline) : 0,
+      headline >= 0 && i === headline ? 1 : 0,
+      headline >= 0 && i < headline ? 1 : 0,
+      firstKept >= 0 ? signedLog(i - firstKept) : 0,
+      lastKept >= 0 ? signedLog(i - lastKept) : 0,
+      firstKept >= 0 && i >= firstKept && i <= lastKept ? 1 : 0,
+      Math.log1p((repeats.get(block.text) ?? 1) - 1),
+      guess.titleKey !== null && key(block.text) === guess.titleKey ? 1 : 0,
+      Math.log1p(siblings),
+      ...neighbours,
+      windowChars / count,
+      windowLinks / count,
+      windowKept / count,
+    ]);
+    before += o.chars;
+    const words: number[] = [];
+    for (const w of facts(block.holder).words) words.push(w);
+    const up = block.ancestors[0];
+    if (up) for (const w of facts(up).words) words.push(HASH_BUCKETS + w);
+    for (const a of block.ancestors.slice(1)) for (const w of facts(a).words) words.push(2 * HASH_BUCKETS + w);
+    hashed.push([...new Set(words)]);
+  }
+  return { dense, hashed };
+}
+
+const [CHARS, LINK_SHARE, TIME_SHARE, CAPTION] = ['chars', 'linkDensity', 'timeShare', 'caption'].map((name) => FEATURE_NAMES.indexOf(name));
+
+/** The facts the rules around the model read, from a block's feature row (the same in training and in the page). */
+export function blockFacts(row: number[]): BlockFacts {
+  const at = (index: number | undefined) => row[index ?? -1] ?? 0;
+  return {
+    linkShare: at(LINK_SHARE),
+    caption: at(CAPTION) > 0,
+    dateLine: Math.expm1(at(CHARS)) < 150 && at(TIME_SHARE) >= 0.6,
+  };
+}
