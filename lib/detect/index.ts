@@ -2,7 +2,7 @@
  * Article detection in two steps: a cheap gate on signals any page yields in well under a millisecond,
  * run on every page, and a confirmation after extraction on pages that passed.
  */
-import { isArticleSchemaType } from '../extract/metadata';
+import { isArticleSchemaType } from '../extract/schema';
 import { looksLikeArticleUrl, pathOf } from '../extract/url';
 
 export interface GateSignals {

@@ -108,15 +108,15 @@ export interface BlockFacts {
   linkShare: number;
   /** a caption, a credit or a disclaimer by its markup */
   caption: boolean;
-  /** a short line made of dates in <time> elements: the story's metadata */
-  dateLine: boolean;
+  /** a short line that is the story's metadata: its byline, or a date (in <time> elements or written out) */
+  metadata: boolean;
 }
 
 /**
  * The decision on a block: the model's probability at or above the model's threshold; and, whatever the model says,
- * not all link, not a caption, credit or disclaimer, and not a line of dates (the product's convention: the story's
- * text only).
+ * not all link, not a caption, credit or disclaimer, and not the byline's or a date's line (the product's convention:
+ * the story's text only).
  */
 export function isArticleBlock(probability: number, facts: BlockFacts, threshold = BLOCK_MODEL.threshold): boolean {
-  return probability >= threshold && facts.linkShare < LINK_ONLY && !facts.caption && !facts.dateLine;
+  return probability >= threshold && facts.linkShare < LINK_ONLY && !facts.caption && !facts.metadata;
 }

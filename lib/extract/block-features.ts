@@ -6,6 +6,8 @@
  */
 import type { BlockFacts } from './block-classifier';
 import type { PageBlock } from './blocks';
+import { BYLINE_WORDS, isBylineLine } from './byline';
+import { isDateLine } from './dates';
 import { isFunctionWord } from './language';
 import type { PageElement } from './tree';
 
@@ -178,6 +180,7 @@ function shape(block: PageBlock, guess: StructuralGuess): { own: Own; dense: num
     chars ? block.boldChars / chars : 0,
     /^[([].*[)\]]$/.test(text) ? 1 : 0,
     /\S\s?\/\s?\S/.test(text) && !URL_OR_MAIL.test(text) ? 1 : 0,
+    isDateLine(text) ? 1 : 0,
   ];
   return { own: { chars, logChars: Math.log1p(chars), words: n, linkDensity, endsSentence, functionShare, kept, inParts }, dense };
 }
@@ -212,6 +215,13 @@ function markup(block: PageBlock, guess: StructuralGuess, facts: (el: PageElemen
     if (el.attrs.itemprop === 'articleBody') articleBody = 1;
   }
   const inRoot = chain.includes(guess.root) ? 1 : 0;
+  // The byline's line: its element named as the byline or marked as the author, or its words a byline's.
+  const holderEl = block.holder;
+  const byline =
+    holderEl.attrs.itemprop === 'author' ||
+    /\bauthor\b/i.test(holderEl.attrs.rel ?? '') ||
+    BYLINE_WORDS.test(facts(holderEl).classWords.join(' ')) ||
+    isBylineLine(block.text);
   // A caption, a credit or a disclaimer: in a <figure>, or named as one by the block's element or the two above it.
   const caption =
     chain.some((el) => el.tag === 'figure' || el.tag === 'figcaption') ||
@@ -229,29 +239,37 @@ function markup(block: PageBlock, guess: StructuralGuess, facts: (el: PageElemen
     articleBody,
     inRoot,
     caption ? 1 : 0,
+    byline ? 1 : 0,
   ];
 }
 
 const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
 
-/** The dense features' names, in row order (for the training script's report). */
-export const FEATURE_NAMES: string[] = [
-  ...'chars words linkDensity links timeShare endsSentence sentences startsUpper startsLower startsDigit capitalised functionWords digits symbols wordLength copyright separators address allCaps textDensity commas endsColon whole emphasis bold bracketed slash'.split(
-    ' ',
-  ),
-  ...HOLDER_TAGS.map((t) => `holder:${t}`),
-  'holder:other',
-  ...ANCESTOR_TAGS.map((t) => `in:${t}`),
-  ...'depth furniture nearestHint negativeHint positiveHint furnitureRole articleBody inRoot caption kept inParts charsBefore position fromHeadline isHeadline beforeHeadline fromFirstKept fromLastKept betweenKept repeats isTitle children'.split(
-    ' ',
-  ),
-  ...NEIGHBOUR_OFFSETS.flatMap((d) =>
-    ['chars', 'linkDensity', 'endsSentence', 'kept', 'functionWords', 'exists'].map((f) => `${d > 0 ? '+' : ''}${d}:${f}`),
-  ),
-  'window:chars',
-  'window:linkDensity',
-  'window:kept',
-];
+let names: string[] | undefined;
+/**
+ * The dense features' names, in row order. Built on first use, as the other tables here are: lib/extract reaches the
+ * always-injected gate's module graph, where a module-level array built by calls would ride along.
+ */
+export function featureNames(): string[] {
+  names ??= [
+    ...'chars words linkDensity links timeShare endsSentence sentences startsUpper startsLower startsDigit capitalised functionWords digits symbols wordLength copyright separators address allCaps textDensity commas endsColon whole emphasis bold bracketed slash dateLine'.split(
+      ' ',
+    ),
+    ...HOLDER_TAGS.map((t) => `holder:${t}`),
+    'holder:other',
+    ...ANCESTOR_TAGS.map((t) => `in:${t}`),
+    ...'depth furniture nearestHint negativeHint positiveHint furnitureRole articleBody inRoot caption byline kept inParts charsBefore position fromHeadline isHeadline beforeHeadline fromFirstKept fromLastKept betweenKept repeats isTitle children'.split(
+      ' ',
+    ),
+    ...NEIGHBOUR_OFFSETS.flatMap((d) =>
+      ['chars', 'linkDensity', 'endsSentence', 'kept', 'functionWords', 'exists'].map((f) => `${d > 0 ? '+' : ''}${d}:${f}`),
+    ),
+    'window:chars',
+    'window:linkDensity',
+    'window:kept',
+  ];
+  return names;
+}
 
 /** One row of dense features per block, and its hashed class/id words. */
 export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { dense: number[][]; hashed: number[][] } {
@@ -339,14 +357,19 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
   return { dense, hashed };
 }
 
-const [CHARS, LINK_SHARE, TIME_SHARE, CAPTION] = ['chars', 'linkDensity', 'timeShare', 'caption'].map((name) => FEATURE_NAMES.indexOf(name));
+let factIndexes: Record<string, number> | undefined;
 
 /** The facts the rules around the model read, from a block's feature row (the same in training and in the page). */
 export function blockFacts(row: number[]): BlockFacts {
-  const at = (index: number | undefined) => row[index ?? -1] ?? 0;
+  factIndexes ??= Object.fromEntries(
+    ['linkDensity', 'caption', 'chars', 'timeShare', 'byline', 'dateLine'].map((n) => [n, featureNames().indexOf(n)]),
+  );
+  const indexes = factIndexes;
+  const at = (name: string) => row[indexes[name] ?? -1] ?? 0;
   return {
-    linkShare: at(LINK_SHARE),
-    caption: at(CAPTION) > 0,
-    dateLine: Math.expm1(at(CHARS)) < 150 && at(TIME_SHARE) >= 0.6,
+    linkShare: at('linkDensity'),
+    caption: at('caption') > 0,
+    // A short line under a byline mark or made of a date: the story's metadata.
+    metadata: (Math.expm1(at('chars')) < 150 && (at('timeShare') >= 0.6 || at('byline') > 0)) || at('dateLine') > 0,
   };
 }

@@ -24,6 +24,16 @@ function cleanName(raw: string): string | null {
   return name;
 }
 
+/** A line that is a byline: "By Jane Roe", "Von Anna Schmidt | vor 3 Stunden", "Par Claire Dubois, il y a 2 jours". */
+export function isBylineLine(text: string): boolean {
+  if (text.length >= 100 || !BY_LABEL.test(text) || /[.!?]$/.test(text)) return false;
+  // The first name after the label: capitalised words, name particles aside ("Di Maria scored twice" is a sentence).
+  const first = cleanByline(text)?.split(', ')[0];
+  return !!first && first.split(' ').every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLE.test(w));
+}
+
+const NAME_PARTICLE = /^(de|del|della|der|den|van|von|da|di|du|dos|la|le|bin|ibn|al|el|y|zu)$/;
+
 /**
  * A byline as the page's metadata or markup gives it, cleaned: "By By ROBERT BURNS" → "ROBERT BURNS"; a Facebook
  * profile URL or a handle is dropped; the same name twice is given once. Null when no name is left.

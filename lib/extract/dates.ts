@@ -1,43 +1,6 @@
 import { BYLINE_WORDS } from './byline';
 import { collapseWhitespace, findAll, type PageElement, type PageNode, textOf, walk } from './tree';
 
-/**
- * Month names and their short forms in the languages of the pages we see most, lowercased, without dots. Where two
- * languages share a short form, it names the same month ("mar", "mai", "set", "dez").
- */
-const MONTHS: Record<string, number> = {};
-const monthLists = [
-  'january february march april may june july august september october november december',
-  'jan feb mar apr may jun jul aug sep oct nov dec',
-  'januar februar märz april mai juni juli august september oktober november dezember',
-  'jan feb mär apr mai jun jul aug sep okt nov dez',
-  'jänner feber märz april mai juni juli august september oktober november dezember',
-  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-  'janv févr mars avr mai juin juil août sept oct nov déc',
-  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
-  'ene feb mar abr may jun jul ago sept oct nov dic',
-  'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
-  'gen feb mar apr mag giu lug ago set ott nov dic',
-  'januari februari maart april mei juni juli augustus september oktober november december',
-  'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
-  'jan fev mar abr mai jun jul ago set out nov dez',
-  // Slavic languages write the day's month in the genitive ("15 августа 2016", "1. listopadu 2021").
-  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
-  'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
-  'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
-  'ledna února března dubna května června července srpna září října listopadu prosince',
-];
-for (const list of monthLists) {
-  list.split(' ').forEach((name, i) => {
-    MONTHS[name] ??= i + 1;
-  });
-}
-MONTHS.sept ??= 9;
-MONTHS.mrz ??= 3;
-const MONTH_NAME = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Any year from 1800 on: archives and old articles keep their age. */
 const MIN_YEAR = 1800;
@@ -59,12 +22,65 @@ function year(y: string, reference: number | null): number {
 const YEAR = '(?:18|19|20)\\d\\d';
 // "2022-01-10T22:06:08:684Z": some sites write the milliseconds after a colon.
 const ISO = /\b((?:18|19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:(\.\d+)|:\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?/;
-// "19 Nov 2014", "5. März 2020", "1er mars 2020", "5 de março de 2020", "5th of March, 2020".
-const NAMED_DMY = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\\.?\\s+(?:(?:de|of)\\s+)?(${MONTH_NAME})\\.?,?\\s+(?:(?:de|del)\\s+)?(${YEAR})\\b`,
-  'i',
-);
-const NAMED_MDY = new RegExp(`\\b(${MONTH_NAME})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(${YEAR})\\b`, 'i');
+/** Month names and their short forms in the languages of the pages we see most, lowercased, without dots. */
+const MONTH_LISTS = [
+  'january february march april may june july august september october november december',
+  'jan feb mar apr may jun jul aug sep oct nov dec',
+  'januar februar märz april mai juni juli august september oktober november dezember',
+  'jan feb mär apr mai jun jul aug sep okt nov dez',
+  'jänner feber märz april mai juni juli august september oktober november dezember',
+  'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+  'janv févr mars avr mai juin juil août sept oct nov déc',
+  'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+  'ene feb mar abr may jun jul ago sept oct nov dic',
+  'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+  'gen feb mar apr mag giu lug ago set ott nov dic',
+  'januari februari maart april mei juni juli augustus september oktober november december',
+  'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  'jan fev mar abr mai jun jul ago set out nov dez',
+  // Slavic languages write the day's month in the genitive ("15 августа 2016", "1. listopadu 2021").
+  'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
+  'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
+  'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
+  'ledna února března dubna května června července srpna září října listopadu prosince',
+];
+
+interface NamedDates {
+  months: Record<string, number>;
+  /** "19 Nov 2014", "5. März 2020", "1er mars 2020", "5 de março de 2020", "5th of March, 2020" */
+  dayFirst: RegExp;
+  /** "November 19, 2014" */
+  monthFirst: RegExp;
+}
+
+let named: NamedDates | undefined;
+
+/**
+ * Month names and their short forms, and the patterns built from them. Built on first use: lib/extract reaches the
+ * always-injected gate's module graph, where module-level tables built by calls would ride along.
+ */
+function namedDates(): NamedDates {
+  if (named) return named;
+  const months: Record<string, number> = {};
+  // Where two languages share a short form, it names the same month ("mar", "mai", "set", "dez").
+  for (const list of MONTH_LISTS) {
+    list.split(' ').forEach((name, i) => {
+      months[name] ??= i + 1;
+    });
+  }
+  months.sept ??= 9;
+  months.mrz ??= 3;
+  const name = Object.keys(months)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+  named = {
+    months,
+    dayFirst: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\\.?\\s+(?:(?:de|of)\\s+)?(${name})\\.?,?\\s+(?:(?:de|del)\\s+)?(${YEAR})\\b`, 'i'),
+    monthFirst: new RegExp(`\\b(${name})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(${YEAR})\\b`, 'i'),
+  };
+  return named;
+}
+
 const NUMERIC = /\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b/;
 const TIME = /\b(\d{1,2}):(\d\d)\s*([ap]\.?m\.?)?/i;
 
@@ -84,10 +100,11 @@ export function parseDate(input: string, lang: string | null = null, reference: 
     return `${day}T${iso[4]}:${iso[5]}${iso[6] ? `:${iso[6]}${iso[7] ?? ''}` : ''}${iso[8] ?? ''}`;
   }
   let date: string | null = null;
-  const dmy = NAMED_DMY.exec(text);
-  const mdy = NAMED_MDY.exec(text);
-  if (dmy && (!mdy || (dmy.index ?? 0) <= (mdy.index ?? 0))) date = ymd(Number(dmy[3]), MONTHS[monthKey(dmy[2] as string)] ?? 0, Number(dmy[1]));
-  else if (mdy) date = ymd(Number(mdy[3]), MONTHS[monthKey(mdy[1] as string)] ?? 0, Number(mdy[2]));
+  const { months, dayFirst, monthFirst } = namedDates();
+  const dmy = dayFirst.exec(text);
+  const mdy = monthFirst.exec(text);
+  if (dmy && (!mdy || (dmy.index ?? 0) <= (mdy.index ?? 0))) date = ymd(Number(dmy[3]), months[monthKey(dmy[2] as string)] ?? 0, Number(dmy[1]));
+  else if (mdy) date = ymd(Number(mdy[3]), months[monthKey(mdy[1] as string)] ?? 0, Number(mdy[2]));
   else {
     const n = NUMERIC.exec(text);
     if (n) {
@@ -160,6 +177,17 @@ function relativeDate(text: string, reference: number): string | null {
   }
   const then = reference - amount * (UNIT_MS[unit] as number);
   return unit === 'day' || unit === 'week' ? day(then) : `${new Date(then).toISOString().slice(0, 16)}Z`;
+}
+
+/**
+ * A line that is a date and little else, three words at most ("4 May 2024", "Updated 5 minutes ago", "19.10.2019 07:49 Uhr |
+ * Politik"), not a line that names someone beside a date (an embedded post's "— Jane Roe (@jroe) May 3, 2024"): the
+ * story's metadata, not its text. (Any reference time will do to recognise a relative date.)
+ */
+export function isDateLine(text: string): boolean {
+  if (text.length > 60 || !parseDate(text, null, 0)) return false;
+  const words = text.replace(/\d+/g, ' ').match(/\p{L}{2,}/gu) ?? [];
+  return words.length <= 3;
 }
 
 /** "/2014/11/19/" or "/20141119/" in an article URL. */

@@ -1,6 +1,7 @@
 import type { Article } from '../analyze/types';
 import { BYLINE_WORDS, cleanByline, publisherName } from './byline';
 import { dateFromUrl, findVisibleDates, parseDate, type VisibleDates } from './dates';
+import { isArticleSchemaType } from './schema';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, type PageElement, textOf } from './tree';
 import { pathOf } from './url';
@@ -13,13 +14,6 @@ export interface PageMetadata extends Omit<Article, 'text' | 'relatedLinks'> {
 }
 
 type Json = unknown;
-
-const ARTICLE_TYPES =
-  /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
-
-export function isArticleSchemaType(type: string): boolean {
-  return ARTICLE_TYPES.test(type);
-}
 
 /** JSON as sites write it: raw tabs and line breaks inside strings (invalid JSON, common in JSON-LD) read as spaces. */
 function lenientJson(raw: string): Json {

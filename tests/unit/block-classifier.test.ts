@@ -2,7 +2,7 @@
 // (scripts/train-extract: `npm run train:extract` holds that fold out and prints the same figures).
 import { describe, expect, test } from 'vitest';
 import { classifyBlocks, decodeBase64, isArticleBlock } from '../../lib/extract/block-classifier';
-import { blockFacts, FEATURE_NAMES } from '../../lib/extract/block-features';
+import { blockFacts, featureNames } from '../../lib/extract/block-features';
 import { BLOCK_MODEL } from '../../lib/extract/block-model';
 import { FOLDS, figures, HELD_OUT, readTable } from '../../scripts/train-extract/table';
 
@@ -14,22 +14,22 @@ test('base64 decodes as Node does', () => {
 });
 
 test('the shipped model reads the features lib/extract computes, and its vocabulary of class words', () => {
-  expect(BLOCK_MODEL.features).toBe(FEATURE_NAMES.length + BLOCK_MODEL.vocabulary.length);
+  expect(BLOCK_MODEL.features).toBe(featureNames().length + BLOCK_MODEL.vocabulary.length);
   expect(BLOCK_MODEL.trees).toBeGreaterThan(10);
-  const row = FEATURE_NAMES.map(() => 0);
+  const row = featureNames().map(() => 0);
   const [p] = classifyBlocks([row], [[]]);
   expect(p).toBeGreaterThan(0);
   expect(p).toBeLessThan(1);
   expect(() => classifyBlocks([[1, 2, 3]], [[]])).toThrow(/train:extract/);
 });
 
-test('all-link blocks, captions, credits, disclaimers and date lines are never text, however sure the model is', () => {
-  const plain = { linkShare: 0.1, caption: false, dateLine: false };
+test('all-link blocks, captions, credits, disclaimers, bylines and date lines are never text, however sure the model is', () => {
+  const plain = { linkShare: 0.1, caption: false, metadata: false };
   expect(isArticleBlock(0.99, plain)).toBe(true);
   expect(isArticleBlock(0.01, plain)).toBe(false);
   expect(isArticleBlock(0.99, { ...plain, linkShare: 0.95 })).toBe(false);
   expect(isArticleBlock(0.99, { ...plain, caption: true })).toBe(false);
-  expect(isArticleBlock(0.99, { ...plain, dateLine: true })).toBe(false);
+  expect(isArticleBlock(0.99, { ...plain, metadata: true })).toBe(false);
 });
 
 describe('the shipped model on its held-out slice of sites', () => {
