@@ -83,8 +83,9 @@ export function scoreWith(trees: Unpacked, x: number[]): number {
 
 /** A block's row: its dense features, then one for each word of the vocabulary its class/id names hold. */
 export function withVocabulary(dense: number[], hashed: number[], vocabulary: number[]): number[] {
-  const words = new Set(hashed);
-  return [...dense, ...vocabulary.map((w) => (words.has(w) ? 1 : 0))];
+  const row = dense.slice();
+  for (const w of vocabulary) row.push(hashed.includes(w) ? 1 : 0);
+  return row;
 }
 
 /** Probabilities for the page's blocks; the shipped model is unpacked once, on first use. */

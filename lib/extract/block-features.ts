@@ -81,7 +81,10 @@ const FURNITURE_ROLES = /^(navigation|complementary|contentinfo|banner|search|di
 const SENTENCE_END = /[.!?…。！？]["”’»)]*$/;
 const SENTENCE_BREAK = /[.!?。！？]+["”’»)]*(\s|$)/g;
 const WORD = /[\p{L}\p{N}]+/gu;
-const CHAR_CLASS = /(\p{Lu})|(\p{L})|(\p{N})|[^\p{L}\p{N}\s]/gu;
+const UPPER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const SPACE = /\s/u;
 const URL_OR_MAIL = /https?:\/\/|www\.|\S@\S+\.\w/;
 
 /** Lowercase words of class and id names, camelCase and BEM parts split ("articleBody__lead" → article, body, lead). */
@@ -116,31 +119,39 @@ interface Own {
   inParts: number;
 }
 
-function shape(block: PageBlock, guess: StructuralGuess): { own: Own; dense: number[] } {
+function shape(block: PageBlock, chain: PageElement[], guess: StructuralGuess): { own: Own; dense: number[] } {
   const text = block.text;
   const words = text.match(WORD) ?? [];
   const n = words.length;
   const chars = text.length;
-  // One pass over the characters: upper-case and other letters, digits, symbols.
+  // One pass over the characters: upper-case and other letters, digits, symbols (ASCII without a regular expression).
   let letters = 0;
   let upper = 0;
   let digits = 0;
   let symbols = 0;
-  CHAR_CLASS.lastIndex = 0;
-  for (let m = CHAR_CLASS.exec(text); m; m = CHAR_CLASS.exec(text)) {
-    if (m[1]) {
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) {
+        upper++;
+        letters++;
+      } else if (c >= 97 && c <= 122) letters++;
+      else if (c >= 48 && c <= 57) digits++;
+      else if (c !== 32 && (c < 9 || c > 13)) symbols++;
+    } else if (UPPER.test(ch)) {
       upper++;
       letters++;
-    } else if (m[2]) letters++;
-    else if (m[3]) digits++;
-    else symbols++;
+    } else if (LETTER.test(ch)) letters++;
+    else if (DIGIT.test(ch)) digits++;
+    else if (!SPACE.test(ch)) symbols++;
   }
   let capitalised = 0;
   let functional = 0;
   let wordChars = 0;
   for (const w of words) {
     wordChars += w.length;
-    if (/^\p{Lu}/u.test(w)) capitalised++;
+    const c = w.charCodeAt(0);
+    if (c < 128 ? c >= 65 && c <= 90 : UPPER.test(String.fromCodePoint(w.codePointAt(0) ?? 0))) capitalised++;
     if (isFunctionWord(w.toLowerCase())) functional++;
   }
   const sentences = text.match(SENTENCE_BREAK)?.length ?? 0;
@@ -148,7 +159,6 @@ function shape(block: PageBlock, guess: StructuralGuess): { own: Own; dense: num
   const linkDensity = chars ? block.linkChars / chars : 0;
   const endsSentence = SENTENCE_END.test(text) ? 1 : 0;
   const functionShare = n ? functional / n : 0;
-  const chain = [block.holder, ...block.ancestors];
   const kept = guess.looseKept.has(block.holder) || chain.some((el) => guess.kept.has(el)) ? 1 : 0;
   const inParts = chain.some((el) => guess.parts.has(el)) ? 1 : 0;
   const first = text.charAt(0);
@@ -194,9 +204,9 @@ interface ElementFacts {
   words: number[];
 }
 
-function markup(block: PageBlock, guess: StructuralGuess, facts: (el: PageElement) => ElementFacts): number[] {
-  const chain = [block.holder, ...block.ancestors];
-  const tags = new Set(chain.map((el) => el.tag));
+function markup(block: PageBlock, chain: PageElement[], guess: StructuralGuess, facts: (el: PageElement) => ElementFacts, row: number[]): void {
+  const tags = new Set<string>();
+  for (const el of chain) tags.add(el.tag);
   const holder = block.holder.tag;
   let furniture = 0;
   let nearestHint = 0;
@@ -226,21 +236,10 @@ function markup(block: PageBlock, guess: StructuralGuess, facts: (el: PageElemen
   const caption =
     chain.some((el) => el.tag === 'figure' || el.tag === 'figcaption') ||
     chain.slice(0, 3).some((el) => facts(el).classWords.some((w) => CAPTION_WORDS.test(w)));
-  return [
-    ...HOLDER_TAGS.map((t) => (holder === t ? 1 : 0)),
-    HOLDER_TAGS.includes(holder) ? 0 : 1,
-    ...ANCESTOR_TAGS.map((t) => (tags.has(t) ? 1 : 0)),
-    Math.log1p(chain.length),
-    furniture,
-    nearestHint,
-    anyNegative,
-    anyPositive,
-    roles,
-    articleBody,
-    inRoot,
-    caption ? 1 : 0,
-    byline ? 1 : 0,
-  ];
+  for (const t of HOLDER_TAGS) row.push(holder === t ? 1 : 0);
+  row.push(HOLDER_TAGS.includes(holder) ? 0 : 1);
+  for (const t of ANCESTOR_TAGS) row.push(tags.has(t) ? 1 : 0);
+  row.push(Math.log1p(chain.length), furniture, nearestHint, anyNegative, anyPositive, roles, articleBody, inRoot, caption ? 1 : 0, byline ? 1 : 0);
 }
 
 const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
@@ -289,14 +288,18 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
     }
     return f;
   };
-  const shapes = blocks.map((b) => shape(b, guess));
+  const chains = blocks.map((b) => [b.holder, ...b.ancestors]);
+  const shapes = blocks.map((b, i) => shape(b, chains[i] as PageElement[], guess));
   const own = shapes.map((s) => s.own);
   const total = own.reduce((sum, o) => sum + o.chars, 0) || 1;
   const repeats = new Map<string, number>();
   for (const b of blocks) repeats.set(b.text, (repeats.get(b.text) ?? 0) + 1);
   // The page's headline: the first <h1> block, or the block whose words are the metadata's title.
+  // (Only blocks of about the title's length can be it: the words of thousands of paragraphs are not worth joining.)
   const key = (s: string) => (s.toLowerCase().match(WORD) ?? []).join(' ');
-  let headline = blocks.findIndex((b) => guess.titleKey !== null && key(b.text) === guess.titleKey);
+  const titleLength = guess.titleKey?.length ?? -1;
+  const isTitle = blocks.map((b) => titleLength >= 0 && b.text.length <= 2 * titleLength + 20 && key(b.text) === guess.titleKey);
+  let headline = isTitle.indexOf(true);
   if (headline < 0) headline = blocks.findIndex((b) => b.holder.tag === 'h1' || b.ancestors.some((a) => a.tag === 'h1'));
   const keptIndexes = own.flatMap((o, i) => (o.kept ? [i] : []));
   const firstKept = keptIndexes[0] ?? -1;
@@ -306,11 +309,6 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
   const hashed: number[][] = [];
   for (const [i, block] of blocks.entries()) {
     const o = own[i] as Own;
-    const neighbours: number[] = [];
-    for (const d of NEIGHBOUR_OFFSETS) {
-      const m = own[i + d];
-      neighbours.push(m ? m.logChars : 0, m ? m.linkDensity : 0, m ? m.endsSentence : 0, m ? m.kept : 0, m ? m.functionShare : 0, m ? 1 : 0);
-    }
     let windowChars = 0;
     let windowLinks = 0;
     let windowKept = 0;
@@ -323,11 +321,11 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
       count++;
     }
     const signedLog = (d: number) => Math.sign(d) * Math.log1p(Math.abs(d));
-    const parent = block.holder;
-    const siblings = parent.children.filter((c) => c.kind === 'element').length;
-    dense.push([
-      ...(shapes[i]?.dense ?? []),
-      ...markup(block, guess, facts),
+    let siblings = 0;
+    for (const c of block.holder.children) if (c.kind === 'element') siblings++;
+    const row = shapes[i]?.dense ?? [];
+    markup(block, chains[i] as PageElement[], guess, facts, row);
+    row.push(
       o.kept,
       o.inParts,
       before / total,
@@ -339,13 +337,15 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
       lastKept >= 0 ? signedLog(i - lastKept) : 0,
       firstKept >= 0 && i >= firstKept && i <= lastKept ? 1 : 0,
       Math.log1p((repeats.get(block.text) ?? 1) - 1),
-      guess.titleKey !== null && key(block.text) === guess.titleKey ? 1 : 0,
+      isTitle[i] ? 1 : 0,
       Math.log1p(siblings),
-      ...neighbours,
-      windowChars / count,
-      windowLinks / count,
-      windowKept / count,
-    ]);
+    );
+    for (const d of NEIGHBOUR_OFFSETS) {
+      const m = own[i + d];
+      row.push(m ? m.logChars : 0, m ? m.linkDensity : 0, m ? m.endsSentence : 0, m ? m.kept : 0, m ? m.functionShare : 0, m ? 1 : 0);
+    }
+    row.push(windowChars / count, windowLinks / count, windowKept / count);
+    dense.push(row);
     before += o.chars;
     const words: number[] = [];
     for (const w of facts(block.holder).words) words.push(w);

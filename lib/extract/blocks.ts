@@ -70,6 +70,25 @@ export interface PageBlock {
   index: number;
 }
 
+const WHITESPACE = /\s/;
+
+/** collapseWhitespace(text).length, without building the string (blocks.ts counts every text node of the page). */
+function collapsedLength(text: string): number {
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && WHITESPACE.test(text.charAt(i)));
+    if (space) pendingSpace = length > 0;
+    else {
+      if (pendingSpace) length++;
+      pendingSpace = false;
+      length++;
+    }
+  }
+  return length;
+}
+
 function isHidden(el: PageElement): boolean {
   return 'hidden' in el.attrs || el.attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attrs.style ?? '');
 }
@@ -152,7 +171,7 @@ export function segmentPage(root: PageElement): PageBlock[] {
       if (!node.text) return;
       if (/\S/.test(node.text)) breaks = 0;
       run.parts.push(node.text);
-      const length = collapseWhitespace(node.text).length;
+      const length = collapsedLength(node.text);
       if (inline.link) run.linkChars += length;
       if (inline.time) run.timeChars += length;
       if (inline.emphasis) run.emphasisChars += length;

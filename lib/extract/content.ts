@@ -301,7 +301,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
     const sameClass = !!best.attrs.class && c.attrs.class === best.attrs.class;
     return score >= threshold || (sameClass && score > 0);
   });
-  const leads = storyHeaders(best, parents, parts);
+  const leads = storyHeaders(best, parents, new Set(parts));
   return { root: best, parts: [...leads, ...parts], leads };
 }
 
@@ -329,7 +329,7 @@ function standfirsts(header: PageElement): PageElement[] {
  * The story's own <header> (standfirst, intro) set before its body inside the same <article> or <main>:
  * "article > header.intro > p" beside "article > div.body". Only headers that come before the body are taken.
  */
-function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: PageElement[]): PageElement[] {
+function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: ReadonlySet<PageElement>): PageElement[] {
   const found: PageElement[] = [];
   // Near the body, a standfirst named as one counts even with no <article> or <main> around them.
   const near: PageElement[] = [];
@@ -342,7 +342,7 @@ function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>,
   for (let up = 0, parent = parents.get(root); parent && up < 6; up++, parent = parents.get(parent)) {
     const before = parent.children.slice(0, parent.children.indexOf(child));
     for (const c of before) {
-      if (c.kind !== 'element' || parts.includes(c)) continue;
+      if (c.kind !== 'element' || parts.has(c)) continue;
       for (const h of headersIn(c, 2)) {
         const leads = standfirsts(h);
         found.push(...leads);
@@ -391,6 +391,8 @@ export function extractContent(
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
   if (options.classHints) options = { ...options, storyWrappers: storyWrappers(body, parents) };
   const { root: contentRoot, parts, leads } = findContentRoot(root, body, parents, options);
+  // A set: an article's container may have thousands of children, and every element asks.
+  const partSet = new Set(parts);
 
   const blocks: TextBlock[] = [];
   const byIndex = new Map<number, PageElement>();
@@ -401,7 +403,7 @@ export function extractContent(
   let listLabel: string | null = null;
   let headlineSeen = false;
   const collect = (el: PageElement) => {
-    if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options, parents)) return;
+    if (el !== contentRoot && !partSet.has(el) && isFurniture(el, options, parents)) return;
     // The headline is metadata, not body text; a later <h1> in the body heads a section of it.
     if (el.tag === 'h1' && !headlineSeen) {
       headlineSeen = true;
@@ -455,7 +457,7 @@ export function extractContent(
   for (const part of parts) collect(part);
   // "Also read" lines set just outside the body (a sibling paragraph under the same article) still belong to it.
   for (const sibling of parents.get(contentRoot)?.children ?? []) {
-    if (sibling.kind !== 'element' || parts.includes(sibling) || !isParagraphLike(sibling)) continue;
+    if (sibling.kind !== 'element' || partSet.has(sibling) || !isParagraphLike(sibling)) continue;
     const text = collapseWhitespace(textOf(sibling));
     const label = RELATED_LABEL.exec(text);
     const links = label ? linksIn(sibling, baseUrl, resolve) : [];
@@ -469,7 +471,7 @@ export function extractContent(
   const leadIndexes = new Set(leads.map((l) => l.index));
   const leadTexts = new Set(blocks.filter((b) => leadIndexes.has(b.elementIndex)).map((b) => b.text));
   const unique = blocks.filter((b) => !leadTexts.has(b.text) || leadIndexes.has(b.elementIndex));
-  const furniture = (el: PageElement) => el !== contentRoot && !parts.includes(el) && isFurniture(el, options, parents);
+  const furniture = (el: PageElement) => el !== contentRoot && !partSet.has(el) && isFurniture(el, options, parents);
   const trimmed = trimEdges(unique);
   const kept = new Set(trimmed.flatMap((b) => (b.tag === '#text' ? [] : [byIndex.get(b.elementIndex) as PageElement])));
   const looseKept = new Set(trimmed.flatMap((b) => (b.tag === '#text' ? [byIndex.get(b.elementIndex) as PageElement] : [])));

@@ -100,9 +100,11 @@ export function parseDate(input: string, lang: string | null = null, reference: 
     return `${day}T${iso[4]}:${iso[5]}${iso[6] ? `:${iso[6]}${iso[7] ?? ''}` : ''}${iso[8] ?? ''}`;
   }
   let date: string | null = null;
+  // The patterns with month names are long alternations: only worth running on a text with a year in it.
+  const hasYear = /(?:18|19|20)\d\d/.test(text);
   const { months, dayFirst, monthFirst } = namedDates();
-  const dmy = dayFirst.exec(text);
-  const mdy = monthFirst.exec(text);
+  const dmy = hasYear ? dayFirst.exec(text) : null;
+  const mdy = hasYear ? monthFirst.exec(text) : null;
   if (dmy && (!mdy || (dmy.index ?? 0) <= (mdy.index ?? 0))) date = ymd(Number(dmy[3]), months[monthKey(dmy[2] as string)] ?? 0, Number(dmy[1]));
   else if (mdy) date = ymd(Number(mdy[3]), months[monthKey(mdy[1] as string)] ?? 0, Number(mdy[2]));
   else {

@@ -53,7 +53,8 @@ export function detectLanguage(text: string, declared: string | null = null): st
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const counts: Record<string, number> = {};
-  for (const w of words) for (const [lang, set] of Object.entries(STOPWORD_SETS)) if (set.has(w)) counts[lang] = (counts[lang] ?? 0) + 1;
+  const sets = Object.entries(STOPWORD_SETS);
+  for (const w of words) for (const [lang, set] of sets) if (set.has(w)) counts[lang] = (counts[lang] ?? 0) + 1;
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   const stated = primaryLanguage(declared);
