@@ -32,7 +32,7 @@ export const HASH_BUCKETS = 512;
 /** Hashed class/id words: of the block's own element, of its parent, and of any other ancestor. */
 export const HASH_SPACES = 3;
 
-const HOLDER_TAGS = [
+export const HOLDER_TAGS = [
   'p',
   'div',
   'li',
@@ -52,7 +52,7 @@ const HOLDER_TAGS = [
   'section',
   'article',
 ];
-const ANCESTOR_TAGS = [
+export const ANCESTOR_TAGS = [
   'a',
   'li',
   'nav',
@@ -242,33 +242,7 @@ function markup(block: PageBlock, chain: PageElement[], guess: StructuralGuess, 
   row.push(Math.log1p(chain.length), furniture, nearestHint, anyNegative, anyPositive, roles, articleBody, inRoot, caption ? 1 : 0, byline ? 1 : 0);
 }
 
-const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
-
-let names: string[] | undefined;
-/**
- * The dense features' names, in row order. Built on first use, as the other tables here are: lib/extract reaches the
- * always-injected gate's module graph, where a module-level array built by calls would ride along.
- */
-export function featureNames(): string[] {
-  names ??= [
-    ...'chars words linkDensity links timeShare endsSentence sentences startsUpper startsLower startsDigit capitalised functionWords digits symbols wordLength copyright separators address allCaps textDensity commas endsColon whole emphasis bold bracketed slash dateLine'.split(
-      ' ',
-    ),
-    ...HOLDER_TAGS.map((t) => `holder:${t}`),
-    'holder:other',
-    ...ANCESTOR_TAGS.map((t) => `in:${t}`),
-    ...'depth furniture nearestHint negativeHint positiveHint furnitureRole articleBody inRoot caption byline kept inParts charsBefore position fromHeadline isHeadline beforeHeadline fromFirstKept fromLastKept betweenKept repeats isTitle children'.split(
-      ' ',
-    ),
-    ...NEIGHBOUR_OFFSETS.flatMap((d) =>
-      ['chars', 'linkDensity', 'endsSentence', 'kept', 'functionWords', 'exists'].map((f) => `${d > 0 ? '+' : ''}${d}:${f}`),
-    ),
-    'window:chars',
-    'window:linkDensity',
-    'window:kept',
-  ];
-  return names;
-}
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2];
 
 /** One row of dense features per block, and its hashed class/id words. */
 export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { dense: number[][]; hashed: number[][] } {
@@ -357,15 +331,15 @@ export function blockFeatures(blocks: PageBlock[], guess: StructuralGuess): { de
   return { dense, hashed };
 }
 
-let factIndexes: Record<string, number> | undefined;
+/**
+ * Where blockFacts finds what it reads in a row, as numbers so the page's bundle carries no names
+ * (block-feature-names.ts has them; the block classifier's test checks these against it).
+ */
+export const FACT_COLUMNS = { chars: 0, linkDensity: 2, timeShare: 4, dateLine: 27, caption: 74, byline: 75 } as const;
 
 /** The facts the rules around the model read, from a block's feature row (the same in training and in the page). */
 export function blockFacts(row: number[]): BlockFacts {
-  factIndexes ??= Object.fromEntries(
-    ['linkDensity', 'caption', 'chars', 'timeShare', 'byline', 'dateLine'].map((n) => [n, featureNames().indexOf(n)]),
-  );
-  const indexes = factIndexes;
-  const at = (name: string) => row[indexes[name] ?? -1] ?? 0;
+  const at = (name: keyof typeof FACT_COLUMNS) => row[FACT_COLUMNS[name]] ?? 0;
   return {
     linkShare: at('linkDensity'),
     caption: at('caption') > 0,

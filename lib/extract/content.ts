@@ -1,4 +1,4 @@
-import { WRITTEN_ADDRESS } from './blocks';
+import { INLINE_TAGS, WRITTEN_ADDRESS } from './blocks';
 import { RELATED_HEADING, RELATED_LABEL, trimEdges } from './lines';
 import { collapseWhitespace, findAll, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
 import { looksLikeArticleUrl, sameSite } from './url';
@@ -61,37 +61,6 @@ const WEAK_NEGATIVE_WORD =
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td', 'th']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-  'font',
-  'img',
-  'picture',
-]);
 
 function classAndId(el: PageElement): string {
   // A heading's id is an anchor made from its words ("what-are-you-looking-forward-to-next"), not a hint.

@@ -2,7 +2,8 @@
 // (scripts/train-extract: `npm run train:extract` holds that fold out and prints the same figures).
 import { describe, expect, test } from 'vitest';
 import { classifyBlocks, decodeBase64, isArticleBlock } from '../../lib/extract/block-classifier';
-import { blockFacts, featureNames } from '../../lib/extract/block-features';
+import { featureNames } from '../../lib/extract/block-feature-names';
+import { blockFacts, FACT_COLUMNS } from '../../lib/extract/block-features';
 import { BLOCK_MODEL } from '../../lib/extract/block-model';
 import { FOLDS, figures, HELD_OUT, readTable } from '../../scripts/train-extract/table';
 
@@ -21,6 +22,10 @@ test('the shipped model reads the features lib/extract computes, and its vocabul
   expect(p).toBeGreaterThan(0);
   expect(p).toBeLessThan(1);
   expect(() => classifyBlocks([[1, 2, 3]], [[]])).toThrow(/train:extract/);
+});
+
+test('blockFacts reads the columns its names say', () => {
+  for (const [name, column] of Object.entries(FACT_COLUMNS)) expect(featureNames().indexOf(name)).toBe(column);
 });
 
 test('all-link blocks, captions, credits, disclaimers, bylines and date lines are never text, however sure the model is', () => {
