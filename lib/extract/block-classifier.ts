@@ -93,9 +93,14 @@ export function classifyBlocks(dense: number[][], hashed: number[][]): number[] 
   unpacked ??= unpackTrees(BLOCK_MODEL);
   const trees = unpacked;
   const { vocabulary, features } = trees.model;
+  // One row reused for every block: its vocabulary columns after the dense ones.
+  const row: number[] = [];
   return dense.map((x, i) => {
-    const row = withVocabulary(x, hashed[i] ?? [], vocabulary);
-    if (row.length !== features) throw new Error(`block-model.ts expects ${features} features, got ${row.length}: run npm run train:extract`);
+    if (x.length + vocabulary.length !== features)
+      throw new Error(`block-model.ts expects ${features} features, got ${x.length + vocabulary.length}: run npm run train:extract`);
+    const words = hashed[i] ?? [];
+    for (let j = 0; j < x.length; j++) row[j] = x[j] as number;
+    for (let j = 0; j < vocabulary.length; j++) row[x.length + j] = words.includes(vocabulary[j] as number) ? 1 : 0;
     return scoreWith(trees, row);
   });
 }

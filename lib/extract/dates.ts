@@ -91,6 +91,8 @@ const TIME = /\b(\d{1,2}):(\d\d)\s*([ap]\.?m\.?)?/i;
  */
 export function parseDate(input: string, lang: string | null = null, reference: number | null = null): string | null {
   const text = input.trim();
+  // Every absolute date has a digit; without one only a relative date ("yesterday", "an hour ago") may be there.
+  if (!/\d/.test(text)) return reference === null ? null : relativeDate(text, reference);
   const iso = ISO.exec(text);
   if (iso) {
     const day = ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
