@@ -1,5 +1,5 @@
 // Written by `npm run train:extract` (scripts/train-extract/train.ts) from scripts/train-extract/data/blocks.jsonl.gz; do not edit.
-// 50 trees of depth 3 over 180 features; trained on Backstory's eval dev pages (see scripts/train-extract/README.md).
+// 50 trees of depth 3 over 180 features; trained on Backstory's eval dev pages (see scripts/train-extract/data/SOURCE.md).
 import type { PackedTrees } from './block-classifier';
 
 export const BLOCK_MODEL: PackedTrees = {

@@ -4,6 +4,7 @@
 // its site. The shipped model is trained on four of the five folds; the fifth is the held-out slice its test scores
 // (tests/unit/block-classifier.test.ts), so its expected quality is the cross-validated one. Deterministic; a few
 // minutes on two cores.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isArticleBlock, type PackedTrees, withVocabulary } from '../../lib/extract/block-classifier';
@@ -152,10 +153,12 @@ if (!DRY_RUN)
   writeFileSync(
     MODEL_PATH,
     `// Written by \`npm run train:extract\` (scripts/train-extract/train.ts) from scripts/train-extract/data/blocks.jsonl.gz; do not edit.
-// ${packed.trees} trees of depth ${packed.depth} over ${features} features; trained on Backstory's eval dev pages (see scripts/train-extract/README.md).
+// ${packed.trees} trees of depth ${packed.depth} over ${features} features; trained on Backstory's eval dev pages (see scripts/train-extract/data/SOURCE.md).
 import type { PackedTrees } from './block-classifier';
 
 export const BLOCK_MODEL: PackedTrees = ${JSON.stringify(packed)};
 `,
   );
+// Formatted as the repository's formatter leaves it, so a run reproduces the committed file byte for byte.
+if (!DRY_RUN) spawnSync('npx', ['biome', 'format', '--write', MODEL_PATH], { stdio: 'ignore' });
 console.log(`${DRY_RUN ? 'would write' : 'wrote'} ${MODEL_PATH} (${(packed.data.length / 1024).toFixed(1)} KB of trees)`);
