@@ -55,6 +55,8 @@ function analyse(names: ElementNames, onRewrite: () => void): () => void {
   /** the undo of the highlights and cards on screen */
   let undoShown: (() => void) | null = null;
   const { doc, elements } = buildPageTree(document, url);
+  // Relative dates ("2 hours ago") are read against when the page loaded.
+  doc.fetchedAt = performance.timeOrigin;
   const gateSignals = globalThis.__backstoryGateSignals;
   const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url));
 
