@@ -49,18 +49,59 @@ const NO_COVERAGE: Pick<CoverageProps, 'history' | 'search' | 'onSearch' | 'sear
 interface SpeakerGroup {
   key: string;
   speaker: string;
+  entity: Entity | undefined;
   quotes: Quote[];
 }
 
-function groupBySpeaker(quotes: Quote[]): SpeakerGroup[] {
+const nameWords = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/** "Rathke" is "Jeff Rathke": every word of the shorter name in the longer one, the same last word. */
+function sameName(short: string, long: string): boolean {
+  const a = nameWords(short);
+  const b = nameWords(long);
+  return a.length > 0 && a.length <= b.length && a.at(-1) === b.at(-1) && a.every((w) => b.includes(w));
+}
+
+/**
+ * Quotes grouped by who said them: one group per speaker entity, a shorter form of a person's name (an entity the
+ * recogniser kept apart, or a name as written) joining the fuller one; descriptions of unnamed sources by their
+ * words; unattributed quotes last.
+ */
+export function groupBySpeaker(quotes: Quote[], entities: Entity[]): SpeakerGroup[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
   const groups = new Map<string, SpeakerGroup>();
   for (const q of passages(quotes)) {
-    const key = q.speakerId ?? q.speaker ?? '';
-    const group = groups.get(key) ?? { key, speaker: q.speaker ?? 'Unattributed', quotes: [] };
+    const entity = q.speakerId ? byId.get(q.speakerId) : undefined;
+    const key = q.speakerId ?? (q.speaker ? `as-written:${q.speaker.toLowerCase()}` : '');
+    const group = groups.get(key) ?? { key, speaker: q.speaker ?? 'Unattributed', entity, quotes: [] };
     group.quotes.push(q);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : b.quotes.length - a.quotes.length));
+  // Fold each group into the one with the fullest name it is a shorter form of (people and names as written only).
+  const list = [...groups.values()];
+  const person = (g: SpeakerGroup) => g.key !== '' && (!g.entity || g.entity.type === 'PER');
+  for (const g of list) {
+    if (!person(g)) continue;
+    const fuller = list
+      .filter(
+        (h) => h !== g && person(h) && h.quotes.length && sameName(g.speaker, h.speaker) && nameWords(h.speaker).length > nameWords(g.speaker).length,
+      )
+      .sort((a, b) => nameWords(b.speaker).length - nameWords(a.speaker).length)[0];
+    if (!fuller) continue;
+    fuller.quotes.push(...g.quotes);
+    fuller.quotes.sort((a, b) => a.start - b.start);
+    g.quotes = [];
+  }
+  return list
+    .filter((g) => g.quotes.length)
+    .sort((a, b) =>
+      a.key === '' ? 1 : b.key === '' ? -1 : b.quotes.length - a.quotes.length || (a.quotes[0]?.start ?? 0) - (b.quotes[0]?.start ?? 0),
+    );
 }
 
 /** Who the speaker is, as the card says it: type, titles in the article, how often named. */
@@ -302,10 +343,10 @@ export function Popup({
       <section class="quotes" aria-label="Quotes">
         <Fold name="all-quotes" title="Who said what" count={passages(quotes).length}>
           {quotes.length === 0 && <p class="muted">No quotes in this article.</p>}
-          {groupBySpeaker(quotes).map((g) => (
+          {groupBySpeaker(quotes, entities).map((g) => (
             <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
               <h3>{g.speaker}</h3>
-              <SpeakerLine entity={entities.find((e) => e.id === g.key)} />
+              <SpeakerLine entity={g.entity} />
               <ul>
                 {g.quotes.map((q) => (
                   <li key={q.start} class="quote">

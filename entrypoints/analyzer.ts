@@ -13,7 +13,8 @@ import { sections, WHOLE_TEXT_CHARS } from '../lib/analyze/bounds';
 import { entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
 import type { GateSignals } from '../lib/detect';
-import { type ArticleContext, articleContext, namesForLookUp } from '../lib/knowledge';
+// The module itself: the folder's index would bring the linker into the page.
+import { namesForLookUp } from '../lib/knowledge/provider';
 
 interface PageSession {
   undo(): void;
@@ -69,6 +70,8 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
   let shownEntities: Entity[] = [];
   let shownMarks: HTMLElement[] = [];
   const { doc, elements } = buildPageTree(document, url);
+  // Relative dates ("2 hours ago") are read against when the page loaded.
+  doc.fetchedAt = performance.timeOrigin;
   const gateSignals = globalThis.__backstoryGateSignals;
   const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url), { readerAsked });
 
@@ -104,13 +107,10 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
         names.mark,
       );
       undos.push(() => highlights.undo());
-      // Names only go out: the hovered one and the article's places, never the page's URL or text. The article's context
-      // goes to the extension's own background, which compares it with the answers to choose among namesakes.
-      let context: ArticleContext | undefined; // built on the first look-up, not on every page load
-      const lookUp = (entity: Entity) => {
-        context ??= articleContext(result);
-        return sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
-      };
+      // Names only go out: the hovered one and the article's places, never the page's URL or text. The background builds
+      // the article's context from the analysis it keeps for this tab, to choose among namesakes.
+      const lookUp = (entity: Entity) =>
+        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
       // The note's picture comes from the background as a data: URL: the page's CSP cannot block it, nor its scripts read it.
       const fetchThumbnail = (thumbnailUrl: string) =>
         sendMessage('knowledge/thumbnail', { url: thumbnailUrl }).then((answer) => (answer.ok ? answer.dataUrl : null));

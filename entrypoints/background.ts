@@ -108,13 +108,13 @@ export default defineBackground(() => {
       return analyseInSlices(text, language, blockQuotes);
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
-    'knowledge/link': async ({ names, date, context, tabId: named }, sender) => {
-      // A card sends its page's context and is its own tab; the popup names the tab, whose context is built here (the
-      // popup carries no analyser). A page's content script cannot name another tab.
+    'knowledge/link': async ({ names, date, tabId: named }, sender) => {
+      // A card is its own tab; the popup names the tab. The article's context is built here from the tab's analysis, so
+      // neither the page's script nor the popup carries the context builder. A content script cannot name another tab.
       const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/'));
       const tabId = fromExtension ? named : sender.tab?.id;
       const state = tabId === undefined ? null : await store.get(tabId);
-      const response = await lookUp(names, date, context ?? (fromExtension && state?.result ? articleContext(state.result) : undefined));
+      const response = await lookUp(names, date, state?.result ? articleContext(state.result) : undefined);
       if (response.ok && state) await history.rememberLinks(state, response.results).catch(() => {});
       return response;
     },

@@ -35,7 +35,7 @@ const MIN_ASKED_WORDS = 20;
 
 function blockQuoteSpans(extraction: Extraction): Span[] {
   return extraction.blocks.flatMap((block, i) => {
-    if (block.tag !== 'blockquote') return [];
+    if (block.tag !== 'blockquote' && !block.quoted) return [];
     const start = extraction.blockStarts[i] ?? 0;
     return [{ start, end: start + block.text.length }];
   });
@@ -93,7 +93,12 @@ function extractVerdict(doc: PageDocument, signals: GateSignals, options: PageOp
     };
   }
   const extraction = extractWithinLimits(doc);
-  const verdict = confirm(gateVerdict, { words: countWords(extraction.article.text), paragraphs: extraction.blocks.length });
+  const verdict = confirm(gateVerdict, {
+    words: countWords(extraction.article.text),
+    paragraphs: extraction.blocks.length,
+    ...extraction.layout,
+    dated: !!extraction.article.published,
+  });
   const nlp = languageSupport(extraction.article.lang);
   if (!verdict.isArticle) return { ...none, isArticle: false, reason: verdict.reason, nlp, article: extraction.article, extraction };
   return { ...none, isArticle: true, reason: verdict.reason, nlp, article: extraction.article, extraction, blockQuotes: blockQuoteSpans(extraction) };

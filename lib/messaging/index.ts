@@ -3,7 +3,7 @@ import type { TextAnalysis } from '../analyze';
 import type { AnalysisResult, Span } from '../analyze/types';
 import type { Off } from '../control';
 import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
-import { type ArticleContext, type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
+import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
@@ -127,7 +127,7 @@ export interface Protocol {
    */
   'knowledge/link': {
     /** `context`: the card's page's; `tabId`: the popup's tab, whose context the background builds from its analysis */
-    request: { names: NameToLink[]; date: string | null; context?: ArticleContext; tabId?: number };
+    request: { names: NameToLink[]; date: string | null; tabId?: number };
     response: KnowledgeResponse;
   };
   /** card or popup → background, once a note is on screen: its picture (only from Wikimedia's image host or the configured server) */

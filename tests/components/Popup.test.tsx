@@ -150,6 +150,33 @@ describe('Popup with an analysed article', () => {
     expect(texts(el, '.speaker-group[data-speaker="Cres Eastman"] .quote')).toEqual(['"The effects depend on it. So if we go on,"']);
   });
 
+  test('one group per speaker entity: a shorter form of a person’s name joins the fuller one', () => {
+    const entities = [entity('e1', 'Jeff Rathke', 'PER', 3), entity('e7', 'Rathke', 'PER', 2), entity('e2', 'State Department', 'ORG', 2)];
+    const quotes = [
+      quote(0, '“One.”', 'Rathke', 'e7'),
+      quote(10, '“Two.”', 'Jeff Rathke', 'e1', 'he'),
+      quote(20, '“Three.”', 'Rathke', null),
+      quote(30, '“Four.”', 'State Department', 'e2'),
+      quote(40, '“Five.”', 'a US official', null),
+      quote(50, '“Six.”', 'A US official', null),
+    ];
+    const el = show(tab({ ...FULL, entities, quotes }));
+    const groups = [...el.querySelectorAll('.speaker-group')].map((g) => [g.getAttribute('data-speaker'), g.querySelectorAll('.quote').length]);
+    expect(groups).toEqual([
+      ['Jeff Rathke', 3],
+      ['a US official', 2],
+      ['State Department', 1],
+    ]);
+    expect(texts(el, '.speaker-group[data-speaker="Jeff Rathke"] .quote')).toEqual(['“One.” (Rathke)', '“Two.” (he)', '“Three.” (Rathke)']);
+  });
+
+  test('different people who share a surname stay apart', () => {
+    const entities = [entity('e1', 'Jeff Rathke', 'PER', 3), entity('e5', 'Anna Rathke', 'PER', 1)];
+    const quotes = [quote(0, '“One.”', 'Jeff Rathke', 'e1'), quote(10, '“Two.”', 'Anna Rathke', 'e5')];
+    const el = show(tab({ ...FULL, entities, quotes }));
+    expect([...el.querySelectorAll('.speaker-group')].map((g) => g.getAttribute('data-speaker'))).toEqual(['Jeff Rathke', 'Anna Rathke']);
+  });
+
   test('the unattributed group is last even when it is the largest', () => {
     const quotes = [quote(0, 'a', null, null), quote(10, 'b', null, null), quote(20, 'c', null, null), quote(30, 'd', 'Jeff Rathke', 'e1')];
     const el = show(tab({ ...FULL, quotes }));

@@ -10,6 +10,8 @@ import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/se
 import { launchChromium, saveSettings, tabIdOf as tabIdInBackground } from './chromium-launch';
 import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
+  BLOCKQUOTE_SPEAKERS,
+  BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
   LATE_ARTICLE_PATH,
@@ -158,6 +160,22 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(await popup.locator('.status').textContent()).toBe('Not a news article.');
     expect(await page.locator('[data-entity-id]').count()).toBe(0);
     expect(await page.evaluate(() => [...document.documentElement.children].some((e) => e.localName.startsWith('backstory-card')))).toBe(false);
+    await popup.close();
+    await page.close();
+  });
+
+  test('quotes set in <blockquote>s reach the popup under their speakers, marks or no marks', async () => {
+    const page = await context.newPage();
+    const url = `${server.origin}${BLOCKQUOTES_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
+    for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
+      expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
+    }
+    expect(await popup.locator('.speaker-group').count()).toBe(BLOCKQUOTE_SPEAKERS.length);
     await popup.close();
     await page.close();
   });

@@ -6,6 +6,8 @@ import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
+  BLOCKQUOTE_SPEAKERS,
+  BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
   HOSTILE_PATH,
@@ -108,6 +110,22 @@ describe('Firefox: the built extension on the demo pages', () => {
     );
     expect(status).toBe('not-article');
     expect(await page.$$eval('[data-entity-id]', (m) => m.length)).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  test('quotes set in <blockquote>s reach the popup under their speakers, marks or no marks', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}${BLOCKQUOTES_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    const popup = await openPopup(browser, url);
+    await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
+    for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
+      const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));
+      expect(quotes).toEqual([quote]);
+    }
+    expect(await popup.$$eval('.speaker-group', (groups) => groups.length)).toBe(BLOCKQUOTE_SPEAKERS.length);
     await popup.close();
     await page.close();
   });
