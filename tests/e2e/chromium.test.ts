@@ -170,7 +170,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const page = await context.newPage();
     const url = `${server.origin}${BLOCKQUOTES_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
