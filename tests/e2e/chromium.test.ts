@@ -168,7 +168,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const page = await context.newPage();
     const url = `${server.origin}${BLOCKQUOTES_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
@@ -391,7 +391,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
     await page.waitForSelector('[data-entity-id]');
-    const textBefore = await page.locator('.story__content').innerText();
+    const textBefore = await page.locator('.story__content').textContent();
     const htmlWithMarks = await page.locator('.story__content').innerHTML();
     expect(htmlWithMarks).toContain('data-entity-id');
     await worker.evaluate(() => {
@@ -399,7 +399,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     });
     await expect.poll(() => page.locator('[data-entity-id]').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.evaluate(() => [...document.documentElement.children].some((e) => e.localName.startsWith('backstory-card')))).toBe(false);
-    expect(await page.locator('.story__content').innerText()).toBe(textBefore);
+    expect(await page.locator('.story__content').textContent()).toBe(textBefore);
     await page.close();
   });
 });

@@ -118,7 +118,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     const page = await browser.newPage();
     const url = `${server.origin}${BLOCKQUOTES_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 20_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     const popup = await openPopup(browser, url);
     await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
     for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
