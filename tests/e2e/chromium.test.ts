@@ -171,6 +171,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.locator('.fold.all-quotes > summary').click();
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
     for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
       expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
