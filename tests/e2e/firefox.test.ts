@@ -120,6 +120,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.goto(url);
     await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     const popup = await openPopup(browser, url);
+    await popup.click('.fold.all-quotes > summary');
     await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
     for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
       const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));
@@ -182,6 +183,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(listed.map((m) => m.title)).not.toContain(UNRELATED_ARTICLE.title);
     expect(news.requests).toHaveLength(0);
 
+    await popup.click('.fold.earlier > summary');
     await popup.click('.search-news');
     const results = await until(
       () => popup.$$eval('.news-result a', (a) => a.map((x) => x.textContent ?? '')),
