@@ -135,6 +135,14 @@ async function main() {
   const gateFile = join('.output/chrome-mv3/content-scripts/gate.js');
   if (existsSync(gateFile))
     budgets.push({ what: 'always-injected script (gate.js), minified', value: readFileSync(gateFile).length / 1024, limit: 15, unit: 'KB' });
+  const analyzerFile = join('.output/chrome-mv3/analyzer.js');
+  if (existsSync(analyzerFile))
+    budgets.push({
+      what: 'analyser injected into articles (analyzer.js), minified',
+      value: readFileSync(analyzerFile).length / 1024,
+      limit: 100,
+      unit: 'KB',
+    });
 
   // Extraction: ours against Readability on the same article pages; both get a fresh DOM each run.
   const articles = pages.filter((p) => p.kind === 'article');

@@ -11,12 +11,14 @@ export type Command =
       link: boolean;
       wikimediaBase: string | null;
       published: string | null;
+      /** when a saved page was fetched (ms), to read its relative dates */
+      fetched: number | null;
     };
 
 export class UsageError extends Error {}
 
 const FLAGS = new Set(['--json', '--link', '--batch', '--help', '-h']);
-const VALUED = new Set(['--url', '--text', '--wikimedia-base', '--published']);
+const VALUED = new Set(['--url', '--text', '--wikimedia-base', '--published', '--fetched']);
 
 const isHttpUrl = (value: string) => {
   try {
@@ -46,7 +48,9 @@ export function parseArgs(argv: string[]): Command {
       const value = inline ?? rest[i + 1];
       if (inline === null) i++;
       if (value === undefined || value === '' || (inline === null && value.startsWith('-') && value !== '-'))
-        throw new UsageError(`${name} needs a value (${name === '--text' ? 'a file' : name === '--published' ? 'a date' : 'a URL'})`);
+        throw new UsageError(
+          `${name} needs a value (${name === '--text' ? 'a file' : name === '--published' || name === '--fetched' ? 'a date' : 'a URL'})`,
+        );
       if (values.has(name)) throw new UsageError(`${name} is given twice`);
       values.set(name, value);
     } else if (FLAGS.has(name)) {
@@ -72,6 +76,10 @@ export function parseArgs(argv: string[]): Command {
   if (wikimediaBase !== null && !isHttpUrl(wikimediaBase))
     throw new UsageError(`--wikimedia-base must be an http(s) address, not "${wikimediaBase}"`);
   if (wikimediaBase !== null && !flags.has('--link')) throw new UsageError('--wikimedia-base goes with --link');
+  const fetchedText = values.get('--fetched') ?? null;
+  const fetched = fetchedText === null ? null : Date.parse(fetchedText);
+  if (fetched !== null && !Number.isFinite(fetched)) throw new UsageError(`--fetched wants an ISO date or date-time, not "${fetchedText}"`);
+  if (fetched !== null && text !== undefined) throw new UsageError('--fetched is for a saved page, not for --text');
   const published = values.get('--published') ?? null;
   if (published !== null && !/^\d{4}(-\d\d(-\d\d)?)?$/.test(published))
     throw new UsageError(`--published wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "${published}"`);
@@ -84,5 +92,6 @@ export function parseArgs(argv: string[]): Command {
     link: flags.has('--link'),
     wikimediaBase,
     published,
+    fetched,
   };
 }

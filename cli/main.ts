@@ -14,12 +14,13 @@ import { forTerminal } from './terminal';
 
 const USAGE = `Usage:
   backstory analyze FILE.html [--url URL] [--json]   analyse a saved page (FILE is relative to this folder)
+    --fetched ISO-DATE                               when it was saved, to read its relative dates ("2 hours ago")
   backstory analyze --text FILE.txt [--json]         analyse plain text (offsets index the text)
     --link [--wikimedia-base URL]                    also look the names up on Wikidata/Wikipedia (or a server
                                                      answering their APIs at URL) and print background notes;
                                                      exits with 3 when some look-ups failed (they are marked)
     --published YYYY-MM-DD                           the article's date, where the file gives none (or a wrong one)
-  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"text"?,"published"?}), JSON lines out
+  backstory analyze --batch                          JSON lines in ({"id","html"?,"url"?,"fetched"?,"text"?,"published"?}), JSON lines out
 Pages are read up to 16 MB and parsed up to 4 MB; the analysis covers the first 2,000 paragraphs and 200,000
 characters. What is left out is said (in JSON: "input" and "article.limited").`;
 
@@ -40,10 +41,12 @@ export function parseDocument(html: string): Document {
 /** An analysis, and the input it did not read (a file's tail, a page's HTML past the parsing limit), when any. */
 type CliResult = AnalysisResult & { input?: InputCut[] };
 
-export function analyzeHtml(html: string, url: string): CliResult {
+/** `fetchedAt`: when the page was saved (ms), so its relative dates ("2 hours ago") can be read; unknown by default. */
+export function analyzeHtml(html: string, url: string, fetchedAt?: number): CliResult {
   const bounded = boundHtml(html);
   const document = parseDocument(bounded.html);
   const { doc } = buildPageTree(document, url);
+  if (fetchedAt !== undefined && Number.isFinite(fetchedAt)) doc.fetchedAt = fetchedAt;
   const result = toResult(analyzePage(doc, readGateSignals(document, url), { alwaysExtract: true }));
   return bounded.cut ? { ...result, input: [bounded.cut] } : result;
 }
@@ -61,6 +64,8 @@ interface BatchItem {
   url?: unknown;
   text?: unknown;
   published?: unknown;
+  /** when the page was fetched (ISO date-time) */
+  fetched?: unknown;
 }
 
 export function analyzeBatchLine(line: string): Record<string, unknown> {
@@ -69,7 +74,10 @@ export function analyzeBatchLine(line: string): Record<string, unknown> {
     const item = JSON.parse(line) as BatchItem;
     id = item.id ?? null;
     if (typeof item.text === 'string') return { id, ...analyzePlainText(item.text, typeof item.published === 'string' ? item.published : null) };
-    if (typeof item.html === 'string') return { id, ...analyzeHtml(item.html, typeof item.url === 'string' ? item.url : 'http://localhost/') };
+    if (typeof item.html === 'string') {
+      const fetchedAt = typeof item.fetched === 'string' ? Date.parse(item.fetched) : undefined;
+      return { id, ...analyzeHtml(item.html, typeof item.url === 'string' ? item.url : 'http://localhost/', fetchedAt) };
+    }
     return { id, error: 'each line needs "html" or "text"' };
   } catch (error) {
     return { id, error: error instanceof Error ? error.message : String(error) };
@@ -140,7 +148,7 @@ async function runFile(command: Extract<Command, { kind: 'file' }>): Promise<num
   }
   const result: CliResult = command.text
     ? analyzePlainText(input.text, command.published)
-    : analyzeHtml(input.text, command.url ?? pathToFileURL(path).href);
+    : analyzeHtml(input.text, command.url ?? pathToFileURL(path).href, command.fetched ?? undefined);
   if (command.published && result.article) result.article = { ...result.article, published: command.published };
   const cuts = [...(input.cut ? [input.cut] : []), ...(result.input ?? [])];
   const withInput = cuts.length ? { ...result, input: cuts } : result;

@@ -33,7 +33,7 @@ export interface Quote extends Span {
   speakerId: string | null;
   /** a partial quote is a fragment woven into indirect speech */
   partial: boolean;
-  /** the next sentence of the quote before it, reported apart (see splitAtSentences); shown joined to it */
+  /** the same quotation as the quote before it, reopened in a new paragraph; shown joined to it */
   continuesPrevious: boolean;
 }
 
@@ -59,6 +59,13 @@ export interface Article {
   siteName: string | null;
   published: string | null;
   updated: string | null;
+  /**
+   * The date the page shows its reader by the byline or under the headline, as written there (relative dates resolved
+   * against the fetch time); it may be the publication or the update.
+   */
+  dateShown?: string | null;
+  /** where `published` came from: the page's metadata, a date shown on the page, or its address */
+  publishedFrom?: 'metadata' | 'page' | 'address' | null;
   canonicalUrl: string | null;
   /** the publisher's own site as the page declares it (JSON-LD publisher url), else the page's origin */
   publisherUrl: string | null;

@@ -2,7 +2,7 @@
  * Article detection in two steps: a cheap gate on signals any page yields in well under a millisecond,
  * run on every page, and a confirmation after extraction on pages that passed.
  */
-import { isArticleSchemaType } from '../extract/metadata';
+import { isArticleSchemaType } from '../extract/schema';
 import { looksLikeArticleUrl, pathOf } from '../extract/url';
 
 export interface GateSignals {
@@ -66,7 +66,8 @@ export function gate(signals: GateSignals): Verdict {
   if (signals.articleElements > 0 && signals.articleElements <= 2) add(1, '<article>');
   else if (signals.articleElements >= 4) add(-1, 'many <article> teasers');
   if (looksLikeArticleUrl(signals.url)) add(1, 'article-like URL');
-  if (INDEX_PATH.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
+  // (An index file anywhere in the path, "/pages/index.php", is a section's front as the root's is the site's.)
+  if (INDEX_PATH.test(path) || /\/(index|default|home)\.\w+$/i.test(path) || /[?&](q|query|s|search)=/i.test(query)) add(-3, 'index or search URL');
   if (DOCS_HOST.test(host) || DOCS_PATH.test(path)) add(-3, 'documentation URL');
   const linkShare = signals.textChars ? signals.linkChars / signals.textChars : 0;
   if (linkShare > 0.4) add(-3, 'mostly links');
@@ -91,6 +92,24 @@ export function gate(signals: GateSignals): Verdict {
 export interface ExtractedShape {
   words: number;
   paragraphs: number;
+  /** headline-like links among the article's paragraphs, the short paragraphs beside them, and running prose (lib/extract) */
+  teaserLinks?: number;
+  teaserSummaries?: number;
+  proseParagraphs?: number;
+  /** whether the page gives its own publication date */
+  dated?: boolean;
+}
+
+/**
+ * A section front: its text is teasers, headline links to other stories each with a line of summary beside it, with
+ * little running prose among them; without a date of its own, more summaries than prose is enough. A roundup, a live
+ * blog or a list of products has a date and prose between its links, and is a story whatever its links.
+ */
+function isSectionFront(shape: ExtractedShape): boolean {
+  const summaries = shape.teaserSummaries ?? 0;
+  const prose = shape.proseParagraphs ?? 0;
+  if ((shape.teaserLinks ?? 0) < 6 || summaries < 6) return false;
+  return summaries >= 2 * prose || (!shape.dated && summaries > prose);
 }
 
 /** Confirms after extraction: an article has a body of prose, not a list of teasers. */
@@ -103,6 +122,13 @@ export function confirm(gateVerdict: Verdict, shape: ExtractedShape): Verdict {
       ...gateVerdict,
       isArticle: false,
       reason: `${gateVerdict.reason}; but no article marker and only ${shape.paragraphs} paragraphs of body text`,
+    };
+  }
+  if (isSectionFront(shape)) {
+    return {
+      ...gateVerdict,
+      isArticle: false,
+      reason: `${gateVerdict.reason}; but a section front: ${shape.teaserLinks} teaser links, ${shape.teaserSummaries} summaries, ${shape.proseParagraphs ?? 0} paragraphs of running prose${shape.dated ? '' : ', no date'}`,
     };
   }
   // A page that says in three ways that it is an article may be a brief: a breaking-news item of two short paragraphs.

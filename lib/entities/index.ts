@@ -22,14 +22,14 @@ const INITIAL = /^\p{Lu}\.$/u;
 /** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 
-/** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written. */
+/** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen."). */
 function titlesBefore(tokens: Token[], start: number): string[] {
   const titles: string[] = [];
   for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
     if (!/^\p{Lu}/u.test(word) || !TITLES.has(word.toLowerCase())) break;
-    titles.unshift(word);
+    titles.unshift(t.text);
   }
   return titles;
 }

@@ -1,4 +1,5 @@
-import { BOILERPLATE_LINE, isSiteLine, RELATED_HEADING, RELATED_LABEL, trimEdges, withoutTrailingCredit } from './lines';
+import { INLINE_TAGS, WRITTEN_ADDRESS } from './blocks';
+import { RELATED_HEADING, RELATED_LABEL, trimEdges } from './lines';
 import { collapseWhitespace, findAll, type PageElement, type PageNode, SKIPPED_TAGS, textOf } from './tree';
 import { looksLikeArticleUrl, sameSite } from './url';
 
@@ -7,6 +8,8 @@ export interface TextBlock {
   elementIndex: number;
   tag: string;
   text: string;
+  /** inside a <blockquote>: a passage the page sets apart as quoted */
+  quoted?: boolean;
 }
 
 export interface LinkBlock {
@@ -18,6 +21,17 @@ export interface ContentResult {
   rootIndex: number;
   blocks: TextBlock[];
   relatedLinks: LinkBlock[];
+  /** the structural decision, for the block classifier to read */
+  root: PageElement;
+  parts: PageElement[];
+  kept: Set<PageElement>;
+  /** the standfirst paragraphs of the story's own header */
+  leads: Set<PageElement>;
+  /** the "Also read" lines and "Related" lists, read as links rather than text */
+  related: Set<PageElement>;
+  /** containers whose loose text (beside their block children) the rules kept */
+  looseKept: Set<PageElement>;
+  furniture: (el: PageElement) => boolean;
 }
 
 // Not <form>: some sites (ASP.NET) wrap the whole page in one.
@@ -47,37 +61,6 @@ const WEAK_NEGATIVE_WORD =
 const POSITIVE_WORD = /^(article|body|content|entry|main|post|story|text|blog|prose)$/i;
 const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'td', 'th']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'blockquote']);
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'br',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-  'font',
-  'img',
-  'picture',
-]);
 
 function classAndId(el: PageElement): string {
   // A heading's id is an anchor made from its words ("what-are-you-looking-forward-to-next"), not a hint.
@@ -100,7 +83,7 @@ interface Options {
 const LANDMARK_TAGS = new Set(['header', 'footer', 'aside']);
 
 /** -1 for page furniture, 1 for content, 0 unknown; BEM-style names are judged by their last part ("story__byline"). */
-function classHint(el: PageElement): number {
+export function classHint(el: PageElement): number {
   let hint = 0;
   for (const token of classAndId(el).split(/\s+/)) {
     if (!token) continue;
@@ -152,9 +135,6 @@ function isFurniture(el: PageElement, options: Options, parents: Map<PageElement
   if (el.tag === 'article' || el.tag === 'main' || el.tag === 'blockquote' || storyHeader) return isOverlay(el);
   return classHint(el) < 0;
 }
-
-/** An address written out as a link's text ("http://www.gnu.org/…", "info@example.org") is the text itself, not a link away. */
-const WRITTEN_ADDRESS = /^(https?:\/\/|www\.)\S+$|^[^\s@]+@[^\s@]+\.\w+$/i;
 
 /** Characters of text inside the descendants with the given tag (not nested further) that `counts` accepts. */
 function textLengthIn(el: PageElement, tag: string, counts: (inner: PageElement, text: string) => boolean): number {
@@ -290,7 +270,7 @@ function findContentRoot(root: PageElement, body: PageElement, parents: Map<Page
     const sameClass = !!best.attrs.class && c.attrs.class === best.attrs.class;
     return score >= threshold || (sameClass && score > 0);
   });
-  const leads = storyHeaders(best, parents, parts);
+  const leads = storyHeaders(best, parents, new Set(parts));
   return { root: best, parts: [...leads, ...parts], leads };
 }
 
@@ -318,7 +298,7 @@ function standfirsts(header: PageElement): PageElement[] {
  * The story's own <header> (standfirst, intro) set before its body inside the same <article> or <main>:
  * "article > header.intro > p" beside "article > div.body". Only headers that come before the body are taken.
  */
-function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: PageElement[]): PageElement[] {
+function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>, parts: ReadonlySet<PageElement>): PageElement[] {
   const found: PageElement[] = [];
   // Near the body, a standfirst named as one counts even with no <article> or <main> around them.
   const near: PageElement[] = [];
@@ -331,7 +311,7 @@ function storyHeaders(root: PageElement, parents: Map<PageElement, PageElement>,
   for (let up = 0, parent = parents.get(root); parent && up < 6; up++, parent = parents.get(parent)) {
     const before = parent.children.slice(0, parent.children.indexOf(child));
     for (const c of before) {
-      if (c.kind !== 'element' || parts.includes(c)) continue;
+      if (c.kind !== 'element' || parts.has(c)) continue;
       for (const h of headersIn(c, 2)) {
         const leads = standfirsts(h);
         found.push(...leads);
@@ -380,15 +360,19 @@ export function extractContent(
   const body = root.children.find((c): c is PageElement => c.kind === 'element' && c.tag === 'body') ?? root;
   if (options.classHints) options = { ...options, storyWrappers: storyWrappers(body, parents) };
   const { root: contentRoot, parts, leads } = findContentRoot(root, body, parents, options);
+  // A set: an article's container may have thousands of children, and every element asks.
+  const partSet = new Set(parts);
 
   const blocks: TextBlock[] = [];
+  const byIndex = new Map<number, PageElement>();
+  const related = new Set<PageElement>();
   const relatedLinks: LinkBlock[] = [];
   const inText: { text: string; href: string }[] = [];
   // A "Related" heading labels the list of links that follows it.
   let listLabel: string | null = null;
   let headlineSeen = false;
   const collect = (el: PageElement) => {
-    if (el !== contentRoot && !parts.includes(el) && isFurniture(el, options, parents)) return;
+    if (el !== contentRoot && !partSet.has(el) && isFurniture(el, options, parents)) return;
     // The headline is metadata, not body text; a later <h1> in the body heads a section of it.
     if (el.tag === 'h1' && !headlineSeen) {
       headlineSeen = true;
@@ -397,6 +381,7 @@ export function extractContent(
     if (listLabel && (el.tag === 'ul' || el.tag === 'ol')) {
       const links = linksIn(el, baseUrl, resolve);
       if (links.length) relatedLinks.push({ label: listLabel, links });
+      related.add(el);
       listLabel = null;
       return;
     }
@@ -404,22 +389,26 @@ export function extractContent(
       const text = collapseWhitespace(textOf(el));
       if (!text) return;
       listLabel = /^h[2-6]$/.test(el.tag) && RELATED_HEADING.test(text) ? text.replace(/:$/, '') : null;
-      if (listLabel) return;
+      if (listLabel) {
+        related.add(el);
+        return;
+      }
       const label = RELATED_LABEL.exec(text);
       const links = linksIn(el, baseUrl, resolve);
       if (label && links.length) {
         relatedLinks.push({ label: label[1] ?? label[0], links });
+        related.add(el);
         return;
       }
       // Inline links whose words read like a headline and lead to another article of the same site.
       for (const link of links) {
         if (link.text.split(/\s+/).length >= 4 && sameSite(link.href, baseUrl) && looksLikeArticleUrl(link.href)) inText.push(link);
       }
-      if (isSiteLine(text)) return;
       if (text.length < 150 && dateTextLength(el) >= text.length * 0.6) return;
       const density = linkDensity(el, text.length);
       if (density > 0.5 && (el.tag !== 'li' || density > 0.8)) return;
-      blocks.push({ elementIndex: el.index, tag: el.tag, text: withoutTrailingCredit(text) });
+      blocks.push({ elementIndex: el.index, tag: el.tag, text });
+      byIndex.set(el.index, el);
       return;
     }
     for (const child of el.children) {
@@ -427,23 +416,44 @@ export function extractContent(
       else if (child.text.trim() && el.children.some((c) => c.kind === 'element' && !INLINE_TAGS.has(c.tag))) {
         // Loose text beside blocks (e.g. "<div>Para one<br><br>Para two<p>…</p></div>"): keep it as its own block.
         const text = collapseWhitespace(child.text);
-        if (text.length >= 25 && !BOILERPLATE_LINE.test(text)) blocks.push({ elementIndex: el.index, tag: '#text', text });
+        if (text.length >= 25) {
+          blocks.push({ elementIndex: el.index, tag: '#text', text });
+          byIndex.set(el.index, el);
+        }
       }
     }
   };
   for (const part of parts) collect(part);
   // "Also read" lines set just outside the body (a sibling paragraph under the same article) still belong to it.
   for (const sibling of parents.get(contentRoot)?.children ?? []) {
-    if (sibling.kind !== 'element' || parts.includes(sibling) || !isParagraphLike(sibling)) continue;
+    if (sibling.kind !== 'element' || partSet.has(sibling) || !isParagraphLike(sibling)) continue;
     const text = collapseWhitespace(textOf(sibling));
     const label = RELATED_LABEL.exec(text);
     const links = label ? linksIn(sibling, baseUrl, resolve) : [];
-    if (label && links.length) relatedLinks.push({ label: label[1] ?? label[0], links });
+    if (label && links.length) {
+      relatedLinks.push({ label: label[1] ?? label[0], links });
+      related.add(sibling);
+    }
   }
   if (inText.length) relatedLinks.push({ label: 'In the text', links: inText });
   // A standfirst that the body repeats as its first paragraph is read once.
   const leadIndexes = new Set(leads.map((l) => l.index));
   const leadTexts = new Set(blocks.filter((b) => leadIndexes.has(b.elementIndex)).map((b) => b.text));
   const unique = blocks.filter((b) => !leadTexts.has(b.text) || leadIndexes.has(b.elementIndex));
-  return { rootIndex: contentRoot.index, blocks: trimEdges(unique), relatedLinks };
+  const furniture = (el: PageElement) => el !== contentRoot && !partSet.has(el) && isFurniture(el, options, parents);
+  const trimmed = trimEdges(unique);
+  const kept = new Set(trimmed.flatMap((b) => (b.tag === '#text' ? [] : [byIndex.get(b.elementIndex) as PageElement])));
+  const looseKept = new Set(trimmed.flatMap((b) => (b.tag === '#text' ? [byIndex.get(b.elementIndex) as PageElement] : [])));
+  return {
+    rootIndex: contentRoot.index,
+    blocks: trimmed,
+    relatedLinks,
+    root: contentRoot,
+    parts,
+    kept,
+    looseKept,
+    related,
+    leads: new Set(leads),
+    furniture,
+  };
 }

@@ -18,6 +18,13 @@ const STOPWORDS: Record<string, string> = {
 
 const STOPWORD_SETS = Object.fromEntries(Object.entries(STOPWORDS).map(([lang, words]) => [lang, new Set(words.split(' '))]));
 
+let functionWords: Set<string> | undefined;
+/** The common words of every language above in one set: running prose is full of them, menus and labels are not. */
+export function isFunctionWord(word: string): boolean {
+  functionWords ??= new Set(Object.values(STOPWORDS).flatMap((words) => words.split(' ')));
+  return functionWords.has(word);
+}
+
 const SCRIPTS: [string, RegExp][] = [
   ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
   ['ko', /\p{Script=Hangul}/gu],
@@ -46,7 +53,8 @@ export function detectLanguage(text: string, declared: string | null = null): st
   }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const counts: Record<string, number> = {};
-  for (const w of words) for (const [lang, set] of Object.entries(STOPWORD_SETS)) if (set.has(w)) counts[lang] = (counts[lang] ?? 0) + 1;
+  const sets = Object.entries(STOPWORD_SETS);
+  for (const w of words) for (const [lang, set] of sets) if (set.has(w)) counts[lang] = (counts[lang] ?? 0) + 1;
   const ranked = Object.entries(counts).sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
   const stated = primaryLanguage(declared);

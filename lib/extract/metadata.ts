@@ -1,5 +1,7 @@
 import type { Article } from '../analyze/types';
+import { BYLINE_WORDS, cleanByline, publisherName } from './byline';
 import { dateFromUrl, findVisibleDates, parseDate, type VisibleDates } from './dates';
+import { isArticleSchemaType } from './schema';
 import { chooseTitle } from './title';
 import { collapseWhitespace, findAll, type PageDocument, type PageElement, textOf } from './tree';
 import { pathOf } from './url';
@@ -12,13 +14,6 @@ export interface PageMetadata extends Omit<Article, 'text' | 'relatedLinks'> {
 }
 
 type Json = unknown;
-
-const ARTICLE_TYPES =
-  /^(Article|NewsArticle|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|SocialMediaPosting)$/;
-
-export function isArticleSchemaType(type: string): boolean {
-  return ARTICLE_TYPES.test(type);
-}
 
 /** JSON as sites write it: raw tabs and line breaks inside strings (invalid JSON, common in JSON-LD) read as spaces. */
 function lenientJson(raw: string): Json {
@@ -217,22 +212,28 @@ export function readMetadata(doc: PageDocument): PageMetadata {
     return null;
   };
 
-  const siteName = (articleLd ? nameOf(articleLd.publisher ?? null) : null) ?? m('og:site_name', 'application-name');
+  const declaredSite = (articleLd ? nameOf(articleLd.publisher ?? null) : null) ?? m('og:site_name', 'application-name');
+  const siteName = publisherName(declaredSite, doc.url);
   const title = chooseTitle({
     headline: articleLd ? (str(articleLd.headline) ?? str(articleLd.name)) : null,
     ogTitle: m('og:title', 'twitter:title'),
     h1s,
     h2s,
     titleTag,
-    siteName,
+    siteName: declaredSite,
     hostLabel: hostLabelOf(doc.url),
   });
   const htmlLang = doc.root.attrs.lang?.trim() || null;
-  const visible = findVisibleDates(doc.root, htmlLang);
+  const reference = doc.fetchedAt ?? null;
+  const visible = findVisibleDates(doc.root, htmlLang, reference);
   const urlDate = dateFromUrl(doc.url);
-  const asDate = (value: string | null) => (value ? parseDate(value, htmlLang) : null);
+  // A date more than a day after the page was fetched is a typo or an event's date, not the story's.
+  const plausible = (date: string | null) => (date && (reference === null || Date.parse(date.slice(0, 10)) <= reference + DAY_MS) ? date : null);
+  const asDate = (value: string | null) => plausible(value ? parseDate(value, htmlLang) : null);
   const metaPublished =
     asDate(articleLd ? str(articleLd.datePublished) : null) ??
+    // A live blog (LiveBlogPosting) may give only the start of its coverage.
+    asDate(articleLd ? str(articleLd.coverageStartTime) : null) ??
     asDate(pageLd ? str(pageLd.datePublished) : null) ??
     asDate(
       m(
@@ -257,25 +258,50 @@ export function readMetadata(doc: PageDocument): PageMetadata {
   const metaUpdated =
     asDate(articleLd ? str(articleLd.dateModified) : null) ??
     asDate(m('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified'));
+  // The publication date, in this order: the metadata's (unless the page dates the story later, see preferShown);
+  // a date the page labels as published; a <time> in the article; the date line by the byline or under the headline;
+  // the date in the address; and, on a page that gives nothing else (a wiki), the date it was last changed.
+  const shown = plausible(visible.published) ?? plausible(visible.time) ?? plausible(visible.dateLine);
+  const chosen: [string | null, 'metadata' | 'page' | 'address'][] = [
+    [metaPublished && preferShown(metaPublished, metaUpdated, visible), 'metadata'],
+    [shown, 'page'],
+    [urlDate, 'address'],
+    [plausible(visible.updated), 'page'],
+  ];
+  const [published, publishedFrom] = chosen.find(([date]) => date) ?? [null, null];
   return {
     title,
-    byline: (articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author'),
+    byline:
+      cleanByline((articleLd ? nameOf(articleLd.author ?? null) : null) ?? m('author', 'article:author', 'byl', 'dc.creator', 'sailthru.author')) ??
+      visibleByline(doc.root),
     siteName,
-    published: localDay(
-      (metaPublished && preferShown(metaPublished, metaUpdated, visible)) ??
-        visible.published ??
-        visible.time ??
-        visible.dateLine ??
-        visible.updated ??
-        urlDate,
-      [urlDate, visible.published],
-      visible.dateLine,
-    ),
-    updated: metaUpdated ?? visible.updated,
+    published: localDay(published, [urlDate, visible.published], visible.dateLine),
+    updated: metaUpdated ?? plausible(visible.updated),
+    dateShown: plausible(visible.dateLine) ?? plausible(visible.published) ?? plausible(visible.time),
+    publishedFrom: publishedFrom === 'metadata' && published !== metaPublished ? 'page' : publishedFrom,
     canonicalUrl: canonical ?? (m('og:url') ? resolveUrl(m('og:url') as string, doc.url) : null),
     publisherUrl: publisherUrl(articleLd, doc.url),
     lang: htmlLang ?? m('og:locale', 'content-language', 'language') ?? (articleLd ? str(articleLd.inLanguage) : null),
     schemaTypes,
     ogType: m('og:type'),
   };
+}
+
+/**
+ * The writer named on the page when the metadata names none: an element marked as the author (microdata, rel=author)
+ * or named as the byline, with a short text.
+ */
+function visibleByline(root: PageElement): string | null {
+  for (const el of findAll(
+    root,
+    (e) => e.attrs.itemprop === 'author' || /\bauthor\b/i.test(e.attrs.rel ?? '') || BYLINE_WORDS.test(e.attrs.class ?? ''),
+  )) {
+    if (el.tag === 'meta' || el.tag === 'link' || el.tag === 'script') continue;
+    const named = findAll(el, (e) => e.attrs.itemprop === 'name')[0];
+    const text = collapseWhitespace(textOf(named ?? el));
+    if (text.length < 2 || text.length > 120) continue;
+    const name = cleanByline(text);
+    if (name) return name;
+  }
+  return null;
 }

@@ -160,15 +160,6 @@ function withoutDateLine(heading: string, meta: string | undefined): string {
   return /^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|[|•·–—])/.test(rest) ? meta : heading;
 }
 
-/**
- * "Lorem ipsum dolor sit amet – My website": with nothing else on the page to go by, a <title>'s short last part after a
- * dash names the site. (Where a heading or metadata is there to compare, a dash as often sets off the headline's own tail.)
- */
-function withoutDashedTail(title: string): string {
-  const parts = title.split(/\s+[–—-]\s+/);
-  return parts.length === 2 && wordCount(parts[1] as string) <= 3 && wordCount(parts[0] as string) >= 4 ? (parts[0] as string) : title;
-}
-
 /** The page's own heading wins when the metadata agrees with it; otherwise the metadata's, cleaned of the site name. */
 export function chooseTitle(c: TitleCandidates): string | null {
   return tidy(pickTitle(c));
@@ -209,14 +200,9 @@ function pickTitle(c: TitleCandidates): string | null {
     const covering = h2s.filter((h) => overlap(h, t) >= 0.6 && overlap(t, h) >= 0.6);
     return covering.sort((a, b) => overlap(t, b) - overlap(t, a))[0];
   };
-  // ("Site - News » The events of late": a breadcrumb <title>'s last part, of a few words, is one more title to show.)
-  const lastPart = allParts.length > 2 ? (allParts[allParts.length - 1] as string) : '';
-  const agreedH2 = [...meta, ...(wordCount(lastPart) >= 3 ? [lastPart] : [])].map(fullest).find(Boolean);
+  const agreedH2 = meta.map(fullest).find(Boolean);
   if (!agreed && agreedH2) return agreedH2;
   if (!agreed && !headings.length && allParts.length > 1 && c.h1s.some((h) => laterPart(clean(h) ?? ''))) return allParts[0] as string;
-  // "National Rail Enquiries -": a <title> whose page part is empty names only the site; with no headline in an <h1>
-  // and no story metadata, the first <h2> is the page's.
-  if (!agreed && !headings.length && !storyMeta.length && tag && /\s[|•·–—-]$/.test(tag) && h2s[0]) return h2s[0];
   if (agreed) {
     // "Headline | Old Site Name" in the <h1>, "Headline" in the metadata: the metadata's part is the headline.
     const parts = agreed.split(LABEL_SEPARATORS);
@@ -234,7 +220,7 @@ function pickTitle(c: TitleCandidates): string | null {
   if (lead && best && !series && wordCount(lead) >= 3 && sharesWord(lead, best))
     return withoutDateLine(lead, stripSiteName(best, c.siteName, true, c.hostLabel));
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
-  const tagHeadline = tag ? withoutDashedTail(stripSiteName(tag, c.siteName, true, c.hostLabel)) : null;
+  const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
   // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
   const sectionName = (h: string) => !!tagHeadline && wordCount(h) <= 4 && wordCount(tagHeadline) >= 5 && !sharesWord(h, tagHeadline);
   if (headings[0] && !sectionName(headings[0])) return headings[0];

@@ -20,6 +20,8 @@ export type PageNode = PageElement | PageText;
 export interface PageDocument {
   url: string;
   root: PageElement;
+  /** when the page was fetched (ms since 1970): relative dates ("2 hours ago") are read against it; unknown without */
+  fetchedAt?: number;
 }
 
 /** Attributes extraction reads; the rest are dropped when a tree is built. */

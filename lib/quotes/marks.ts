@@ -1,149 +1,200 @@
 import type { Span } from '../analyze/types';
 
-/** A quoted span with its marks; `continued` when it runs over paragraphs with the opening mark repeated. */
+/** A passage between quotation marks: a candidate quote, before anyone decides it is reported speech. */
 export interface QuoteSpan extends Span {
+  /** the opening mark, or '' when the passage has none (a paragraph closing a quote its predecessor left open) */
+  open: string;
+  /** the closing mark, or '' when the paragraph ended first */
+  close: string;
+  /** single marks (‘ ’ ' ‹ › ‚) rather than double ones */
   single: boolean;
+  /** how many other candidate spans enclose this one (0: top level) */
+  depth: number;
+  /** this paragraph reopens a quote that the paragraph before left open: the same quotation goes on */
+  continuesPrevious: boolean;
+  /** the quotation goes on in the next paragraph */
+  continuesNext: boolean;
+  /** a passage the page set apart as a quotation (<blockquote>), with or without marks */
+  block?: boolean;
 }
 
-const OPENING_DOUBLE = new Set(['“', '„', '«']);
-const CLOSING_DOUBLE = new Set(['”', '»']);
-const STRAIGHT_DOUBLE = '"';
-const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/]/u;
-const LETTER = /[\p{L}\p{N}]/u;
+/** What may close a span opened by each mark. Straight and curly marks mix on many sites, in both directions. */
+const CLOSERS: Record<string, string> = {
+  '“': '”"',
+  '"': '"”“',
+  '„': '“”"',
+  '”': '”"',
+  '«': '»',
+  '»': '«»',
+  '‹': '›',
+  '›': '‹›',
+  '「': '」',
+  '『': '』',
+  '‘': "’'",
+  "'": "'’",
+  '‚': '‘’',
+};
+const SINGLE = new Set(['‘', '’', "'", '‚', '‹', '›']);
+const MARKS = /["“”„«»‹›「」『』‘’'‚]/g;
+const MARK = /["“”„«»‹›「」『』‘’'‚]/;
+/** What may stand before an opening mark: a space, an opening bracket or dash, another opening mark. */
+const BEFORE_OPEN = /[\s([{\u2014\u2013\-/—:;,“„«‘‚‹"'「『]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Elisions written with a leading apostrophe: 'n', 'em, 'til, 'cause, 'tis, '90s. */
+const LEADING_ELISION = /^['‘’](?:n['’]?\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b|\d\d?s?\b)/i;
 
-type Role = 'open' | 'close' | 'either';
+type Role = 'open' | 'close' | 'either' | null;
 
-function doubleRole(text: string, i: number): Role | null {
+function roleOf(text: string, i: number): Role {
   const ch = text[i] as string;
-  if (OPENING_DOUBLE.has(ch)) return 'open';
-  if (CLOSING_DOUBLE.has(ch)) return 'close';
-  if (ch !== STRAIGHT_DOUBLE) return null;
-  const before = i > 0 ? (text[i - 1] as string) : ' ';
-  const after = i + 1 < text.length ? (text[i + 1] as string) : ' ';
-  const openLike = OPEN_CONTEXT.test(before) || OPENING_DOUBLE.has(before);
-  const closeLike = /\s/.test(after) || /[.,;:!?)\]}…\u2014\u2013-]/u.test(after) || i + 1 >= text.length;
-  if (openLike && !closeLike) return 'open';
-  if (closeLike && !openLike) return 'close';
-  return 'either';
+  const before = i > 0 ? (text[i - 1] as string) : '\n';
+  const after = i + 1 < text.length ? (text[i + 1] as string) : '\n';
+  const spaceBefore = /\s/.test(before);
+  const spaceAfter = /\s/.test(after);
+  // CJK corner brackets and guillemets say which side they are by themselves (» opens German »…«, closes «…»).
+  if (ch === '「' || ch === '『' || ch === '„' || ch === '‚') return spaceAfter ? null : 'open';
+  if (ch === '」' || ch === '』') return 'close';
+  const canOpen = !spaceAfter && (BEFORE_OPEN.test(before) || i === 0);
+  const canClose = !spaceBefore && i > 0 && !(WORD_CHAR.test(after) && WORD_CHAR.test(before));
+  if (ch === '«' || ch === '‹') return canClose && !canOpen ? 'close' : spaceAfter && !canClose ? null : 'open';
+  if (ch === "'" || ch === '’' || ch === '‘') {
+    // An apostrophe inside a word ("don't", "Pakistan’s"), or one that elides letters ('90s, rock 'n' roll).
+    if (WORD_CHAR.test(before) && WORD_CHAR.test(after)) return null;
+    if (canOpen && LEADING_ELISION.test(text.slice(i, i + 6))) return null;
+    if (ch === '’') return canClose ? 'close' : canOpen && !WORD_CHAR.test(before) ? 'open' : null;
+    if (ch === '‘') return canOpen || !canClose ? 'open' : 'close';
+  }
+  if (ch === '”') {
+    // A closing-shaped mark used to open ("she said: ”Bird flu…”"), as some sites and Nordic styles do.
+    if (canOpen && !canClose) return 'open';
+    return canClose ? 'close' : 'either';
+  }
+  if (ch === '“') return canClose && !canOpen ? 'either' : 'open';
+  if (ch === '»' || ch === '›') return canOpen && !canClose ? 'open' : 'close';
+  // A straight mark with no space on either side ('=“…' in quoted markup, '5"x7"') may open as well as close.
+  if (ch === '"' && !spaceBefore && !spaceAfter && i > 0 && i + 1 < text.length && !/[.,;:!?)\]}…]/.test(after)) return 'either';
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  if (canOpen && canClose) return 'either';
+  return spaceBefore && spaceAfter ? 'either' : null;
 }
 
-function paragraphEnd(text: string, from: number): number {
-  const next = text.indexOf('\n', from);
-  return next === -1 ? text.length : next;
+interface Open {
+  at: number;
+  mark: string;
 }
+
+/** A quote left open at a paragraph end shorter than this is a stray mark, not a passage. */
+const MIN_UNCLOSED = 30;
 
 /**
- * Pairs double quote marks of any style (straight and curly mixed, as many sites do), following a quote over
- * paragraphs when the next paragraph reopens it, then single-mark quotes outside them (British style), telling
- * apostrophes (It’s, ’90s, rock ’n’ roll) from marks by what stands around them.
+ * Candidate quotes: every pair of quotation marks of any common style (“ ” " „ « » ‹ › 「 」 ‘ ’ ' ‚), straight and curly
+ * mixed, nested pairs reported with their depth, apostrophes inside and before words ignored. A quote never crosses a
+ * paragraph: one running over paragraphs is reported once per paragraph, and a mark left open at a paragraph's end runs
+ * to that end. One pass with a stack per paragraph: linear in the text.
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  let open = -1;
-  // A quote that ran to a paragraph's end without closing, when the next paragraph does not reopen it: that paragraph
-  // is still quoted, up to its closing mark.
-  let carried = false;
+  let stack: Open[] = [];
   let paragraphStart = 0;
-  // Double marks nested inside a double-quoted passage ("… called "research", would it?") open and close in pairs.
-  let nested = 0;
-  // Parentheses open in the paragraph, outside any quote and inside the open one: a mark opened within "(also known
-  // as "Wild 2)" is no quote once that parenthesis closes.
-  let outerParens = 0;
-  let innerParens = 0;
-  let openedInParens = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (ch === '(' || ch === ')') {
-      const delta = ch === '(' ? 1 : -1;
-      if (open === -1) outerParens = Math.max(0, outerParens + delta);
-      else if (delta === 1 || innerParens > 0) innerParens += delta;
-      else if (openedInParens) {
-        open = -1;
-        nested = 0;
-        outerParens--;
+  // The paragraph before ended inside a quote and this one did not reopen it: its first closing mark ends that quote.
+  let carried = false;
+  let continuing = false;
+  const emit = (start: number, end: number, open: string, close: string, depth: number, extra: Partial<QuoteSpan> = {}) => {
+    if (end - start <= open.length + close.length) return;
+    spans.push({
+      start,
+      end,
+      open,
+      close,
+      single: SINGLE.has(open || close),
+      depth,
+      continuesPrevious: false,
+      continuesNext: false,
+      ...extra,
+    });
+  };
+  const endParagraph = (end: number, next: number) => {
+    // The outermost double quote left open: it runs on if the next paragraph reopens it, else to this paragraph's end.
+    const outer = stack.find((o) => !SINGLE.has(o.mark));
+    if (outer) {
+      const nextRole = next < text.length && MARK.test(text[next] as string) ? roleOf(text, next) : null;
+      const reopens = (nextRole === 'open' || nextRole === 'either') && (CLOSERS[outer.mark] ?? '').length > 0 && !SINGLE.has(text[next] as string);
+      const trimmed = text.slice(outer.at, end).trimEnd().length + outer.at;
+      if (reopens || trimmed - outer.at > MIN_UNCLOSED) {
+        emit(outer.at, trimmed, outer.mark, '', 0, { continuesPrevious: continuing && outer.at === paragraphStart, continuesNext: reopens });
       }
-      continue;
+      carried = !reopens && trimmed - outer.at > MIN_UNCLOSED;
+      continuing = reopens;
+    } else {
+      carried = false;
+      continuing = false;
     }
-    if (ch === '\n' && open !== -1) {
-      // A quote left open at a paragraph end continues only if the next paragraph opens with a mark.
-      let k = i;
-      while (k < text.length && /\s/.test(text[k] as string)) k++;
-      nested = 0;
-      if (doubleRole(text, k) === 'open' || (text[k] === STRAIGHT_DOUBLE && doubleRole(text, k) === 'either')) {
-        // The quote runs on: each paragraph is reported as its own segment, as the reopening mark presents it.
-        if (i - open > 30) spans.push({ start: open, end: i, single: false });
-        open = k;
-        i = k;
+    stack = [];
+  };
+  MARKS.lastIndex = 0;
+  let nextBreak = text.indexOf('\n');
+  for (let m = MARKS.exec(text); m; m = MARKS.exec(text)) {
+    const i = m.index;
+    while (nextBreak !== -1 && nextBreak < i) {
+      let next = nextBreak;
+      while (next < text.length && /\s/.test(text[next] as string)) next++;
+      endParagraph(nextBreak, next);
+      paragraphStart = next;
+      nextBreak = text.indexOf('\n', next);
+      if (nextBreak !== -1 && nextBreak < next) nextBreak = text.indexOf('\n', next);
+    }
+    const ch = m[0];
+    const role = roleOf(text, i);
+    if (!role) continue;
+    if (role !== 'open') {
+      // The nearest open mark this one can close; marks opened above it and never closed are dropped.
+      let k = stack.length - 1;
+      while (k >= 0 && !(CLOSERS[(stack[k] as Open).mark] ?? '').includes(ch)) k--;
+      if (k >= 0) {
+        const opened = stack[k] as Open;
+        // A single closing mark after letters may be a plural possessive ("the states’ rights") when a double quote is
+        // the one left open above a single one: only a single opener takes it.
+        stack = stack.slice(0, k);
+        emit(opened.at, i + 1, opened.mark, ch, stack.length, {
+          continuesPrevious: continuing && opened.at === paragraphStart && k === 0,
+        });
+        if (k === 0) continuing = false;
         continue;
       }
-      const start = open;
-      open = -1;
-      if (i - start > 30) spans.push({ start, end: i, single: false });
-      carried = true;
-      paragraphStart = k;
-      i = k - 1;
-      continue;
+      if (role === 'close') {
+        // No open mark: the close of a quote the paragraph before left open ("…today.\n\nIt was a very emotional day.”").
+        if (carried && stack.length === 0 && !SINGLE.has(ch) && i + 1 - paragraphStart > MIN_UNCLOSED) {
+          const before = spans[spans.length - 1];
+          if (before && before.close === '') before.continuesNext = true;
+          emit(paragraphStart, i + 1, '', ch, 0, { continuesPrevious: true });
+          carried = false;
+        }
+        continue;
+      }
     }
-    if (ch === '\n') {
-      outerParens = 0;
-      if (text[i + 1] !== '\n' && text[i + 1] !== undefined && !/\s/.test(text[i + 1] as string)) paragraphStart = i + 1;
-      continue;
-    }
-    const role = doubleRole(text, i);
-    if (!role) continue;
-    if (open === -1) {
-      if (role !== 'close') {
-        open = i;
-        openedInParens = outerParens > 0;
-        innerParens = 0;
-      } else if (carried && i - paragraphStart > 30) spans.push({ start: paragraphStart, end: i + 1, single: false });
-      carried = false;
-    } else if (role === 'open') {
-      nested++;
-    } else if (nested > 0) {
-      nested--;
-    } else {
-      spans.push({ start: open, end: i + 1, single: false });
-      open = -1;
-    }
+    stack.push({ at: i, mark: ch });
   }
-  if (open !== -1 && text.length - open > 30) spans.push({ start: open, end: text.length, single: false });
-  spans.sort((a, b) => a.start - b.start);
-  return [...spans, ...findSingleQuoteSpans(text, spans)].sort((a, b) => a.start - b.start);
+  while (nextBreak !== -1) {
+    let next = nextBreak;
+    while (next < text.length && /\s/.test(text[next] as string)) next++;
+    endParagraph(nextBreak, next);
+    paragraphStart = next;
+    nextBreak = next < text.length ? text.indexOf('\n', next) : -1;
+  }
+  endParagraph(text.length, text.length);
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  return spans;
 }
 
-/** A single-quoted passage longer than this is not one: the search for its closing mark stops there. */
-const MAX_SINGLE_QUOTE = 1500;
-
-function findSingleQuoteSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
-  // Both walks move forward only (the double-quoted spans are in text order), so the whole pass stays linear.
-  let d = 0;
-  const inside = (i: number) => {
-    while (d < doubles.length && (doubles[d] as QuoteSpan).end <= i) d++;
-    return d < doubles.length && (doubles[d] as QuoteSpan).start <= i;
-  };
-  let paragraphEndAt = -1;
-  const spans: QuoteSpan[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== '‘' && ch !== "'") continue;
-    const before = i > 0 ? (text[i - 1] as string) : ' ';
-    const after = text[i + 1] ?? ' ';
-    if (!(OPEN_CONTEXT.test(before) || before === '"' || before === '“') || !/\p{L}/u.test(after) || inside(i)) continue;
-    if (ch === "'" && /^'(n|em|til|cause|tis|twas)\b/i.test(text.slice(i, i + 6))) continue;
-    if (paragraphEndAt < i) paragraphEndAt = paragraphEnd(text, i);
-    const limit = Math.min(paragraphEndAt, i + MAX_SINGLE_QUOTE);
-    for (let j = i + 2; j < limit; j++) {
-      const c = text[j];
-      if (c !== '’' && c !== "'") continue;
-      const prev = text[j - 1] as string;
-      const next = text[j + 1] ?? ' ';
-      if (/\s/.test(prev) || LETTER.test(next)) continue; // an apostrophe inside a word
-      if (c === '’' && ch === "'") continue;
-      spans.push({ start: i, end: j + 1, single: true });
-      i = j;
-      break;
-    }
+/** The candidates that no other candidate encloses, in text order. */
+export function topLevel(spans: QuoteSpan[]): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  let end = -1;
+  for (const s of spans) {
+    if (s.start < end) continue;
+    out.push(s);
+    end = s.end;
   }
-  return spans;
+  return out;
 }

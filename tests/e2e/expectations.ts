@@ -40,6 +40,23 @@ export const REWRITE_PATH = '/2014/11/18/army-chief-in-washington';
 export const SPA_NAV_PATH = '/spa-nav/2014/11/18/foreign-office-clarifies';
 export const SPA_NAV_NEXT_PATH = '/spa-nav/2014/11/19/next-story';
 export const STRICT_CSP_PATH = '/csp/2014/11/19/haqqani-network-strict-csp';
+/** A page the gate refuses (no sign of a story, an address that names no document) with prose and names in it. */
+export const NOT_NEWS_PATH = '/about';
+/** A short article whose names also stand inside links: the Tab order test's fixture. */
+export const LINKS_ARTICLE_PATH = '/2014/11/20/army-chief-meets-officials';
+/** A made-up article whose quotes stand in <blockquote>s: one without marks, an embedded post, one with its own marks. */
+export const BLOCKQUOTES_PATH = '/2021/05/04/harbour-bridge-to-close-for-repairs';
+export const BLOCKQUOTE_SPEAKERS = [
+  {
+    speaker: 'Dana Whitfield',
+    quote: 'We did not take this lightly. The cables are forty years old, and the engineers told us plainly that they would not last another winter.',
+  },
+  {
+    speaker: 'Port Ellery Harbour Authority',
+    quote: 'Extra ferries will sail every twenty minutes from Monday, from six in the morning until midnight. Tickets are free for residents.',
+  },
+  { speaker: 'Omar Haddad', quote: '“Six weeks without the bridge will cost us half our customers,”' },
+];
 
 export const E2E_ROUTES = {
   [LATE_ARTICLE_PATH]: page('late-article'),
@@ -47,6 +64,9 @@ export const E2E_ROUTES = {
   [REWRITE_PATH]: page('rewrite'),
   [SPA_NAV_PATH]: page('spa-nav'),
   [SPA_NAV_NEXT_PATH]: page('spa-nav'),
+  [NOT_NEWS_PATH]: page('not-news'),
+  [LINKS_ARTICLE_PATH]: page('links-article'),
+  [BLOCKQUOTES_PATH]: page('blockquotes'),
   [STRICT_CSP_PATH]: {
     body: readFileSync(fileURLToPath(new URL('../../assets/demo/dawn-haqqani.html', import.meta.url))),
     type: 'text/html; charset=utf-8',

@@ -6,6 +6,8 @@ import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { EARLIER_ARTICLES, UNRELATED_ARTICLE } from './earlier-articles';
 import {
+  BLOCKQUOTE_SPEAKERS,
+  BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
   HOSTILE_PATH,
@@ -112,6 +114,23 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.close();
   });
 
+  test('quotes set in <blockquote>s reach the popup under their speakers, marks or no marks', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}${BLOCKQUOTES_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const popup = await openPopup(browser, url);
+    await popup.click('.fold.all-quotes > summary');
+    await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
+    for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
+      const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));
+      expect(quotes).toEqual([quote]);
+    }
+    expect(await popup.$$eval('.speaker-group', (groups) => groups.length)).toBe(BLOCKQUOTE_SPEAKERS.length);
+    await popup.close();
+    await page.close();
+  });
+
   test('a single-page app whose article arrives after load is analysed once it does', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}${LATE_ARTICLE_PATH}`);
@@ -164,6 +183,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(listed.map((m) => m.title)).not.toContain(UNRELATED_ARTICLE.title);
     expect(news.requests).toHaveLength(0);
 
+    await popup.click('.fold.earlier > summary');
     await popup.click('.search-news');
     const results = await until(
       () => popup.$$eval('.news-result a', (a) => a.map((x) => x.textContent ?? '')),

@@ -121,27 +121,57 @@ describe('strict flags, with clear errors', () => {
   test.each([
     [
       ['analyze', 'page.html'],
-      { kind: 'file', file: 'page.html', text: false, url: null, json: false, link: false, wikimediaBase: null, published: null },
+      { kind: 'file', file: 'page.html', text: false, url: null, json: false, link: false, wikimediaBase: null, published: null, fetched: null },
     ],
     [
       ['analyze', '--wikimedia-base', 'http://127.0.0.1:9', 'page.html', '--link'],
-      { kind: 'file', file: 'page.html', text: false, url: null, json: false, link: true, wikimediaBase: 'http://127.0.0.1:9', published: null },
+      {
+        kind: 'file',
+        file: 'page.html',
+        text: false,
+        url: null,
+        json: false,
+        link: true,
+        wikimediaBase: 'http://127.0.0.1:9',
+        published: null,
+        fetched: null,
+      },
     ],
     [
       ['analyze', '--link', '--wikimedia-base=http://127.0.0.1:9', '--json', 'page.html'],
-      { kind: 'file', file: 'page.html', text: false, url: null, json: true, link: true, wikimediaBase: 'http://127.0.0.1:9', published: null },
+      {
+        kind: 'file',
+        file: 'page.html',
+        text: false,
+        url: null,
+        json: true,
+        link: true,
+        wikimediaBase: 'http://127.0.0.1:9',
+        published: null,
+        fetched: null,
+      },
     ],
     [
       ['analyze', '--text', 'a.txt'],
-      { kind: 'file', file: 'a.txt', text: true, url: null, json: false, link: false, wikimediaBase: null, published: null },
+      { kind: 'file', file: 'a.txt', text: true, url: null, json: false, link: false, wikimediaBase: null, published: null, fetched: null },
     ],
     [
       ['analyze', '--', '--odd-name.html'],
-      { kind: 'file', file: '--odd-name.html', text: false, url: null, json: false, link: false, wikimediaBase: null, published: null },
+      {
+        kind: 'file',
+        file: '--odd-name.html',
+        text: false,
+        url: null,
+        json: false,
+        link: false,
+        wikimediaBase: null,
+        published: null,
+        fetched: null,
+      },
     ],
     [
       ['analyze', '--text', 'a.txt', '--published', '1969-07-21'],
-      { kind: 'file', file: 'a.txt', text: true, url: null, json: false, link: false, wikimediaBase: null, published: '1969-07-21' },
+      { kind: 'file', file: 'a.txt', text: true, url: null, json: false, link: false, wikimediaBase: null, published: '1969-07-21', fetched: null },
     ],
     [['analyze', '--batch'], { kind: 'batch' }],
     [['--help'], { kind: 'help' }],
@@ -163,6 +193,8 @@ describe('strict flags, with clear errors', () => {
     [['analyse', 'page.html'], 'unknown command "analyse"'],
     [['analyze', '--json=yes', 'page.html'], '--json takes no value'],
     [['analyze', 'page.html', '--published'], '--published needs a value (a date)'],
+    [['analyze', 'page.html', '--fetched', 'yesterday'], '--fetched wants an ISO date or date-time, not "yesterday"'],
+    [['analyze', '--text', 'a.txt', '--fetched', '2024-05-01'], '--fetched is for a saved page, not for --text'],
     [['analyze', 'page.html', '--published', 'July 1969'], '--published wants a date as YYYY, YYYY-MM or YYYY-MM-DD, not "July 1969"'],
   ])('%j is an error: %s', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);

@@ -189,27 +189,6 @@ describe('the visible headline', () => {
     expect(choose({ h2s: [title, `12 thoughts on “${title}”`], ogTitle: title, siteName: 'Garden Notes' })).toBe(title);
   });
 
-  test('with no <h1> and a <title> whose page part is empty, the first <h2>', () => {
-    expect(choose({ h1s: [''], h2s: ['Rail Replacement Services', 'General Information'], titleTag: 'National Rail Enquiries -' })).toBe(
-      'Rail Replacement Services',
-    );
-    expect(choose({ h2s: ['Latest posts'], titleTag: 'National Rail Enquiries' })).toBe('National Rail Enquiries');
-  });
-
-  test('with nothing else to go by, a short part after a dash at the end of the <title> is the site’s name', () => {
-    expect(choose({ titleTag: 'Lorem ipsum dolor sit amet – My website' })).toBe('Lorem ipsum dolor sit amet');
-    // A longer tail is the headline's own, and so is a short one where a heading shows it.
-    expect(choose({ titleTag: 'Leasing oder Finanzierung – was lohnt sich mehr?' })).toBe('Leasing oder Finanzierung – was lohnt sich mehr?');
-    expect(choose({ h1s: ['Brexit deal passes – what now'], titleTag: 'Brexit deal passes – what now' })).toBe('Brexit deal passes – what now');
-  });
-
-  test('the last part of a breadcrumb <title>, shown as an <h2>, names the page among listed posts’ <h1>s', () => {
-    const page = { h1s: ['Win a new headset!', 'Our team reports'], h2s: ['The events of late'] };
-    expect(choose({ ...page, titleTag: 'Gaming Club e.V. - News » The events of late' })).toBe('The events of late');
-    // (Two parts are a headline and its site; a short last part is a section.)
-    expect(choose({ ...page, h2s: ['News'], titleTag: 'Gaming Club e.V. - Club » News' })).not.toBe('News');
-  });
-
   test('an <h2> that is only a part of the metadata title is a section’s', () => {
     expect(choose({ h2s: ['Open Data Project:'], ogTitle: 'The Open Data Project: Better Public Records' })).toBe(
       'The Open Data Project: Better Public Records',
@@ -534,4 +513,120 @@ test.each([
     'https://news.example/story',
   );
   expect(readMetadata(doc).published).toBe(expected);
+});
+
+describe('dates from 1800 on, in six languages and more', () => {
+  test.each([
+    ['July 20, 1969', 'en', '1969-07-20'],
+    ['20. Juli 1969', 'de', '1969-07-20'],
+    ['1er mars 1871', 'fr', '1871-03-01'],
+    ['15 dicembre 1890', 'it', '1890-12-15'],
+    ['5 de março de 1889', 'pt', '1889-03-05'],
+    ['3 de noviembre del 2019', 'es', '2019-11-03'],
+    ['5th of March, 2020', 'en', '2020-03-05'],
+    ['14 févr. 2023', 'fr', '2023-02-14'],
+    ['12 gen 2021', 'it', '2021-01-12'],
+    ['7 set. 2020', 'pt', '2020-09-07'],
+    ['1799-12-31', null, null],
+    ['1850-06-01T12:00:00Z', null, '1850-06-01T12:00:00Z'],
+    ['2022-01-10T22:06:08:684Z', null, '2022-01-10T22:06:08Z'],
+  ])('%s (%s) → %s', (text, lang, expected) => {
+    expect(parseDate(text, lang)).toBe(expected);
+  });
+
+  test('a two-digit year is of this century unless that puts it after the fetch', () => {
+    const fetched = Date.parse('2024-05-10T12:00:00Z');
+    expect(parseDate('08.11.21', 'de', fetched)).toBe('2021-11-08');
+    expect(parseDate('01.02.98', 'de', fetched)).toBe('1998-02-01');
+  });
+
+  test('an old article keeps its date, and the URL gives one from before 1990', () => {
+    expect(dateFromUrl('https://archive.example/1969/07/21/men-walk-on-the-moon')).toBe('1969-07-21');
+    const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"1969-07-21"}</script></head><body><article><h1>Men walk on the Moon</h1><p>Two men walked on the Moon.</p></article></body></html>`;
+    expect(extractArticle(loadPage(html, 'https://archive.example/moon').doc).article.published).toBe('1969-07-21');
+  });
+});
+
+describe('relative dates, read against the fetch time', () => {
+  const fetched = Date.parse('2024-05-10T12:00:00Z');
+  test.each([
+    ['2 hours ago', '2024-05-10T10:00Z'],
+    ['an hour ago', '2024-05-10T11:00Z'],
+    ['Updated 5 minutes ago', '2024-05-10T11:55Z'],
+    ['yesterday at 5:30 pm', '2024-05-09T17:30'],
+    ['3 days ago', '2024-05-07'],
+    ['vor 3 Stunden', '2024-05-10T09:00Z'],
+    ['vor einem Tag', '2024-05-09'],
+    ['gestern, 17:30 Uhr', '2024-05-09T17:30'],
+    ['il y a 2 jours', '2024-05-08'],
+    ['il y a 3 mois', '2024-02-10'],
+    ['hace 5 minutos', '2024-05-10T11:55Z'],
+    ['hace un año', '2023-05-10'],
+    ['há 3 dias', '2024-05-07'],
+    ['3 dias atrás', '2024-05-07'],
+    ['3 ore fa', '2024-05-10T09:00Z'],
+    ['ieri', '2024-05-09'],
+  ])('%s → %s', (text, expected) => {
+    expect(parseDate(text, null, fetched)).toBe(expected);
+  });
+
+  test('without a fetch time, and inside running prose, they are no dates', () => {
+    expect(parseDate('2 hours ago', null)).toBeNull();
+    expect(parseDate('The minister said two days ago that the talks would go on until the end of the month.', 'en', fetched)).toBeNull();
+  });
+
+  test('on a page: the date by the byline, against the fetch time', () => {
+    const { doc } = loadPage(
+      '<html lang="de"><body><article><h1>Neue Radwege für die Altstadt</h1><div class="meta"><span class="autor">Von Anna Schmidt</span> <span>vor 3 Stunden</span></div><p>Der Stadtrat hat neue Radwege beschlossen.</p></article></body></html>',
+      'https://lokal.example/region/radwege',
+    );
+    doc.fetchedAt = fetched;
+    const article = extractArticle(doc).article;
+    expect(article.published).toBe('2024-05-10T09:00Z');
+    expect(article.dateShown).toBe('2024-05-10T09:00Z');
+    expect(article.publishedFrom).toBe('page');
+  });
+});
+
+describe('published, updated and shown dates, in their order of precedence', () => {
+  const article = (head: string, body: string, url = 'https://news.example/story') =>
+    extractArticle(loadPage(`<html><head>${head}</head><body>${body}</body></html>`, url).doc).article;
+  const ld = (json: string) => `<script type="application/ld+json">${json}</script>`;
+
+  test('the metadata’s publication date first, with the date shown by the byline beside it', () => {
+    const a = article(
+      ld('{"@type":"NewsArticle","datePublished":"2024-03-01T08:00:00Z","dateModified":"2024-03-02T10:00:00Z"}'),
+      '<article><h1>A headline for the story</h1><p class="byline">By Jane Roe</p><p>March 2, 2024</p><p>Text.</p></article>',
+    );
+    expect(a.published).toBe('2024-03-01T08:00:00Z');
+    expect(a.updated).toBe('2024-03-02T10:00:00Z');
+    expect(a.dateShown).toBe('2024-03-02');
+    expect(a.publishedFrom).toBe('metadata');
+  });
+
+  test('then a date the page shows, then the address; an update date only when nothing else says', () => {
+    expect(article('', '<article><h1>A headline for the story</h1><p>Published March 1, 2024</p><p>Text.</p></article>').publishedFrom).toBe('page');
+    const dated = article(
+      '',
+      '<article><h1>A headline for the story</h1><p>Updated March 3, 2024</p><p>Text.</p></article>',
+      'https://news.example/2024/02/28/story',
+    );
+    expect(dated.published).toBe('2024-02-28');
+    expect(dated.publishedFrom).toBe('address');
+    expect(dated.updated).toBe('2024-03-03');
+  });
+
+  test('a live blog that gives only the start of its coverage', () => {
+    const a = article(ld('{"@type":"LiveBlogPosting","coverageStartTime":"2024-02-08T08:00:00Z"}'), '<h1>Storm latest</h1><p>Text.</p>');
+    expect(a.published).toBe('2024-02-08T08:00:00Z');
+  });
+
+  test('a date more than a day after the fetch is not the story’s', () => {
+    const { doc } = loadPage(
+      `<html><head>${ld('{"@type":"NewsArticle","datePublished":"2031-01-01"}')}</head><body><h1>A headline</h1><p>Text.</p></body></html>`,
+      'https://news.example/2024/05/01/story',
+    );
+    doc.fetchedAt = Date.parse('2024-05-10T12:00:00Z');
+    expect(extractArticle(doc).article.published).toBe('2024-05-01');
+  });
 });

@@ -105,6 +105,31 @@ describe('confirmation after extraction', () => {
     expect(confirm(passed, shape).isArticle).toBe(isArticle);
   });
 
+  describe('a section front never passes, whatever its address and markup; a roundup or a live blog does', () => {
+    const marked = gate({
+      ...none,
+      url: 'https://news.example/politics/latest-news-analysis-and-comment-from-the-assembly',
+      schemaTypes: ['NewsArticle'],
+      ogType: 'article',
+      ...prose,
+    });
+    test.each([
+      ['teasers with one-line summaries, no prose', { teaserLinks: 12, teaserSummaries: 12, proseParagraphs: 0, dated: true }, false],
+      ['teasers, a little prose, no date of its own', { teaserLinks: 10, teaserSummaries: 8, proseParagraphs: 5, dated: false }, false],
+      ['a roundup: product links with prose between, dated', { teaserLinks: 16, teaserSummaries: 8, proseParagraphs: 11, dated: true }, true],
+      ['a live blog: short updates, few links, dated', { teaserLinks: 0, teaserSummaries: 0, proseParagraphs: 7, dated: true }, true],
+      ['a story with a few "read more" links in it', { teaserLinks: 7, teaserSummaries: 3, proseParagraphs: 12, dated: false }, true],
+    ])('%s', (_, layout, isArticle) => {
+      const verdict = confirm(marked, { words: 800, paragraphs: 20, ...layout });
+      expect(verdict.isArticle).toBe(isArticle);
+      if (!isArticle) expect(verdict.reason).toMatch(/section front/);
+    });
+  });
+
+  test('an index file below the root is an index, not a document', () => {
+    expect(gate({ ...none, ...prose, url: 'http://www.example.com/pages/index.php' }).isArticle).toBe(false);
+  });
+
   test('a page the gate refused stays refused', () => {
     expect(confirm(gate(none), { words: 5000, paragraphs: 40 }).isArticle).toBe(false);
   });

@@ -186,32 +186,6 @@ test('a log-in dialog (even one marked up as an <article>) never becomes the art
   expect(text).not.toContain('Please check field');
 });
 
-describe('the site talking after the story is left out', () => {
-  const story = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>'.repeat(
-    4,
-  );
-  test.each([
-    ['Comments are closed.'],
-    ['Your email address will not be published. Required fields are marked *'],
-    ['Möchten Sie den Artikel teilen?'],
-    ['Wie bewerten Sie diesen Artikel?'],
-    ['Schon gelesen?'],
-    ['This entry was posted in Local News and tagged bridge.'],
-    ['Síguenos en Telegram, Instagram, Facebook y Twitter'],
-    ['Get the latest news straight to your phone with the Example News app.'],
-    ['For breaking news download the Example News apps for iOS and Android.'],
-    ['Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.'],
-    ['Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.'],
-    ['Erstellt am Dienstag 6. Mai 2014 und abgelegt unter Linux, Tutorials.'],
-    ['Sie wollen mehr von uns?'],
-  ])('%s', (tail) => {
-    const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}<p>${tail}</p></article></body></html>`;
-    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
-    expect(text).toContain('cracks in two of its piers');
-    expect(text).not.toContain(tail.slice(0, 12));
-  });
-});
-
 test('loose text between empty dividers is the article, not the link list beside it', () => {
   const teaser = (i: number) =>
     `<div class="item"><a href="/Breaking-News/story-${i}">Another breaking headline number ${i} about the news</a><ul><li>By STAFF</li></ul></div>`;
@@ -236,14 +210,6 @@ test('a standfirst in the story’s own <header> is kept; the site’s <header> 
   expect(text).not.toContain('Council closes the old bridge');
 });
 
-test('page-furniture lines inside the story are left out, in the languages the test pages use', () => {
-  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
-  const furniture = ['Reply', 'Kommentar verfassen', 'Mehr zum Thema', 'Getty Images', 'Teilen Sie dies mit:', 'Ähnliche Beiträge'];
-  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}${furniture.map((f) => `<p>${f}</p>`).join('')}${para.repeat(3)}</article></body></html>`;
-  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
-  expect(text.split('\n\n')).toHaveLength(6);
-});
-
 test.each([
   ['only in the header', false],
   ['repeated as the body’s first paragraph', true],
@@ -258,43 +224,61 @@ test.each([
   expect(blocks.join(' ')).not.toMatch(/Jane Roe|4 May 2024/);
 });
 
-describe('the site’s own sections after the story cut it off', () => {
-  const para = (i: number) =>
-    `<p>Paragraph ${i}: the council voted on Tuesday to close the old bridge, after engineers found cracks in its piers.</p>`;
-  const story = Array.from({ length: 6 }, (_, i) => para(i)).join('');
-  const teasers =
-    '<p>Flood barriers go up along the river before the spring thaw arrives in the valley towns.</p><p>Mayor opens the new library wing after two years of building work on the old market square.</p>';
+describe('captions, credits and disclaimers are left out by their markup, whatever their words', () => {
+  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
   test.each([
-    ['Meistgelesene Artikel'],
-    ['Explore further'],
-    ['Artikel zum Thema'],
-    ['Mehr Kolumnen auf MeinMMO:'],
-    ['Kommentar verfassen Antwort abbrechen'],
-    ['3 Responses to Council closes the old bridge'],
-  ])('%s', (heading) => {
-    const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}<h3>${heading}</h3>${teasers}</article></body></html>`;
+    ['a class naming an image description', '<p class="imagedescription">The old bridge at dusk, seen from the north bank.</p>'],
+    ['a class naming a copyright', '<p class="image-copyright">Presse- und Informationsamt | Jesco Denzel</p>'],
+    ['a <figure> caption', '<figure><img src="/b.jpg" alt=""><figcaption>The old bridge at dusk. Photo: Jane Roe</figcaption></figure>'],
+    [
+      'a caption beside an image',
+      '<div class="media"><img src="/b.jpg" alt=""><p class="media__caption">Divers inspected the piers in May.</p></div>',
+    ],
+    ['a credit line', '<p class="photo-credit">Jane Roe for the Example Times</p>'],
+    ['a disclaimer', '<div class="disclaimer"><p>The views expressed here are the author’s own and not those of the paper.</p></div>'],
+  ])('%s', (_, line) => {
+    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}${line}${para.repeat(3)}</article></body></html>`;
     const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
-    expect(text).toContain('Paragraph 5');
-    expect(text).not.toContain(heading);
-    expect(text).not.toContain('Flood barriers');
-  });
-
-  test('the same heading in the story’s first half is the story’s own', () => {
-    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para(0)}<h3>Explore further</h3>${story}</article></body></html>`;
-    const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
-    expect(text).toContain('Explore further');
-    expect(text).toContain('Paragraph 5');
+    expect(text.split('\n\n')).toHaveLength(6);
   });
 });
 
-test('photo captions and credits marked as such are left out', () => {
-  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
-  const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}
-    <p class="imagedescription">The old bridge at dusk, seen from the north bank. © AFP / JANE ROE</p>
-    <p class="image-copyright">Presse- und Informationsamt | Jesco Denzel</p>
-    <p><em>(Credit: Clayton Aldern / Grist)</em></p>${para.repeat(3)}</article></body></html>`;
-  const text = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text;
-  expect(text.split('\n\n')).toHaveLength(6);
+test('what the site prints around the story stays out, however it is worded', () => {
+  const para = (i: number) =>
+    `<p>Paragraph ${i}: the council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>`;
+  const story = Array.from({ length: 6 }, (_, i) => para(i)).join('');
+  const comments = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<div class="comment"><span class="comment__author">Reader ${i}</span><p>I crossed that bridge every morning for twenty years, and I will miss it.</p></div>`,
+  ).join('');
+  const teasers = Array.from(
+    { length: 5 },
+    (_, i) => `<li><a href="/2024/04/2${i}/story-number-${i}-about-town">Story number ${i} about the town and its people</a></li>`,
+  ).join('');
+  const html = `<html><body><article><h1>Council closes the old bridge</h1>${story}
+    <ul class="share-tools"><li><a href="https://facebook.example/share">Share</a></li><li><a href="mailto:?body=x">Email</a></li></ul></article>
+    <section class="comments"><h3>4 thoughts on this</h3>${comments}</section>
+    <div class="more-from"><h3>Elsewhere on the site</h3><ul>${teasers}</ul></div>
+    <aside class="newsletter"><p>Get our morning briefing in your inbox every weekday, with the stories that matter to the valley.</p></aside></body></html>`;
+  const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
+  expect(blocks).toEqual(Array.from({ length: 6 }, (_, i) => para(i).replace(/<\/?p>/g, '')));
+});
+
+test('links, emphasis and spans inside a sentence stay in it, also beside a block nested in the same element', () => {
+  const html = `<html><body><article><h1>Supplier report points to a later launch</h1>
+    <div class="body"><a href="https://press.example/report">DigiTimes</a> reports that panel makers have pushed back shipments by six weeks. <em>A preview of the report</em> blames the <span class="term">oxide backplane</span>.
+    <div class="ad"><span>Advertisement</span></div>
+    According to <a href="/sources">the same report</a>, one of the two suppliers has had to rework part of its line, and the other cannot make enough panels alone.
+    <p>Analysts had expected the tablet in June and now say a launch in late July or August is more likely, as the company has not given a date.</p></div></article></body></html>`;
+  const blocks = extractArticle(loadPage(html, 'https://news.example/2024/04/22/tablet-delay').doc).article.text.split('\n\n');
+  expect(blocks[0]).toBe(
+    'DigiTimes reports that panel makers have pushed back shipments by six weeks. A preview of the report blames the oxide backplane.',
+  );
+  expect(blocks[1]).toBe(
+    'According to the same report, one of the two suppliers has had to rework part of its line, and the other cannot make enough panels alone.',
+  );
+  expect(blocks.join(' ')).not.toContain('Advertisement');
 });
 
 test('a story header named as one ("article__header") inside the article is read', () => {
@@ -407,57 +391,6 @@ test('a line of dates in <time> elements is metadata; a recipe’s time in one i
   expect(text).not.toContain('10:00 AM UTC');
   expect(text).toContain('Baking time: 30 Min');
 });
-
-describe('lines inside the story that are the site’s', () => {
-  const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
-  const read = (inner: string) => {
-    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(3)}${inner}${para.repeat(3)}</article></body></html>`;
-    return extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
-  };
-  test.each([
-    ['To view the full story, please subscribe to The Example Times. You can choose an annual plan or a weekly pass.'],
-    ['If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.'],
-    ['Never miss the latest news by signing up to our newsletter today!'],
-    ['© Bundesrat | Frank Bräuer'],
-    ['This entry was posted in Allgemein. Bookmark the permalink.'],
-    ['Zeige alle Beiträge von Cem Basman'],
-    ['MARKIERT MIT'],
-    ['Beitragsbild: Titelseite der Zeitung vom 2.4.2019, Ausriss.'],
-    ['Weiterlesen:'],
-    ['Aktualisiert am 17.01.2021.'],
-    ['Stand: 05. Februar 2020'],
-  ])('%s', (line) => {
-    expect(read(`<p>${line}</p>`)).toHaveLength(6);
-  });
-
-  test.each([
-    [
-      'Updated guidance was published in 2020 by the ministry, and the rules changed.',
-      'Updated guidance was published in 2020 by the ministry, and the rules changed.',
-    ],
-    ['Lee Elder played in 1975. | © Augusta National/Getty Images', 'Lee Elder played in 1975.'],
-    ['Wreaths at the memorial © Presse- und Informationsamt der Bundesregierung | Jesco Denzel', 'Wreaths at the memorial'],
-    ['The stoat is well hidden in winter. (mlharing / iStock.com)', 'The stoat is well hidden in winter.'],
-    [
-      'Copyright (©) protects the work for seventy years after the author’s death.',
-      'Copyright (©) protects the work for seventy years after the author’s death.',
-    ],
-  ])('a credit closing a caption goes, the caption stays: %s', (line, kept) => {
-    const blocks = read(`<p>${line}</p>`);
-    expect(blocks).toHaveLength(7);
-    expect(blocks[3]).toBe(kept);
-  });
-});
-
-test.each([['x Franzi'], ['XX, Die Redaktion'], ['Euer HansEhrlich'], ['Cheers, Tom']])(
-  'a writer’s sign-off closing the post is read: %s',
-  (signOff) => {
-    const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
-    const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(4)}<p>${signOff}</p><p>Tags</p></article></body></html>`;
-    const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
-    expect(blocks.at(-1)).toBe(signOff);
-  },
-);
 
 test('a table’s header cells are read with its data cells, and a command closing the post is kept', () => {
   const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';

@@ -25,22 +25,22 @@ function document(paragraphs: number): { text: string; entities: Entity[] } {
   };
 }
 
-test('speaker attribution is linear in the text’s length: 8× the paragraphs cost about 8× the time, not 64×', () => {
-  const small = document(1000);
-  const large = document(8000);
+test('speaker attribution is linear in the text’s length: 8× the paragraphs cost about 8× the time, not 64×', { timeout: 60_000 }, () => {
+  const small = document(250);
+  const large = document(2000);
   let quotes = 0;
   fastest(() => findQuotes(small.text, small.entities), 1); // warm up
   const tSmall = fastest(() => {
     quotes = findQuotes(small.text, small.entities).length;
   });
-  expect(quotes).toBe(1000);
+  expect(quotes).toBe(250);
   const tLarge = fastest(() => {
     const found = findQuotes(large.text, large.entities);
     quotes = found.length;
-    expect(found[7999]?.speakerId).toBe('e1');
+    expect(found[1999]?.speakerId).toBe('e1');
   }, 2);
-  expect(quotes).toBe(8000);
+  expect(quotes).toBe(2000);
   // Linear: about 8; quadratic: about 64. The margin is for a busy machine.
-  console.log(`speaker attribution: ${tSmall.toFixed(0)} ms for 1,000 paragraphs, ${tLarge.toFixed(0)} ms for 8,000`);
+  console.log(`speaker attribution: ${tSmall.toFixed(0)} ms for 250 paragraphs, ${tLarge.toFixed(0)} ms for 2,000`);
   expect(tLarge / tSmall).toBeLessThan(20);
 });

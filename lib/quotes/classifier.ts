@@ -1,0 +1,131 @@
+import type { QuoteAnalysis } from './analysis';
+import { symbolsBetween } from './attribution';
+import type { QuoteSpan } from './marks';
+import { firstEndingAfter, lastAtOrBefore, type Word } from './text';
+
+/** Word indices [first, last] inside a span (last < first when it holds none). */
+export function wordsIn(an: QuoteAnalysis, span: { start: number; end: number }): [number, number] {
+  const { words } = an.layout;
+  const first = firstEndingAfter(words, span.start);
+  const last = lastAtOrBefore(words, span.end - 1);
+  let b = last;
+  while (b >= first && (words[b] as Word).end > span.end) b--;
+  return [first, b];
+}
+
+const bucket = (n: number, edges: number[]): string => {
+  for (const e of edges) if (n <= e) return `${e}`;
+  return `>${edges[edges.length - 1]}`;
+};
+
+/** How a passage's own words read: a sentence, a phrase, a title in capitals. */
+function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: number): string[] {
+  const { words } = an.layout;
+  const text = an.text;
+  const n = Math.max(0, last - first + 1);
+  const f = [`len:${bucket(n, [1, 2, 3, 5, 8, 15, 30])}`];
+  const inner = text.slice(span.start + span.open.length, span.end - span.close.length).trim();
+  const end = inner.replace(/["“”'’‘»«\s]+$/u, '').slice(-1);
+  f.push(`end:${end === '.' || end === '!' || end === '?' || end === ',' || end === '…' ? end : /[\p{L}\p{N}]/u.test(end) ? 'word' : 'other'}`);
+  const start = inner.replace(/^[.…\s'"“‘]+/u, '')[0] ?? '';
+  f.push(/\p{Lu}/u.test(start) ? 'start:cap' : /\p{Ll}/u.test(start) ? 'start:lower' : 'start:other');
+  if (n >= 2) {
+    let content = 0;
+    let caps = 0;
+    for (let k = first; k <= last; k++) {
+      const w = words[k] as Word;
+      if (an.lex.functionWords.has(w.lower) && !w.cap) continue;
+      content++;
+      if (w.cap) caps++;
+    }
+    if (content > 0 && caps === content && n <= 12) f.push('title_case');
+  }
+  let firstPerson = false;
+  for (let k = first; k <= last && !firstPerson; k++) firstPerson = an.lex.firstPersonWords.has((words[k] as Word).lower);
+  if (firstPerson) f.push('first_person');
+  if (/[.!?]\s+\p{Lu}/u.test(inner)) f.push('sentences:many');
+  if (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner)) f.push('all_caps');
+  if (/^(https?:|www\.|@|#)/.test(inner)) f.push('handle_or_link');
+  return f;
+}
+
+/**
+ * Features of a candidate passage for "is it reported speech": its shape, its marks, and the narrative around it
+ * (a speech verb, a colon, a name or pronoun in its sentence, a cue word that introduces titles and terms).
+ */
+export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: boolean): string[] {
+  const { words, sentences, paragraphs } = an.layout;
+  const text = an.text;
+  const [first, last] = wordsIn(an, span);
+  const n = Math.max(0, last - first + 1);
+  const f = ['bias', ...shapeFeatures(an, span, first, last)];
+  if (span.single) f.push('marks:single');
+  if (span.open === '') f.push('marks:no_open');
+  if (span.close === '') f.push('marks:no_close');
+  if (span.continuesPrevious) f.push('continues_previous');
+  if (span.continuesNext) f.push('continues_next');
+  if (span.depth > 0) {
+    f.push('nested');
+    return f;
+  }
+  if (repeated) f.push('repeated');
+  const short = n <= 3 ? 'short' : n <= 8 ? 'mid' : 'long';
+  const word = words[first] ?? words[Math.max(0, first - 1)];
+  const sentence = word ? sentences[word.sentence] : undefined;
+  const paragraph = word ? paragraphs[word.paragraph] : undefined;
+  // (Compared by what lies beside the span, never by copying the paragraph: a paragraph may be a whole book.)
+  const opens = !!paragraph && span.start - paragraph.start < 4 && !text.slice(paragraph.start, span.start).trim();
+  const closes = !!paragraph && paragraph.end - span.end < 4 && !text.slice(span.end, paragraph.end).trim();
+  if (opens && closes) f.push('paragraph:alone');
+  else if (opens) f.push('paragraph:opens');
+  const before = symbolsBetween(an, sentence?.start ?? 0, span.start, -1, 30, true);
+  const after = symbolsBetween(an, span.end, Math.max(span.end, sentence?.end ?? span.end), -1, 30);
+  const last1 = before.replace(/z$/, '').slice(-1) || '^';
+  const next1 = after.slice(0, 1) || '$';
+  f.push(`prev:${last1}`, `next:${next1}`, `${short}&prev:${last1}`, `${short}&next:${next1}`);
+  const cueBefore = words[first - 1] && (words[first - 1] as Word).quote === -1 && an.lex.mentionCues.has((words[first - 1] as Word).lower);
+  if (cueBefore) f.push('cue_before', `${short}&cue_before`);
+  const prevWord = words[first - 1];
+  if (prevWord && prevWord.quote === -1 && /^(as|like)$/.test(prevWord.lower)) f.push(`${short}&as_before`);
+  const nextWord = words[last + 1];
+  if (nextWord && nextWord.quote === -1 && nextWord.sentence === word?.sentence && !nextWord.cap) {
+    const fn = an.lex.functionWords.has(nextWord.lower) || an.lex.speechVerbs.has(nextWord.lower);
+    if (!fn && !/^[,.;:!?)]/.test(text.slice(span.end, nextWord.start).trim())) f.push(`${short}&next_word_modified`);
+  }
+  const verbNearBefore = /[VLv][^Q]{0,3}[,:]?$/.test(before);
+  const verbNearAfter = /^[,]?[^Q.]{0,4}[VLv]/.test(after) || /^,?A/.test(after);
+  if (verbNearBefore) f.push('verb_near_before', `${short}&verb_near_before`);
+  if (verbNearAfter) f.push('verb_near_after', `${short}&verb_near_after`);
+  const sentenceSymbols = before + after;
+  if (/[VLv]/.test(sentenceSymbols)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
+  if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
+  if (/S/.test(before)) f.push(`${short}&speech_noun_before`);
+  if (/A/.test(sentenceSymbols)) f.push('source_phrase');
+  if (/:$/.test(before)) f.push('colon_before');
+  if (/-$/.test(before) || /^-/.test(after)) f.push('dash_beside');
+  const narrative = sentenceSymbols.replace(/[^A-Za-z]/g, '').replace(/Q/g, '').length;
+  f.push(`narrative:${bucket(narrative, [0, 3, 10])}`);
+  if (/Q/.test(sentenceSymbols)) f.push(`${short}&other_quote_in_sentence`);
+  if (/\(\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start))) f.push('in_brackets');
+  return f;
+}
+
+/** Candidates whose inner words occur again as another candidate: slogans, names of campaigns and terms. */
+export function repeatedSpans(an: QuoteAnalysis): Set<QuoteSpan> {
+  const seen = new Map<string, QuoteSpan[]>();
+  for (const s of an.spans) {
+    const key = an.text
+      .slice(s.start, s.end)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (!key) continue;
+    const list = seen.get(key) ?? [];
+    list.push(s);
+    seen.set(key, list);
+  }
+  const out = new Set<QuoteSpan>();
+  for (const list of seen.values()) if (list.length > 1) for (const s of list) out.add(s);
+  return out;
+}

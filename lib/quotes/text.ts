@@ -1,0 +1,162 @@
+import type { Span } from '../analyze/types';
+import { dotEndsNoSentence } from '../entities';
+
+/** A word of the text, with where it stands: its sentence, its paragraph, and the quote around it. */
+export interface Word extends Span {
+  /** lowercased, a possessive 's taken off */
+  lower: string;
+  /** opens with a capital letter */
+  cap: boolean;
+  possessive: boolean;
+  sentence: number;
+  paragraph: number;
+  /** index of the top-level quote span around the word, or -1 in the narrative */
+  quote: number;
+}
+
+/** The text cut into paragraphs, sentences and words, quote spans kept whole inside the sentence that holds them. */
+export interface TextLayout {
+  text: string;
+  words: Word[];
+  sentences: Span[];
+  paragraphs: Span[];
+  /** the opaque spans the sentences were cut around (top-level quote candidates), in text order */
+  quotes: Span[];
+}
+
+// Words: a letter or digit, then letters, marks and digits, joined through - ' ’ . ‐ when a letter or digit follows
+// ("don't", "U.S", "al-Amr"). Scanned by character code: a Unicode-class regex over the whole text costs several times more.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
+const JOINERS = new Set(['-', "'", '’', '.', '‐']);
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** Whether the character at i is an ASCII letter or digit, or else matches `wide` (letters, digits, and marks or not). */
+function charIs(text: string, i: number, wide: RegExp): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiAlnum(c);
+  return wide.test(String.fromCodePoint(text.codePointAt(i) as number));
+}
+const startsWord = (text: string, i: number) => charIs(text, i, LETTER_OR_DIGIT);
+const continuesWord = (text: string, i: number) => charIs(text, i, WORD_PART);
+
+/** Code units of the character at i (2 for a surrogate pair). */
+const width = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
+
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !startsWord(text, i)) i += width(text, i);
+  return i;
+}
+
+function wordEnd(text: string, start: number): number {
+  let i = start + width(text, start);
+  for (;;) {
+    while (i < text.length && continuesWord(text, i)) i += width(text, i);
+    // A joiner continues the word only when a letter, mark or digit follows it.
+    if (i + 1 < text.length && JOINERS.has(text[i] as string) && continuesWord(text, i + 1)) {
+      i += 1;
+      continue;
+    }
+    return i;
+  }
+}
+const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s)|\n/g;
+const POSSESSIVE = /^(.+?)['’]s$/u;
+const CAPITAL = /^\p{Lu}/u;
+const WHITESPACE = /\s/;
+
+/** The first index whose item no longer satisfies `before` (the items satisfying it come first): a binary search. */
+export function firstIndexAfter<T>(items: T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(items[mid] as T)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last span starting at or before `at` (spans sorted by start), or -1. */
+export const lastAtOrBefore = <T extends Span>(spans: T[], at: number): number => firstIndexAfter(spans, (s) => s.start <= at) - 1;
+
+/** Index of the first span ending after `at` (spans sorted and not overlapping), or spans.length. */
+export const firstEndingAfter = <T extends Span>(spans: T[], at: number): number => firstIndexAfter(spans, (s) => s.end <= at);
+
+/**
+ * Paragraphs (lines), sentences and words of `text`. A sentence ends at . ! ? … before a space and a capital, a digit or
+ * an opening mark (abbreviations and initials aside), and at every line break; punctuation inside a quote span ends no
+ * sentence, except at the quote's own end ("“We lost.” Then …"), so a quote and its attribution stay in one sentence.
+ * Linear: one pass of each pattern, the spans walked in order.
+ */
+export function layOut(text: string, quotes: Span[]): TextLayout {
+  const sentences: Span[] = [];
+  const paragraphs: Span[] = [];
+  let sentenceStart = 0;
+  let paragraphStart = 0;
+  let q = 0;
+  // Whether a stretch holds anything but whitespace, read without copying it (a sentence may be a whole book).
+  const hasText = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (!WHITESPACE.test(text[i] as string)) return true;
+    return false;
+  };
+  const cut = (at: number, next: number) => {
+    if (hasText(sentenceStart, at)) sentences.push({ start: sentenceStart, end: at });
+    sentenceStart = next;
+  };
+  BOUNDARY.lastIndex = 0;
+  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (m[0] === '\n') {
+      cut(at, end);
+      if (hasText(paragraphStart, at)) paragraphs.push({ start: paragraphStart, end: at });
+      paragraphStart = end;
+      continue;
+    }
+    while (q < quotes.length && (quotes[q] as Span).end < end) q++;
+    const inside = quotes[q];
+    // Inside a quote, only the punctuation that closes it counts.
+    if (inside && inside.start < at && end < inside.end) continue;
+    let k = end;
+    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
+    const next = text[k] ?? '';
+    if (next === '\n' || next === '') continue;
+    if (!/[\p{Lu}\p{N}"“‘'«„([]/u.test(next)) continue;
+    if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at)) continue;
+    cut(end, k);
+  }
+  cut(text.length, text.length);
+  if (hasText(paragraphStart, text.length)) paragraphs.push({ start: paragraphStart, end: text.length });
+
+  const words: Word[] = [];
+  let s = 0;
+  let p = 0;
+  q = 0;
+  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start);
+    const word = text.slice(start, end);
+    while (s < sentences.length - 1 && (sentences[s] as Span).end <= start) s++;
+    while (p < paragraphs.length - 1 && (paragraphs[p] as Span).end <= start) p++;
+    while (q < quotes.length && (quotes[q] as Span).end <= start) q++;
+    const inQuote = q < quotes.length && (quotes[q] as Span).start < start ? q : -1;
+    const last = word.charCodeAt(word.length - 1);
+    const possessive = last === 115 || last === 83 ? POSSESSIVE.exec(word) : null; // (…'s, …’S)
+    const first = word[0] as string;
+    words.push({
+      start,
+      end,
+      lower: (possessive ? (possessive[1] as string) : word).toLowerCase(),
+      cap: first !== first.toLowerCase() || (first === first.toUpperCase() && first !== first.toLowerCase()) ? CAPITAL.test(word) : false,
+      possessive: !!possessive,
+      sentence: s,
+      paragraph: p,
+      quote: inQuote,
+    });
+  }
+  return { text, words, sentences, paragraphs, quotes };
+}
