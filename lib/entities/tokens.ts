@@ -23,7 +23,9 @@ const ABBREVIATIONS = new RegExp(`^(?:${ABBREVIATION_WORDS}|u\\.s|e\\.g|i\\.e)$`
 const TOKEN = new RegExp(
   [
     String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`,
-    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    // (An address's local part starts where a run of its characters does and is at most 64 long, so a long run with no
+    // "@" costs one bounded try, not a scan from each of its characters.)
+    String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+`,
     String.raw`[@#][\p{L}\p{N}_]+`,
     String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
     String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:de|da|di|du|del|van|von|der|den|la|le|bin|ibn|al)\s)`,
