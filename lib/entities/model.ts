@@ -29,5 +29,5 @@ export function nerModel(): NerModel {
 /** The resources the loaded model was trained with. */
 export function nerResources(): NerResources {
   const m = nerModel();
-  return englishResources(m.clusters, m.resources);
+  return englishResources(m.clusters, m.resources, m.names ?? null);
 }

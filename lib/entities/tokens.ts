@@ -23,7 +23,9 @@ const ABBREVIATIONS = new RegExp(`^(?:${ABBREVIATION_WORDS}|u\\.s|e\\.g|i\\.e)$`
 const TOKEN = new RegExp(
   [
     String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`,
-    String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+    // (An address's local part starts where a run of its characters does and is at most 64 long, so a long run with no
+    // "@" costs one bounded try, not a scan from each of its characters.)
+    String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+`,
     String.raw`[@#][\p{L}\p{N}_]+`,
     String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
     String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:de|da|di|du|del|van|von|der|den|la|le|bin|ibn|al)\s)`,
@@ -43,10 +45,10 @@ const CLITIC = /^(.+?)(n['’]t|['’](?:s|re|ll|ve|m|d))$/i;
 /** Splits `text` into tokens (offsets are UTF-16 indices into it); `sentence` is left 0 (see splitSentences). */
 export function tokenWords(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+  // (matchAll works on a copy of the pattern: no lastIndex is left behind for the next text, whatever happens here.)
+  for (const m of text.matchAll(TOKEN)) {
     const word = m[0];
-    const start = m.index;
+    const start = m.index ?? 0;
     const clitic = word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
     if (clitic?.[1] && clitic[2] && clitic[1].length > 0 && !/['’]$/.test(clitic[1])) {
       const head = clitic[1];

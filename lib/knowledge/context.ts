@@ -137,8 +137,11 @@ export function articleContext(result: Analysis): ArticleContext {
   });
   const years = [...new Set((text.match(/\b(?:18|19|20)\d\d\b/g) ?? []).map(Number))].filter((y) => y >= 1800 && y <= 2100);
   const regions = new Set<string>();
-  // a capitalised word, a comma, a region: "OLYMPIA, Wash." (one word before the comma keeps the scan linear)
-  for (const m of text.slice(0, SCAN_LIMIT).matchAll(/\p{Lu}[\p{L}.'’-]*(,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)(?=[\s,.;:)(—–-]|$)/gu)) {
+  // a capitalised word, a comma, a region: "OLYMPIA, Wash." (one word before the comma, read from its first letter
+  // only, keeps the scan linear)
+  for (const m of text
+    .slice(0, SCAN_LIMIT)
+    .matchAll(/(?<![\p{L}.'’-])\p{Lu}[\p{L}.'’-]*(,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)(?=[\s,.;:)(—–-]|$)/gu)) {
     const q = QUALIFIER.exec(m[1] as string);
     const region = q ? regionNamed(q[1] as string, true) : null;
     if (region) regions.add(region);

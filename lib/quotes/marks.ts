@@ -84,6 +84,9 @@ interface Open {
   mark: string;
 }
 
+/** Open marks deeper than this below the innermost are not searched for the one a mark closes (no text nests so deep). */
+const MAX_NESTING = 16;
+
 /** A quote left open at a paragraph end shorter than this is a stray mark, not a passage. */
 const MIN_UNCLOSED = 30;
 
@@ -148,14 +151,17 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const role = roleOf(text, i);
     if (!role) continue;
     if (role !== 'open') {
-      // The nearest open mark this one can close; marks opened above it and never closed are dropped.
+      // The nearest open mark this one can close, among the innermost MAX_NESTING; marks opened above it and never
+      // closed are dropped. (Bounded: a paragraph of thousands of unclosed marks costs linear time, not quadratic.)
       let k = stack.length - 1;
-      while (k >= 0 && !(CLOSERS[(stack[k] as Open).mark] ?? '').includes(ch)) k--;
+      const floor = Math.max(0, stack.length - MAX_NESTING);
+      while (k >= floor && !(CLOSERS[(stack[k] as Open).mark] ?? '').includes(ch)) k--;
+      if (k < floor) k = -1;
       if (k >= 0) {
         const opened = stack[k] as Open;
         // A single closing mark after letters may be a plural possessive ("the states’ rights") when a double quote is
         // the one left open above a single one: only a single opener takes it.
-        stack = stack.slice(0, k);
+        stack.length = k;
         emit(opened.at, i + 1, opened.mark, ch, stack.length, {
           continuesPrevious: continuing && opened.at === paragraphStart && k === 0,
         });

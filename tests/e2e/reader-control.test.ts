@@ -421,14 +421,17 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
     const url = `${dawn}${DEMO_ARTICLE_PATH}`;
     await page.goto(url);
     await page.waitForSelector(MARK, { timeout: 15_000 });
-    const badge = await worker.evaluate(
-      async (id) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: { action: { getTitle(d: object): Promise<string>; getBadgeText(d: object): Promise<string> } };
-        };
-        return { title: await chrome.action.getTitle({ tabId: id }), text: await chrome.action.getBadgeText({ tabId: id }) };
-      },
-      await tabIdOf(worker, url),
+    const tabId = await tabIdOf(worker, url);
+    // (The badge is set once the analysis is stored, which may come just after the first highlight.)
+    const badge = await until(
+      () =>
+        worker.evaluate(async (id) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { action: { getTitle(d: object): Promise<string>; getBadgeText(d: object): Promise<string> } };
+          };
+          return { title: await chrome.action.getTitle({ tabId: id }), text: await chrome.action.getBadgeText({ tabId: id }) };
+        }, tabId),
+      (b) => b.text !== '',
     );
     expect(badge.title).toBe(`Backstory: ${badge.text} people, organisations and places highlighted on this page`);
     const popup = await popupFor(url, 600);
@@ -619,7 +622,13 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     ).toBe('not-article');
     await popup.click('button.analyse');
     await page.waitForSelector(MARK, { timeout: 20_000 });
-    expect(await page.$$eval(MARK, (m) => m.map((x) => x.textContent))).toEqual(expect.arrayContaining(['Jeff Rathke', 'Sartaj Aziz']));
+    // (Highlights are placed paragraph by paragraph: wait for the later ones too.)
+    const names = await until(
+      () => page.$$eval(MARK, (m) => m.map((x) => x.textContent)),
+      (found) => found.includes('Sartaj Aziz'),
+      20_000,
+    );
+    expect(names).toEqual(expect.arrayContaining(['Jeff Rathke', 'Sartaj Aziz']));
     await popup.close();
     await page.close();
   });

@@ -72,7 +72,8 @@ describe('per-tab state', () => {
     expect(await tabStateStore(area, db).get(3)).toEqual(stateOf(SMALL));
   });
 
-  test('the analysis of a long article is kept when other tabs already fill most of the session quota', async () => {
+  // (Megabytes of JSON are written and read: seconds on a loaded machine.)
+  test('the analysis of a long article is kept when other tabs already fill most of the session quota', { timeout: 30_000 }, async () => {
     const area = sessionArea();
     await area.set({ 'other-tabs': 'x'.repeat(7 * 1024 * 1024) });
     const big = analysed(8000);
