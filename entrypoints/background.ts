@@ -9,7 +9,7 @@ import { loadNerModel } from '../adapters/ner-model';
 import { searchNews } from '../adapters/news-service';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
-import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
+import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
 
 /**
  * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
@@ -76,7 +76,7 @@ export default defineBackground(() => {
       return { stored };
     },
     'text/analyse': async ({ text, language, blockQuotes }) => {
-      await loadNerModel();
+      await loadNerModel(nlpLanguage(language));
       return analyseInSlices(text, language, blockQuotes);
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),

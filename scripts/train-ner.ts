@@ -2,19 +2,23 @@
  * `npm run train:ner`: trains the two-stage name tagger on the committed corpora (data/ner) and writes the shipped model
  * (lib/entities/model/ner-en.bin). Deterministic: a fixed seed orders every epoch. Prints per-source dev scores.
  *
- *   tsx scripts/train-ner.ts [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2] [--misc mask|drop]
+ *   tsx scripts/train-ner.ts [--lang de] [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2] [--misc mask|drop]
  *                            [--no-lexicons] [--no-shapes] [--no-clusters] [--flat] [--quick]
  *
  * Splits: every source's train split, CrossNER's dev split (its train splits are 100–200 paragraphs) and UNER PUD (its
  * only split, the closest to news) are trained on; dev splits (CrossNER: the first half of test) choose settings and
  * are printed here; test splits (CrossNER: the second half of test) are left for `npm run eval:ner`.
+ * `--lang de` trains another language's model from data/ner-<lang>, its splits and resources as scripts/ner/languages.ts
+ * gives them, and writes lib/entities/model/ner-<lang>.bin.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { documentFeatures } from '../lib/entities/document';
 import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/entities/features';
-import { ablated, englishResources } from '../lib/entities/resources';
+import { resourcesFor } from '../lib/entities/languages';
+import { ablated } from '../lib/entities/resources';
 import { addEmissions, ENTITY_TYPES, type NerModel, type StageWeights, spansOf, TAG_COUNT, viterbi, writeModel } from '../lib/entities/tagger';
 import { readManifest, readSplit, type Sentence } from './ner/corpus';
+import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
 
 const args = process.argv.slice(2);
@@ -24,7 +28,10 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
 
-const OUT = option('out', new URL('../lib/entities/model/ner-en.bin', import.meta.url).pathname);
+const LANG = option('lang', 'en');
+const SPLITS = LANGUAGE_SPLITS[LANG];
+if (LANG !== 'en' && !SPLITS) throw new Error(`no training data for language ${LANG} (see scripts/ner/languages.ts)`);
+const OUT = option('out', new URL(`../lib/entities/model/ner-${LANG}.bin`, import.meta.url).pathname);
 const EPOCHS = Number(option('epochs', '8'));
 const EPOCHS2 = Number(option('epochs2', '5'));
 const BITS = Number(option('bits', '17'));
@@ -45,18 +52,18 @@ const STAGE2_WITHOUT = new Set(option('stage2-without', '').split(',').filter(Bo
 /** News-like sources count more, noisy social media less (see data/ner/README.md). */
 const SOURCE_WEIGHTS: Record<string, number> = flag('flat')
   ? {}
-  : { 'uner-pud': 2, 'crossner-politics': 1.5, wikigold: 1.5, gum: 1.5, btc: 0.5, wnut17: 0.5 };
+  : (SPLITS?.weights ?? { 'uner-pud': 2, 'crossner-politics': 1.5, wikigold: 1.5, gum: 1.5, btc: 0.5, wnut17: 0.5 });
 
 const CROSSNER = ['crossner-ai', 'crossner-literature', 'crossner-music', 'crossner-politics', 'crossner-science'];
 const started = Date.now();
 const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 const CLUSTERS_FILE = new URL('../data/clusters/en-glove.bin', import.meta.url).pathname;
-const clusters = !flag('no-clusters') && existsSync(CLUSTERS_FILE) ? new Uint8Array(readFileSync(CLUSTERS_FILE)) : null;
-const resources: NerResources = ablated(englishResources(clusters), `${flag('no-lexicons') ? '-nolex' : ''}${flag('no-shapes') ? '-noshape' : ''}`);
+const clusters = LANG === 'en' && !flag('no-clusters') && existsSync(CLUSTERS_FILE) ? new Uint8Array(readFileSync(CLUSTERS_FILE)) : null;
+const resources: NerResources = ablated(resourcesFor(LANG, clusters), `${flag('no-lexicons') ? '-nolex' : ''}${flag('no-shapes') ? '-noshape' : ''}`);
 
 // ---- data ----
-const manifest = readManifest();
+const manifest = readManifest(LANG);
 const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: MISC, maskPartialMisc: MASK_PARTIAL });
 const half = (sentences: Sentence[], second: boolean) => {
   const cut = Math.floor(sentences.length / 2);
@@ -78,8 +85,12 @@ const dev: Sentence[] = [
   ...read('wnut17', 'dev'),
   ...CROSSNER.flatMap((s) => half(read(s, 'test'), false)),
 ];
+if (SPLITS) {
+  train = SPLITS.train.flatMap(([source, split]) => read(source, split));
+  dev.splice(0, dev.length, ...SPLITS.dev.flatMap(([source, split]) => read(source, split)));
+}
 // The final model also learns from the dev splits, once they have chosen the settings (--final).
-if (FINAL)
+if (FINAL && !SPLITS)
   train = [
     ...train,
     ...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, 'dev')),
@@ -252,7 +263,9 @@ const model: NerModel = {
   stage2Carry: CARRY,
   clusters,
   meta: {
-    trainedOn: 'data/ner: uner-ewt train, uner-pud, gum train, wikigold, crossner-* train+dev, btc train, wnut17 train',
+    trainedOn: SPLITS
+      ? `data/ner-${LANG}: ${SPLITS.train.map(([source, split]) => `${source} ${split}`).join(', ')}`
+      : 'data/ner: uner-ewt train, uner-pud, gum train, wikigold, crossner-* train+dev, btc train, wnut17 train',
     seed: SEED,
     epochs: EPOCHS,
     misc: MISC,

@@ -8,7 +8,8 @@ import { type Token, tokenize } from './tokens';
 
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
-export { hasNerModel, provideNerModel } from './model';
+export { NER_LANGUAGES } from './languages';
+export { hasNerModel, provideNerModel, provideNerModelSource } from './model';
 export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 
 export interface EntityAnalysis {
@@ -100,9 +101,12 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
   return out;
 }
 
-/** People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged. */
-export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
-  const spans = tagTokens(tokens, nerModel(), nerResources());
+/**
+ * People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged.
+ * `language` picks the model and its resources (see model.ts); its model must have been provided.
+ */
+export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
+  const spans = tagTokens(tokens, nerModel(language), nerResources(language));
   const mentions: TypedMention[] = spans.flatMap((span) => {
     // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
     // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.

@@ -1,4 +1,5 @@
-import english from './speech/en.json';
+import german from '../text/speech/de.json';
+import english from '../text/speech/en.json';
 
 /** The JSON shape of a language's speech lexicon (see speech/en.json). */
 export interface SpeechLexiconData {
@@ -19,8 +20,11 @@ export interface SpeechLexiconData {
   courtesyTitles: Record<string, string>;
   functionWords: string;
   firstPersonWords: string;
-  patterns: Record<'after' | 'before' | 'local', Record<string, string>>;
-  slots: AttributionSlot[];
+  /** words that open a reported clause ("that"); English's when left out */
+  complementizers?: string;
+  /** English's when left out: the patterns are over symbols, and most hold across languages */
+  patterns?: Record<'after' | 'before' | 'local', Record<string, string>>;
+  slots?: AttributionSlot[];
 }
 
 /** A rule naming a quote's attribution slot: any of these patterns (side:name), for quotes ending so (any when empty). */
@@ -60,6 +64,8 @@ export interface SpeechLexicon {
 const words = (list: string) => list.split('|').filter(Boolean);
 
 function compile(data: SpeechLexiconData): SpeechLexicon {
+  const fallback = english as SpeechLexiconData;
+  const groups = data.patterns ?? (fallback.patterns as NonNullable<SpeechLexiconData['patterns']>);
   const patterns = (group: Record<string, string>): [string, RegExp][] => Object.entries(group).map(([name, source]) => [name, new RegExp(source)]);
   const sourcePhrases = words(data.sourcePhrases)
     .map((p) => p.split(' '))
@@ -75,7 +81,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
   claim(data.characterisingVerbs, 'v');
   claim(data.listenerVerbs, 'L');
   claim(data.speechVerbs, 'V');
-  claim('that', 'T');
+  claim(data.complementizers ?? 'that', 'T');
   claim(data.personRoles, 'R');
   claim(data.bodyRoles, 'R');
   claim(data.speechNouns, 'S');
@@ -101,15 +107,27 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     courtesyTitles: new Map(Object.entries(data.courtesyTitles)),
     functionWords: new Set(words(data.functionWords)),
     firstPersonWords: new Set(words(data.firstPersonWords)),
-    patterns: { after: patterns(data.patterns.after), before: patterns(data.patterns.before), local: patterns(data.patterns.local) },
-    slots: data.slots,
+    patterns: { after: patterns(groups.after), before: patterns(groups.before), local: patterns(groups.local) },
+    slots: data.slots ?? fallback.slots ?? [],
   };
 }
 
-let compiled: SpeechLexicon | null = null;
+const LEXICONS: Record<string, SpeechLexiconData> = { en: english as SpeechLexiconData, de: german as SpeechLexiconData };
+const compiled = new Map<string, SpeechLexicon>();
 
-/** The English lexicon, compiled on first use (its patterns cost nothing at load). */
-export function englishLexicon(): SpeechLexicon {
-  compiled ??= compile(english as SpeechLexiconData);
-  return compiled;
+/** A language's speech lexicon (English's for a language without one), compiled on first use. */
+export function speechLexicon(language: string | null = 'en'): SpeechLexicon {
+  const data = LEXICONS[language ?? 'en'] ?? (LEXICONS.en as SpeechLexiconData);
+  let lexicon = compiled.get(data.language);
+  if (!lexicon) {
+    lexicon = compile(data);
+    compiled.set(data.language, lexicon);
+  }
+  return lexicon;
 }
+
+/** The languages with a speech lexicon of their own. */
+export const SPEECH_LANGUAGES = Object.keys(LEXICONS);
+
+/** The English lexicon. */
+export const englishLexicon = (): SpeechLexicon => speechLexicon('en');

@@ -10,6 +10,8 @@ import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf } from '../../lib/entities/tagg
 import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 
 export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
+/** A language's corpora: data/ner (English), data/ner-<lang> (others, in the same layout). */
+export const dataDir = (language = 'en') => (language === 'en' ? DATA_DIR : new URL(`../../data/ner-${language}/`, import.meta.url).pathname);
 
 export interface Sentence {
   words: string[];
@@ -24,11 +26,14 @@ export interface Sentence {
 }
 
 export interface Manifest {
+  /** the corpora's language (English when absent) */
+  language?: string;
   sources: Record<string, { splits: Record<string, { file: string; misc_annotated: boolean; misc_coverage?: string }> }>;
 }
 
-export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as Manifest;
+export function readManifest(language = 'en'): Manifest {
+  const manifest = JSON.parse(readFileSync(join(dataDir(language), 'manifest.json'), 'utf8')) as Manifest;
+  return { ...manifest, language };
 }
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
@@ -61,7 +66,8 @@ export interface ReadOptions {
 export function readSplit(source: string, split: string, manifest: Manifest, options: ReadOptions): Sentence[] {
   const info = manifest.sources[source]?.splits[split];
   if (!info) return [];
-  const text = gunzipSync(readFileSync(join(DATA_DIR, source, `${split}.conll.gz`))).toString('utf8');
+  const language = manifest.language ?? 'en';
+  const text = gunzipSync(readFileSync(join(dataDir(language), source, `${split}.conll.gz`))).toString('utf8');
   const miscAnnotated = info.misc_annotated && options.misc !== 'drop';
   const maskMisc = options.misc === 'mask' && (!info.misc_annotated || (options.maskPartialMisc && info.misc_coverage === 'partial'));
   const sentences: Sentence[] = [];
@@ -116,7 +122,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
     const tag = line.slice(tab + 1);
     let type = tag === 'O' ? -1 : (TYPE_INDEX.get(tag.slice(2)) ?? -1);
     if (type === 3 && !miscAnnotated) type = -1;
-    const pieces = tokenWords(token);
+    const pieces = tokenWords(token, language);
     pieces.forEach((piece, i) => {
       words.push(piece.text);
       types.push(type);
