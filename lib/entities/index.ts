@@ -23,13 +23,16 @@ const INITIAL = /^\p{Lu}\.$/u;
 /** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 
-/** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written. */
-function titlesBefore(tokens: Token[], start: number): string[] {
+/**
+ * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written; the
+ * titles are the language's (its resources' title class).
+ */
+function titlesBefore(tokens: Token[], start: number, titleWords: ReadonlySet<string> = TITLES): string[] {
   const titles: string[] = [];
   for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
-    if (!/^\p{Lu}/u.test(word) || !TITLES.has(word.toLowerCase())) break;
+    if (!/^\p{Lu}/u.test(word) || !titleWords.has(word.toLowerCase())) break;
     titles.unshift(word);
   }
   return titles;
@@ -106,7 +109,9 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
  * `language` picks the model and its resources (see model.ts); its model must have been provided.
  */
 export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
-  const spans = tagTokens(tokens, nerModel(language), nerResources(language));
+  const resources = nerResources(language);
+  const spans = tagTokens(tokens, nerModel(language), resources);
+  const titleWords = resources.classes[resources.titleClass]?.[1];
   const mentions: TypedMention[] = spans.flatMap((span) => {
     // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
     // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
@@ -132,7 +137,7 @@ export function findEntities(text: string, language = 'en', tokens: Token[] = to
       end: last.end,
       text: mentionText,
       type,
-      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from) : [],
+      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords) : [],
     };
   });
   return { entities: mergeMentions(extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions))), tokens };

@@ -8,6 +8,7 @@ import { readClusters } from './clusters';
 import type { NerResources } from './features';
 import { FIRST_NAMES, LAST_NAMES, NAME_PARTICLES, PLACES } from './lexicon';
 import german from './lexicons/de.json';
+import germanPlaces from './lexicons/de-places.json';
 import { ablated, englishResources } from './resources';
 
 interface LexiconData {
@@ -22,16 +23,19 @@ interface LexiconData {
   orgs: string;
   connectors: string;
   headClasses: string;
+  firstNames: string;
+  lastNames: string;
 }
 
 const words = (list: string) => new Set(list.split('|').filter(Boolean));
 const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
 
-function fromData(data: LexiconData, speech: { speechVerbs: string; functionWords: string }, version: number): NerResources {
+function fromData(data: LexiconData, places: string, speech: { speechVerbs: string; functionWords: string }, version: number): NerResources {
+  const gazetteer = new Set([...PLACES, ...words(data.places), ...words(places)]);
   const classes: [string, ReadonlySet<string>][] = [
-    ['first', FIRST_NAMES],
-    ['last', LAST_NAMES],
-    ['place', new Set([...singleWords(PLACES), ...words(data.places)])],
+    ['first', new Set([...FIRST_NAMES, ...words(data.firstNames)])],
+    ['last', new Set([...LAST_NAMES, ...words(data.lastNames)])],
+    ['place', singleWords(gazetteer)],
     ['org', words(data.orgs)],
     ['demonym', words(data.demonym)],
     ['function', words(speech.functionWords)],
@@ -47,7 +51,7 @@ function fromData(data: LexiconData, speech: { speechVerbs: string; functionWord
   return {
     id: `${data.language}-${version}`,
     classes,
-    phrases: [],
+    phrases: [['place', new Set([...gazetteer].filter((e) => e.includes(' ')))]],
     connectors: words(data.connectors),
     headClasses: data.headClasses.split('|').map(index),
     titleClass: index('title'),
@@ -57,7 +61,7 @@ function fromData(data: LexiconData, speech: { speechVerbs: string; functionWord
 }
 
 const BUILDERS: Record<string, () => NerResources> = {
-  de: () => fromData(german as LexiconData, speechDe, 1),
+  de: () => fromData(german as LexiconData, germanPlaces.places, speechDe, 2),
 };
 const built = new Map<string, NerResources>();
 const withClusters = new WeakMap<Uint8Array, NerResources>();

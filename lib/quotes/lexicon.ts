@@ -14,12 +14,16 @@ export interface SpeechLexiconData {
   personRoles: string;
   bodyRoles: string;
   pronouns: Record<string, string>;
+  /** each pronoun as the English one it reads like ("er": "he"), where the language has its own */
+  pronounsAs?: Record<string, string>;
   determiners: string;
   indefinite: string;
   objectPrepositions: string;
   courtesyTitles: Record<string, string>;
   functionWords: string;
   firstPersonWords: string;
+  /** the language capitalises every noun (German): a capital says "noun", not "name" */
+  capitalisedNouns?: boolean;
   /** words that open a reported clause ("that"); English's when left out */
   complementizers?: string;
   /** English's when left out: the patterns are over symbols, and most hold across languages */
@@ -36,6 +40,7 @@ export interface AttributionSlot {
 
 export interface SpeechLexicon {
   language: string;
+  capitalisedNouns: boolean;
   speechVerbs: Set<string>;
   strongSpeechVerbs: Set<string>;
   listenerVerbs: Set<string>;
@@ -49,6 +54,8 @@ export interface SpeechLexicon {
   personRoles: Set<string>;
   bodyRoles: Set<string>;
   pronouns: Map<string, string>;
+  /** a pronoun's English reading ("er" → "he"); English's are their own */
+  pronounAs: Map<string, string>;
   determiners: Set<string>;
   indefinite: Set<string>;
   objectPrepositions: Set<string>;
@@ -90,6 +97,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
   return {
     symbolOf,
     language: data.language,
+    capitalisedNouns: data.capitalisedNouns ?? false,
     speechVerbs: new Set(words(data.speechVerbs)),
     strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),
     listenerVerbs: new Set(words(data.listenerVerbs)),
@@ -101,6 +109,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     personRoles: new Set(words(data.personRoles)),
     bodyRoles: new Set(words(data.bodyRoles)),
     pronouns: new Map(Object.entries(data.pronouns)),
+    pronounAs: new Map(Object.entries(data.pronounsAs ?? {})),
     determiners: new Set(words(data.determiners)),
     indefinite: new Set(words(data.indefinite)),
     objectPrepositions: new Set(words(data.objectPrepositions)),
