@@ -47,6 +47,8 @@ const MASK_PARTIAL = flag('mask-partial');
 const AUGMENT = Number(option('augment', '0'));
 const FINAL = flag('final');
 /** Sources whose cross-validated output does not train the second stage (--stage2-without a,b). */
+/** 'sentence': the second stage reads each sentence alone, in training and in use (corpora without documents). */
+const STAGE2_SCOPE = option('stage2-scope', SPLITS?.stage2Scope ?? 'document') as 'document' | 'sentence';
 const STAGE2_WITHOUT = new Set(option('stage2-without', '').split(',').filter(Boolean));
 
 /** News-like sources count more, noisy social media less (see data/ner/README.md). */
@@ -196,10 +198,11 @@ function report(label: string, sentences: Sentence[], paths: Int32Array[]): void
 // ---- documents (for the second stage) ----
 function byDocument<T extends { sentence: Sentence }>(items: T[]): T[][] {
   const docs = new Map<string, T[]>();
-  for (const it of items) {
-    const d = docs.get(it.sentence.doc);
+  for (const [i, it] of items.entries()) {
+    const key = STAGE2_SCOPE === 'sentence' ? String(i) : it.sentence.doc;
+    const d = docs.get(key);
     if (d) d.push(it);
-    else docs.set(it.sentence.doc, [it]);
+    else docs.set(key, [it]);
   }
   return [...docs.values()];
 }
@@ -268,6 +271,7 @@ const model: NerModel = {
       : 'data/ner: uner-ewt train, uner-pud, gum train, wikigold, crossner-* train+dev, btc train, wnut17 train',
     seed: SEED,
     epochs: EPOCHS,
+    ...(STAGE2_SCOPE === 'sentence' ? { stage2Scope: STAGE2_SCOPE } : {}),
     misc: MISC,
     weights: SOURCE_WEIGHTS,
     types: ENTITY_TYPES,

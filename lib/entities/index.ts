@@ -1,4 +1,6 @@
 import type { Entity, EntityType } from '../analyze/types';
+import { textConventions } from '../text';
+import { namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
@@ -140,5 +142,7 @@ export function findEntities(text: string, language = 'en', tokens: Token[] = to
       titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords) : [],
     };
   });
-  return { entities: mergeMentions(extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions))), tokens };
+  let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
+  if (textConventions(language).hyphenatedWords === 'whole') found = namesInCompounds(tokens, trimGenitives(found), resources);
+  return { entities: mergeMentions(found), tokens };
 }

@@ -9,6 +9,8 @@ export interface LanguageSplits {
   dev: [source: string, split: string][];
   /** per source, how much a sentence counts in training */
   weights: Record<string, number>;
+  /** 'sentence' where the corpora have no documents: the second stage then reads each sentence alone */
+  stage2Scope?: 'document' | 'sentence';
 }
 
 export const LANGUAGE_SPLITS: Record<string, LanguageSplits> = {
@@ -19,5 +21,6 @@ export const LANGUAGE_SPLITS: Record<string, LanguageSplits> = {
     ],
     dev: [['germeval', 'dev']],
     weights: {},
+    stage2Scope: 'sentence',
   },
 };
