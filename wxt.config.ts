@@ -35,7 +35,10 @@ export default defineConfig({
     // scripts), each when the first article in its language comes.
     'build:publicAssets': (_wxt, files) => {
       for (const language of ['en', 'de'])
-        files.push({ absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)), relativeDest: `ner-${language}.bin` });
+        files.push({
+          absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)),
+          relativeDest: `ner-${language}.bin`,
+        });
     },
     // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {

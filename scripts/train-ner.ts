@@ -88,7 +88,13 @@ const dev: Sentence[] = [
   ...CROSSNER.flatMap((s) => half(read(s, 'test'), false)),
 ];
 if (SPLITS) {
-  train = SPLITS.train.flatMap(([source, split]) => read(source, split));
+  const english = readManifest('en');
+  train = [
+    ...SPLITS.train.flatMap(([source, split]) => read(source, split)),
+    ...(SPLITS.borrowed ?? []).flatMap(([source, split]) =>
+      readSplit(source, split, english, { misc: MISC }).map((x) => ({ ...x, source: `en-${source}` })),
+    ),
+  ];
   dev.splice(0, dev.length, ...SPLITS.dev.flatMap(([source, split]) => read(source, split)));
 }
 // The final model also learns from the dev splits, once they have chosen the settings (--final).
@@ -267,7 +273,7 @@ const model: NerModel = {
   clusters,
   meta: {
     trainedOn: SPLITS
-      ? `data/ner-${LANG}: ${SPLITS.train.map(([source, split]) => `${source} ${split}`).join(', ')}`
+      ? `data/ner-${LANG}: ${SPLITS.train.map(([source, split]) => `${source} ${split}`).join(', ')}; data/ner: ${(SPLITS.borrowed ?? []).map(([source, split]) => `${source} ${split}`).join(', ')}`
       : 'data/ner: uner-ewt train, uner-pud, gum train, wikigold, crossner-* train+dev, btc train, wnut17 train',
     seed: SEED,
     epochs: EPOCHS,

@@ -8,9 +8,9 @@ import { tagTokens } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
+export { NER_LANGUAGES } from './languages';
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
-export { NER_LANGUAGES } from './languages';
 export { hasNerModel, provideNerModel, provideNerModelSource } from './model';
 export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 

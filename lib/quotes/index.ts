@@ -34,7 +34,12 @@ function isPartial(text: string, start: number, open: string): boolean {
  * names, pronouns and descriptions around it, or leaves it unattributed.
  */
 export function findQuotes(text: string, entities: Entity[], options: QuoteOptions | Span[] = {}): Quote[] {
-  const { blockQuotes = [], model = SHIPPED_MODEL, language = 'en', lexicon = speechLexicon(language) } = Array.isArray(options) ? { blockQuotes: options } : options;
+  const {
+    blockQuotes = [],
+    model = SHIPPED_MODEL,
+    language = 'en',
+    lexicon = speechLexicon(language),
+  } = Array.isArray(options) ? { blockQuotes: options } : options;
   const marked = findQuoteSpans(text);
   const blocks = blockSpans(text, blockQuotes);
   // No quotation mark and no block quotation: nothing to lay out or rank.
