@@ -74,7 +74,8 @@ const MAX_SENTENCE_TOKENS = 200;
 const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
 // (German closes its quotes with “ ‘ and «.)
 const CLOSERS = /^["”’')\]»“‘«]$/;
-const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
+// (German opens its quotes with „ and ‚.)
+const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«„‚]|\p{Lo})/u;
 
 /**
  * Sentence index of each token: a new sentence after ".", "!", "?" (and any closing quotes or brackets after them) before
