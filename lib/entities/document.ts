@@ -24,6 +24,8 @@ const D = {
 } as const;
 
 const isCapital = (c: number) => c === Cap.Initial || c === Cap.AllCaps || c === Cap.Letter || c === Cap.Camel;
+/** The longest run of capitalised words looked for inside longer names. */
+const MAX_INNER = 6;
 const bucket = (n: number) => (n <= 0 ? 0 : n === 1 ? 1 : n <= 3 ? 2 : 3);
 
 export interface DocumentSentence {
@@ -87,8 +89,23 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       if (t.cap === Cap.Lower) lowerUses.set(t.lower, (lowerUses.get(t.lower) ?? 0) + 1);
       else if (isCapital(t.cap)) capitalUses.set(t.lower, (capitalUses.get(t.lower) ?? 0) + 1);
     });
-  const longerByWord = new Map<string, FoundSpan[]>();
-  for (const s of longer) for (const w of new Set(s.words)) longerByWord.set(w, [...(longerByWord.get(w) ?? []), s]);
+  // Every run of up to MAX_INNER words inside a longer name found, with the first two names (in document order) it is
+  // found in and where: a run's look-up is then one map read, however often the document repeats its names.
+  const inner = new Map<string, { span: FoundSpan; at: number }[]>();
+  for (const s of longer) {
+    const seen = new Set<string>();
+    for (let i = 0; i < s.words.length; i++) {
+      let key = '';
+      for (let len = 1; len <= MAX_INNER && len < s.words.length && i + len <= s.words.length; len++) {
+        key = len === 1 ? (s.words[i] as string) : `${key} ${s.words[i + len - 1]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const found = inner.get(key);
+        if (!found) inner.set(key, [{ span: s, at: i }]);
+        else if (found.length < 2) found.push({ span: s, at: i });
+      }
+    }
+  }
 
   return sentences.map((s, si) => {
     const n = s.info.length;
@@ -117,7 +134,6 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       ownSpans.add(`${span.start}:${span.end}`);
     }
     let runAt = -1;
-    let runWords: string[] = [];
     let runKey = '';
     for (let k = 0; k < n; k++) {
       offsets[k] = hashes.length;
@@ -165,8 +181,10 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
         // (Once per run, not once per token of it.)
         if (rs !== runAt) {
           runAt = rs;
-          runWords = s.info.slice(rs, re).map((x) => x.lower);
-          runKey = runWords.join(' ');
+          runKey = s.info
+            .slice(rs, re)
+            .map((x) => x.lower)
+            .join(' ');
         }
         const same = byKey.get(runKey);
         if (same) {
@@ -177,11 +195,9 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
           if ((counts[top] as number) > 0) emit(D.sameRun, top * 64 + position * 4 + bucket(counts[top] as number));
         }
         // Part of a longer name found elsewhere ("Paris" of "Paris Agreement", "Rathke" of "Jeff Rathke").
-        for (const other of longerByWord.get(t.lower) ?? []) {
+        // (At most one of the two is the name this token is in.)
+        for (const { span: other, at } of (len <= MAX_INNER && inner.get(runKey)) || []) {
           if (other.sentence === si && other.start <= k && other.end > k) continue;
-          if (other.words.length <= len) continue;
-          const at = indexOfRun(other.words, runWords);
-          if (at < 0) continue;
           const where = at === 0 ? 0 : at + len === other.words.length ? 2 : 1;
           emit(D.inLonger, other.type * 16 + where * 4 + position);
           break;
@@ -196,14 +212,6 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
     offsets[n] = hashes.length;
     return { hashes: Uint32Array.from(hashes), offsets };
   });
-}
-
-function indexOfRun(words: string[], run: string[]): number {
-  outer: for (let i = 0; i + run.length <= words.length; i++) {
-    for (let j = 0; j < run.length; j++) if (words[i + j] !== run[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
 
 export { tagPosition, tagType };

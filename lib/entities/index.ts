@@ -51,8 +51,8 @@ function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMentio
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   for (const m of mentions) {
     const words = norm(m.text).split(' ');
-    // The whole name, and its last two or more words ("State Department" of "US State Department").
-    for (let k = 0; k + 1 < words.length; k++) {
+    // The whole name, and its last two to eight words ("State Department" of "US State Department").
+    for (let k = 0; k + 1 < words.length; k = k ? k + 1 : Math.max(1, words.length - 8)) {
       const tail = words.slice(k).join(' ');
       if (!known.has(tail)) known.set(tail, m);
     }

@@ -78,6 +78,8 @@ export const ENGLISH_WORDS = set(data.ENGLISH_WORDS);
 
 /** Short forms of given names ("Larry" for "Lawrence"): the same person when the surname matches. */
 const NICKNAMES = new Map<string, string[]>();
+/** The other way round: "william" → "bill", "billy", … */
+const SHORT_FORMS = new Map<string, string[]>();
 for (const line of [
   'william:bill|billy|will|willy|liam',
   'robert:bob|bobby|rob|robbie|bert',
@@ -146,13 +148,21 @@ for (const line of [
   'christina:chris|tina',
 ]) {
   const [full, shorts] = line.split(':') as [string, string];
-  for (const short of shorts.split('|')) NICKNAMES.set(short, [...(NICKNAMES.get(short) ?? []), full]);
+  for (const short of shorts.split('|')) {
+    NICKNAMES.set(short, [...(NICKNAMES.get(short) ?? []), full]);
+    SHORT_FORMS.set(full, [...(SHORT_FORMS.get(full) ?? []), short]);
+  }
 }
 
 /** "Larry" and "Lawrence", or the same name twice. */
 export function sameGivenName(a: string, b: string): boolean {
   if (a === b) return true;
   return !!NICKNAMES.get(a)?.includes(b) || !!NICKNAMES.get(b)?.includes(a);
+}
+
+/** Every given name that sameGivenName(name, ·) accepts: the name, its full forms, and its short forms. */
+export function givenNameVariants(name: string): string[] {
+  return [name, ...(NICKNAMES.get(name) ?? []), ...(SHORT_FORMS.get(name) ?? [])];
 }
 
 /** Other names of the same place or body, merged under the first ("US" is "United States"). */

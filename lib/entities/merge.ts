@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, FIRST_NAMES, KNOWN_ORGS, PLACE_PREFIXES, PLACES, sameGivenName } from './lexicon';
+import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_PREFIXES, PLACES } from './lexicon';
 
 /** A tagged mention, before merging. */
 export interface TypedMention extends Mention {
@@ -58,11 +58,50 @@ function typeOf(cluster: Cluster): EntityType {
   return best;
 }
 
-/** One candidate wins outright; with several, the nearest before the short mention does. */
-function pickTarget(candidates: Cluster[], short: Cluster): Cluster | undefined {
-  if (candidates.length <= 1) return candidates[0];
-  const before = candidates.filter((c) => c.firstStart < short.firstStart).sort((a, b) => b.firstStart - a.firstStart);
-  return before[0];
+/** Candidates looked at, at most, before a merge is given up (only a page built to repeat one name gets there). */
+const MAX_CANDIDATES = 64;
+/** Longer names are found by their last words up to this many. */
+const MAX_ENDING = 8;
+
+/**
+ * One candidate wins outright; with several, the nearest before the short mention does. `candidates` are in the order of
+ * their first mention; `beforeOnly` counts only those first named before the short one; `ok` leaves some out.
+ */
+function pickTarget(
+  candidates: Cluster[] | undefined,
+  short: Cluster,
+  beforeOnly = false,
+  ok: (c: Cluster) => boolean = () => true,
+): Cluster | undefined {
+  if (!candidates) return undefined;
+  let first: Cluster | undefined;
+  let count = 0;
+  let nearest: Cluster | undefined;
+  for (let i = 0, seen = 0; i < candidates.length && seen < MAX_CANDIDATES; i++) {
+    const c = candidates[i] as Cluster;
+    if (!ok(c)) continue;
+    seen++;
+    const before = c.firstStart < short.firstStart;
+    if (beforeOnly && !before) break;
+    count++;
+    first ??= c;
+    if (before) nearest = c;
+    else if (count > 1) break;
+  }
+  return count <= 1 ? first : nearest;
+}
+
+/** The one candidate that passes `ok`, or nothing when none or several do. */
+function only(candidates: Cluster[] | undefined, ok: (c: Cluster) => boolean): Cluster | undefined {
+  let found: Cluster | undefined;
+  for (let i = 0, seen = 0; candidates && i < candidates.length && seen < MAX_CANDIDATES; i++) {
+    const c = candidates[i] as Cluster;
+    seen++;
+    if (!ok(c)) continue;
+    if (found) return undefined;
+    found = c;
+  }
+  return found;
 }
 
 function absorb(target: Cluster, short: Cluster): void {
@@ -95,11 +134,32 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     cluster.votes.set(m.type, (cluster.votes.get(m.type) ?? 0) + 1);
     for (const t of m.titles) cluster.titles.add(t);
   }
+  // (Clusters are in the order of their first mention. Every step below looks its candidates up in an index, so a page
+  // of thousands of names stays linear.)
   const all = [...clusters.values()];
   const absorbed = new Set<Cluster>();
-  const people = () => all.filter((c) => !absorbed.has(c) && c.words.length > 1 && typeOf(c) === 'PER');
+  const push = <K>(index: Map<K, Cluster[]>, key: K, c: Cluster) => {
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  };
 
-  // One word alone: a person's surname or given name, or an acronym of a longer name.
+  // One word alone: a person's surname or given name, or an acronym of a longer name. (Only one-word clusters are
+  // absorbed here, and absorbing keeps a target's type, so the people and the acronyms' bodies are indexed once.)
+  const bySurname = new Map<string, Cluster[]>();
+  const byGivenName = new Map<string, Cluster[]>();
+  const byInitials = new Map<string, Cluster[]>();
+  for (const c of all) {
+    const type = typeOf(c);
+    if (c.words.length > 1 && type === 'PER') {
+      push(bySurname, surnameOf(c.words) as string, c);
+      push(byGivenName, c.words[0] as string, c);
+    }
+    if (type !== 'PER') {
+      const key = c.words.length > 1 ? initials(c.words) : camelInitials(c.mentions[0]?.text ?? '');
+      if (key) push(byInitials, key, c);
+    }
+  }
   for (const short of all) {
     if (short.words.length !== 1) continue;
     const word = short.words[0] as string;
@@ -107,64 +167,45 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const text = short.mentions[0]?.text ?? '';
     // (A place or a known body keeps its own name: "Paris" beside "Paris Hilton" is still the city when tagged so.)
     const mayBePerson = type === 'PER' || type === 'MISC' || !(PLACES.has(word) || KNOWN_ORGS.has(word));
-    const candidates = mayBePerson ? people() : [];
-    const bySurname = candidates.filter((c) => surnameOf(c.words) === word);
-    const byGivenName = candidates.filter((c) => c.words[0] === word && c.firstStart < short.firstStart);
-    const acronymOf =
-      /^\p{Lu}{2,6}$/u.test(text) && type !== 'PER'
-        ? all.filter(
-            (c) =>
-              c !== short &&
-              !absorbed.has(c) &&
-              typeOf(c) !== 'PER' &&
-              (c.words.length > 1 ? initials(c.words) === word : camelInitials(c.mentions[0]?.text ?? '') === word),
-          )
-        : [];
-    const target = pickTarget(bySurname, short) ?? pickTarget(byGivenName, short) ?? pickTarget(acronymOf, short);
+    const acronym = /^\p{Lu}{2,6}$/u.test(text) && type !== 'PER';
+    const target =
+      (mayBePerson ? pickTarget(bySurname.get(word), short) : undefined) ??
+      (mayBePerson ? pickTarget(byGivenName.get(word), short, true) : undefined) ??
+      (acronym ? pickTarget(byInitials.get(word), short, false, (c) => c !== short && !absorbed.has(c)) : undefined);
     if (!target) continue;
     absorb(target, short);
     absorbed.add(short);
   }
 
   // "Bill Harris" beside "William Harris": one surname, a short form of the same given name.
+  const twoWordPeople = new Map<string, Cluster>();
+  for (const c of all) if (c.words.length === 2 && typeOf(c) === 'PER') twoWordPeople.set(c.words.join(' '), c);
   for (const c of all) {
     if (absorbed.has(c) || typeOf(c) !== 'PER' || c.words.length !== 2) continue;
-    const target = all.find(
-      (o) =>
-        o !== c &&
-        !absorbed.has(o) &&
-        typeOf(o) === 'PER' &&
-        o.words.length === 2 &&
-        o.firstStart < c.firstStart &&
-        o.words[1] === c.words[1] &&
-        sameGivenName(o.words[0] as string, c.words[0] as string),
-    );
+    let target: Cluster | undefined;
+    for (const given of givenNameVariants(c.words[0] as string)) {
+      const o = twoWordPeople.get(`${given} ${c.words[1]}`);
+      if (o && o !== c && !absorbed.has(o) && o.firstStart < c.firstStart && (!target || o.firstStart < target.firstStart)) target = o;
+    }
     if (!target) continue;
     absorb(target, c);
     absorbed.add(c);
   }
 
   // A shorter name that ends a longer one of the same type: "Maria Rossi" after "Anna Maria Rossi", "State
-  // Department" after "US State Department". (Looked up by last word, so a page of thousands of names stays linear.)
-  const byLastWord = new Map<string, Cluster[]>();
-  for (const c of all)
-    if (c.words.length > 1)
-      byLastWord.set(c.words[c.words.length - 1] as string, [...(byLastWord.get(c.words[c.words.length - 1] as string) ?? []), c]);
+  // Department" after "US State Department". (Looked up by the shorter name's words.)
+  const byEnding = new Map<string, Cluster[]>();
+  for (const c of all) for (let n = 2; n < c.words.length && n <= MAX_ENDING; n++) push(byEnding, c.words.slice(-n).join(' '), c);
   for (const short of all) {
     const type = typeOf(short);
     if (absorbed.has(short) || short.words.length < 2 || (type !== 'PER' && type !== 'ORG')) continue;
-    const n = short.words.length;
-    const longer = (byLastWord.get(short.words[n - 1] as string) ?? []).filter(
-      (c) =>
-        c !== short &&
-        !absorbed.has(c) &&
-        c.words.length > n &&
-        typeOf(c) === type &&
-        c.words.slice(-n).join(' ') === short.key &&
-        (type === 'PER' ? c.firstStart < short.firstStart && !FIRST_NAMES.has(short.words[0] as string) : true),
+    if (type === 'PER' && FIRST_NAMES.has(short.words[0] as string)) continue;
+    const longer = only(
+      byEnding.get(short.words.join(' ')),
+      (c) => c !== short && !absorbed.has(c) && typeOf(c) === type && (type !== 'PER' || c.firstStart < short.firstStart),
     );
-    if (longer.length !== 1) continue;
-    absorb(longer[0] as Cluster, short);
+    if (!longer) continue;
+    absorb(longer, short);
     absorbed.add(short);
   }
 
@@ -172,12 +213,12 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   const prefixed = new Map<string, Cluster[]>();
   for (const c of all)
     if (c.words.length > 1 && typeOf(c) === 'LOC' && c.words.slice(0, -1).every((w) => PLACE_PREFIXES.has(w)))
-      prefixed.set(c.words[c.words.length - 1] as string, [...(prefixed.get(c.words[c.words.length - 1] as string) ?? []), c]);
+      push(prefixed, c.words[c.words.length - 1] as string, c);
   for (const short of all) {
     if (absorbed.has(short) || short.words.length !== 1 || typeOf(short) !== 'LOC' || PLACES.has(short.key)) continue;
-    const longer = (prefixed.get(short.key) ?? []).filter((c) => !absorbed.has(c));
-    if (longer.length !== 1) continue;
-    absorb(longer[0] as Cluster, short);
+    const longer = only(prefixed.get(short.key), (c) => !absorbed.has(c));
+    if (!longer) continue;
+    absorb(longer, short);
     absorbed.add(short);
   }
 

@@ -56,10 +56,10 @@ export function tokenWords(text: string, language = 'en'): Token[] {
     patterns.set(conventions.language, pattern);
   }
   const tokens: Token[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  // (matchAll works on a copy of the pattern: no lastIndex is left behind for the next text, whatever happens here.)
+  for (const m of text.matchAll(pattern)) {
     const word = m[0];
-    const start = m.index;
+    const start = m.index ?? 0;
     const clitic = conventions.clitics && word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
     if (clitic?.[1] && clitic[2] && clitic[1].length > 0 && !/['’]$/.test(clitic[1])) {
       const head = clitic[1];
