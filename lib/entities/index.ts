@@ -1,5 +1,5 @@
 import type { Entity, EntityType } from '../analyze/types';
-import { textConventions } from '../text';
+import { compoundHead, textConventions } from '../text';
 import { namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { mergeMentions, type TypedMention } from './merge';
@@ -29,12 +29,13 @@ const NO_WORD = /^[^\p{L}\p{N}]+$/u;
  * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written; the
  * titles are the language's (its resources' title class).
  */
-function titlesBefore(tokens: Token[], start: number, titleWords: ReadonlySet<string> = TITLES): string[] {
+function titlesBefore(tokens: Token[], start: number, titleWords: ReadonlySet<string> = TITLES, compounds = false): string[] {
   const titles: string[] = [];
   for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
-    if (!/^\p{Lu}/u.test(word) || !titleWords.has(word.toLowerCase())) break;
+    // (Where compounds are written whole, "Konzernchef" and "FACC-CEO" are titles as "Chef" and "CEO" are.)
+    if (!/^\p{Lu}/u.test(word) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
     titles.unshift(word);
   }
   return titles;
@@ -114,6 +115,7 @@ export function findEntities(text: string, language = 'en', tokens: Token[] = to
   const resources = nerResources(language);
   const spans = tagTokens(tokens, nerModel(language), resources);
   const titleWords = resources.classes[resources.titleClass]?.[1];
+  const compounds = textConventions(language).hyphenatedWords === 'whole';
   const mentions: TypedMention[] = spans.flatMap((span) => {
     // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
     // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
@@ -139,10 +141,10 @@ export function findEntities(text: string, language = 'en', tokens: Token[] = to
       end: last.end,
       text: mentionText,
       type,
-      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords) : [],
+      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
     };
   });
   let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
-  if (textConventions(language).hyphenatedWords === 'whole') found = namesInCompounds(tokens, trimGenitives(found), resources);
+  if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
   return { entities: mergeMentions(found), tokens };
 }

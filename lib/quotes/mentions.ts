@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { compoundHead } from '../text';
 import type { SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
@@ -88,6 +89,8 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     const w = words[f];
     if (!w || w.start >= m.end || w.quote !== -1) continue;
     if (taken[f] !== -1 || taken[l] !== -1) continue;
+    // A name that opens a compound ("EEG-Vergütung") modifies it: it says nothing, where compounds are written whole.
+    if (lex.capitalisedNouns && text[m.end] === '-' && /\p{L}/u.test(text[m.end + 1] ?? '')) continue;
     const mention = make(f, l, m.entity.type as MentionKind, m.entity, null, false, false, null);
     // The mention's own span, not the words' (a possessive stays on the word, the offsets on the name).
     taken.fill(out.length, f, l + 1);
@@ -112,7 +115,9 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
       continue;
     }
     // ("the 56-year-old said": an age stands for the person.)
-    const person = lex.personRoles.has(w.lower) || (w.lower.endsWith('-old') && AGE.test(w.lower));
+    // (Where compounds are written whole, "Konzernchef" is a "chef".)
+    const personRole = compoundHead(w.lower, lex.personRoles, lex.capitalisedNouns);
+    const person = personRole !== null || (w.lower.endsWith('-old') && AGE.test(w.lower));
     const body = !person && lex.bodyRoles.has(w.lower);
     // (A role is written in lowercase, except where every noun has a capital.)
     if ((person || body) && (!w.cap || lex.capitalisedNouns)) {
@@ -151,7 +156,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
         taken[j] = -1;
       }
       const det = found === -1 ? '' : (words[found] as Word).lower;
-      out.push(make(first, k, 'DESC', null, null, det !== '' && !lex.indefinite.has(det), body, w.lower));
+      out.push(make(first, k, 'DESC', null, null, det !== '' && !lex.indefinite.has(det), body, personRole ?? w.lower));
       for (let j = first; j <= k; j++) if (taken[j] === -1) taken[j] = out.length - 1;
       continue;
     }

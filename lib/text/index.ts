@@ -47,3 +47,17 @@ export function dotEndsNoSentence(text: string, dot: number, language = 'en'): b
   const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
   return textConventions(language).isAbbreviation(word) || /^\p{Lu}$/u.test(word);
 }
+
+/**
+ * The word of `words` a compound ends in ("konzernchef" → "chef", "facc-ceo" → "ceo"), for languages that write
+ * compounds whole; the word itself when listed; else null. The head must keep three letters or more.
+ */
+export function compoundHead(word: string, words: ReadonlySet<string>, compounds: boolean): string | null {
+  if (words.has(word)) return word;
+  if (!compounds) return null;
+  for (let i = 1; i + 3 <= word.length; i++) {
+    const tail = word.slice(i);
+    if (words.has(tail)) return tail;
+  }
+  return null;
+}
