@@ -28,7 +28,8 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     for (const language of ['en', 'de']) expect(statSync(`${dir}/ner-${language}.bin`).size).toBeLessThanOrEqual(3_000_000);
     // (The background asks for `/ner-${language}.bin` when an article in that language comes.)
     expect(readFileSync(`${dir}/background.js`, 'utf8')).toMatch(/\/ner-\$\{\w+\}\.bin|\/ner-"\s*\+/);
-    for (const script of ['content-scripts/gate.js', 'analyzer.js']) expect(readFileSync(`${dir}/${script}`, 'utf8')).not.toMatch(/ner-(?:en|de|\$\{)/);
+    for (const script of ['content-scripts/gate.js', 'analyzer.js'])
+      expect(readFileSync(`${dir}/${script}`, 'utf8')).not.toMatch(/ner-(?:en|de|\$\{)/);
   });
 
   test('the popup carries no analyser: it reads the analysis the background made', () => {

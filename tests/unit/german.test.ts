@@ -12,7 +12,11 @@ import { f1, scoreCorpus } from '../../scripts/ner/score';
 const words = (text: string, language: string) => tokenize(text, language).map((t) => t.text);
 const sentencesOf = (text: string, language: string) => {
   const out: string[][] = [];
-  for (const t of tokenize(text, language)) (out[t.sentence] ??= []).push(t.text);
+  for (const t of tokenize(text, language)) {
+    const sentence = out[t.sentence] ?? [];
+    sentence.push(t.text);
+    out[t.sentence] = sentence;
+  }
   return out.map((s) => s.join(' '));
 };
 
