@@ -17,7 +17,7 @@ import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/ent
 import { resourcesFor } from '../lib/entities/languages';
 import { ablated } from '../lib/entities/resources';
 import { addEmissions, ENTITY_TYPES, type NerModel, type StageWeights, spansOf, TAG_COUNT, viterbi, writeModel } from '../lib/entities/tagger';
-import { readManifest, readSplit, type Sentence } from './ner/corpus';
+import { readContractions, readManifest, readSplit, type Sentence } from './ner/corpus';
 import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
 
@@ -66,7 +66,13 @@ const resources: NerResources = ablated(resourcesFor(LANG, clusters), `${flag('n
 
 // ---- data ----
 const manifest = readManifest(LANG);
-const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: MISC, maskPartialMisc: MASK_PARTIAL });
+const contractions = SPLITS?.contractions ? readContractions(LANG, SPLITS.contractions.file) : undefined;
+const read = (source: string, split: string) =>
+  readSplit(source, split, manifest, {
+    misc: MISC,
+    maskPartialMisc: MASK_PARTIAL,
+    ...(contractions && SPLITS?.contractions?.sources.includes(source) ? { contractions } : {}),
+  });
 const half = (sentences: Sentence[], second: boolean) => {
   const cut = Math.floor(sentences.length / 2);
   return second ? sentences.slice(cut) : sentences.slice(0, cut);

@@ -4,11 +4,13 @@
  * feature function. Given names, surnames and places are international enough to be shared with English's lexicon.
  */
 import speechDe from '../text/speech/de.json';
+import speechPt from '../text/speech/pt.json';
 import { readClusters } from './clusters';
 import type { NerResources } from './features';
 import { FIRST_NAMES, LAST_NAMES, NAME_PARTICLES, PLACES } from './lexicon';
 import german from './lexicons/de.json';
 import germanPlaces from './lexicons/de-places.json';
+import portuguese from './lexicons/pt.json';
 import { ablated, englishResources } from './resources';
 
 interface LexiconData {
@@ -62,6 +64,7 @@ function fromData(data: LexiconData, places: string, speech: { speechVerbs: stri
 
 const BUILDERS: Record<string, () => NerResources> = {
   de: () => fromData(german as LexiconData, germanPlaces.places, speechDe, 2),
+  pt: () => fromData(portuguese as LexiconData, '', speechPt, 1),
 };
 const built = new Map<string, NerResources>();
 const withClusters = new WeakMap<Uint8Array, NerResources>();

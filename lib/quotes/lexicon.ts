@@ -1,5 +1,6 @@
 import german from '../text/speech/de.json';
 import english from '../text/speech/en.json';
+import portuguese from '../text/speech/pt.json';
 
 /** The JSON shape of a language's speech lexicon (see speech/en.json). */
 export interface SpeechLexiconData {
@@ -121,7 +122,11 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
   };
 }
 
-const LEXICONS: Record<string, SpeechLexiconData> = { en: english as SpeechLexiconData, de: german as SpeechLexiconData };
+const LEXICONS: Record<string, SpeechLexiconData> = {
+  en: english as SpeechLexiconData,
+  de: german as SpeechLexiconData,
+  pt: portuguese as SpeechLexiconData,
+};
 const compiled = new Map<string, SpeechLexicon>();
 
 /** A language's speech lexicon (English's for a language without one), compiled on first use. */

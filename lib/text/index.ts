@@ -5,6 +5,7 @@
  */
 import de from './languages/de.json';
 import en from './languages/en.json';
+import pt from './languages/pt.json';
 
 export interface TextConventionsData {
   language: string;
@@ -23,7 +24,11 @@ export interface TextConventions extends TextConventionsData {
   isAbbreviation: (word: string) => boolean;
 }
 
-const DATA: Record<string, TextConventionsData> = { en: en as TextConventionsData, de: de as TextConventionsData };
+const DATA: Record<string, TextConventionsData> = {
+  en: en as TextConventionsData,
+  de: de as TextConventionsData,
+  pt: pt as TextConventionsData,
+};
 const compiled = new Map<string, TextConventions>();
 
 /** The conventions of a language (an ISO 639-1 code); English's for a language that has none of its own. */

@@ -60,6 +60,38 @@ export interface ReadOptions {
   misc: 'mask' | 'drop';
   /** also let O be MISC where MISC is annotated only in part */
   maskPartialMisc?: boolean;
+  /** word pairs written as one word ("de o" → "do"): joined back, for sources of UD syntactic words */
+  contractions?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A language's contractions table (`<source>/contractions.tsv` of its corpora: surface, words, count, share): the
+ * pairs that are the contraction at least `minShare` of the time.
+ */
+export function readContractions(language: string, file: string, minShare = 0.9): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(join(dataDir(language), file), 'utf8')
+    .split('\n')
+    .slice(1)) {
+    const [surface, words, , share] = line.split('\t');
+    if (surface && words && Number(share) >= minShare && words.split(' ').length === 2) out.set(words, surface);
+  }
+  return out;
+}
+
+/** Joins contracted word pairs in place (case of the first word kept; the pair takes the first word's tag). */
+function joinContractions(words: string[], types: number[], begins: boolean[], table: ReadonlyMap<string, string>): void {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const first = words[k] as string;
+    const surface = table.get(`${first.toLowerCase()} ${(words[k + 1] as string).toLowerCase()}`);
+    if (!surface) continue;
+    words[k] = /^\p{Lu}/u.test(first) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
+    // A name that began on the second word begins on the word after it.
+    if (begins[k + 1] && types[k + 2] === types[k + 1] && !begins[k + 2] && types[k] !== types[k + 1]) begins[k + 2] = true;
+    words.splice(k + 1, 1);
+    types.splice(k + 1, 1);
+    begins.splice(k + 1, 1);
+  }
 }
 
 /** The sentences of one split file. */
@@ -79,6 +111,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
   const hasDocs = /\n# doc: /.test(`\n${text.slice(0, 2000)}`);
   const flush = () => {
     if (!words.length) return;
+    if (options.contractions) joinContractions(words, types, begins, options.contractions);
     const gold = toBilou(types, begins);
     const tokens = splitSentences(words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })));
     // (Never split inside a name: "Yahoo! Answers".)

@@ -12,6 +12,8 @@ export interface LanguageSplits {
   weights: Record<string, number>;
   /** English corpora also trained on (names travel; weights under en-<source>) */
   borrowed?: [source: string, split: string][];
+  /** a contractions table (under data/ner-<lang>) and the sources written in UD syntactic words, joined back at load */
+  contractions?: { file: string; sources: string[] };
   /** 'sentence' where the corpora have no documents: the second stage then reads each sentence alone */
   stage2Scope?: 'document' | 'sentence';
 }
@@ -33,5 +35,17 @@ export const LANGUAGE_SPLITS: Record<string, LanguageSplits> = {
       ['uner-ewt', 'train'],
     ],
     stage2Scope: 'sentence',
+  },
+  // Portuguese: UNER Bosque (news) trains, its dev split chooses and is the quality test, its test split is held out for
+  // figures; UD's syntactic words ("de o") are joined back into written ones ("do"), as HAREM and articles write them.
+  pt: {
+    train: [
+      ['uner-bosque', 'train'],
+      ['uner-pud', 'test'],
+      ['harem', 'train'],
+    ],
+    dev: [['uner-bosque', 'dev']],
+    weights: {},
+    contractions: { file: 'uner-bosque/contractions.tsv', sources: ['uner-bosque', 'uner-pud'] },
   },
 };

@@ -57,7 +57,7 @@ describe('text conventions per language (lib/text)', () => {
     for (const language of TEXT_LANGUAGES) {
       const c = textConventions(language);
       for (const list of [c.abbreviations, c.dottedAbbreviations, c.nameParticles])
-        for (const w of list.split('|')) expect(w).toMatch(/^[\p{Ll}.]+$/u);
+        for (const w of list.split('|')) expect(w).toMatch(/^[\p{Ll}\p{Lo}.]+$/u);
     }
     expect(textConventions('xx').language).toBe('en');
   });
