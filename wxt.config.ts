@@ -53,9 +53,15 @@ export default defineConfig({
     name: 'Backstory',
     description: 'The context of the news article in front of you: who is who, who said what, and what came before. Analysed on your device.',
     // Each is justified in the README's "Permissions" section.
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Backstory' },
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the names on this page, or take the highlights away',
+      },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko_android: { strict_min_version: '142.0' },

@@ -16,6 +16,13 @@ export const highlightCss = (tag: string) =>
   `${tag}{background:rgba(255,205,40,.38)!important;color:inherit!important;border-bottom:1px solid rgba(180,130,0,.8)!important;border-radius:2px!important;cursor:help!important;font:inherit!important;padding:0!important;margin:0!important;display:inline!important;text-decoration:none!important;${WATCHED_PROPERTY}:1px!important;${LIVE_PROPERTY}:1!important}${tag}:focus-visible{outline:2px solid #0a64d8!important;outline-offset:1px!important}`;
 export const HIGHLIGHT_CSS = highlightCss(MARK_TAG);
 
+/**
+ * What already takes focus or a click in a page (a link, a button, an element the page made focusable): a highlight
+ * inside one is no control of its own, and the page's control stays the one the reader uses.
+ */
+export const INTERACTIVE =
+  'a[href], button, summary, label, select, textarea, input, [contenteditable]:not([contenteditable="false"]), [tabindex]:not([tabindex^="-"]), [role="button"], [role="link"]';
+
 // Text under these is no article text (lib/extract's textOf leaves it out), so it takes no part in the offsets.
 const NOT_TEXT = new Set([
   'SCRIPT',
@@ -137,6 +144,8 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
   located.sort((a, b) => a.start - b.start || b.end - a.end);
   const marks: HTMLElement[] = [];
   if (!located.length) return { marks, done: Promise.resolve(), undo() {} };
+  /** the entities whose Tab stop is placed (blocks are done in document order, so it is the first mention) */
+  const tabStops = new Set<string>();
 
   const markBlock = (block: HighlightBlock) => {
     const blockEnd = block.start + block.text.length;
@@ -194,9 +203,14 @@ export function highlightEntities(blocks: HighlightBlock[], entities: Entity[], 
         fragment.append(value.slice(last, piece.from));
         const mark = doc.createElement(tag);
         mark.textContent = value.slice(piece.from, piece.to);
-        mark.setAttribute('tabindex', '0');
-        mark.setAttribute('role', 'button');
-        mark.setAttribute('aria-haspopup', 'dialog');
+        // One Tab stop per entity, at its first mention outside a link or other control: the reader tabs from name to
+        // name, not through every repetition, and never into a second control nested in the page's own.
+        if (!tabStops.has(piece.entity.id) && !node.parentElement?.closest(INTERACTIVE)) {
+          tabStops.add(piece.entity.id);
+          mark.setAttribute('tabindex', '0');
+          mark.setAttribute('role', 'button');
+          mark.setAttribute('aria-haspopup', 'dialog');
+        }
         // Reports the extension's stylesheet leaving to the page-world clean-up (adapters/orphan-cleanup.ts).
         mark.style.setProperty('transition', MARK_TRANSITION, 'important');
         mark.dataset.entityId = piece.entity.id;

@@ -45,7 +45,7 @@ export function historyService(store: HistoryStore = historyStore()) {
         if (error instanceof DatabaseTooNewError) return { matches: [], recording: 'unavailable' };
         throw error;
       }
-      const current = { url: article.canonicalUrl ?? state.url, published: article.published, entities: centralEntities(result, article.title) };
+      const current = { url: article.canonicalUrl ?? state.url, published: article.published, entities: centralEntities(result) };
       return { matches: rankHistory(current, records), recording };
     },
 

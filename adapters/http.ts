@@ -22,11 +22,22 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
   return Number.isFinite(ms) ? Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)) : null;
 }
 
+/** A request that reached no server (no connection, the name not found, the connection refused): not the server's fault. */
+export class UnreachableError extends Error {
+  constructor(host: string) {
+    super(`${host} could not be reached`);
+    this.name = 'UnreachableError';
+  }
+}
+
+/** Whether a failure's message says no server could be reached (it may have crossed a message boundary as text). */
+export const isUnreachable = (message: string) => / could not be reached$/.test(message);
+
 /** The body, read in chunks and cut off past `maxBytes`. */
-async function readCapped(response: Response, host: string, maxBytes: number): Promise<string> {
+async function readCapped(response: Response, host: string, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) throw new Error(`${host} sent an answer too large to read (${Math.round(declared / 1048576)} MB)`);
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -46,7 +57,7 @@ async function readCapped(response: Response, host: string, maxBytes: number): P
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return bytes;
 }
 
 /**
@@ -56,12 +67,30 @@ async function readCapped(response: Response, host: string, maxBytes: number): P
  * identify Backstory never go to another (a browser's extension cannot see where a redirect leads, so it follows none).
  */
 export async function httpGet(url: string, format: 'json' | 'text', options: GetOptions = {}): Promise<unknown> {
+  const { bytes, host } = await httpGetBytes(url, options);
+  const body = new TextDecoder().decode(bytes);
+  if (format === 'text') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new Error(`${host} sent something that is not JSON`);
+  }
+}
+
+/** As httpGet, the body as bytes with its declared type (a picture). */
+export async function httpGetBytes(url: string, options: GetOptions = {}): Promise<{ bytes: Uint8Array; type: string; host: string }> {
   const { headers = {}, timeoutMs = TIMEOUT_MS, maxBytes = MAX_RESPONSE_BYTES } = options;
   const signal = AbortSignal.timeout(timeoutMs);
   let current = new URL(url);
   let response: Response;
   for (let redirects = 0; ; redirects++) {
-    response = await fetch(current, { credentials: 'omit', referrerPolicy: 'no-referrer', headers, redirect: 'manual', signal });
+    try {
+      response = await fetch(current, { credentials: 'omit', referrerPolicy: 'no-referrer', headers, redirect: 'manual', signal });
+    } catch (error) {
+      // fetch rejects with a TypeError when no server answered at all; a time-out or an abort is an error of its own.
+      if (error instanceof TypeError) throw new UnreachableError(current.host);
+      throw error;
+    }
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
     if (response.type === 'opaqueredirect' || (location === null && response.status >= 300 && response.status < 400))
       throw new Error(`${current.host} redirected the request elsewhere; Backstory does not follow it`);
@@ -75,13 +104,8 @@ export async function httpGet(url: string, format: 'json' | 'text', options: Get
   if (response.status === 429 || response.status >= 500)
     throw new RetryableError(`${host} answered ${response.status}`, response.status, retryAfterMs(response.headers.get('retry-after')));
   if (!response.ok) throw new Error(`${host} answered ${response.status}`);
-  const body = await readCapped(response, host, maxBytes);
-  if (format === 'text') return body;
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new Error(`${host} sent something that is not JSON`);
-  }
+  const bytes = await readCapped(response, host, maxBytes);
+  return { bytes, type: (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '', host };
 }
 
 export function failureMessage(error: unknown): string {

@@ -7,12 +7,13 @@ import {
   type NameToLink,
   namesForLookUp,
   rateLimited,
+  WIKIMEDIA_IMAGE_HOST,
   WikimediaProvider,
 } from '../lib/knowledge';
 import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
-import type { KnowledgeResponse, PublisherResponse, Settings, TabState } from '../lib/messaging';
+import type { KnowledgeResponse, PublisherResponse, Settings, TabState, ThumbnailResponse } from '../lib/messaging';
 import { answerCache, pruneAnswers } from './answer-cache';
-import { failureMessage, httpGet, isOffline, sleep } from './http';
+import { failureMessage, httpGet, httpGetBytes, isOffline, isUnreachable, sleep, UnreachableError } from './http';
 import { readSettings } from './settings';
 
 const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
@@ -35,7 +36,7 @@ const fetchJson = rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, ma
 const itemCache: ItemCacheOptions = { store: answerCache, freshMs: 7 * DAY, maxAgeMs: MAX_AGE_MS };
 
 function failure(error: unknown): { ok: false; offline: boolean; error: string } {
-  return { ok: false, offline: isOffline(), error: failureMessage(error) };
+  return { ok: false, offline: isOffline() || error instanceof UnreachableError, error: failureMessage(error) };
 }
 
 /**
@@ -46,8 +47,9 @@ export async function lookUp(names: NameToLink[], date: string | null, context?:
   try {
     const provider = new WikimediaProvider(fetchJson, await readSettings(), itemCache);
     const results = await provider.link(names, date, context);
-    // Offline, the failures are all one: say that, so the card says so.
-    if (isOffline() && [...results.values()].some((r) => r.status === 'failed')) return { ok: false, offline: true, error: 'You are offline.' };
+    // Offline, or with no server reachable at all, the failures are all one: say that, so the card says it quietly.
+    const failures = [...results.values()].flatMap((r) => (r.status === 'failed' ? [r.message] : []));
+    if (failures.length && (isOffline() || failures.every(isUnreachable))) return { ok: false, offline: true, error: 'You are offline.' };
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
     return failure(error);
@@ -85,5 +87,53 @@ export async function lookUpPublisher(state: TabState | null): Promise<Publisher
     return { ok: true, note: await provider.publisher(name, article.publisherUrl ?? state.url, article.published) };
   } catch (error) {
     return failure(error);
+  }
+}
+
+/** A note's picture is a thumbnail of about 160 px: anything much larger is not one. */
+const MAX_THUMBNAIL_BYTES = 512 * 1024;
+const PICTURE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
+/** Whether a note's picture may be fetched: from Wikimedia's image host over https, or from the configured Wikipedia server. */
+export function thumbnailAllowed(url: string, settings: Pick<Settings, 'wikipediaBase'>): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol === 'https:' && parsed.host === WIKIMEDIA_IMAGE_HOST) return true;
+  try {
+    return parsed.origin === new URL(settings.wikipediaBase).origin;
+  } catch {
+    return false;
+  }
+}
+
+function dataUrl(bytes: Uint8Array, type: string): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${type};base64,${btoa(binary)}`;
+}
+
+/**
+ * A note's picture, once the reader has its note on screen: fetched here (never by the page, and never on page load),
+ * cached with the answers, and handed over as a data: URL, which the card shows inside its closed shadow root (no page
+ * CSP applies to it, no page script can read it). Only pictures of the configured servers, of a picture's types and size.
+ */
+export async function thumbnail(url: string): Promise<ThumbnailResponse> {
+  const settings = await readSettings();
+  if (!thumbnailAllowed(url, settings)) return { ok: false, error: 'Not a picture of the configured Wikipedia.' };
+  const key = `thumbnail|${url}`;
+  const cached = await answerCache.get(key);
+  if (cached && typeof cached.value === 'string' && Date.now() - cached.storedAt < MAX_AGE_MS) return { ok: true, dataUrl: cached.value };
+  try {
+    const { bytes, type } = await httpGetBytes(url, { headers: { 'Api-User-Agent': USER_AGENT }, maxBytes: MAX_THUMBNAIL_BYTES });
+    if (!PICTURE_TYPES.has(type)) return { ok: false, error: `Not a picture (${type || 'no type'}).` };
+    const value = dataUrl(bytes, type);
+    await answerCache.set(key, { value, storedAt: Date.now() });
+    return { ok: true, dataUrl: value };
+  } catch (error) {
+    return { ok: false, error: failureMessage(error) };
   }
 }

@@ -1,15 +1,18 @@
+import type { AnalysisResult } from '../lib/analyze';
 import {
+  type ArticleEntity,
   buildNewsQuery,
   type CoverageItem,
-  centralEntities,
   mergeCoverage,
   type NewsProvider,
   type NewsSource,
   newsProviders,
 } from '../lib/coverage';
+import { TITLE_MODIFIERS, TITLES } from '../lib/entities/lexicon';
 import { pathOf } from '../lib/extract';
 import { cachedFetch, type FetchJson, rateLimited } from '../lib/knowledge';
-import type { SearchFailure, SearchResponse, Settings, TabState } from '../lib/messaging';
+import type { SearchFailure, SearchPreview, SearchResponse, Settings, TabState } from '../lib/messaging';
+import { searchableNames } from '../lib/salience';
 import { answerCache } from './answer-cache';
 import { mayTransmit } from './data-consent';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
@@ -36,6 +39,25 @@ function fetcherFor(provider: NewsProvider, queues: NewsQueues): FetchJson {
   return cachedFetch(queue, answerCache, { freshMs: DAY, maxAgeMs: 30 * DAY });
 }
 
+/** Words of titles ("Defense Secretary"), the name tagger's own lexicon: never sent glued to a name. */
+const isTitleWord = (word: string) => TITLES.has(word) || TITLES.has(`${word}.`) || TITLE_MODIFIERS.has(word);
+
+/**
+ * The article's names a news search may send, most central first (lib/salience): people by their full names, never a
+ * lone word or a name with a title glued to it, nor an organisation named once in passing.
+ */
+export function searchEntities(result: Pick<AnalysisResult, 'entities' | 'quotes' | 'article'>): ArticleEntity[] {
+  return searchableNames(result, isTitleWord).map(({ name, salient }) => ({ name, type: salient.entity.type, weight: salient.score }));
+}
+
+/** What a search would send for the tab's article, for the popup to show before the reader clicks. */
+export function searchPreview(state: TabState | null, settings: Settings): SearchPreview | null {
+  const result = state?.result;
+  if (!result?.article) return null;
+  const query = buildNewsQuery(searchEntities(result), result.article.published, { windowDays: settings.news.windowDays });
+  return query && { names: query.names, before: query.before };
+}
+
 /**
  * News search for a tab's article, on the reader's click: only names from the article and dates go out, never its
  * URL or text. Each available service is asked once; the results come back merged, deduplicated, newest first.
@@ -52,7 +74,7 @@ export async function searchNews(
   // The tab's own address, not the publisher URL the page declares: a page could name any site there; and only with
   // the reader's consent to send it, where the browser asks for one (Firefox).
   const site = settings.news.sameSite && (await mayTransmit('browsingActivity')) ? pathOf(state.url).host || null : null;
-  const query = buildNewsQuery(centralEntities(result, article.title), article.published, { windowDays: settings.news.windowDays, site });
+  const query = buildNewsQuery(searchEntities(result), article.published, { windowDays: settings.news.windowDays, site });
   if (!query) return { query: null, results: [], failed: [], skipped: [] };
   const now = Date.now();
   const failed: SearchFailure[] = [];

@@ -3,10 +3,12 @@ import type { BackgroundState } from './background';
 export interface BackgroundSectionProps {
   state: BackgroundState;
   onRetry: () => void;
+  /** the note's picture as a data: URL (fetched by the background once the note is on screen), or null */
+  thumbnail?: string | null;
 }
 
 /** The background note in a card: who or what this is, as of the article's date, with its sources. Text only. */
-export function BackgroundSection({ state, onRetry }: BackgroundSectionProps) {
+export function BackgroundSection({ state, onRetry, thumbnail = null }: BackgroundSectionProps) {
   return (
     <section class="background" aria-label="Background" aria-busy={state.status === 'loading'} data-state={state.status}>
       <h3>Background</h3>
@@ -19,9 +21,17 @@ export function BackgroundSection({ state, onRetry }: BackgroundSectionProps) {
           </a>
         </p>
       )}
-      {(state.status === 'error' || state.status === 'offline') && (
+      {state.status === 'offline' && (
+        <p class="muted offline">
+          Background notes need a connection.{' '}
+          <button type="button" class="retry quiet" onClick={onRetry}>
+            Try again
+          </button>
+        </p>
+      )}
+      {state.status === 'error' && (
         <p class="problem">
-          {state.status === 'offline' ? 'You seem to be offline.' : 'The background note could not be loaded.'}{' '}
+          The background note could not be loaded.{' '}
           <button type="button" class="retry" onClick={onRetry}>
             Retry
           </button>
@@ -29,6 +39,7 @@ export function BackgroundSection({ state, onRetry }: BackgroundSectionProps) {
       )}
       {state.status === 'loaded' && (
         <div class="note">
+          {thumbnail && <img class="thumbnail" src={thumbnail} alt={`${state.note.label} (picture from Wikipedia)`} width={64} />}
           {state.note.description && <p class="description">{state.note.description}</p>}
           {state.note.offices.length > 0 && (
             <ul class="offices">

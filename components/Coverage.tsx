@@ -3,6 +3,7 @@ import type { RelatedLink } from '../lib/analyze';
 // From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
 import { formatDate } from '../lib/analyze/age';
 import { buildTimeline, type CoverageItem, type CoverageSource, type HistoryMatch, linksAsCoverage } from '../lib/coverage';
+import { cleanPublisher } from '../lib/display';
 import type { HistoryResponse, SearchResponse } from '../lib/messaging';
 
 export type SearchState =
@@ -21,6 +22,8 @@ export interface CoverageProps {
   /** the names and date a search would send, shown before the reader clicks */
   searchPreview: { names: string[]; before: string } | null;
   current: { url: string; title: string; date: string | null };
+  /** opens the settings (where API keys go) */
+  onOpenSettings?: () => void;
 }
 
 export const SOURCE_LABEL: Record<CoverageSource, string> = {
@@ -76,7 +79,7 @@ function HistoryMatches({ history }: { history: HistoryResponse | null }) {
         {history.matches.map((m: HistoryMatch) => (
           <li key={m.record.url} class="history-match">
             {link(m.record.url, m.record.title)}
-            <span class="source"> · {[m.record.publisher, formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
+            <span class="source"> · {[cleanPublisher(m.record.publisher), formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
             <p class="read-on">You read this on {formatDate(new Date(m.record.readAt).toISOString())}</p>
             <p class="shared">Shared: {sharedNames(m.shared)}</p>
           </li>
@@ -91,12 +94,22 @@ function NewsItem({ item }: { item: CoverageItem }) {
   return (
     <li class="news-result" data-source={item.source}>
       {link(item.url, item.title)}
-      <span class="source"> · {[item.publisher, formatDate(item.date), SOURCE_LABEL[item.source]].filter(Boolean).join(' · ')}</span>
+      <span class="source"> · {[cleanPublisher(item.publisher), formatDate(item.date), SOURCE_LABEL[item.source]].filter(Boolean).join(' · ')}</span>
     </li>
   );
 }
 
-function NewsSearch({ search, onSearch, preview }: { search: SearchState; onSearch: () => void; preview: CoverageProps['searchPreview'] }) {
+function NewsSearch({
+  search,
+  onSearch,
+  preview,
+  onOpenSettings,
+}: {
+  search: SearchState;
+  onSearch: () => void;
+  preview: CoverageProps['searchPreview'];
+  onOpenSettings?: () => void;
+}) {
   if (!preview) return <p class="muted">The article names nobody to search for.</p>;
   if (search.status === 'idle' || search.status === 'loading')
     return (
@@ -140,6 +153,14 @@ function NewsSearch({ search, onSearch, preview }: { search: SearchState; onSear
           {skipped.map((s) => (
             <li key={s.source}>
               Not asked: {s.label}. {s.message}
+              {onOpenSettings && /API key/.test(s.message) && (
+                <>
+                  {' '}
+                  <button type="button" class="link-button" onClick={onOpenSettings}>
+                    Add it in the settings
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -175,12 +196,11 @@ function Timeline({ items, current }: { items: CoverageItem[]; current: Coverage
 }
 
 /** "What came before this?": the article's own links, the reader's history, and news search, as a list or a timeline. */
-export function Coverage({ links, history, search, onSearch, searchPreview, current }: CoverageProps) {
+export function Coverage({ links, history, search, onSearch, searchPreview, current, onOpenSettings }: CoverageProps) {
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const searched = search.status === 'done' ? search.response.results : [];
   return (
     <section class="coverage" aria-label="Earlier coverage">
-      <h2>Earlier coverage</h2>
       <fieldset class="view-switch">
         <legend class="visually-hidden">Show as</legend>
         <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
@@ -199,7 +219,7 @@ export function Coverage({ links, history, search, onSearch, searchPreview, curr
           <h3>You read before</h3>
           <HistoryMatches history={history} />
           <h3>News search</h3>
-          <NewsSearch search={search} onSearch={onSearch} preview={searchPreview} />
+          <NewsSearch search={search} onSearch={onSearch} preview={searchPreview} onOpenSettings={onOpenSettings} />
         </>
       )}
     </section>

@@ -11,19 +11,26 @@ export interface EntityCardProps {
   quotes: Quote[];
   /** the background note's state; absent where no look-ups are wired (it then shows as not looked up) */
   background?: BackgroundState;
+  /** the note's picture as a data: URL, once the background fetched it */
+  thumbnail?: string | null;
   onClose: () => void;
   onRetry?: () => void;
 }
 
-/** The hover card of a highlighted name: who or what it is, how often it comes up, what it said. */
-export function EntityCard({ entity, quotes, background = { status: 'idle' }, onClose, onRetry = () => {} }: EntityCardProps) {
+/**
+ * The card of a highlighted name: who or what it is, how often it comes up, what it said, and its background note. A
+ * non-modal dialog labelled by the name; it takes focus when opened from the keyboard (see adapters/card-host.tsx).
+ */
+export function EntityCard({ entity, quotes, background = { status: 'idle' }, thumbnail = null, onClose, onRetry = () => {} }: EntityCardProps) {
   const others = entity.variants.filter((v) => v !== entity.name);
   return (
-    <div class="card" role="dialog" aria-label={entity.name} data-entity-id={entity.id}>
+    <div class="card" role="dialog" aria-labelledby="card-name" aria-describedby="card-type" tabIndex={-1} data-entity-id={entity.id}>
       <header>
         <div>
-          <h2 class="name">{entity.name}</h2>
-          <p class="type" data-type={entity.type}>
+          <h2 class="name" id="card-name">
+            {entity.name}
+          </h2>
+          <p class="type" id="card-type" data-type={entity.type}>
             {TYPE_LABEL[entity.type]}
             {entity.titles.length > 0 && ` · ${entity.titles.join(' ')}`}
           </p>
@@ -46,7 +53,7 @@ export function EntityCard({ entity, quotes, background = { status: 'idle' }, on
           </ul>
         </section>
       )}
-      <BackgroundSection state={background} onRetry={onRetry} />
+      <BackgroundSection state={background} onRetry={onRetry} thumbnail={thumbnail} />
     </div>
   );
 }

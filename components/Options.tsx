@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ReaderControl } from '../lib/control';
 import type { NewsSettings } from '../lib/coverage';
 import type { Settings } from '../lib/messaging';
 import { HistoryControls, type HistoryControlsProps } from './HistoryControls';
@@ -11,6 +12,9 @@ export interface OptionsProps {
   saved: boolean;
   /** the reading history's size and controls; absent where there is no history to manage */
   history?: HistoryControlsProps;
+  /** the pause and the sites where names are not highlighted; changed at once, not with Save */
+  control?: ReaderControl;
+  onControl?: (control: ReaderControl) => void;
 }
 
 const isHttpUrl = (value: string) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value.trim());
@@ -27,8 +31,38 @@ const NEWS_SERVERS: [NewsBase, string][] = [
 const value = (e: Event) => (e.target as HTMLInputElement).value;
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 
-/** The reader's settings: where notes and news come from, API keys, and what the reading history records. */
-export function Options({ settings, defaults, onSave, saved, history }: OptionsProps) {
+/** Highlighting: the pause, and the sites turned off from the popup (each can be turned back on here). */
+function HighlightingControls({ control, onControl }: { control: ReaderControl; onControl: (control: ReaderControl) => void }) {
+  return (
+    <section class="highlighting" aria-labelledby="highlighting-heading">
+      <h2 id="highlighting-heading">Highlighting</h2>
+      <label class="check">
+        <input name="paused" type="checkbox" checked={control.paused} onChange={(e) => onControl({ ...control, paused: checked(e) })} />
+        Pause Backstory on every site (nothing is read or highlighted until you turn this off)
+      </label>
+      {control.offSites.length === 0 ? (
+        <p class="muted">Names are highlighted on every news site. You can turn a site off from the toolbar popup.</p>
+      ) : (
+        <>
+          <p class="muted">Names are not highlighted on these sites:</p>
+          <ul class="off-sites">
+            {control.offSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button type="button" onClick={() => onControl({ ...control, offSites: control.offSites.filter((s) => s !== site) })}>
+                  Highlight again
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The reader's settings, in plain words: what is stored, what is sent and when, the history, and (under Advanced) servers. */
+export function Options({ settings, defaults, onSave, saved, history, control, onControl }: OptionsProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [sites, setSites] = useState(settings.history.excludedSites.join('\n'));
   // Functional updates: two changes before a render must not undo each other.
@@ -52,33 +86,42 @@ export function Options({ settings, defaults, onSave, saved, history }: OptionsP
       news: { ...draft.news, ...newsBases, guardianKey: draft.news.guardianKey.trim(), nytKey: draft.news.nytKey.trim() },
     });
   };
+  const serversChanged = draft.wikidataBase !== defaults.wikidataBase || draft.wikipediaBase !== defaults.wikipediaBase;
   return (
     <main>
-      <form class="options" onSubmit={submit}>
+      <div class="options">
         <h1>Backstory settings</h1>
-
-        <h2>Background notes</h2>
-        <p class="muted">
-          Background notes are looked up only when you hover or focus a name, and only the name is sent. These are the servers asked.
+        <p class="lead">
+          Backstory reads news articles on this device. Nothing leaves it when a page loads: names are sent only when you ask about them, as set out
+          below.
         </p>
-        <label>
-          Wikidata
-          <input name="wikidataBase" type="url" value={draft.wikidataBase} onInput={(e) => set({ wikidataBase: value(e) })} required />
-        </label>
-        <label>
-          Wikipedia
-          <input name="wikipediaBase" type="url" value={draft.wikipediaBase} onInput={(e) => set({ wikipediaBase: value(e) })} required />
-        </label>
-        <button
-          type="button"
-          class="wikimedia-defaults"
-          onClick={() => set({ wikidataBase: defaults.wikidataBase, wikipediaBase: defaults.wikipediaBase })}
-        >
-          Use Wikimedia's own
-        </button>
+        {control && onControl && <HighlightingControls control={control} onControl={onControl} />}
+      </div>
+      <form class="options" onSubmit={submit}>
+        <h2>What Backstory keeps on this device</h2>
+        <ul class="plain">
+          <li>The analysis of each article you have open, until you close its tab.</li>
+          <li>Background notes and news search results it fetched for you, so they are not asked for twice; kept up to 90 days.</li>
+          <li>Your reading history (below): each article's address, headline, publisher, date and main names, until you clear it.</li>
+          <li>These settings.</li>
+        </ul>
+
+        <h2>What is sent, and when</h2>
+        <ul class="plain">
+          <li>
+            <strong>When you hover, focus or tap a name</strong> (or open it in the popup): that name, and the article's place names, go to Wikidata
+            and Wikipedia for its background note, and its picture comes from Wikimedia. Never the page's address or text.
+          </li>
+          <li>
+            <strong>When you open the popup</strong>: the publisher's name, as far as the page's address spells it, to find the outlet.
+          </li>
+          <li>
+            <strong>When you click “Search news”</strong>: the article's two most central names and its date, to the news services below.
+          </li>
+        </ul>
         <label class="check">
           <input name="prefetchNotes" type="checkbox" checked={draft.prefetchNotes} onChange={(e) => set({ prefetchNotes: checked(e) })} />
-          Look up the notes of an article's main names as soon as I open it (sends those names to the servers above without a hover)
+          Look up the notes of an article's main names as soon as I open it (sends those names without a hover)
         </label>
 
         <h2>Reading history</h2>
@@ -105,8 +148,8 @@ export function Options({ settings, defaults, onSave, saved, history }: OptionsP
 
         <h2>News search</h2>
         <p class="muted">
-          Runs only when you click “Search news” in the popup, and sends only the names searched for and the dates. Google News needs no key; GDELT
-          covers the last three months; The Guardian and The New York Times need your own free API key.
+          Google News needs no key; GDELT covers the last three months; The Guardian and The New York Times need your own free API key, which is sent
+          to them with each search.
         </p>
         <label>
           The Guardian API key
@@ -135,10 +178,27 @@ export function Options({ settings, defaults, onSave, saved, history }: OptionsP
         </label>
         <label class="check">
           <input name="sameSite" type="checkbox" checked={draft.news.sameSite} onChange={(e) => news({ sameSite: checked(e) })} />
-          Search only the article's own publisher
+          Search only the article's own publisher (sends its domain with the search)
         </label>
-        <details>
-          <summary>Servers</summary>
+
+        <details class="advanced" open={!valid || serversChanged}>
+          <summary>Advanced: the servers asked</summary>
+          <p class="muted">Backstory asks Wikimedia's and the news services' own servers. Point it at others (a mirror, a local copy) here.</p>
+          <label>
+            Wikidata
+            <input name="wikidataBase" type="url" value={draft.wikidataBase} onInput={(e) => set({ wikidataBase: value(e) })} required />
+          </label>
+          <label>
+            Wikipedia
+            <input name="wikipediaBase" type="url" value={draft.wikipediaBase} onInput={(e) => set({ wikipediaBase: value(e) })} required />
+          </label>
+          <button
+            type="button"
+            class="wikimedia-defaults"
+            onClick={() => set({ wikidataBase: defaults.wikidataBase, wikipediaBase: defaults.wikipediaBase })}
+          >
+            Use Wikimedia's own
+          </button>
           {NEWS_SERVERS.map(([key, label]) => (
             <label key={key}>
               {label}

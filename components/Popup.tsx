@@ -1,13 +1,18 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Entity, Quote } from '../lib/analyze';
 // From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
 import { formatAge, formatDate } from '../lib/analyze/age';
+import { badgeExplanation, entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
+import { cleanByline, cleanPublisher, otherNames } from '../lib/display';
 import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
 // The module itself, not the folder's index, which would bring the entity lexicon into the page's bundle.
 import { passages } from '../lib/quotes/passages';
+import { centralPeople } from '../lib/salience';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
+import { Controls, type ControlsProps } from './Controls';
 import { Coverage, type CoverageProps } from './Coverage';
 import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
 
@@ -18,12 +23,20 @@ export interface PopupProps {
   now: Date;
   /** background notes of the entities the reader opened */
   backgrounds?: Record<string, BackgroundState>;
+  /** the pictures of those notes, by entity id, as data: URLs */
+  thumbnails?: Record<string, string | null>;
   /** the reader opens an entity (or retries): look up its background note */
   onExpand?: (entity: Entity) => void;
   /** the outlet behind the page, from Wikidata, when found */
   publisher?: BackgroundNote | null;
   /** earlier coverage from the reader's history and news search */
   coverage?: Pick<CoverageProps, 'history' | 'search' | 'onSearch' | 'searchPreview'>;
+  /** highlighting on this site, the pause, and "Analyse this page"; absent where the popup cannot change them */
+  controls?: ControlsProps;
+  /** a name the reader chose to look up from the context menu */
+  askedName?: string | null;
+  /** where the settings page opens from (the reader's click) */
+  onOpenSettings?: () => void;
 }
 
 const NO_COVERAGE: Pick<CoverageProps, 'history' | 'search' | 'onSearch' | 'searchPreview'> = {
@@ -91,48 +104,6 @@ export function groupBySpeaker(quotes: Quote[], entities: Entity[]): SpeakerGrou
     );
 }
 
-interface EntityGroupsProps {
-  entities: Entity[];
-  backgrounds: Record<string, BackgroundState>;
-  onExpand: (entity: Entity) => void;
-}
-
-function EntityGroups({ entities, backgrounds, onExpand }: EntityGroupsProps) {
-  const [open, setOpen] = useState<Set<string>>(new Set());
-  const toggle = (e: Entity) => {
-    const next = new Set(open);
-    if (next.has(e.id)) next.delete(e.id);
-    else {
-      next.add(e.id);
-      if (!backgrounds[e.id] || backgrounds[e.id]?.status === 'error' || backgrounds[e.id]?.status === 'offline') onExpand(e);
-    }
-    setOpen(next);
-  };
-  return (
-    <>
-      {TYPE_ORDER.map((type) => {
-        const group = entities.filter((e) => e.type === type).sort((a, b) => b.mentions.length - a.mentions.length);
-        if (!group.length) return null;
-        return (
-          <div class="entity-group" data-type={type} key={type}>
-            <h3>{TYPE_GROUP[type]}</h3>
-            <ul>
-              {group.map((e) => (
-                <li key={e.id} data-entity-id={e.id}>
-                  <button type="button" class="entity-toggle" aria-expanded={open.has(e.id)} onClick={() => toggle(e)}>
-                    <span class="entity-name">{e.name}</span> <span class="count">×{e.mentions.length}</span>
-                  </button>
-                  {open.has(e.id) && <BackgroundSection state={backgrounds[e.id] ?? { status: 'loading' }} onRetry={() => onExpand(e)} />}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </>
-  );
-}
-
 /** Who the speaker is, as the card says it: type, titles in the article, how often named. */
 function SpeakerLine({ entity }: { entity: Entity | undefined }) {
   if (!entity) return null;
@@ -140,8 +111,129 @@ function SpeakerLine({ entity }: { entity: Entity | undefined }) {
   return <p class="speaker-meta">{parts.join(' · ')}</p>;
 }
 
+/** A list the reader can fold away: a disclosure whose summary says what is in it and how many. */
+function Fold({
+  name,
+  title,
+  count,
+  open = false,
+  children,
+}: {
+  name: string;
+  title: string;
+  count?: number;
+  open?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class={`fold ${name}`} open={open}>
+      <summary>
+        <h2>{title}</h2>
+        {count !== undefined && <span class="fold-count">{count}</span>}
+      </summary>
+      {children}
+    </details>
+  );
+}
+
+interface NamesProps {
+  /** which list this is: a name opened in one list is not opened in the others */
+  list: string;
+  open: Set<string>;
+  toggle: (entity: Entity, list: string) => void;
+  backgrounds: Record<string, BackgroundState>;
+  thumbnails: Record<string, string | null>;
+  onExpand: (entity: Entity) => void;
+}
+
+/** One name: a button that opens its background note in place. */
+function EntityItem({ entity, detail, list, open, toggle, backgrounds, thumbnails, onExpand }: NamesProps & { entity: Entity; detail?: string }) {
+  const expanded = open.has(`${list}:${entity.id}`);
+  return (
+    <li data-entity-id={entity.id}>
+      <button type="button" class="entity-toggle" aria-expanded={expanded} onClick={() => toggle(entity, list)}>
+        <span class="entity-name">{entity.name}</span> <span class="count">×{entity.mentions.length}</span>
+        {detail && <span class="entity-detail"> · {detail}</span>}
+      </button>
+      {expanded && (
+        <BackgroundSection
+          state={backgrounds[entity.id] ?? { status: 'loading' }}
+          onRetry={() => onExpand(entity)}
+          thumbnail={thumbnails[entity.id] ?? null}
+        />
+      )}
+    </li>
+  );
+}
+
+function EntityGroups({ entities, ...names }: NamesProps & { entities: Entity[] }) {
+  return (
+    <>
+      {TYPE_ORDER.map((type) => {
+        const group = entities.filter((e) => e.type === type).sort((a, b) => b.mentions.length - a.mentions.length);
+        if (!group.length) return null;
+        return (
+          <details class="entity-group" data-type={type} key={type} open>
+            <summary>
+              <h3>{TYPE_GROUP[type]}</h3> <span class="fold-count">{group.length}</span>
+            </summary>
+            <ul>
+              {group.map((e) => (
+                <EntityItem key={e.id} entity={e} {...names} />
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </>
+  );
+}
+
 /** The toolbar popup: the article's age and publisher, who is in it, who said what, and what came before. */
-export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => {}, publisher = null, coverage = NO_COVERAGE }: PopupProps) {
+export function Popup({
+  state,
+  loading,
+  now,
+  backgrounds = {},
+  thumbnails = {},
+  onExpand = () => {},
+  publisher = null,
+  coverage = NO_COVERAGE,
+  controls,
+  askedName = null,
+  onOpenSettings,
+}: PopupProps) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (e: Entity, list: string) => {
+    const next = new Set(open);
+    const key = `${list}:${e.id}`;
+    if (next.has(key)) next.delete(key);
+    else {
+      next.add(key);
+      if (!backgrounds[e.id] || backgrounds[e.id]?.status === 'error' || backgrounds[e.id]?.status === 'offline') onExpand(e);
+    }
+    setOpen(next);
+  };
+  const footer = (
+    <footer class="popup-footer">
+      {controls && <Controls {...controls} />}
+      <a
+        class="settings-link"
+        href="/options.html"
+        target="_blank"
+        rel="noopener"
+        onClick={
+          onOpenSettings &&
+          ((event) => {
+            event.preventDefault();
+            onOpenSettings();
+          })
+        }
+      >
+        Settings: what is stored and sent
+      </a>
+    </footer>
+  );
   if (loading)
     return (
       <main class="popup">
@@ -154,31 +246,46 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
         <p class="status" data-status="unknown">
           Backstory has not seen this page yet. Reload it to analyse it.
         </p>
+        {footer}
       </main>
     );
   }
   if (!state.isArticle || !state.result) {
+    const status = state.problem ? 'problem' : state.isArticle ? 'analysing' : state.off ? `off-${state.off}` : 'not-article';
+    const message = state.problem ?? (state.isArticle ? 'Analysing this article…' : state.off ? `${state.reason}.` : 'Not a news article.');
     return (
       <main class="popup">
-        <p class="status" data-status={state.problem ? 'problem' : state.isArticle ? 'analysing' : 'not-article'}>
-          {state.problem ?? (state.isArticle ? 'Analysing this article…' : 'Not a news article.')}
+        <p class="status" data-status={status}>
+          {message}
         </p>
-        {!state.isArticle && <p class="muted">Backstory only reads article pages; it did nothing on this one.</p>}
+        {!state.isArticle && !state.off && <p class="muted">Backstory only reads article pages; it did nothing on this one.</p>}
+        {askedName && (
+          <p class="asked muted">“{askedName}”: Backstory has not read this page, so it has no card for that name. Analyse the page to look it up.</p>
+        )}
+        {footer}
       </main>
     );
   }
   const { article, entities, quotes, nlp } = state.result;
   const age = formatAge(article?.published ?? null, now);
+  const publisherName = cleanPublisher(article?.siteName, state.url);
+  const byline = cleanByline(article?.byline, publisherName);
+  const central = centralPeople(state.result);
+  const highlighted = highlightedEntities(entities).length;
+  const listed = [...highlightedEntities(entities), ...otherNames(state.result)];
+  const asked = askedName ? entityNamed(entities, askedName) : null;
+  const names = (list: string): NamesProps => ({ list, open, toggle, backgrounds, thumbnails, onExpand });
+  const facts = publisher?.facts.filter((f) => !/^Newspaper$/i.test(f)) ?? [];
   return (
     <main class="popup">
       <header>
         <h1 class="title">{article?.title ?? 'Untitled article'}</h1>
-        <p class="meta">{[article?.siteName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
-        {article?.byline && <p class="byline">By {article.byline}</p>}
+        <p class="meta">{[publisherName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
+        {byline && <p class="byline">By {byline}</p>}
         {publisher && (
-          <p class="publisher">
+          <p class="publisher" title={facts.join(' · ') || undefined}>
             <span class="publisher-label">{publisher.label}</span>
-            {[publisher.description, ...publisher.facts.filter((f) => !/^Newspaper$/i.test(f))].filter(Boolean).map((part) => ` · ${part}`)}
+            {[publisher.description, ...facts].filter(Boolean).map((part) => ` · ${part}`)}
           </p>
         )}
       </header>
@@ -192,36 +299,78 @@ export function Popup({ state, loading, now, backgrounds = {}, onExpand = () => 
           {`This page is very long: Backstory read its first ${article.limited.paragraphs.toLocaleString('en')} paragraphs (${Math.round(article.limited.chars / 1000).toLocaleString('en')} thousand characters, its limit) and highlighted the names in those only.`}
         </p>
       )}
+      {askedName && (
+        <section class="asked" aria-label="The name you looked up">
+          <h2>You looked up “{askedName}”</h2>
+          {asked ? (
+            <ul>
+              <EntityItem entity={asked} {...names('asked')} />
+            </ul>
+          ) : (
+            <p class="muted">It is not one of the names Backstory found in this article.</p>
+          )}
+        </section>
+      )}
+      <Fold name="central" title="Who is in it" open>
+        {central.length ? (
+          <ul class="central-list">
+            {central.map((s) => (
+              <EntityItem
+                key={s.entity.id}
+                entity={s.entity}
+                detail={[TYPE_LABEL[s.entity.type], s.inHeadline ? 'in the headline' : s.inLede ? 'in the first paragraph' : '']
+                  .filter(Boolean)
+                  .join(', ')}
+                {...names('central')}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">No people or organisations found.</p>
+        )}
+        <p class="badge-note muted">
+          {badgeExplanation(highlighted)
+            .replace(/^Backstory: /, '')
+            .replace(/^./, (c) => c.toUpperCase())}
+          {highlighted > 0 && ': the number on the Backstory button.'}
+        </p>
+      </Fold>
       <section class="entities" aria-label="Names in this article">
-        <h2>Who and what</h2>
-        {entities.length ? <EntityGroups entities={entities} backgrounds={backgrounds} onExpand={onExpand} /> : <p class="muted">No names found.</p>}
+        <Fold name="all-names" title="All names" count={listed.length}>
+          {listed.length ? <EntityGroups entities={listed} {...names('all')} /> : <p class="muted">No names found.</p>}
+        </Fold>
       </section>
       <section class="quotes" aria-label="Quotes">
-        <h2>Who said what</h2>
-        {quotes.length === 0 && <p class="muted">No quotes in this article.</p>}
-        {groupBySpeaker(quotes, entities).map((g) => (
-          <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
-            <h3>{g.speaker}</h3>
-            <SpeakerLine entity={g.entity} />
-            <ul>
-              {g.quotes.map((q) => (
-                <li key={q.start} class="quote">
-                  {q.text}
-                  {q.speakerText && q.speakerText !== g.speaker && <span class="as-written"> ({q.speakerText})</span>}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
+        <Fold name="all-quotes" title="Who said what" count={passages(quotes).length}>
+          {quotes.length === 0 && <p class="muted">No quotes in this article.</p>}
+          {groupBySpeaker(quotes, entities).map((g) => (
+            <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
+              <h3>{g.speaker}</h3>
+              <SpeakerLine entity={g.entity} />
+              <ul>
+                {g.quotes.map((q) => (
+                  <li key={q.start} class="quote">
+                    {q.text}
+                    {q.speakerText && q.speakerText !== g.speaker && <span class="as-written"> ({q.speakerText})</span>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Fold>
       </section>
-      <Coverage
-        links={article?.relatedLinks ?? []}
-        history={coverage.history}
-        search={coverage.search}
-        onSearch={coverage.onSearch}
-        searchPreview={coverage.searchPreview}
-        current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? 'This article', date: article?.published ?? null }}
-      />
+      <Fold name="earlier" title="Earlier coverage">
+        <Coverage
+          links={article?.relatedLinks ?? []}
+          history={coverage.history}
+          search={coverage.search}
+          onSearch={coverage.onSearch}
+          searchPreview={coverage.searchPreview}
+          current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? 'This article', date: article?.published ?? null }}
+          onOpenSettings={onOpenSettings}
+        />
+      </Fold>
+      {footer}
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { attachCards } from '../adapters/card-host';
+import { attachCards, type Cards } from '../adapters/card-host';
 import type { ElementNames } from '../adapters/element-names';
 import { readGateSignals } from '../adapters/gate-signals';
 import { highlightBlocks, highlightEntities } from '../adapters/highlight';
@@ -10,12 +10,16 @@ import { watchForRewrite } from '../adapters/rewrite-watch';
 import type { AnalysisResult, Entity, TextAnalysis } from '../lib/analyze';
 // The page half only: importing lib/analyze's index would bundle the NLP lexicons into every article tab.
 import { sections, WHOLE_TEXT_CHARS } from '../lib/analyze/bounds';
+import { entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
 import { extractPage, type PageExtraction } from '../lib/analyze/page';
 import type { GateSignals } from '../lib/detect';
-import { type ArticleContext, articleContext, namesForLookUp } from '../lib/knowledge';
+// The module itself: the folder's index would bring the linker into the page.
+import { namesForLookUp } from '../lib/knowledge/provider';
 
 interface PageSession {
   undo(): void;
+  /** opens the card of the name the reader selected (the context menu); false when the page highlights no such name */
+  openCardFor(text: string): boolean;
 }
 
 declare global {
@@ -26,6 +30,8 @@ declare global {
   var __backstoryNames: ElementNames | undefined;
   /** the gate's last reading of this page (see gate.content.ts) */
   var __backstoryGateSignals: GateSignals | undefined;
+  /** set by the background when the reader asked for this page to be analysed, whatever the gate said */
+  var __backstoryReaderAsked: boolean | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -47,23 +53,33 @@ function textAnalysis(page: PageExtraction, upTo?: number): Promise<TextAnalysis
 /** A long article's first part is highlighted at once, while the background works through the rest (in sections). */
 const FIRST_PART_CHARS = 10_000;
 
+/** What a run on screen offers the session: its undo, and its cards for the context menu's look-up. */
+interface Shown {
+  undo(): void;
+  openCardFor(text: string): boolean;
+}
+
 /** Analyses the page, highlights the names, wires the cards and reports back; returns how to undo all of it. */
-function analyse(names: ElementNames, onRewrite: () => void): () => void {
+function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolean): Shown {
   const url = location.href;
   let undone = false;
   let finalShown = false;
   /** the undo of the highlights and cards on screen */
   let undoShown: (() => void) | null = null;
+  let shownCards: Cards | null = null;
+  let shownEntities: Entity[] = [];
+  let shownMarks: HTMLElement[] = [];
   const { doc, elements } = buildPageTree(document, url);
   // Relative dates ("2 hours ago") are read against when the page loaded.
   doc.fetchedAt = performance.timeOrigin;
   const gateSignals = globalThis.__backstoryGateSignals;
-  const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url));
+  const page = extractPage(doc, gateSignals?.url === url ? gateSignals : readGateSignals(document, url), { readerAsked });
 
   const undoAll = () => {
     undone = true;
     undoShown?.();
     undoShown = null;
+    shownCards = null;
   };
   const failed = (error: unknown) => {
     undoAll();
@@ -86,25 +102,31 @@ function analyse(names: ElementNames, onRewrite: () => void): () => void {
       // The analysis' own mentions, placed by their offsets in the article text.
       const highlights = highlightEntities(
         highlightBlocks(page.extraction, elements),
-        result.entities.filter((e) => e.type !== 'MISC'),
+        highlightedEntities(result.entities),
         { sliceMs: SLICE_MS, later: (next) => setTimeout(next, 0) },
         names.mark,
       );
       undos.push(() => highlights.undo());
-      // Names only go out: the hovered one and the article's places, never the page's URL or text. The article's context
-      // goes to the extension's own background, which compares it with the answers to choose among namesakes.
-      let context: ArticleContext | undefined; // built on the first look-up, not on every page load
-      const lookUp = (entity: Entity) => {
-        context ??= articleContext(result);
-        return sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, context });
-      };
-      const cards = attachCards(document, result, lookUp, { tags: names });
+      // Names only go out: the hovered one and the article's places, never the page's URL or text. The background builds
+      // the article's context from the analysis it keeps for this tab, to choose among namesakes.
+      const lookUp = (entity: Entity) =>
+        sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null });
+      // The note's picture comes from the background as a data: URL: the page's CSP cannot block it, nor its scripts read it.
+      const fetchThumbnail = (thumbnailUrl: string) =>
+        sendMessage('knowledge/thumbnail', { url: thumbnailUrl }).then((answer) => (answer.ok ? answer.dataUrl : null));
+      const cards = attachCards(document, result, lookUp, { tags: names, fetchThumbnail });
       undos.push(() => cards.destroy());
-      undoShown = undoRun;
+      undoShown = () => {
+        shownCards = null;
+        undoRun();
+      };
+      shownCards = cards;
+      shownEntities = result.entities;
+      shownMarks = highlights.marks;
       // Watching for a rebuilt article starts once our own changes are done.
       highlights.done.then(
         () => {
-          if (final && !undone && undoShown === undoRun) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
+          if (final && !undone && shownCards === cards) undos.push(watchForRewrite(document, highlights.marks, onRewrite));
         },
         (error: unknown) => failed(error),
       );
@@ -136,30 +158,52 @@ function analyse(names: ElementNames, onRewrite: () => void): () => void {
       // The background is gone (extension reloading): the page stays as it is.
     },
   );
-  return undoAll;
+  const openCardFor = (text: string) => {
+    const entity = entityNamed(shownEntities, text);
+    if (!shownCards || !entity) return false;
+    const marks = shownMarks.filter((m) => m.isConnected && m.dataset.entityId === entity.id);
+    // The highlight in the reader's selection, else the first on screen, else the first.
+    const selection = document.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    const inView = (m: HTMLElement) => {
+      const r = m.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    };
+    const mark = marks.find((m) => range?.intersectsNode(m)) ?? marks.find(inView) ?? marks[0];
+    return !!mark && shownCards.openFor(mark);
+  };
+  return { undo: undoAll, openCardFor };
 }
 
 /** Injected by the background into pages the gate passed. */
 export default defineUnlistedScript(() => {
   const names = globalThis.__backstoryNames;
+  const readerAsked = globalThis.__backstoryReaderAsked === true;
+  globalThis.__backstoryReaderAsked = undefined;
   if (globalThis.__backstorySession || !names) return;
   let reanalyses = 0;
-  let undoCurrent = () => {};
+  const none: Shown = { undo() {}, openCardFor: () => false };
+  let current = none;
   const run = () => {
-    undoCurrent = analyse(names, () => {
-      undoCurrent();
-      if (reanalyses++ < MAX_REANALYSES) run();
-    });
+    current = analyse(
+      names,
+      () => {
+        current.undo();
+        if (reanalyses++ < MAX_REANALYSES) run();
+      },
+      readerAsked,
+    );
   };
   run();
   let stopLifetime = () => {};
   const session: PageSession = {
     undo() {
-      undoCurrent();
-      undoCurrent = () => {};
+      current.undo();
+      current = none;
       stopLifetime();
       globalThis.__backstorySession = undefined;
     },
+    openCardFor: (text) => current.openCardFor(text),
   };
   globalThis.__backstorySession = session;
   // Disabling, removing or updating the extension takes the highlights and the card away with it.

@@ -3,13 +3,16 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { elementNames } from '../adapters/element-names';
 import { highlightCss } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
-import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers } from '../adapters/knowledge-service';
+import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers, thumbnail } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { loadNerModel } from '../adapters/ner-model';
-import { searchNews } from '../adapters/news-service';
+import { searchNews, searchPreview } from '../adapters/news-service';
+import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
+import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
+import { articleContext } from '../lib/knowledge';
 
 /**
  * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
@@ -24,6 +27,12 @@ async function analyseInSlices(text: string, language: string | null, blockQuote
   }
 }
 
+/** The toolbar button's number and its tooltip, which says what the number is. */
+async function showCount(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
+  await browser.action.setTitle({ tabId, title: count ? badgeExplanation(count) : 'Backstory' });
+}
+
 export default defineBackground(() => {
   const store = tabStateStore(browser.storage.session ?? browser.storage.local);
   const history = historyService();
@@ -32,33 +41,53 @@ export default defineBackground(() => {
   void loadNerModel().catch(() => undefined);
   void store.sweep().catch(() => 0);
 
+  /**
+   * Injects the analyser (and the highlights' stylesheet, for this install's element names) into a tab's top frame.
+   * `readerAsked`: the reader asked for it ("Analyse this page", the keyboard command) on a page the gate refused or
+   * that the reader's pause or site setting left alone; the page is then analysed whatever the gate said.
+   */
+  const injectAnalyser = async (tabId: number, frameId: number, readerAsked: boolean) => {
+    const target = { tabId, frameIds: [frameId] };
+    const names = await elementNames();
+    await browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
+    // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
+    await browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
+    await browser.scripting.executeScript({
+      target,
+      func: (n: typeof names, asked: boolean) => {
+        globalThis.__backstoryNames = n;
+        globalThis.__backstoryReaderAsked = asked;
+      },
+      args: [names, readerAsked],
+    });
+    await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
+  };
+
+  /** The reader's own request to analyse a tab's page (popup button, keyboard command). */
+  const analyseTab = async (tabId: number): Promise<{ started: boolean; error?: string }> => {
+    try {
+      await injectAnalyser(tabId, 0, true);
+      return { started: true };
+    } catch (error) {
+      return { started: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
   onMessages({
-    'page/gated': async ({ url, isArticle, reason }, sender) => {
+    'page/gated': async ({ url, isArticle, reason, off }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { injected: false };
       // Nothing is kept about a page that is not an article, not even its address (search pages, reset links).
-      await store.set(tabId, { url: isArticle ? url : '', isArticle, reason, result: null, analysedAt: Date.now() });
+      await store.set(tabId, { url: isArticle ? url : '', isArticle, reason, result: null, analysedAt: Date.now(), ...(off && { off }) });
       if (!isArticle) {
-        await browser.action.setBadgeText({ tabId, text: '' });
+        await showCount(tabId, 0);
         return { injected: false };
       }
-      // The heavy analyser is injected only into pages the gate passed, and only into the top frame; the highlights' look
-      // comes with it as the extension's own stylesheet (see highlightCss), for this install's element names.
-      const target = { tabId, frameIds: [sender.frameId ?? 0] };
-      const names = await elementNames();
-      await browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
-      // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
-      await browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
-      await browser.scripting.executeScript({
-        target,
-        func: (n: typeof names) => {
-          globalThis.__backstoryNames = n;
-        },
-        args: [names],
-      });
-      await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
+      // The heavy analyser is injected only into pages the gate passed, and only into the top frame.
+      await injectAnalyser(tabId, sender.frameId ?? 0, false);
       return { injected: true };
     },
+    'page/analyse': ({ tabId }) => analyseTab(tabId),
     'page/analysed': async ({ url, result }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { stored: false };
@@ -66,8 +95,7 @@ export default defineBackground(() => {
       const state = { url: article ? url : '', isArticle: article, reason: result.reason, result: article ? result : null, analysedAt: Date.now() };
       // A failure to keep it is kept as a problem the popup shows; the badge and the history still go on.
       const stored = await store.set(tabId, state).catch(() => false);
-      const people = result.entities.filter((e) => e.type !== 'MISC').length;
-      await browser.action.setBadgeText({ tabId, text: result.isArticle && people ? String(people) : '' });
+      await showCount(tabId, result.isArticle ? highlightedEntities(result.entities).length : 0);
       // The reading history stays on the device; a failing database costs the history entry, never the page.
       const settings = await readSettings();
       await history.record(state, settings).catch(() => false);
@@ -80,13 +108,19 @@ export default defineBackground(() => {
       return analyseInSlices(text, language, blockQuotes);
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),
-    'knowledge/link': async ({ names, date, context }, sender) => {
-      const response = await lookUp(names, date, context);
-      const tabId = sender.tab?.id;
-      if (response.ok && tabId !== undefined) await history.rememberLinks(await store.get(tabId), response.results).catch(() => {});
+    'knowledge/link': async ({ names, date, tabId: named }, sender) => {
+      // A card is its own tab; the popup names the tab. The article's context is built here from the tab's analysis, so
+      // neither the page's script nor the popup carries the context builder. A content script cannot name another tab.
+      const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/'));
+      const tabId = fromExtension ? named : sender.tab?.id;
+      const state = tabId === undefined ? null : await store.get(tabId);
+      const response = await lookUp(names, date, state?.result ? articleContext(state.result) : undefined);
+      if (response.ok && state) await history.rememberLinks(state, response.results).catch(() => {});
       return response;
     },
+    'knowledge/thumbnail': ({ url }) => thumbnail(url),
     'knowledge/publisher': async ({ tabId }) => lookUpPublisher(await store.get(tabId)),
+    'coverage/preview': async ({ tabId }) => searchPreview(await store.get(tabId), await readSettings()),
     'coverage/history': async ({ tabId }) => history.earlier(await store.get(tabId), await readSettings()),
     'coverage/search': async ({ tabId, sources }) => searchNews(await store.get(tabId), await readSettings(), sources),
     'history/summary': () => history.summary(),
@@ -103,4 +137,67 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void store.remove(tabId);
   });
+
+  // The keyboard command: highlights on this page off, or (where there are none) the page analysed at the reader's wish.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== TOGGLE_COMMAND) return;
+    void activeTabId(tab).then(async (tabId) => {
+      if (tabId === undefined) return;
+      const removed = await browser.scripting
+        .executeScript({
+          target: { tabId },
+          func: () => {
+            const session = globalThis.__backstorySession;
+            session?.undo();
+            return !!session;
+          },
+        })
+        .then(([frame]) => frame?.result === true)
+        .catch(() => false);
+      if (!removed) await analyseTab(tabId);
+    });
+  });
+
+  // The context menu on selected text: the card of that name in the page, else the popup, looking it up.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: "Look up '%s' in Backstory", contexts: ['selection'] }));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== LOOK_UP_MENU || tab?.id === undefined) return;
+    void lookUpSelection(tab.id, (info.selectionText ?? '').trim(), info.frameId ?? 0);
+  });
 });
+
+const TOGGLE_COMMAND = 'toggle-highlights';
+const LOOK_UP_MENU = 'look-up-selection';
+
+async function activeTabId(tab?: { id?: number }): Promise<number | undefined> {
+  if (tab?.id !== undefined && tab.id >= 0) return tab.id;
+  return (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+}
+
+/**
+ * Opens the card of the selected name where the page has one (its highlight nearest the selection); otherwise opens the
+ * popup on that name (the toolbar popup where the browser allows it, else a small window of it).
+ */
+async function lookUpSelection(tabId: number, text: string, frameId: number): Promise<void> {
+  if (!text) return;
+  const opened = await browser.scripting
+    .executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: (name: string) => globalThis.__backstorySession?.openCardFor(name) ?? false,
+      args: [text],
+    })
+    .then(([frame]) => frame?.result === true)
+    .catch(() => false);
+  if (opened) return;
+  await browser.storage.session?.set({ [PENDING_LOOK_UP]: { tabId, name: text, at: Date.now() } }).catch(() => undefined);
+  try {
+    await browser.action.openPopup();
+  } catch {
+    const url = browser.runtime.getURL(`/popup.html?tabId=${tabId}&name=${encodeURIComponent(text)}`);
+    await browser.windows.create({ url, type: 'popup', width: 420, height: 600 });
+  }
+}

@@ -2,8 +2,8 @@
  * `npm run eval:ner`: the name tagger's scores
  * - per genre on ../shared/eval (web-news first; GUM news and interviews): typed and untyped mention F1 and entity F1,
  *   as the eval's own score.mjs computes them, through the same pipeline as the CLI;
- * - per source on the corpora's splits the shipped model was not trained on (exact typed spans): test splits (CrossNER:
- *   the second half of test), and with --dev the dev splits too.
+ * - per source on the corpora's held-out slices (exact typed spans): the second half of each test split, cut at a
+ *   document boundary, which no model is trained on; with --dev the dev splits too (the shipped model learnt from them).
  *
  *   tsx scripts/eval-ner.ts [--model FILE] [--eval DIR] [--dev] [--no-corpora] [--no-eval] [--out pred.jsonl]
  *                           [--first-stage-only]
@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { loadNerModel } from '../cli/ner-model';
 import { analyzeText } from '../lib/analyze';
 import { nerModel, nerResources } from '../lib/entities/model';
-import { readManifest, readSplit, type Sentence } from './ner/corpus';
+import { readManifest, readSplit, TEST_SOURCES, testHalves } from './ner/corpus';
 import { scoreCorpus } from './ner/score';
 
 const args = process.argv.slice(2);
@@ -104,16 +104,22 @@ function printCounts(label: string, counts: Map<string, { tp: number; fp: number
 if (!flag('no-corpora')) {
   const manifest = readManifest();
   const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: 'mask' });
-  const crossner = ['crossner-ai', 'crossner-literature', 'crossner-music', 'crossner-politics', 'crossner-science'];
-  const half = (s: Sentence[], second: boolean) => (second ? s.slice(Math.floor(s.length / 2)) : s.slice(0, Math.floor(s.length / 2)));
-  const split = (second: boolean, name: string) => [
-    ...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, name)),
-    ...crossner.flatMap((s) => half(read(s, 'test'), second)),
-  ];
+  const crossner = TEST_SOURCES.filter((s) => s.startsWith('crossner'));
   if (flag('dev'))
-    printCounts('corpora dev splits (exact typed spans; MISC only where annotated)', scoreCorpus(split(false, 'dev'), model, nerResources()));
+    printCounts(
+      'corpora dev splits (exact typed spans; MISC only where annotated; the shipped model trained on them)',
+      scoreCorpus(
+        [...['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, 'dev')), ...crossner.flatMap((s) => testHalves(read(s, 'test'))[0])],
+        model,
+        nerResources(),
+      ),
+    );
   printCounts(
-    'corpora test splits, never trained on (exact typed spans; MISC only where annotated)',
-    scoreCorpus(split(true, 'test'), model, nerResources()),
+    'corpora held out: the second half of each test split, never trained on (exact typed spans; MISC only where annotated)',
+    scoreCorpus(
+      TEST_SOURCES.flatMap((s) => testHalves(read(s, 'test'))[1]),
+      model,
+      nerResources(),
+    ),
   );
 }

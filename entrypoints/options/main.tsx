@@ -6,6 +6,8 @@ import { readSettings, writeSettings } from '../../adapters/settings';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
+import { browser } from 'wxt/browser';
+import { CONTROL_KEY, controlFrom, type ReaderControl } from '../../lib/control';
 import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
 
 /** Saves text as a file the reader downloads. */
@@ -29,9 +31,18 @@ function App() {
     sendMessage('history/summary', {})
       .then(setSummary)
       .catch((error: unknown) => setMessage(`Cannot read the history: ${String(error)}`));
+  const [control, setControl] = useState<ReaderControl | null>(null);
   useEffect(() => {
     readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
     void refresh();
+    const readControl = () => browser.storage.local.get(CONTROL_KEY).then((stored) => setControl(controlFrom(stored[CONTROL_KEY])));
+    void readControl();
+    // The popup may change the pause or a site while this page is open.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && CONTROL_KEY in changes) void readControl();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   if (!settings) return null;
   const history = {
@@ -66,6 +77,11 @@ function App() {
       defaults={DEFAULT_SETTINGS}
       saved={saved}
       history={history}
+      control={control ?? undefined}
+      onControl={(next) => {
+        setControl(next);
+        void browser.storage.local.set({ [CONTROL_KEY]: next });
+      }}
       onSave={(next) => {
         setSaved(false);
         // Searching the publisher's own site sends its domain: Firefox asks the reader's consent first (asked here,

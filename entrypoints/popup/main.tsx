@@ -1,42 +1,49 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../adapters/messaging';
+import { takePendingLookUp } from '../../adapters/pending-look-up';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
+import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
 import type { Entity } from '../../lib/analyze';
-import { buildNewsQuery, centralEntities } from '../../lib/coverage';
-import { articleContext, type BackgroundNote, namesForLookUp } from '../../lib/knowledge';
-import type { HistoryResponse, TabState } from '../../lib/messaging';
+import { CONTROL_KEY, controlFrom, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
+import type { BackgroundNote } from '../../lib/knowledge';
+// The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
+import { namesForLookUp } from '../../lib/knowledge/provider';
+import type { HistoryResponse, SearchPreview, TabState } from '../../lib/messaging';
 
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
+async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   const params = new URLSearchParams(location.search);
   const tabId = Number(params.get('tabId'));
-  if (Number.isInteger(tabId) && tabId > 0) return tabId;
   const url = params.get('url');
-  const tabs = url ? (await browser.tabs.query({})).filter((t) => t.url === url) : await browser.tabs.query({ active: true, currentWindow: true });
-  return tabs[0]?.id;
+  const tabs =
+    Number.isInteger(tabId) && tabId > 0
+      ? [await browser.tabs.get(tabId)]
+      : url
+        ? (await browser.tabs.query({})).filter((t) => t.url === url)
+        : await browser.tabs.query({ active: true, currentWindow: true });
+  const tab = tabs[0];
+  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
 
-function App() {
+/** The tab's analysis, asked for again while the page loads or the analyser runs, for a few seconds at most. */
+function useTabState(tabId: number | undefined, revision: number) {
   const [state, setState] = useState<TabState | null>(null);
-  const [tabId, setTabId] = useState<number | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
+    if (tabId === undefined) return;
     let cancelled = false;
     let tries = 0;
     const load = async () => {
       tries++;
-      const tabId = await targetTabId();
-      setTabId(tabId);
-      const next = tabId === undefined ? null : await sendMessage('popup/tab-state', { tabId });
+      const next = await sendMessage('popup/tab-state', { tabId });
       if (cancelled) return;
-      // The page may still be loading or the analyser running: look again shortly, for a few seconds at most.
-      const pending = !next || (next.isArticle && !next.result && !next.problem);
-      if (pending && tries < 15) {
+      const pending = !next || (next.isArticle && !next.result && !next.problem) || (revision > 0 && !next.result && tries < 25);
+      if (pending && tries < 25) {
         if (next) setState(next);
         setTimeout(load, 200);
         return;
@@ -48,8 +55,51 @@ function App() {
     return () => {
       cancelled = true;
     };
+  }, [tabId, revision]);
+  return { state, loading };
+}
+
+/** The reader's pause and sites turned off, as stored; changed here, they reach every tab's gate (storage events). */
+function useControl() {
+  const [control, setControl] = useState<ReaderControl | null>(null);
+  useEffect(() => {
+    browser.storage.local.get(CONTROL_KEY).then(
+      (stored) => setControl(controlFrom(stored[CONTROL_KEY])),
+      () => setControl(controlFrom(null)),
+    );
   }, []);
+  const save = (next: ReaderControl) => {
+    setControl(next);
+    void browser.storage.local.set({ [CONTROL_KEY]: next });
+  };
+  return { control, save };
+}
+
+function App() {
+  const [tab, setTab] = useState<{ id: number; url: string } | undefined>(undefined);
+  const [noTab, setNoTab] = useState(false);
+  const [revision, setRevision] = useState(0);
+  const [askedName, setAskedName] = useState<string | null>(new URLSearchParams(location.search).get('name'));
+  useEffect(() => {
+    targetTab().then(
+      (found) => {
+        setTab(found);
+        if (!found) setNoTab(true);
+        else
+          void takePendingLookUp(found.id).then(
+            (name) => name && setAskedName(name),
+            () => {},
+          );
+      },
+      () => setNoTab(true),
+    );
+  }, []);
+  const tabId = tab?.id;
+  const { state, loading } = useTabState(tabId, revision);
+  const { control, save } = useControl();
+  const [analysing, setAnalysing] = useState<'idle' | 'working' | 'failed'>('idle');
   const [backgrounds, setBackgrounds] = useState<Record<string, BackgroundState>>({});
+  const [thumbnails, setThumbnails] = useState<Record<string, string | null>>({});
   const [publisher, setPublisher] = useState<BackgroundNote | null>(null);
   // Opening the popup is the reader's action: the outlet's background is asked for then, by its name only (the
   // background sends what the tab's address vouches for of it).
@@ -64,23 +114,65 @@ function App() {
     const result = state?.result;
     if (!result) return;
     setBackgrounds((b) => ({ ...b, [entity.id]: { status: 'loading' } }));
-    sendMessage('knowledge/link', {
-      names: namesForLookUp(entity, result.entities),
-      date: result.article?.published ?? null,
-      context: articleContext(result),
-    })
+    sendMessage('knowledge/link', { names: namesForLookUp(entity, result.entities), date: result.article?.published ?? null, tabId })
       .then((response) => stateFromResponse(response, entity.id))
       .catch((error: unknown): BackgroundState => ({ status: 'error', message: String(error) }))
-      .then((next) => setBackgrounds((b) => ({ ...b, [entity.id]: next })));
+      .then((next) => {
+        setBackgrounds((b) => ({ ...b, [entity.id]: next }));
+        const picture = next.status === 'loaded' ? next.note.thumbnail : null;
+        if (picture)
+          sendMessage('knowledge/thumbnail', { url: picture })
+            .then((answer) => setThumbnails((t) => ({ ...t, [entity.id]: answer.ok ? answer.dataUrl : null })))
+            .catch(() => {});
+      });
   };
   const coverage = useCoverage(tabId, state);
+  const url = tab?.url ?? state?.url ?? '';
+  const site = /^https?:/i.test(url) ? siteOf(url) : '';
+  const off = control ? offFor(control, url) : null;
+  const controls: ControlsProps | undefined = control
+    ? {
+        site,
+        siteOn: !site || offFor({ ...control, paused: false }, url) === null,
+        paused: control.paused,
+        onSite: (on) => save(withSite(control, url, on)),
+        onPause: (paused) => save({ ...control, paused }),
+        // Offered where nothing was analysed: the gate refused the page, or the reader's pause or site setting left it.
+        onAnalyse:
+          tabId !== undefined && site && !state?.result && (off || !state || !state.isArticle)
+            ? () => {
+                setAnalysing('working');
+                sendMessage('page/analyse', { tabId }).then(
+                  (answer) => {
+                    setAnalysing(answer.started ? 'idle' : 'failed');
+                    if (answer.started) setRevision((r) => r + 1);
+                  },
+                  () => setAnalysing('failed'),
+                );
+              }
+            : undefined,
+        analysing,
+      }
+    : undefined;
   // When the article's context is first on screen: `npm run bench` reads this mark.
   const shown = !loading && !!state;
   useEffect(() => {
     if (shown) performance.mark('backstory:popup-ready');
   }, [shown]);
   return (
-    <Popup state={state} loading={loading} now={new Date()} backgrounds={backgrounds} onExpand={onExpand} publisher={publisher} coverage={coverage} />
+    <Popup
+      state={noTab ? null : state}
+      loading={!noTab && loading}
+      now={new Date()}
+      backgrounds={backgrounds}
+      thumbnails={thumbnails}
+      onExpand={onExpand}
+      publisher={publisher}
+      coverage={coverage}
+      controls={controls}
+      askedName={askedName}
+      onOpenSettings={() => void browser.runtime.openOptionsPage()}
+    />
   );
 }
 
@@ -88,18 +180,18 @@ function App() {
 function useCoverage(tabId: number | undefined, state: TabState | null) {
   const [history, setHistory] = useState<HistoryResponse | null>(null);
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
+  const [searchPreview, setSearchPreview] = useState<SearchPreview | null>(null);
   const result = state?.result;
   useEffect(() => {
     if (tabId === undefined || !result?.article) return;
     sendMessage('coverage/history', { tabId })
       .then(setHistory)
       .catch(() => setHistory({ matches: [], recording: 'on' }));
+    // What a search would send, from the background that sends it: the popup shows exactly that.
+    sendMessage('coverage/preview', { tabId })
+      .then(setSearchPreview)
+      .catch(() => setSearchPreview(null));
   }, [tabId, result]);
-  const searchPreview = useMemo(() => {
-    if (!result?.article) return null;
-    const query = buildNewsQuery(centralEntities(result, result.article.title), result.article.published);
-    return query && { names: query.names, before: query.before };
-  }, [result]);
   const onSearch = () => {
     if (tabId === undefined) return;
     setSearch({ status: 'loading' });

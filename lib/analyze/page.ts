@@ -23,7 +23,15 @@ export interface PageExtraction {
 export interface PageOptions {
   /** extract the text even from a page the gate refused (the CLI does, for measurement); the page stays "not an article" */
   alwaysExtract?: boolean;
+  /**
+   * the reader asked for this page to be analysed ("Analyse this page"): it is taken as an article whatever the gate and
+   * the confirmation said, as long as extraction finds text in it
+   */
+  readerAsked?: boolean;
 }
+
+/** Fewer words than this, even at the reader's request, is no text to analyse (an empty page, a login wall). */
+const MIN_ASKED_WORDS = 20;
 
 function blockQuoteSpans(extraction: Extraction): Span[] {
   return extraction.blocks.flatMap((block, i) => {
@@ -53,6 +61,24 @@ const extractWithinLimits = (doc: PageDocument) => limitExtraction(extractArticl
 
 /** Gate, extraction and confirmation: whether the page is an article, and its text and metadata. */
 export function extractPage(doc: PageDocument, signals: GateSignals, options: PageOptions = {}): PageExtraction {
+  const page = extractVerdict(doc, signals, options);
+  if (page.isArticle || !options.readerAsked) return page;
+  const extraction = page.extraction ?? extractWithinLimits(doc);
+  const words = countWords(extraction.article.text);
+  if (words < MIN_ASKED_WORDS)
+    return { ...page, extraction, article: extraction.article, reason: `${page.reason}; nothing to analyse found (${words} words)` };
+  return {
+    ...page,
+    isArticle: true,
+    reason: `analysed at the reader's request (${page.reason})`,
+    nlp: languageSupport(extraction.article.lang),
+    article: extraction.article,
+    extraction,
+    blockQuotes: blockQuoteSpans(extraction),
+  };
+}
+
+function extractVerdict(doc: PageDocument, signals: GateSignals, options: PageOptions): PageExtraction {
   const gateVerdict = gate(signals);
   const none = { entities: [] as Entity[], quotes: [] as Quote[], blockQuotes: [] as Span[], gate: gateVerdict };
   if (!gateVerdict.isArticle) {

@@ -121,7 +121,7 @@ function guardian(settings: NewsSettings): NewsProvider {
     label: 'The Guardian',
     format: 'json',
     minIntervalMs: 1000,
-    unavailable: () => (settings.guardianKey ? null : 'Needs your Guardian API key (options page).'),
+    unavailable: () => (settings.guardianKey ? null : 'Needs your Guardian API key.'),
     url: (q) =>
       `${settings.guardianBase}/search?q=${enc(phrases(q.names, ' AND '))}&from-date=${q.after}&to-date=${q.before}&order-by=newest&page-size=20&api-key=${enc(settings.guardianKey)}`,
     parse: (body) =>
@@ -140,7 +140,7 @@ function nyt(settings: NewsSettings): NewsProvider {
     label: 'The New York Times',
     format: 'json',
     minIntervalMs: 12_000,
-    unavailable: () => (settings.nytKey ? null : 'Needs your New York Times API key (options page).'),
+    unavailable: () => (settings.nytKey ? null : 'Needs your New York Times API key.'),
     url: (q) =>
       `${settings.nytBase}/svc/search/v2/articlesearch.json?q=${enc(phrases(q.names))}&begin_date=${compact(q.after)}&end_date=${compact(q.before)}&sort=newest&api-key=${enc(settings.nytKey)}`,
     parse: (body) =>

@@ -1,30 +1,16 @@
 import type { AnalysisResult, Entity } from '../analyze/types';
 import { canonicalizeUrl } from '../extract';
+import { salience } from '../salience';
 import type { ArticleEntity, HistoryRecord } from './types';
 
 /** More than this and the tail is names mentioned in passing, which only add noise to matching. */
 const KEPT_ENTITIES = 15;
 
-/**
- * How central each entity is to an article: mentions relative to the most mentioned, raised for names in the headline
- * and for speakers. Places weigh half: "Pakistan" is shared by too many unrelated stories to say much.
- */
-export function centralEntities(result: Pick<AnalysisResult, 'entities' | 'quotes'>, title: string | null): ArticleEntity[] {
-  const entities = result.entities.filter((e) => e.type !== 'MISC');
-  const most = Math.max(1, ...entities.map((e) => e.mentions.length));
-  const speakers = new Set(result.quotes.map((q) => q.speakerId).filter(Boolean));
-  const headline = (title ?? '').toLowerCase();
-  const scored = entities.map((e) => {
-    let weight = e.mentions.length / most;
-    if (e.variants.some((v) => v.length > 2 && headline.includes(v.toLowerCase()))) weight += 0.5;
-    if (speakers.has(e.id)) weight += 0.25;
-    if (e.type === 'LOC') weight /= 2;
-    return { entity: e, weight: Math.min(1, weight) };
-  });
-  return scored
-    .sort((a, b) => b.weight - a.weight || a.entity.name.localeCompare(b.entity.name))
+/** The article's names as history keeps them, by how central they are (lib/salience), weights capped at 1. */
+export function centralEntities(result: Pick<AnalysisResult, 'entities' | 'quotes' | 'article'>): ArticleEntity[] {
+  return salience(result)
     .slice(0, KEPT_ENTITIES)
-    .map(({ entity, weight }) => toArticleEntity(entity, weight));
+    .map(({ entity, score }) => toArticleEntity(entity, Math.min(1, score)));
 }
 
 function toArticleEntity(e: Entity, weight: number): ArticleEntity {
@@ -48,7 +34,7 @@ export function recordFromAnalysis(result: AnalysisResult, pageUrl: string, now:
     publisher: article.siteName,
     published: article.published,
     lang: article.lang,
-    entities: centralEntities(result, article.title),
+    entities: centralEntities(result),
     readAt: now,
     lastReadAt: now,
   };

@@ -9,16 +9,16 @@ const MAGIC = 0x4c435342;
 
 export type ClusterLookup = (word: string) => readonly [number, number, number] | null;
 
-/** Reads a cluster table (copied into aligned memory); throws on a file that is none. */
+/** Reads a cluster table; throws on a file that is none. */
 export function readClusters(bytes: Uint8Array): ClusterLookup {
-  const aligned = new Uint8Array(bytes.length);
-  aligned.set(bytes);
-  const header = new Uint32Array(aligned.buffer, 0, 4);
+  // (A view where the bytes are 4-byte aligned, as in a model file read whole; a copy otherwise.)
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
+  const header = new Uint32Array(aligned.buffer, aligned.byteOffset, 4);
   if (header[0] !== MAGIC) throw new Error('not a word-cluster table');
   const bits = header[1] as number;
   const k = header[2] as number;
-  const parents = new Uint16Array(aligned.buffer, 16, k * 2);
-  const slots = new Uint32Array(aligned.buffer, 16 + k * 4, 1 << bits);
+  const parents = new Uint16Array(aligned.buffer, aligned.byteOffset + 16, k * 2);
+  const slots = new Uint32Array(aligned.buffer, aligned.byteOffset + 16 + k * 4, 1 << bits);
   const mask = (1 << bits) - 1;
   const ids: (readonly [number, number, number])[] = [];
   for (let c = 0; c < k; c++) ids.push([parents[c * 2 + 1] as number, parents[c * 2] as number, c]);

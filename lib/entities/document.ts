@@ -3,7 +3,7 @@
  * for its other mentions (sentence starts, headlines, a surname alone, an acronym), as in stacked document-level
  * taggers (Krishnan and Manning 2006). Shared by the trainer (on cross-validated first-pass output) and inference.
  */
-import { Cap, hashString, mix, type TokenInfo } from './features';
+import { Cap, hashString, mix, type NerResources, type TokenInfo } from './features';
 import { type Span, spansOf, tagPosition, tagType } from './tagger';
 
 const D = {
@@ -21,9 +21,16 @@ const D = {
   acronym: 112,
   neighbours: 113,
   capitalElsewhere: 114,
+  titledElsewhere: 115,
+  speaksElsewhere: 116,
+  headElsewhere: 117,
 } as const;
+const POSITION_HASHES = [0, 1, 2, 3].map((p) => hashString(`${p}`));
 
 const isCapital = (c: number) => c === Cap.Initial || c === Cap.AllCaps || c === Cap.Letter || c === Cap.Camel;
+/** The most features a token gets here (bias, self, case, neighbours, 2 votes, case elsewhere, first mention, title and
+ * speech elsewhere, same run, same last word, inside a longer name, surname, given name, acronym, capitals elsewhere). */
+const MAX_DOCUMENT_FEATURES = 18;
 /** The longest run of capitalised words looked for inside longer names. */
 const MAX_INNER = 6;
 const bucket = (n: number) => (n <= 0 ? 0 : n === 1 ? 1 : n <= 3 ? 2 : 3);
@@ -40,8 +47,19 @@ interface FoundSpan extends Span {
   words: string[];
 }
 
+/** Word classes the document-level evidence reads (a bit mask of TokenInfo.classes each): titles and speech verbs. */
+export interface DocumentCues {
+  title: number;
+  speech: number;
+}
+
+export const documentCues = (res: Pick<NerResources, 'titleClass' | 'speechClass'>): DocumentCues => ({
+  title: 1 << res.titleClass,
+  speech: 1 << res.speechClass,
+});
+
 /** Per sentence, the second stage's feature hashes (same layout as sentenceFeatures). */
-export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint32Array; offsets: Uint32Array }[] {
+export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCues): { hashes: Uint32Array; offsets: Uint32Array }[] {
   const spans: FoundSpan[] = [];
   sentences.forEach((s, i) => {
     for (const span of spansOf(s.path)) {
@@ -56,6 +74,8 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
   const surnames = new Map<string, number>();
   const givenNames = new Map<string, number>();
   const acronyms = new Map<string, number>();
+  /** the last word of each name of two words or more, with the types of those names ("Press Office" → office: ORG) */
+  const lastWords = new Map<string, number[]>();
   const longer: FoundSpan[] = [];
   for (const s of spans) {
     const votes = byKey.get(s.key) ?? [0, 0, 0, 0];
@@ -69,6 +89,10 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
     }
     if (s.words.length > 1) {
       longer.push(s);
+      const last = s.words[s.words.length - 1] as string;
+      const lv = lastWords.get(last) ?? [0, 0, 0, 0];
+      lv[s.type] = (lv[s.type] as number) + 1;
+      lastWords.set(last, lv);
       if (s.type === 0) {
         surnames.set(s.words[s.words.length - 1] as string, (surnames.get(s.words[s.words.length - 1] as string) ?? 0) + 1);
         givenNames.set(s.words[0] as string, (givenNames.get(s.words[0] as string) ?? 0) + 1);
@@ -80,15 +104,25 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       if (initials.length >= 2) acronyms.set(initials, s.type);
     }
   }
-  // How the document writes each word: in lowercase (not at a sentence start), or with a capital.
+  // How the document writes each word: in lowercase (not at a sentence start), or with a capital; and the capitalised
+  // words it gives a title before ("Mr. Quarry", "President Ostrova") or a speech verb after ("Quarry said"), anywhere.
   const lowerUses = new Map<string, number>();
   const capitalUses = new Map<string, number>();
-  for (const s of sentences)
-    s.info.forEach((t, k) => {
-      if (k === 0) return;
-      if (t.cap === Cap.Lower) lowerUses.set(t.lower, (lowerUses.get(t.lower) ?? 0) + 1);
-      else if (isCapital(t.cap)) capitalUses.set(t.lower, (capitalUses.get(t.lower) ?? 0) + 1);
-    });
+  const titled = new Set<string>();
+  const speaking = new Set<string>();
+  for (const s of sentences) {
+    const info = s.info;
+    for (let k = 0; k < info.length; k++) {
+      const t = info[k] as TokenInfo;
+      if (k > 0 && t.cap === Cap.Lower) lowerUses.set(t.lower, (lowerUses.get(t.lower) ?? 0) + 1);
+      else if (k > 0 && isCapital(t.cap)) capitalUses.set(t.lower, (capitalUses.get(t.lower) ?? 0) + 1);
+      if (!isCapital(t.cap)) continue;
+      const before = info[k - 1];
+      if (before && before.classes & cues.title && isCapital(before.cap)) titled.add(t.lower);
+      const after = info[k + 1];
+      if (after && after.classes & cues.speech && !isCapital(after.cap)) speaking.add(t.lower);
+    }
+  }
   // Every run of up to MAX_INNER words inside a longer name found, with the first two names (in document order) it is
   // found in and where: a run's look-up is then one map read, however often the document repeats its names.
   const inner = new Map<string, { span: FoundSpan; at: number }[]>();
@@ -107,9 +141,16 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
     }
   }
 
+  // One buffer for the whole document (each sentence's hashes are a view of it): at most 17 features a token.
+  const tokens = sentences.reduce((sum, s) => sum + s.info.length, 0);
+  const buffer = new Uint32Array(tokens * MAX_DOCUMENT_FEATURES);
+  let used = 0;
+  const emit = (template: number, value: number) => {
+    buffer[used++] = mix(template, value);
+  };
   return sentences.map((s, si) => {
     const n = s.info.length;
-    const hashes: number[] = [];
+    const from = used;
     const offsets = new Uint32Array(n + 1);
     // The runs of capitalised words (as the first stage's name-shape tests see them, without connectors).
     const runStart = new Int32Array(n).fill(-1);
@@ -128,41 +169,38 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       k = end;
     }
     const ownSpanAt = new Int32Array(n).fill(-1);
-    const ownSpans = new Set<string>();
+    /** the end of the first pass's span starting at a token, or -1 */
+    const ownSpanStart = new Int32Array(n).fill(-1);
     for (const span of spansOf(s.path)) {
       for (let j = span.start; j < span.end; j++) ownSpanAt[j] = span.type;
-      ownSpans.add(`${span.start}:${span.end}`);
+      ownSpanStart[span.start] = span.end;
     }
     let runAt = -1;
     let runKey = '';
     for (let k = 0; k < n; k++) {
-      offsets[k] = hashes.length;
+      offsets[k] = used - from;
       const t = s.info[k] as TokenInfo;
       const self = s.path[k] as number;
-      const emit = (template: number, value: number) => hashes.push(mix(template, value));
       emit(D.bias, 0);
       emit(D.self, self);
       emit(D.selfCap, self * 8 + t.cap + (k === 0 ? 64 : 0));
       emit(D.neighbours, (k ? (s.path[k - 1] as number) : 31) * 32 + (k + 1 < n ? (s.path[k + 1] as number) : 31));
       const capital = isCapital(t.cap);
       const own = ownSpanAt[k] as number;
-      if (!capital && own < 0) {
-        offsets[k + 1] = hashes.length;
-        continue;
-      }
+      if (!capital && own < 0) continue;
       // This word in names found elsewhere (less this token's own span).
-      const votes = (byWord.get(t.lower) ?? [0, 0, 0, 0]).slice();
-      if (own >= 0) votes[own] = Math.max(0, (votes[own] as number) - 1);
+      const votes = byWord.get(t.lower);
       let best = -1;
       let bestVotes = 0;
       let total = 0;
-      votes.forEach((v, type) => {
+      for (let type = 0; votes && type < 4; type++) {
+        const v = Math.max(0, (votes[type] as number) - (type === own ? 1 : 0));
         total += v;
         if (v > bestVotes) {
           best = type;
           bestVotes = v;
         }
-      });
+      }
       if (best >= 0) {
         const share = bestVotes === total ? 2 : bestVotes * 2 > total ? 1 : 0;
         emit(D.wordVote, best * 64 + bucket(bestVotes) * 4 + share);
@@ -173,6 +211,8 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
       emit(D.lowerElsewhere, bucket(lower) * 8 + bucket(upper) * 2 + (k === 0 ? 1 : 0));
       const first = firstType.get(t.lower);
       if (first !== undefined) emit(D.firstMention, first * 2 + (k === 0 ? 1 : 0));
+      if (capital && titled.has(t.lower)) emit(D.titledElsewhere, self);
+      if (capital && speaking.has(t.lower)) emit(D.speaksElsewhere, self);
       const rs = runStart[k] as number;
       if (rs >= 0) {
         const re = runEnd[k] as number;
@@ -188,11 +228,34 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
         }
         const same = byKey.get(runKey);
         if (same) {
-          const own = ownSpanAt[k];
-          const counts = same.slice();
-          if (own !== undefined && own >= 0 && ownSpans.has(`${rs}:${re}`)) counts[own] = Math.max(0, (counts[own] as number) - 1);
-          const top = counts.indexOf(Math.max(...counts));
-          if ((counts[top] as number) > 0) emit(D.sameRun, top * 64 + position * 4 + bucket(counts[top] as number));
+          // (Less this run's own span, when the first pass found exactly the run.)
+          const less = own >= 0 && ownSpanStart[rs] === re ? own : -1;
+          let top = 0;
+          let topCount = -1;
+          for (let type = 0; type < 4; type++) {
+            const count = Math.max(0, (same[type] as number) - (type === less ? 1 : 0));
+            if (count > topCount) {
+              top = type;
+              topCount = count;
+            }
+          }
+          if (topCount > 0) emit(D.sameRun, top * 64 + position * 4 + bucket(topCount));
+        }
+        // The type of the other names that end in this run's last word ("Treasury Office" where "Press Office" is a
+        // body), less this run's own span when the first pass found it.
+        const heads = len > 1 ? lastWords.get((s.info[re - 1] as TokenInfo).lower) : undefined;
+        if (heads) {
+          const less = own >= 0 && ownSpanStart[rs] === re ? own : -1;
+          let top = 0;
+          let topCount = 0;
+          for (let type = 0; type < 4; type++) {
+            const count = Math.max(0, (heads[type] as number) - (type === less ? 1 : 0));
+            if (count > topCount) {
+              top = type;
+              topCount = count;
+            }
+          }
+          if (topCount > 0) emit(D.headElsewhere, top * 16 + position * 4 + bucket(topCount));
         }
         // Part of a longer name found elsewhere ("Paris" of "Paris Agreement", "Rathke" of "Jeff Rathke").
         // (At most one of the two is the name this token is in.)
@@ -205,12 +268,11 @@ export function documentFeatures(sentences: DocumentSentence[]): { hashes: Uint3
         if (len <= 2 && surnames.has(t.lower) && k === re - 1) emit(D.surname, len);
         if (len <= 2 && givenNames.has(t.lower) && k === rs) emit(D.givenName, len);
         if (t.cap === Cap.AllCaps && acronyms.has(t.lower)) emit(D.acronym, acronyms.get(t.lower) as number);
-        emit(D.capitalElsewhere, hashString(`${position}`) ^ bucket(upper));
+        emit(D.capitalElsewhere, (POSITION_HASHES[position] as number) ^ bucket(upper));
       }
-      offsets[k + 1] = hashes.length;
     }
-    offsets[n] = hashes.length;
-    return { hashes: Uint32Array.from(hashes), offsets };
+    offsets[n] = used - from;
+    return { hashes: buffer.subarray(from, used), offsets };
   });
 }
 

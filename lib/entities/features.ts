@@ -8,13 +8,13 @@
  * language needs resources and a model, not another feature function.
  */
 
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 8;
 
 export interface NerResources {
   /** names the resources (and their version): the model refuses resources other than those it was trained with */
   id: string;
   /** single-word classes (lowercase): "first name", "place", "title", "organisation head" … */
-  classes: readonly (readonly [name: string, words: ReadonlySet<string>])[];
+  classes: readonly (readonly [name: string, words: { has(word: string): boolean }])[];
   /** multi-word gazetteers (lowercase, space-separated): places, organisations, people */
   phrases: readonly (readonly [name: string, entries: ReadonlySet<string>])[];
   /** words that join the capitalised words of one name ("of", "de", "bin") */
@@ -70,6 +70,11 @@ const T = {
   acronymOfRun: 43,
   runLength: 44,
   capitalAlone: 45,
+  runBefore: 46,
+  runAfter: 47,
+  runAppositive: 48,
+  runAfterComma: 49,
+  runPattern: 50,
 } as const;
 
 export function hashString(s: string): number {
@@ -102,19 +107,26 @@ export function normalise(word: string): string {
     .replace(/[“”«»]/g, '"');
 }
 
+/** -1 lowercase, 1 capital, 0 no letter (ASCII read from the char code; other characters by their case mappings). */
+function letterCase(word: string, i: number): number {
+  const code = word.charCodeAt(i);
+  if (code < 128) return code >= 97 && code <= 122 ? -1 : code >= 65 && code <= 90 ? 1 : 0;
+  const ch = word[i] as string;
+  const u = ch.toUpperCase();
+  const l = ch.toLowerCase();
+  return u === l ? 0 : ch === u ? 1 : -1;
+}
+
 export function capitalOf(word: string): Cap {
   let letters = 0;
   let upper = 0;
   let firstUpper = false;
-  let firstLetter = true;
-  for (const ch of word) {
-    const u = ch.toUpperCase();
-    const l = ch.toLowerCase();
-    if (u === l) continue;
-    if (firstLetter) firstUpper = ch === u;
-    firstLetter = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = letterCase(word, i);
+    if (!c) continue;
+    if (!letters) firstUpper = c > 0;
     letters++;
-    if (ch === u) upper++;
+    if (c > 0) upper++;
   }
   if (!letters) return Cap.None;
   if (!firstUpper) return upper ? Cap.Camel : Cap.Lower;
@@ -129,10 +141,10 @@ export function shapeOf(word: string, maxRun: number): string {
   let out = '';
   let last = '';
   let run = 0;
-  for (const ch of word) {
-    const u = ch.toUpperCase();
-    const l = ch.toLowerCase();
-    const c = u !== l ? (ch === u ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+  for (let i = 0; i < word.length; i++) {
+    const letter = letterCase(word, i);
+    const code = word.charCodeAt(i);
+    const c = letter > 0 ? 'X' : letter < 0 ? 'x' : code >= 48 && code <= 57 ? 'd' : (word[i] as string);
     if (c === last) {
       if (++run > maxRun) continue;
     } else run = 1;
@@ -151,13 +163,13 @@ export interface TokenInfo {
   shortShapeHash: number;
 }
 
-/** Everything about one word that does not depend on its neighbours: computed once per distinct word, then cached. */
-interface WordInfo extends TokenInfo {
+/**
+ * Everything about one word that does not depend on its neighbours: computed once per distinct word, then cached. Its
+ * features fall in GROUPS groups (see groupFeatures), which the decoder sums once per word (see tagger.ts).
+ */
+export interface WordInfo extends TokenInfo {
   rawHash: number;
   shapeHash: number;
-  /** hashes of the lowercase word's first and last 1–4 characters (0: the word is too short) */
-  prefixes: Uint32Array;
-  suffixes: Uint32Array;
   clusters: readonly [number, number, number] | null;
   /** the features this word gives on its own, and as the word before, after, two before and two after a token */
   own: Uint32Array;
@@ -165,6 +177,12 @@ interface WordInfo extends TokenInfo {
   asAfter: Uint32Array;
   asBefore2: Uint32Array;
   asAfter2: Uint32Array;
+  /** groupFeatures' arrays, built on first use */
+  groups: (Uint32Array | undefined)[];
+  /** the decoder's per-word weight sums of the groups (tagger.ts), for the stage `sumsOf` */
+  sums: Int16Array | null;
+  sumsOf: object | null;
+  sumsDone: number;
 }
 
 export interface SentenceFeatures {
@@ -172,27 +190,132 @@ export interface SentenceFeatures {
   hashes: Uint32Array;
   offsets: Uint32Array;
   info: TokenInfo[];
+  /**
+   * Grouped (see sentenceFeatures): the word-level groups were left out of `hashes` (then a view that the next call
+   * overwrites); token k has groups[k · 5 + i] of
+   * the words words[k], words[k - 1], words[k + 1], words[k - 2], words[k + 2] (EDGE past the sentence's ends).
+   */
+  grouped?: { words: WordInfo[]; groups: Uint8Array };
 }
 
+/**
+ * The word-level feature groups, GROUPS in all: 0–5 the word itself, with its capitalisation class (by the token's
+ * position at the sentence start and the sentence's casing: group = initial · 3 + casing); 6–7 as the word before a
+ * token (by that token's capital); 8–9 as the word after; 10 two before; 11 two after.
+ */
+export const GROUPS = 12;
 const BOS = hashString('<s>');
 const EOS = hashString('</s>');
-// The neighbour features at a sentence's edges.
-const EDGE_BEFORE = Uint32Array.from([mix(T.wordBefore, BOS), mix(T.shapeBefore, BOS)]);
-const EDGE_AFTER = Uint32Array.from([mix(T.wordAfter, EOS), mix(T.shapeAfter, EOS)]);
-const EDGE_BEFORE2 = Uint32Array.from([mix(T.wordBefore2, BOS), mix(T.shapeBefore2, BOS)]);
-const EDGE_AFTER2 = Uint32Array.from([mix(T.wordAfter2, EOS), mix(T.shapeAfter2, EOS)]);
+/** The neighbour past a sentence's start or end: its groups are the edge features (and nothing else). */
+export const EDGE: WordInfo = wordInfo({
+  own: new Uint32Array(0),
+  asBefore: Uint32Array.from([mix(T.wordBefore, BOS), mix(T.shapeBefore, BOS)]),
+  asAfter: Uint32Array.from([mix(T.wordAfter, EOS), mix(T.shapeAfter, EOS)]),
+  asBefore2: Uint32Array.from([mix(T.wordBefore2, BOS), mix(T.shapeBefore2, BOS)]),
+  asAfter2: Uint32Array.from([mix(T.wordAfter2, EOS), mix(T.shapeAfter2, EOS)]),
+  lower: '',
+  cap: Cap.None,
+  classes: 0,
+  wordHash: 0,
+  shortShapeHash: 0,
+  rawHash: 0,
+  shapeHash: 0,
+  clusters: null,
+});
+
+/** A WordInfo with its fields always in one order (one object shape for the decoder's loops), the caches empty. */
+function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone'>): WordInfo {
+  return {
+    own: w.own,
+    asBefore: w.asBefore,
+    asAfter: w.asAfter,
+    asBefore2: w.asBefore2,
+    asAfter2: w.asAfter2,
+    lower: w.lower,
+    cap: w.cap,
+    classes: w.classes,
+    wordHash: w.wordHash,
+    shortShapeHash: w.shortShapeHash,
+    rawHash: w.rawHash,
+    shapeHash: w.shapeHash,
+    clusters: w.clusters,
+    groups: [],
+    sums: null,
+    sumsOf: null,
+    sumsDone: 0,
+  };
+}
+
+/** The features of one of a word's groups (see GROUPS); `keep` caches them on the word (training reads them often). */
+export function groupFeatures(w: WordInfo, group: number, keep = true): Uint32Array {
+  const cached = w.groups[group];
+  if (cached) return cached;
+  const out: number[] = [];
+  if (group < 6) {
+    if (w !== EDGE) {
+      const capClass = w.cap * 8 + (group >= 3 ? 4 : 0) + (group % 3);
+      out.push(...w.own, mix(T.capital, capClass));
+      for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(T.lexicon, c * 64 + capClass));
+    }
+  } else if (group < 10) {
+    const before = group < 8;
+    const capital = group & 1;
+    out.push(...(before ? w.asBefore : w.asAfter));
+    const template = before ? T.lexiconBefore : T.lexiconAfter;
+    for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(template, c * 8 + capital));
+  } else out.push(...(group === 10 ? w.asBefore2 : w.asAfter2));
+  const features = Uint32Array.from(out);
+  if (keep) w.groups[group] = features;
+  return features;
+}
+
 const OPENERS = /^["'([«“‘:—-]$/;
 const TO_NORMALISE = /[’‘‐‑–—“”«»]/;
 
 interface Compiled {
   /** lowercase word → bit mask of its classes */
-  classOf: Map<string, number>;
-  /** per phrase gazetteer, the first words of its entries */
-  firstWords: Set<string>[];
+  /** the word classes' sets, in class order (a word's mask is read from them once, when the word is first seen) */
+  classSets: readonly { has(word: string): boolean }[];
+  /** the word cache, in two generations: words seen since the last turnover, and those seen in the one before */
   words: Map<string, WordInfo>;
+  older: Map<string, WordInfo>;
+  /** the first word of some phrase gazetteer's entry → the gazetteers (a bit mask) */
+  opensPhrase: Map<string, number>;
+  /** given names, surnames (each with the class 'name' of personal names of either kind) and common words, as masks */
+  firstMask: number;
+  lastMask: number;
+  commonMask: number;
+  /** heads of organisation and place names, and titles (the last word of "Home Office", "Mount Kea", "Vice President") */
+  orgHeadMask: number;
+  placeHeadMask: number;
+  titleMask: number;
 }
 const compiledResources = new WeakMap<NerResources, Compiled>();
-const MAX_CACHED_WORDS = 50_000;
+/**
+ * Words per generation of the cache: a word seen in either of the last two stays (the frequent ones, and an article's
+ * own, always do) and at most twice this many are kept. (Each keeps its features and, once decoded, 384 bytes of sums.)
+ */
+const CACHE_GENERATION = 16_000;
+
+function classesOf(c: Compiled, lower: string): number {
+  let mask = 0;
+  for (let i = 0; i < c.classSets.length; i++) if ((c.classSets[i] as { has(word: string): boolean }).has(lower)) mask |= 1 << i;
+  return mask;
+}
+
+function promote(c: Compiled, word: string): WordInfo | undefined {
+  const info = c.older.get(word);
+  if (info) remember(c, word, info);
+  return info;
+}
+
+function remember(c: Compiled, word: string, info: WordInfo): void {
+  if (c.words.size >= CACHE_GENERATION) {
+    c.older = c.words;
+    c.words = new Map();
+  }
+  c.words.set(word, info);
+}
 
 function compile(res: NerResources): Compiled {
   let c = compiledResources.get(res);
@@ -200,18 +323,37 @@ function compile(res: NerResources): Compiled {
   // Word classes are a 32-bit mask; MAX_FEATURES counts on at most 16 head classes and 8 phrase gazetteers.
   if (res.classes.length > 32 || res.headClasses.length > 16 || res.phrases.length > 8)
     throw new Error(`too many word classes in resources ${res.id}`);
-  const classOf = new Map<string, number>();
-  res.classes.forEach(([, words], i) => {
-    for (const w of words) classOf.set(w, (classOf.get(w) ?? 0) | (1 << i));
+  // (No word → classes map is built: the sets are asked once per distinct word, which costs less at a cold start.)
+  const classSets = res.classes.map(([, words]) => words);
+  const mask = (name: string) => {
+    const i = res.classes.findIndex(([n]) => n === name);
+    return i < 0 ? 0 : 1 << i;
+  };
+  const opensPhrase = new Map<string, number>();
+  res.phrases.forEach(([, entries], g) => {
+    for (const e of entries) {
+      const w = e.slice(0, e.indexOf(' '));
+      opensPhrase.set(w, (opensPhrase.get(w) ?? 0) | (1 << g));
+    }
   });
-  const firstWords = res.phrases.map(([, entries]) => new Set([...entries].map((e) => e.slice(0, e.indexOf(' ')))));
-  c = { classOf, firstWords, words: new Map() };
+  c = {
+    classSets,
+    opensPhrase,
+    words: new Map(),
+    older: new Map(),
+    firstMask: mask('first') | mask('name'),
+    lastMask: mask('last') | mask('name'),
+    commonMask: mask('common'),
+    orgHeadMask: mask('org-head'),
+    placeHeadMask: mask('place-head'),
+    titleMask: mask('title'),
+  };
   compiledResources.set(res, c);
   return c;
 }
 
 function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
-  const cached = c.words.get(word);
+  const cached = c.words.get(word) ?? promote(c, word);
   if (cached) return cached;
   const norm = TO_NORMALISE.test(word) ? normalise(word) : word;
   const lower = norm.toLowerCase();
@@ -254,7 +396,7 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
       mix(T.cluster + 1, clusters[1] * 4 + capital + 0x10000),
       mix(T.cluster + 2, clusters[2] * 4 + capital + 0x20000),
     );
-  const info: WordInfo = {
+  const info = wordInfo({
     own: Uint32Array.from(own),
     asBefore: Uint32Array.from([
       mix(T.wordBefore, wordHash),
@@ -270,28 +412,29 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
     asAfter2: Uint32Array.from([mix(T.wordAfter2, wordHash), mix(T.shapeAfter2, shortShapeHash)]),
     lower,
     cap,
-    classes: c.classOf.get(lower) ?? 0,
+    classes: classesOf(c, lower),
     wordHash,
     shortShapeHash,
     rawHash: raw >>> 0,
     shapeHash: hashString(shapeOf(norm, 4)),
-    prefixes,
-    suffixes,
     clusters,
-  };
-  if (c.words.size >= MAX_CACHED_WORDS) c.words.clear();
-  c.words.set(word, info);
+  });
+  remember(c, word, info);
   return info;
 }
 
-// The feature buffer, reused across sentences (copied out per sentence). A token has at most: its own 16, 10 of its
-// neighbours, 4 of its window, 1 + 3 · 32 of word classes (a 32-bit mask), 8 phrase marks and 40 of its run of
-// capitals (2 per head class, and 8 more).
-const MAX_FEATURES = 16 + 10 + 4 + 1 + 3 * 32 + 8 + 40;
+// The feature buffer, reused across sentences (copied out per sentence). A token has at most: its own 16 and 1 + 32 of
+// its capitalisation and word classes, 10 + 2 · 32 of its neighbours, 4 of its window, 8 phrase marks and 56 of its
+// run of capitals (2 per head class, and 24 more).
+const MAX_FEATURES = 16 + 1 + 32 + 10 + 2 * 32 + 4 + 8 + 56;
 let buffer = new Uint32Array(1 << 14);
+const APPOSITIVE_WORDS = 4;
 
-/** The features of one sentence's tokens (their text as written). */
-export function sentenceFeatures(words: readonly string[], res: NerResources): SentenceFeatures {
+/**
+ * The features of one sentence's tokens (their text as written). `grouped` leaves each token's word-level groups (see
+ * GROUPS) out of the hashes and says which they are, for a decoder that sums them once per word; training lists them.
+ */
+export function sentenceFeatures(words: readonly string[], res: NerResources, grouped = false): SentenceFeatures {
   const n = words.length;
   const compiled = compile(res);
   const info: WordInfo[] = new Array(n);
@@ -332,13 +475,20 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
     k = end;
   }
 
-  // Phrase gazetteers: the longest entry starting at each token (up to 5 words), marked B/I/L/U per gazetteer.
+  // Phrase gazetteers: the longest entry starting at each token (up to 5 words), marked B/I/L/U per gazetteer. (Tokens
+  // that open an entry of some gazetteer are found first, with one look-up each.)
   const phraseMarks: number[][] = [];
-  for (let g = 0; g < res.phrases.length; g++) {
+  const opens: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const gazetteers = compiled.opensPhrase.get((info[k] as TokenInfo).lower);
+    if (gazetteers) opens.push(k, gazetteers);
+  }
+  for (let g = 0; opens.length && g < res.phrases.length; g++) {
     const entries = (res.phrases[g] as readonly [string, ReadonlySet<string>])[1];
-    const firstWords = compiled.firstWords[g] as Set<string>;
-    for (let k = 0; k < n; k++) {
-      if (!firstWords.has((info[k] as TokenInfo).lower)) continue;
+    let free = 0;
+    for (let i = 0; i < opens.length; i += 2) {
+      const k = opens[i] as number;
+      if (k < free || !((opens[i + 1] as number) & (1 << g))) continue;
       let phrase = (info[k] as TokenInfo).lower;
       let best = 0;
       for (let len = 2; len <= 5 && k + len <= n; len++) {
@@ -352,7 +502,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
         marks.push(g * 4 + position);
         phraseMarks[j] = marks;
       }
-      k += best - 1;
+      free = k + best;
     }
   }
 
@@ -361,16 +511,14 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
   if (buffer.length < n * MAX_FEATURES) buffer = new Uint32Array(n * MAX_FEATURES * 2);
   const out = buffer;
   let used = 0;
-  const emit = (template: number, value: number) => {
-    out[used++] = mix(template, value);
-  };
   const copy = (features: Uint32Array) => {
     for (let i = 0; i < features.length; i++) out[used++] = features[i] as number;
   };
   const wordAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).wordHash);
   const shortAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).shortShapeHash);
   const capAt = (k: number): number => (k < 0 || k >= n ? 7 : (info[k] as TokenInfo).cap);
-  const classesAt = (k: number) => (k < 0 || k >= n ? 0 : (info[k] as TokenInfo).classes);
+  const groups = grouped ? new Uint8Array(n * 5) : null;
+  const wordOf = (k: number) => (k < 0 || k >= n ? EDGE : (info[k] as WordInfo));
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
     const t = info[k] as WordInfo;
@@ -380,23 +528,27 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
       initial = true;
       for (let j = 0; j < k; j++) if (!OPENERS.test(words[j] as string)) initial = false;
     }
-    const capClass = t.cap * 8 + (initial ? 4 : 0) + casing;
-    // (What a word gives alone or as a neighbour is computed once per word: see analyseWord.)
-    copy(t.own);
-    copy(k > 0 ? (info[k - 1] as WordInfo).asBefore : EDGE_BEFORE);
-    copy(k + 1 < n ? (info[k + 1] as WordInfo).asAfter : EDGE_AFTER);
-    copy(k > 1 ? (info[k - 2] as WordInfo).asBefore2 : EDGE_BEFORE2);
-    copy(k + 2 < n ? (info[k + 2] as WordInfo).asAfter2 : EDGE_AFTER2);
-    emit(T.capital, capClass);
     const capital = isCapital(t.cap) ? 1 : 0;
-    for (let bits = t.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexicon, c * 64 + capClass);
-    for (let bits = classesAt(k - 1), c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexiconBefore, c * 8 + capital);
-    for (let bits = classesAt(k + 1), c = 0; bits; bits >>>= 1, c++) if (bits & 1) emit(T.lexiconAfter, c * 8 + capital);
-    for (const mark of phraseMarks[k] ?? []) emit(T.phrase, mark * 8 + capital);
-    emit(T.bigramBefore, mix(wordAt(k - 1), t.wordHash));
-    emit(T.bigramAfter, mix(t.wordHash, wordAt(k + 1)));
-    emit(T.shapeTrigram, mix(mix(shortAt(k - 1), t.shortShapeHash), shortAt(k + 1)));
-    emit(T.capitalWindow, capAt(k - 1) * 100 + t.cap * 10 + capAt(k + 1) + casing * 1000);
+    // The word-level groups: the word with its capitalisation class, and its neighbours (see groupFeatures).
+    const own = (initial ? 3 : 0) + casing;
+    if (groups) {
+      groups[k * 5] = own;
+      groups[k * 5 + 1] = 6 + capital;
+      groups[k * 5 + 2] = 8 + capital;
+      groups[k * 5 + 3] = 10;
+      groups[k * 5 + 4] = 11;
+    } else {
+      copy(groupFeatures(t, own));
+      copy(groupFeatures(wordOf(k - 1), 6 + capital));
+      copy(groupFeatures(wordOf(k + 1), 8 + capital));
+      copy(groupFeatures(wordOf(k - 2), 10));
+      copy(groupFeatures(wordOf(k + 2), 11));
+    }
+    for (const mark of phraseMarks[k] ?? []) out[used++] = mix(T.phrase, mark * 8 + capital);
+    out[used++] = mix(T.bigramBefore, mix(wordAt(k - 1), t.wordHash));
+    out[used++] = mix(T.bigramAfter, mix(t.wordHash, wordAt(k + 1)));
+    out[used++] = mix(T.shapeTrigram, mix(mix(shortAt(k - 1), t.shortShapeHash), shortAt(k + 1)));
+    out[used++] = mix(T.capitalWindow, capAt(k - 1) * 100 + t.cap * 10 + capAt(k + 1) + casing * 1000);
 
     // Name-shape tests, as evidence: the run of capitalised words this token is in, its last and first words, a title
     // before it, a speech verb after it, an acronym of it in brackets.
@@ -405,38 +557,75 @@ export function sentenceFeatures(words: readonly string[], res: NerResources): S
       const re = runEnd[k] as number;
       const len = re - rs;
       const position = len === 1 ? 3 : k === rs ? 0 : k === re - 1 ? 2 : 1;
-      emit(T.runLength, Math.min(len, 6) * 4 + position + casing * 64);
+      out[used++] = mix(T.runLength, Math.min(len, 6) * 4 + position + casing * 64);
       const last = info[re - 1] as TokenInfo;
       const first = info[rs] as TokenInfo;
       for (const c of res.headClasses) {
-        if (last.classes & (1 << c)) emit(T.runHead, c * 8 + position);
-        if (first.classes & (1 << c)) emit(T.runFirst, c * 8 + position);
+        if (last.classes & (1 << c)) out[used++] = mix(T.runHead, c * 8 + position);
+        if (first.classes & (1 << c)) out[used++] = mix(T.runFirst, c * 8 + position);
       }
       const next = info[re];
       const afterComma = next && words[re] === ',' ? info[re + 1] : undefined;
-      if (next && next.classes & (1 << res.speechClass)) emit(T.runSpeaks, position);
-      else if (afterComma && afterComma.classes & (1 << res.speechClass)) emit(T.runSpeaks, 8 + position);
+      if (next && next.classes & (1 << res.speechClass)) out[used++] = mix(T.runSpeaks, position);
+      else if (afterComma && afterComma.classes & (1 << res.speechClass)) out[used++] = mix(T.runSpeaks, 8 + position);
       const previous = info[rs - 1];
-      if (previous && previous.classes & (1 << res.titleClass)) emit(T.runTitled, position);
-      if (previous && previous.lower === 'the' && previous.cap === Cap.Lower) emit(T.afterThe, position);
-      if (info[re]?.lower === "'s") emit(T.possessive, position);
+      if (previous && previous.classes & (1 << res.titleClass)) out[used++] = mix(T.runTitled, position);
+      if (previous && previous.lower === 'the' && previous.cap === Cap.Lower) out[used++] = mix(T.afterThe, position);
+      if (info[re]?.lower === "'s") out[used++] = mix(T.possessive, position);
       // "Foreign Office (FO)": the run is spelled out by the acronym in brackets after it.
       const acronym = words[re] === '(' ? info[re + 1] : undefined;
       if (acronym && acronym.cap === Cap.AllCaps && words[re + 2] === ')') {
         let initials = '';
         for (let j = rs; j < re; j++) if (isCapital((info[j] as TokenInfo).cap)) initials += (info[j] as TokenInfo).lower[0];
-        if (initials === acronym.lower) emit(T.acronymOfRun, position);
+        if (initials === acronym.lower) out[used++] = mix(T.acronymOfRun, position);
       }
-      if (len === 1 && initial) emit(T.capitalAlone, t.cap * 8 + casing);
+      if (len === 1 && initial) out[used++] = mix(T.capitalAlone, t.cap * 8 + casing);
+      // What surrounds the whole run, for each of its words: the words just before and after it, and an appositive
+      // after a comma ("Zebulon Quarry, a donor, …", "…, a former minister, …", "…, who …"): words the model learns
+      // to read as a person's, a body's or a place's description.
+      out[used++] = mix(T.runBefore, wordAt(rs - 1));
+      out[used++] = mix(T.runAfter, wordAt(re));
+      if (words[re] === ',' && re + 1 < n) {
+        const article = (info[re + 1] as TokenInfo).lower;
+        if (article === 'a' || article === 'an' || article === 'the') {
+          for (let j = re + 2; j < n && j < re + 2 + APPOSITIVE_WORDS && words[j] !== ','; j++) {
+            const w = info[j] as WordInfo;
+            out[used++] = mix(T.runAppositive, w.wordHash);
+            if (w.clusters) out[used++] = mix(T.runAppositive, 0x40000 + w.clusters[1]);
+          }
+        } else out[used++] = mix(T.runAfterComma, (info[re + 1] as TokenInfo).wordHash);
+      }
+      // The run's make-up: a given name first, and what its last word is known as (the head of a body's or a place's
+      // name, a surname, a title, a common word, another class, or nothing: "Tessaly Brandt" and "Zebulon Quarry" are
+      // people whatever the lexicons know, "Kestrel Water Board" is a body).
+      const lc = last.classes;
+      const lastKind =
+        re - rs < 2
+          ? 0
+          : lc & compiled.orgHeadMask
+            ? 5
+            : lc & compiled.placeHeadMask
+              ? 6
+              : lc & compiled.lastMask
+                ? 1
+                : lc & compiled.titleMask
+                  ? 7
+                  : lc & compiled.commonMask
+                    ? 2
+                    : lc
+                      ? 3
+                      : 4;
+      out[used++] = mix(T.runPattern, (Math.min(len, 4) * 16 + lastKind * 2 + (first.classes & compiled.firstMask ? 1 : 0)) * 4 + position);
     } else if (!res.withoutShapeTests && res.connectors.has(t.lower) && k > 0 && runStart[k - 1] !== -1 && k + 1 < n && isCapital(capAt(k + 1))) {
-      emit(T.connector, t.wordHash);
+      out[used++] = mix(T.connector, t.wordHash);
     }
     if (!res.withoutShapeTests && t.cap === Cap.AllCaps && words[k - 1] === '(' && words[k + 1] === ')' && k >= 2 && runStart[k - 2] !== -1) {
       let initials = '';
       for (let j = runStart[k - 2] as number; j < k - 1; j++) if (isCapital((info[j] as TokenInfo).cap)) initials += (info[j] as TokenInfo).lower[0];
-      if (initials === t.lower) emit(T.acronymOfRun, 16);
+      if (initials === t.lower) out[used++] = mix(T.acronymOfRun, 16);
     }
   }
   offsets[n] = used;
-  return { hashes: out.slice(0, used), offsets, info };
+  // (Grouped, for a decoder that reads them at once, the hashes are a view of the buffer the next sentence reuses.)
+  return { hashes: groups ? out.subarray(0, used) : out.slice(0, used), offsets, info, grouped: groups ? { words: info, groups } : undefined };
 }

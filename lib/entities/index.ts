@@ -26,17 +26,17 @@ const INITIAL = /^\p{Lu}\.$/u;
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 
 /**
- * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written; the
- * titles are the language's (its resources' title class).
+ * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen.");
+ * the titles are the language's (its resources' title class).
  */
-function titlesBefore(tokens: Token[], start: number, titleWords: ReadonlySet<string> = TITLES, compounds = false): string[] {
+function titlesBefore(tokens: Token[], start: number, titleWords: { has(word: string): boolean } = TITLES, compounds = false): string[] {
   const titles: string[] = [];
   for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
     // (Where compounds are written whole, "Konzernchef" and "FACC-CEO" are titles as "Chef" and "CEO" are.)
     if (!/^\p{Lu}/u.test(word) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
-    titles.unshift(word);
+    titles.unshift(t.text);
   }
   return titles;
 }

@@ -72,10 +72,13 @@ const withClusters = new WeakMap<Uint8Array, NerResources>();
 /** The languages whose resources are here (a shipped model is the other half: see model.ts). */
 export const NER_LANGUAGES = ['en', ...Object.keys(BUILDERS)];
 
-/** The resources of `language`, with a model's word clusters when it has any, less a part when `id` says so. */
-export function resourcesFor(language: string, clusters: Uint8Array | null = null, id?: string): NerResources {
+/**
+ * The resources of `language`, with a model's word clusters and personal-name filter when it has them (English's do),
+ * less a part when `id` says so.
+ */
+export function resourcesFor(language: string, clusters: Uint8Array | null = null, id?: string, names: Uint8Array | null = null): NerResources {
   const build = BUILDERS[language];
-  if (!build) return englishResources(clusters, id);
+  if (!build) return englishResources(clusters, id, names);
   let r = built.get(language);
   if (!r) {
     r = build();

@@ -35,7 +35,7 @@ export function nerModel(language = 'en'): NerModel {
     if (bytes) bytesOf.set(language, bytes);
   }
   if (!bytes) throw new Error(`The name model for "${language}" is not loaded (provideNerModel was never called)`);
-  const model = readModel(bytes, (clusters, id) => resourcesFor(language, clusters, id));
+  const model = readModel(bytes, (clusters, id, names) => resourcesFor(language, clusters, id, names));
   models.set(language, model);
   return model;
 }
@@ -43,5 +43,5 @@ export function nerModel(language = 'en'): NerModel {
 /** The resources the loaded model of `language` was trained with. */
 export function nerResources(language = 'en'): NerResources {
   const m = nerModel(language);
-  return resourcesFor(language, m.clusters, m.resources);
+  return resourcesFor(language, m.clusters, m.resources, m.names ?? null);
 }

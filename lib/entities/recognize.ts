@@ -1,7 +1,7 @@
 /** Tags a document's tokens with the two-stage model: sentence by sentence, then again with what the first pass found. */
-import { documentFeatures } from './document';
+import { documentCues, documentFeatures } from './document';
 import { type NerResources, sentenceFeatures, type TokenInfo } from './features';
-import { addEmissions, type NerModel, spansOf, TAG_COUNT, viterbi } from './tagger';
+import { addEmissions, addGroupedEmissions, type NerModel, spansOf, TAG_COUNT, viterbi } from './tagger';
 import type { Token } from './tokens';
 
 export interface TaggedSpan {
@@ -22,18 +22,18 @@ export interface StagedSentence {
 /** The first stage on sentences given as words: features, scores and best paths. */
 export function firstStage(sentences: string[][], model: NerModel, resources: NerResources): StagedSentence[] {
   return sentences.map((words) => {
-    const f = sentenceFeatures(words, resources);
+    const f = sentenceFeatures(words, resources, true);
     const emissions = new Float32Array(words.length * TAG_COUNT);
-    addEmissions(model.stage1, f.hashes, f.offsets, emissions);
+    addGroupedEmissions(model.stage1, f, emissions);
     return { words, info: f.info, emissions, path: viterbi(emissions, words.length, model.stage1.transitions) };
   });
 }
 
 /** The second stage over a whole document's first-stage output; returns the final tag paths. */
-export function secondStage(staged: StagedSentence[], model: NerModel): Int32Array[] {
+export function secondStage(staged: StagedSentence[], model: NerModel, resources: NerResources): Int32Array[] {
   const stage2 = model.stage2;
   if (!stage2) return staged.map((s) => s.path);
-  const features = documentFeatures(staged);
+  const features = documentFeatures(staged, documentCues(resources));
   return staged.map((s, i) => {
     const f = features[i] as { hashes: Uint32Array; offsets: Uint32Array };
     const emissions = new Float32Array(s.emissions.length);
@@ -57,7 +57,8 @@ export function tagTokens(tokens: Token[], model: NerModel, resources: NerResour
     resources,
   );
   // A model whose second stage learned from lone sentences (no documents in its corpora) reads each sentence alone.
-  const paths = model.meta.stage2Scope === 'sentence' ? staged.flatMap((s) => secondStage([s], model)) : secondStage(staged, model);
+  const paths =
+    model.meta.stage2Scope === 'sentence' ? staged.flatMap((s) => secondStage([s], model, resources)) : secondStage(staged, model, resources);
   const spans: TaggedSpan[] = [];
   let offset = 0;
   sentences.forEach((s, i) => {

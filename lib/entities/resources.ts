@@ -24,6 +24,7 @@ import {
   TITLE_MODIFIERS,
   TITLES,
 } from './lexicon';
+import { readNameFilter } from './names';
 
 const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
 const phrases = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => e.includes(' ')));
@@ -31,17 +32,26 @@ const wordsOf = (entries: ReadonlySet<string>) => new Set([...entries].flatMap((
 
 let english: NerResources | null = null;
 const withClusters = new WeakMap<Uint8Array, NerResources>();
+const withNames = new WeakMap<NerResources, WeakMap<Uint8Array, NerResources>>();
 
 /**
- * The English resources, with the word clusters of `clusters` (a table from the model file or data/clusters). Built on
- * first use (some 60,000 words go into sets): only where the tagger runs.
+ * The English resources, with the word clusters of `clusters` (a table from the model file or data/clusters) and the
+ * personal-name filter of `names` (from the model file or data/lexicons) as the word class 'name'. Built on first use
+ * (some 60,000 words go into sets): only where the tagger runs.
  */
-export function englishResources(clusters: Uint8Array | null = null, id?: string): NerResources {
+export function englishResources(clusters: Uint8Array | null = null, id?: string, names: Uint8Array | null = null): NerResources {
   const base = baseResources();
   let r = base;
   if (clusters) {
     r = withClusters.get(clusters) ?? { ...base, id: `${base.id}+clusters`, clusters: readClusters(clusters) };
     withClusters.set(clusters, r);
+  }
+  if (names) {
+    const byNames = withNames.get(r) ?? new WeakMap<Uint8Array, NerResources>();
+    withNames.set(r, byNames);
+    const before = r;
+    r = byNames.get(names) ?? { ...before, id: `${before.id}+names`, classes: [...before.classes, ['name', readNameFilter(names)]] };
+    byNames.set(names, r);
   }
   return id ? ablated(r, id) : r;
 }

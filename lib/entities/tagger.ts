@@ -3,7 +3,7 @@
  * decoded with Viterbi under the scheme's constraints. The model file (see readModel) is written by
  * scripts/train-ner.ts and records its tags, so a model of the other scheme is refused.
  */
-import { FEATURE_VERSION, type NerResources } from './features';
+import { EDGE as EDGE_WORD, FEATURE_VERSION, GROUPS, groupFeatures, type NerResources, type SentenceFeatures, type WordInfo } from './features';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type TaggedType = (typeof ENTITY_TYPES)[number];
@@ -91,10 +91,16 @@ export function viterbi(
 ): Int32Array {
   const T = TAG_COUNT;
   if (!n) return out;
-  if (score.length < n * T) {
-    score = new Float64Array(n * T * 2);
-    back = new Int32Array(n * T * 2);
+  if (scores.length < n * T) {
+    scores = new Float64Array(n * T * 2);
+    backs = new Int32Array(n * T * 2);
   }
+  // (Module-level tables read through locals: this loop runs twice per sentence.)
+  const score = scores;
+  const back = backs;
+  const from = FROM;
+  const fromCount = FROM_COUNT;
+  const stride = MAX_FROM;
   for (let b = 0; b < T; b++) {
     const ok = VALID[b] && (!allowed || (allowed[0] as number) & (1 << b));
     score[b] = ok ? (emissions[b] as number) + (transitions[b] as number) : NEG;
@@ -109,14 +115,15 @@ export function viterbi(
         score[row + b] = NEG;
         continue;
       }
-      // Only the tags that may come before b (two before an inside tag), with their transition scores.
-      const from = PREDECESSORS[b] as Int8Array;
-      const scores = table[b] as Float64Array;
+      // Only the tags that may come before b (two before an inside tag), with their transition scores, from flat
+      // tables: b's predecessors are FROM[b · MAX_FROM …], FROM_COUNT[b] of them.
+      const at = b * stride;
+      const count = fromCount[b] as number;
       let best = NEG;
       let arg = 0;
-      for (let i = 0; i < from.length; i++) {
+      for (let i = at; i < at + count; i++) {
         const a = from[i] as number;
-        const s = (score[prev + a] as number) + (scores[i] as number);
+        const s = (score[prev + a] as number) + (table[i] as number);
         if (s > best) {
           best = s;
           arg = a;
@@ -144,17 +151,22 @@ export function viterbi(
 }
 
 /**
- * Per tag b, the transition scores from each of its predecessors (in PREDECESSORS' order): built once for a loaded
- * model's (fixed) transitions, per call for training's (changing) ones.
+ * Per tag b, the transition scores from each of its predecessors (in FROM's order, at b · MAX_FROM): built once for a
+ * loaded model's (fixed) transitions, per call for training's (changing) ones.
  */
-const tables = new WeakMap<Float32Array, Float64Array[]>();
-const buildTable = (transitions: Float32Array) =>
-  PREDECESSORS.map((from, b) => Float64Array.from(from, (a) => transitions[(a + 1) * TAG_COUNT + b] as number));
+const tables = new WeakMap<Float32Array, Float64Array>();
+const buildTable = (transitions: Float32Array) => {
+  const table = new Float64Array(TAG_COUNT * MAX_FROM);
+  for (let b = 0; b < TAG_COUNT; b++)
+    for (let i = 0; i < (FROM_COUNT[b] as number); i++)
+      table[b * MAX_FROM + i] = transitions[((FROM[b * MAX_FROM + i] as number) + 1) * TAG_COUNT + b] as number;
+  return table;
+};
 const transitionTable = (transitions: Float32Array) => tables.get(transitions) ?? buildTable(transitions);
 
 // Viterbi's tables, reused (grown as needed) across calls.
-let score = new Float64Array(256 * TAG_COUNT);
-let back = new Int32Array(256 * TAG_COUNT);
+let scores = new Float64Array(256 * TAG_COUNT);
+let backs = new Int32Array(256 * TAG_COUNT);
 
 /** VALID[(a + 1)·T + b]: 1 when b may follow a (row 0: the start). */
 const VALID = (() => {
@@ -164,10 +176,16 @@ const VALID = (() => {
   return v;
 })();
 
-/** PREDECESSORS[b]: the tags a that b may follow. */
+/** The tags a that b may follow: FROM[b · MAX_FROM …], FROM_COUNT[b] of them, in increasing order. */
 const PREDECESSORS = Array.from({ length: TAG_COUNT }, (_, b) =>
-  Int8Array.from(Array.from({ length: TAG_COUNT }, (_, a) => a).filter((a) => allowedTransition(a, b))),
+  Array.from({ length: TAG_COUNT }, (_, a) => a).filter((a) => allowedTransition(a, b)),
 );
+const MAX_FROM = Math.max(...PREDECESSORS.map((p) => p.length));
+const FROM = new Int8Array(TAG_COUNT * MAX_FROM);
+const FROM_COUNT = Int8Array.from(PREDECESSORS, (p) => p.length);
+PREDECESSORS.forEach((p, b) => {
+  FROM.set(p, b * MAX_FROM);
+});
 
 /**
  * One stage's weights: a hashed table of 2^bits rows of int8 weights, one per tag but O (whose weights are subtracted
@@ -180,17 +198,71 @@ export interface StageWeights {
   scale: number;
   weights: Int8Array;
   transitions: Float32Array;
-  /** the weights as bytes biased by 128, four to a word (see packWeights): read four at a time */
+  /** the weights' bytes as 32-bit words (see packWeights), read four weights at a time */
   packed?: Uint32Array;
 }
 
-/** The weights as unsigned bytes (w + 128) in 32-bit words, copied into aligned memory, for addEmissions' fast path. */
+/** The weights' bytes seen as 32-bit words (a view where the weights are 4-byte aligned, as in a model file; else a copy). */
 export function packWeights(stage: StageWeights): StageWeights {
-  const bytes = new Uint8Array(stage.weights.length);
-  bytes.set(new Uint8Array(stage.weights.buffer, stage.weights.byteOffset, stage.weights.length));
-  const packed = new Uint32Array(bytes.buffer);
-  for (let i = 0; i < packed.length; i++) packed[i] = ((packed[i] as number) ^ 0x80808080) >>> 0;
+  const w = stage.weights;
+  const packed =
+    w.byteOffset % 4 === 0 && w.length % 4 === 0
+      ? new Uint32Array(w.buffer, w.byteOffset, w.length / 4)
+      : new Uint32Array(Uint8Array.from(new Uint8Array(w.buffer, w.byteOffset, w.length)).buffer);
   return { ...stage, packed };
+}
+
+/** Rows of 16 weights at most summed at once by rowSums (250 · 255 < 2^16: no lane overflows). */
+const LANE_ROWS = 250;
+
+/**
+ * Adds the int8 weight rows (16 a row) of hashes[from … end) into out[0 … 16), exactly: each 32-bit word holds four
+ * weights, biased to unsigned bytes by one XOR and summed two at a time in 16-bit lanes.
+ */
+function rowSums(packed: Uint32Array, hashes: ArrayLike<number>, from: number, end: number, shift: number, out: Int32Array): void {
+  for (let start = from; start < end; start += LANE_ROWS) {
+    const stop = Math.min(end, start + LANE_ROWS);
+    let a0 = 0;
+    let b0 = 0;
+    let a1 = 0;
+    let b1 = 0;
+    let a2 = 0;
+    let b2 = 0;
+    let a3 = 0;
+    let b3 = 0;
+    for (let f = start; f < stop; f++) {
+      const base = ((hashes[f] as number) >>> shift) << 2;
+      let x = (packed[base] as number) ^ 0x80808080;
+      a0 += x & 0x00ff00ff;
+      b0 += (x >>> 8) & 0x00ff00ff;
+      x = (packed[base + 1] as number) ^ 0x80808080;
+      a1 += x & 0x00ff00ff;
+      b1 += (x >>> 8) & 0x00ff00ff;
+      x = (packed[base + 2] as number) ^ 0x80808080;
+      a2 += x & 0x00ff00ff;
+      b2 += (x >>> 8) & 0x00ff00ff;
+      x = (packed[base + 3] as number) ^ 0x80808080;
+      a3 += x & 0x00ff00ff;
+      b3 += (x >>> 8) & 0x00ff00ff;
+    }
+    const bias = 128 * (stop - start);
+    out[0] = (out[0] as number) + (a0 & 0xffff) - bias;
+    out[1] = (out[1] as number) + (b0 & 0xffff) - bias;
+    out[2] = (out[2] as number) + (a0 >>> 16) - bias;
+    out[3] = (out[3] as number) + (b0 >>> 16) - bias;
+    out[4] = (out[4] as number) + (a1 & 0xffff) - bias;
+    out[5] = (out[5] as number) + (b1 & 0xffff) - bias;
+    out[6] = (out[6] as number) + (a1 >>> 16) - bias;
+    out[7] = (out[7] as number) + (b1 >>> 16) - bias;
+    out[8] = (out[8] as number) + (a2 & 0xffff) - bias;
+    out[9] = (out[9] as number) + (b2 & 0xffff) - bias;
+    out[10] = (out[10] as number) + (a2 >>> 16) - bias;
+    out[11] = (out[11] as number) + (b2 >>> 16) - bias;
+    out[12] = (out[12] as number) + (a3 & 0xffff) - bias;
+    out[13] = (out[13] as number) + (b3 & 0xffff) - bias;
+    out[14] = (out[14] as number) + (a3 >>> 16) - bias;
+    out[15] = (out[15] as number) + (b3 >>> 16) - bias;
+  }
 }
 
 /** Weights stored per row: every tag but O (8 for BIO: half a cache line). */
@@ -205,6 +277,8 @@ export interface NerModel {
   stage2Carry: number;
   /** the word-cluster table the features were computed with (see clusters.ts), or null */
   clusters: Uint8Array | null;
+  /** the personal-name filter the features were computed with (see names.ts), or null */
+  names?: Uint8Array | null;
   /** free-form facts about the training run */
   meta: Record<string, unknown>;
 }
@@ -232,50 +306,146 @@ export function addEmissions(stage: StageWeights, hashes: Uint32Array, offsets: 
     const from = offsets[k] as number;
     const end = offsets[k + 1] as number;
     const at = k * T + 1;
-    if (packed && end - from < 250) {
-      // Four biased bytes per word, summed two at a time in 16-bit lanes (at most 250 × 255 < 2^16: no carry).
-      let a0 = 0;
-      let b0 = 0;
-      let a1 = 0;
-      let b1 = 0;
-      let a2 = 0;
-      let b2 = 0;
-      let a3 = 0;
-      let b3 = 0;
-      for (let f = from; f < end; f++) {
-        const base = ((hashes[f] as number) >>> shift) << 2;
-        let x = packed[base] as number;
-        a0 += x & 0x00ff00ff;
-        b0 += (x >>> 8) & 0x00ff00ff;
-        x = packed[base + 1] as number;
-        a1 += x & 0x00ff00ff;
-        b1 += (x >>> 8) & 0x00ff00ff;
-        x = packed[base + 2] as number;
-        a2 += x & 0x00ff00ff;
-        b2 += (x >>> 8) & 0x00ff00ff;
-        x = packed[base + 3] as number;
-        a3 += x & 0x00ff00ff;
-        b3 += (x >>> 8) & 0x00ff00ff;
-      }
-      const bias = 128 * (end - from);
-      const lanes = [a0, b0, a1, b1, a2, b2, a3, b3];
-      for (let i = 0; i < 4; i++) {
-        const a = lanes[2 * i] as number;
-        const b = lanes[2 * i + 1] as number;
-        const c = at + 4 * i;
-        emissions[c] = (emissions[c] as number) + ((a & 0xffff) - bias) * s;
-        emissions[c + 1] = (emissions[c + 1] as number) + ((b & 0xffff) - bias) * s;
-        emissions[c + 2] = (emissions[c + 2] as number) + ((a >>> 16) - bias) * s;
-        emissions[c + 3] = (emissions[c + 3] as number) + ((b >>> 16) - bias) * s;
-      }
-      continue;
-    }
     row.fill(0);
-    for (let f = from; f < end; f++) {
-      const base = ((hashes[f] as number) >>> shift) * COLUMNS;
-      for (let c = 0; c < COLUMNS; c++) row[c] = (row[c] as number) + (w[base + c] as number);
-    }
+    if (packed) rowSums(packed, hashes, from, end, shift, row);
+    else
+      for (let f = from; f < end; f++) {
+        const base = ((hashes[f] as number) >>> shift) * COLUMNS;
+        for (let c = 0; c < COLUMNS; c++) row[c] = (row[c] as number) + (w[base + c] as number);
+      }
     for (let c = 0; c < COLUMNS; c++) emissions[at + c] = (emissions[at + c] as number) + (row[c] as number) * s;
+  }
+}
+
+const ROW = new Int32Array(16);
+
+/** A word's weight sums for one of its feature groups under `stage` (GROUPS · COLUMNS int16 per word, made on demand). */
+function groupSums(stage: StageWeights, w: WordInfo, group: number): Int16Array {
+  let sums = w.sums;
+  if (!sums || w.sumsOf !== stage) {
+    sums = new Int16Array(GROUPS * COLUMNS);
+    w.sums = sums;
+    w.sumsOf = stage;
+    w.sumsDone = 0;
+  }
+  if (!(w.sumsDone & (1 << group))) {
+    // (At most 123 int8 weights in a group: no int16 overflows.)
+    const features = groupFeatures(w, group, false);
+    const shift = 32 - stage.bits;
+    const at = group * COLUMNS;
+    const packed = stage.packed;
+    if (packed) {
+      ROW.fill(0);
+      rowSums(packed, features, 0, features.length, shift, ROW);
+      sums.set(ROW, at);
+    } else {
+      const weights = stage.weights;
+      for (let i = 0; i < features.length; i++) {
+        const base = ((features[i] as number) >>> shift) * COLUMNS;
+        for (let c = 0; c < COLUMNS; c++) sums[at + c] = (sums[at + c] as number) + (weights[base + c] as number);
+      }
+    }
+    w.sumsDone |= 1 << group;
+  }
+  return sums;
+}
+
+/**
+ * addEmissions for features computed grouped (sentenceFeatures(…, true)): each token's word-level groups come from the
+ * per-word sums (one add of 16 numbers per group instead of a table row per feature), the rest from the table. The
+ * sums are integers, so the scores equal those of the plain feature lists exactly.
+ */
+export function addGroupedEmissions(stage: StageWeights, f: SentenceFeatures, emissions: Float32Array): void {
+  const grouped = f.grouped;
+  if (!grouped || COLUMNS !== 16) {
+    addEmissions(stage, f.hashes, f.offsets, emissions);
+    return;
+  }
+  const T = TAG_COUNT;
+  const shift = 32 - stage.bits;
+  const { hashes, offsets } = f;
+  const { words, groups } = grouped;
+  const n = offsets.length - 1;
+  const s = stage.scale;
+  const row = ROW;
+  // (A model read from a file is packed already; a stage made in memory is, on first use.)
+  stage.packed ??= packWeights(stage).packed;
+  const packed = stage.packed as Uint32Array;
+  // The table's rows for the token's own features (four weights a read), then the five groups' sums, written out.
+  let a0 = 0,
+    a1 = 0,
+    a2 = 0,
+    a3 = 0,
+    a4 = 0,
+    a5 = 0,
+    a6 = 0,
+    a7 = 0;
+  let a8 = 0,
+    a9 = 0,
+    a10 = 0,
+    a11 = 0,
+    a12 = 0,
+    a13 = 0,
+    a14 = 0,
+    a15 = 0;
+  for (let k = 0; k < n; k++) {
+    row.fill(0);
+    rowSums(packed, hashes, offsets[k] as number, offsets[k + 1] as number, shift, row);
+    a0 = row[0] as number;
+    a1 = row[1] as number;
+    a2 = row[2] as number;
+    a3 = row[3] as number;
+    a4 = row[4] as number;
+    a5 = row[5] as number;
+    a6 = row[6] as number;
+    a7 = row[7] as number;
+    a8 = row[8] as number;
+    a9 = row[9] as number;
+    a10 = row[10] as number;
+    a11 = row[11] as number;
+    a12 = row[12] as number;
+    a13 = row[13] as number;
+    a14 = row[14] as number;
+    a15 = row[15] as number;
+    for (let i = 0; i < 5; i++) {
+      const j = i === 0 ? k : i === 1 ? k - 1 : i === 2 ? k + 1 : i === 3 ? k - 2 : k + 2;
+      const group = groups[k * 5 + i] as number;
+      const sums = groupSums(stage, j < 0 || j >= n ? EDGE_WORD : (words[j] as WordInfo), group);
+      const at = group << 4;
+      a0 += sums[at] as number;
+      a1 += sums[at + 1] as number;
+      a2 += sums[at + 2] as number;
+      a3 += sums[at + 3] as number;
+      a4 += sums[at + 4] as number;
+      a5 += sums[at + 5] as number;
+      a6 += sums[at + 6] as number;
+      a7 += sums[at + 7] as number;
+      a8 += sums[at + 8] as number;
+      a9 += sums[at + 9] as number;
+      a10 += sums[at + 10] as number;
+      a11 += sums[at + 11] as number;
+      a12 += sums[at + 12] as number;
+      a13 += sums[at + 13] as number;
+      a14 += sums[at + 14] as number;
+      a15 += sums[at + 15] as number;
+    }
+    const r = k * T + 1;
+    emissions[r] = (emissions[r] as number) + a0 * s;
+    emissions[r + 1] = (emissions[r + 1] as number) + a1 * s;
+    emissions[r + 2] = (emissions[r + 2] as number) + a2 * s;
+    emissions[r + 3] = (emissions[r + 3] as number) + a3 * s;
+    emissions[r + 4] = (emissions[r + 4] as number) + a4 * s;
+    emissions[r + 5] = (emissions[r + 5] as number) + a5 * s;
+    emissions[r + 6] = (emissions[r + 6] as number) + a6 * s;
+    emissions[r + 7] = (emissions[r + 7] as number) + a7 * s;
+    emissions[r + 8] = (emissions[r + 8] as number) + a8 * s;
+    emissions[r + 9] = (emissions[r + 9] as number) + a9 * s;
+    emissions[r + 10] = (emissions[r + 10] as number) + a10 * s;
+    emissions[r + 11] = (emissions[r + 11] as number) + a11 * s;
+    emissions[r + 12] = (emissions[r + 12] as number) + a12 * s;
+    emissions[r + 13] = (emissions[r + 13] as number) + a13 * s;
+    emissions[r + 14] = (emissions[r + 14] as number) + a14 * s;
+    emissions[r + 15] = (emissions[r + 15] as number) + a15 * s;
   }
 }
 
@@ -289,6 +459,7 @@ export function writeModel(model: NerModel): Uint8Array {
     tags: TAG_NAMES,
     stages: stages.map((s) => ({ bits: s.bits, scale: s.scale })),
     clusters: model.clusters?.length ?? 0,
+    names: model.names?.length ?? 0,
     meta: model.meta,
   });
   const headerBytes = asciiBytes(header.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
@@ -302,6 +473,9 @@ export function writeModel(model: NerModel): Uint8Array {
   }
   const clustersAt = size;
   size += model.clusters?.length ?? 0;
+  size = (size + 3) & ~3;
+  const namesAt = size;
+  size += model.names?.length ?? 0;
   const out = new Uint8Array(size);
   out.set(asciiBytes(MAGIC.padEnd(8, '\0')), 0);
   new DataView(out.buffer).setUint32(8, headerBytes.length, true);
@@ -312,6 +486,7 @@ export function writeModel(model: NerModel): Uint8Array {
     out.set(new Uint8Array(s.weights.buffer, s.weights.byteOffset, s.weights.byteLength), at + s.transitions.length * 4);
   });
   if (model.clusters) out.set(model.clusters, clustersAt);
+  if (model.names) out.set(model.names, namesAt);
   return out;
 }
 
@@ -321,7 +496,10 @@ export class ModelMismatchError extends Error {}
  * Reads a model file (views into `bytes`, no copy), refusing one written for other features or resources.
  * `resourcesOf` builds the resources for the model's cluster table.
  */
-export function readModel(bytes: Uint8Array, resourcesOf: (clusters: Uint8Array | null, id: string) => Pick<NerResources, 'id'>): NerModel {
+export function readModel(
+  bytes: Uint8Array,
+  resourcesOf: (clusters: Uint8Array | null, id: string, names: Uint8Array | null) => Pick<NerResources, 'id'>,
+): NerModel {
   const magic = asciiText(bytes.subarray(0, MAGIC.length));
   if (magic !== MAGIC) throw new ModelMismatchError('not a Backstory name-tagger model');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -333,6 +511,7 @@ export function readModel(bytes: Uint8Array, resourcesOf: (clusters: Uint8Array 
     tags: string[];
     stages: { bits: number; scale: number }[];
     clusters: number;
+    names?: number;
     meta: Record<string, unknown>;
   };
   if (header.featureVersion !== FEATURE_VERSION)
@@ -350,15 +529,19 @@ export function readModel(bytes: Uint8Array, resourcesOf: (clusters: Uint8Array 
     const weights = new Int8Array(bytes.buffer, bytes.byteOffset + at, length);
     at = (at + length + 3) & ~3;
     tables.set(transitions, buildTable(transitions));
+    // (A view of the file's bytes, no copy, when the weights are aligned: they are, in a file read whole.)
     return packWeights({ bits, scale, weights, transitions });
   });
   if (!stages[0]) throw new ModelMismatchError('the name model has no weights');
   const clusters = header.clusters ? bytes.subarray(at, at + header.clusters) : null;
-  const resources = resourcesOf(clusters, header.resources);
+  at = (at + header.clusters + 3) & ~3;
+  const names = header.names ? bytes.subarray(at, at + header.names) : null;
+  const resources = resourcesOf(clusters, header.resources, names);
   if (header.resources !== resources.id)
     throw new ModelMismatchError(`the name model was trained with resources ${header.resources}, not ${resources.id}: run npm run train:ner`);
   return {
     clusters,
+    names,
     featureVersion: header.featureVersion,
     resources: header.resources,
     stage1: stages[0],

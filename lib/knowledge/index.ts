@@ -16,6 +16,7 @@ export {
   type LinkResult,
   type NameToLink,
   namesForLookUp,
+  WIKIMEDIA_IMAGE_HOST,
   type WikimediaConfig,
   WikimediaProvider,
 } from './provider';

@@ -18,6 +18,8 @@ export interface WikimediaConfig {
 }
 
 export const DEFAULT_WIKIMEDIA: WikimediaConfig = { wikidataBase: 'https://www.wikidata.org', wikipediaBase: 'https://en.wikipedia.org' };
+/** Where Wikipedia's page images are: a note's picture is fetched from here (or from a configured Wikipedia's own host). */
+export const WIKIMEDIA_IMAGE_HOST = 'upload.wikimedia.org';
 
 export type { NameToLink } from './lookups';
 

@@ -1,11 +1,22 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
 import type { TextAnalysis } from '../analyze';
 import type { AnalysisResult, Span } from '../analyze/types';
+import type { Off } from '../control';
 import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
-import { type ArticleContext, type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
+import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
+
+/** A background note's picture, fetched by the background and handed over as a data: URL (no page's CSP blocks it). */
+export type ThumbnailResponse = { ok: true; dataUrl: string } | { ok: false; error: string };
+
+/** What a news search would send, shown in the popup before the reader clicks. */
+export interface SearchPreview {
+  names: string[];
+  /** the article's date (YYYY-MM-DD): results are before it */
+  before: string;
+}
 
 export type PublisherResponse = { ok: true; note: BackgroundNote | null } | { ok: false; offline: boolean; error: string };
 
@@ -95,11 +106,15 @@ export interface TabState {
   analysedAt: number;
   /** why the analysis is missing when it should be there (it could not be kept): shown to the reader */
   problem?: string;
+  /** the reader turned highlighting off here (paused, or this site): the gate did nothing else */
+  off?: Off;
 }
 
 export interface Protocol {
   /** gate → background: the cheap gate's verdict; an article gets the analyser injected */
-  'page/gated': { request: { url: string; isArticle: boolean; reason: string }; response: { injected: boolean } };
+  'page/gated': { request: { url: string; isArticle: boolean; reason: string; off?: Off }; response: { injected: boolean } };
+  /** popup → background, on the reader's click on "Analyse this page": the analyser runs on a page the gate refused or left alone */
+  'page/analyse': { request: { tabId: number }; response: { started: boolean; error?: string } };
   /** analyser → background: names and quotes of the article's text, found in the background so the page never waits on them */
   'text/analyse': { request: { text: string; language: string | null; blockQuotes: Span[] }; response: TextAnalysis };
   /** analyser → background: the finished analysis of the tab's page */
@@ -110,7 +125,13 @@ export interface Protocol {
    * card or popup → background, on the reader's hover, focus or click: background notes for names. Only the names are
    * sent on to Wikimedia; the article's context stays in the browser and helps choose among namesakes.
    */
-  'knowledge/link': { request: { names: NameToLink[]; date: string | null; context?: ArticleContext }; response: KnowledgeResponse };
+  'knowledge/link': {
+    /** `context`: the card's page's; `tabId`: the popup's tab, whose context the background builds from its analysis */
+    request: { names: NameToLink[]; date: string | null; tabId?: number };
+    response: KnowledgeResponse;
+  };
+  /** card or popup → background, once a note is on screen: its picture (only from Wikimedia's image host or the configured server) */
+  'knowledge/thumbnail': { request: { url: string }; response: ThumbnailResponse };
   /**
    * popup → background, when the popup opens: the outlet behind the tab's article. Only the part of its name that the
    * tab's own address vouches for is sent (see vouchedPublisherName); the site is compared locally.
@@ -118,6 +139,8 @@ export interface Protocol {
   'knowledge/publisher': { request: { tabId: number }; response: PublisherResponse };
   /** popup → background, when it opens: earlier articles in the reader's history sharing names with the tab's article */
   'coverage/history': { request: { tabId: number }; response: HistoryResponse };
+  /** popup → background, when it opens: the names and date a news search would send (nothing is sent) */
+  'coverage/preview': { request: { tabId: number }; response: SearchPreview | null };
   /** popup → background, on the reader's click: news search before the article's date (names and dates only) */
   'coverage/search': { request: { tabId: number; sources?: NewsSource[] }; response: SearchResponse };
   /** options → background: the history's size and anything the reader should know */
@@ -141,10 +164,13 @@ export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'page/gated': ['page'],
   'text/analyse': ['page'],
   'page/analysed': ['page'],
+  'page/analyse': ['extension'],
   'popup/tab-state': ['extension'],
   'knowledge/link': ['page', 'extension'],
+  'knowledge/thumbnail': ['page', 'extension'],
   'knowledge/publisher': ['extension'],
   'coverage/history': ['extension'],
+  'coverage/preview': ['extension'],
   'coverage/search': ['extension'],
   'history/summary': ['extension'],
   'history/clear': ['extension'],

@@ -1,3 +1,4 @@
+import { onSites } from '../control';
 import type { ArticleEntity, HistoryRecord } from '../coverage/types';
 
 /** The history's record format; bump it with a migration in the store when a field changes meaning. */
@@ -91,15 +92,5 @@ export function parseHistoryExport(json: string): { records: HistoryRecord[]; sk
 
 /** Whether a site is excluded from history: the host or any parent domain listed ("example.com" covers "www.example.com"). */
 export function isExcluded(url: string, excludedSites: string[]): boolean {
-  const host = (/^[a-z][a-z0-9+.-]*:\/\/([^/?#:]*)/i.exec(url)?.[1] ?? '').toLowerCase();
-  if (!host) return false;
-  return excludedSites.some((site) => {
-    const s = site
-      .trim()
-      .toLowerCase()
-      .replace(/^[a-z]+:\/\//, '')
-      .replace(/[/:].*$/, '')
-      .replace(/^www\./, '');
-    return !!s && (host === s || host.endsWith(`.${s}`));
-  });
+  return onSites(url, excludedSites);
 }

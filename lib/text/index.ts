@@ -57,7 +57,7 @@ export function dotEndsNoSentence(text: string, dot: number, language = 'en'): b
  * The word of `words` a compound ends in ("konzernchef" → "chef", "facc-ceo" → "ceo"), for languages that write
  * compounds whole; the word itself when listed; else null. The head must keep three letters or more.
  */
-export function compoundHead(word: string, words: ReadonlySet<string>, compounds: boolean): string | null {
+export function compoundHead(word: string, words: { has(word: string): boolean }, compounds: boolean): string | null {
   if (words.has(word)) return word;
   if (!compounds) return null;
   for (let i = 1; i + 3 <= word.length; i++) {

@@ -167,3 +167,68 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
 }
 
 export { ALL_TAGS };
+
+/**
+ * The made-up sentences of data/ner/conventions/train.txt ("[ORG Home Office] said …"; see its header): PER, ORG and
+ * LOC marked, MISC masked.
+ */
+export function readConventions(): Sentence[] {
+  const text = readFileSync(join(DATA_DIR, 'conventions', 'train.txt'), 'utf8');
+  const sentences: Sentence[] = [];
+  let docs = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    if (line.trim() === '---') {
+      docs++;
+      continue;
+    }
+    const words: string[] = [];
+    const types: number[] = [];
+    const begins: boolean[] = [];
+    const push = (chunk: string, type: number) => {
+      let first = true;
+      for (const raw of chunk.split(/\s+/).filter(Boolean))
+        for (const piece of tokenWords(raw)) {
+          words.push(piece.text);
+          types.push(type);
+          begins.push(type >= 0 && first);
+          first = false;
+        }
+    };
+    let at = 0;
+    for (const m of line.matchAll(/\[(PER|ORG|LOC) ([^\]]+)\]/g)) {
+      push(line.slice(at, m.index), -1);
+      push(m[2] as string, TYPE_INDEX.get(m[1] as string) as number);
+      at = (m.index as number) + m[0].length;
+    }
+    push(line.slice(at), -1);
+    const gold = toBilou(types, begins);
+    const allowed = Uint32Array.from(gold, (g) => (g === 0 ? O_OR_MISC : 1 << g));
+    sentences.push({ words, gold, allowed, source: 'conventions', doc: `conventions/${docs}`, misc: false });
+  }
+  return sentences;
+}
+
+/**
+ * A test split in two halves, cut at a document boundary (sentences of one document stay together): the first half
+ * may be trained on once settings are chosen (npm run train:ner -- --final), the second is held out for good (the
+ * quality test, npm run eval:ner).
+ */
+export function testHalves(sentences: Sentence[]): [trainable: Sentence[], heldOut: Sentence[]] {
+  let cut = Math.floor(sentences.length / 2);
+  while (cut > 0 && cut < sentences.length && (sentences[cut] as Sentence).doc === (sentences[cut - 1] as Sentence).doc) cut++;
+  return [sentences.slice(0, cut), sentences.slice(cut)];
+}
+
+/** The sources whose test split the final model trains on in part (the first half) and holds out in part. */
+export const TEST_SOURCES = [
+  'uner-ewt',
+  'gum',
+  'btc',
+  'wnut17',
+  'crossner-ai',
+  'crossner-literature',
+  'crossner-music',
+  'crossner-politics',
+  'crossner-science',
+];

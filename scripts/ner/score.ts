@@ -27,7 +27,7 @@ export function scoreCorpus(sentences: Sentence[], model: NerModel, resources: N
       model,
       resources,
     );
-    const paths = secondStage(staged, model);
+    const paths = secondStage(staged, model, resources);
     doc.forEach((s, i) => {
       const c = counts.get(s.source) ?? { tp: 0, fp: 0, fn: 0 };
       const keep = (t: number) => t !== 3 || s.misc;

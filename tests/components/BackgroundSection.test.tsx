@@ -32,7 +32,7 @@ describe('BackgroundSection', () => {
     [{ status: 'loading' }, 'Looking it up…'],
     [{ status: 'no-match', searchUrl: 'https://en.wikipedia.org/w/index.php?search=X' }, 'No confident match.'],
     [{ status: 'error', message: 'HTTP 500' }, 'could not be loaded'],
-    [{ status: 'offline' }, 'offline'],
+    [{ status: 'offline' }, 'Background notes need a connection.'],
   ])('%o says %s', (state, text) => {
     const el = show(state);
     expect(el.textContent).toContain(text);
@@ -48,6 +48,35 @@ describe('BackgroundSection', () => {
     expect([...el.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'))).toEqual([NOTE.wikipediaUrl, NOTE.wikidataUrl]);
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('.description')?.textContent).toContain('<img');
+  });
+
+  test('offline is a quiet line with a way to try again, not an error', () => {
+    const onRetry = vi.fn();
+    const el = show({ status: 'offline' }, onRetry);
+    expect(el.querySelector('.problem')).toBeNull();
+    expect(el.querySelector('.offline')?.classList.contains('muted')).toBe(true);
+    (el.querySelector('.retry') as HTMLButtonElement).click();
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  test('the picture shows only once the background has fetched it, as the data: URL it gave, with an alternative text', () => {
+    const container = document.createElement('div');
+    render(
+      <BackgroundSection state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }} onRetry={() => {}} />,
+      container,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    const data = 'data:image/png;base64,iVBORw0KGgo=';
+    render(
+      <BackgroundSection
+        state={{ status: 'loaded', note: { ...NOTE, thumbnail: 'https://upload.wikimedia.org/x.jpg' } }}
+        onRetry={() => {}}
+        thumbnail={data}
+      />,
+      container,
+    );
+    expect(container.querySelector('img.thumbnail')?.getAttribute('src')).toBe(data);
+    expect(container.querySelector('img.thumbnail')?.getAttribute('alt')).toContain('picture from Wikipedia');
   });
 
   test('retry calls back', () => {

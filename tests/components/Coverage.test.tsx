@@ -77,6 +77,30 @@ describe('Coverage', () => {
     expect(done.container.querySelector('.skipped')?.textContent).toBe('Not asked: The New York Times. Needs your key.');
   });
 
+  test('a service that needs the reader’s API key links to the settings, where it goes', async () => {
+    const onOpenSettings = vi.fn();
+    const { container } = mount({
+      onOpenSettings,
+      search: {
+        status: 'done',
+        response: {
+          query: null,
+          results: [],
+          failed: [],
+          skipped: [
+            { source: 'nyt', label: 'The New York Times', message: 'Needs your New York Times API key.' },
+            { source: 'gdelt', label: 'GDELT', message: 'GDELT covers only the last three months; this article is older.' },
+          ],
+        },
+      },
+    });
+    const items = [...container.querySelectorAll('.skipped li')];
+    expect(items.map((li) => li.querySelector('.link-button')?.textContent ?? null)).toEqual(['Add it in the settings', null]);
+    const link = container.querySelector('.skipped .link-button') as HTMLButtonElement;
+    await act(() => link.click());
+    expect(onOpenSettings).toHaveBeenCalledOnce();
+  });
+
   test('the timeline puts every dated item in order with the current article marked', async () => {
     const { container } = mount({
       search: {

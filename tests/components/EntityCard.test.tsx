@@ -56,11 +56,24 @@ describe('EntityCard', () => {
   test('shows the name, the type label and the titles', () => {
     const el = show({});
     expect(el.querySelector('.card')?.getAttribute('data-entity-id')).toBe('e1');
-    expect(el.querySelector('.card')?.getAttribute('aria-label')).toBe('Jeff Rathke');
     expect(el.querySelector('.name')?.textContent).toBe('Jeff Rathke');
     const type = el.querySelector('.type');
     expect(type?.getAttribute('data-type')).toBe('PER');
     expect(type?.textContent).toBe('Person · State Department spokesman');
+  });
+
+  test('is a dialog labelled by the name and described by what it is, that takes focus from a script only (not by Tab)', () => {
+    const el = show({});
+    const card = el.querySelector('.card') as HTMLElement;
+    expect(card.getAttribute('role')).toBe('dialog');
+    expect(el.querySelector(`#${card.getAttribute('aria-labelledby')}`)?.textContent).toBe('Jeff Rathke');
+    expect(el.querySelector(`#${card.getAttribute('aria-describedby')}`)?.textContent).toBe('Person · State Department spokesman');
+    expect(card.getAttribute('tabindex')).toBe('-1');
+  });
+
+  test('titles are shown as the article writes them, final dot and case kept', () => {
+    const el = show({ entity: entity({ titles: ['U.S.', 'Defense', 'Secretary'] }) });
+    expect(el.querySelector('.type')?.textContent).toBe('Person · U.S. Defense Secretary');
   });
 
   test.each([

@@ -68,6 +68,45 @@ describe('Options', () => {
     expect(saved.prefetchNotes).toBe(true);
   });
 
+  test('in plain words: what is kept and what is sent; the servers under “Advanced”, folded while they are Wikimedia’s own', () => {
+    const { container } = mount(vi.fn(), DEFAULT_SETTINGS);
+    expect([...container.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'What Backstory keeps on this device',
+      'What is sent, and when',
+      'Reading history',
+      'News search',
+    ]);
+    const advanced = container.querySelector('details.advanced') as HTMLDetailsElement;
+    expect(advanced.querySelector('summary')?.textContent).toBe('Advanced: the servers asked');
+    expect(advanced.open).toBe(false);
+    expect(advanced.querySelector('[name="wikidataBase"]')).not.toBeNull();
+    expect(advanced.querySelector('[name="googleNewsBase"]')).not.toBeNull();
+    // A reader who pointed Backstory elsewhere sees where.
+    expect((mount().container.querySelector('details.advanced') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  test('highlighting: the pause, and each site turned off can be turned back on, at once', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const onControl = vi.fn();
+    render(
+      <Options
+        settings={LOCAL}
+        defaults={DEFAULT_SETTINGS}
+        onSave={vi.fn()}
+        saved={false}
+        control={{ paused: false, offSites: ['dawn.com', 'bbc.co.uk'] }}
+        onControl={onControl}
+      />,
+      container,
+    );
+    expect([...container.querySelectorAll('.off-sites li')].map((li) => li.firstChild?.textContent)).toEqual(['dawn.com', 'bbc.co.uk']);
+    await act(() => (container.querySelector('.off-sites li button') as HTMLButtonElement).click());
+    expect(onControl).toHaveBeenLastCalledWith({ paused: false, offSites: ['bbc.co.uk'] });
+    await act(() => input(container, 'paused').click());
+    expect(onControl).toHaveBeenLastCalledWith({ paused: true, offSites: ['dawn.com', 'bbc.co.uk'] });
+  });
+
   test('a search window outside 1–365 days is refused', async () => {
     const { container, onSave } = mount();
     await type(input(container, 'windowDays'), '0');

@@ -340,3 +340,135 @@ describe('the publisher', () => {
     expect(container.querySelector('.publisher')?.textContent).toBe('Dawn · Pakistani English-language newspaper · Founded Oct 1941');
   });
 });
+
+describe('the first screen', () => {
+  const many: AnalysisResult = {
+    ...FULL,
+    article: article({ byline: 'By By ROBERT BURNS', siteName: 'https://www.dawn.com' }),
+    entities: [
+      entity('p1', 'Jeff Rathke', 'PER', 5),
+      entity('p2', 'Sartaj Aziz', 'PER', 4),
+      entity('p3', 'Raheel Sharif', 'PER', 3),
+      entity('o1', 'State Department', 'ORG', 3),
+      entity('o2', 'Haqqani network', 'ORG', 2),
+      entity('o3', 'Foreign Office', 'ORG', 1),
+      entity('o4', 'BBCUrdu', 'ORG', 1),
+      entity('l1', 'Pakistan', 'LOC', 9),
+      entity('m1', 'American', 'MISC', 2),
+      entity('m2', 'World Cup', 'MISC', 1),
+    ],
+  };
+
+  test('the central people and organisations (five to eight, by salience), then every list folded', () => {
+    const el = show(tab(many));
+    const central = texts(el, '.central-list .entity-name');
+    expect(central.length).toBeGreaterThanOrEqual(5);
+    expect(central.length).toBeLessThanOrEqual(8);
+    expect(central.slice(0, 3)).toEqual(['Jeff Rathke', 'Sartaj Aziz', 'Raheel Sharif']);
+    expect(central).not.toContain('Pakistan');
+    const folds = [...el.querySelectorAll('details.fold')] as HTMLDetailsElement[];
+    expect(folds.map((d) => [d.className, d.open])).toEqual([
+      ['fold central', true],
+      ['fold all-names', false],
+      ['fold all-quotes', false],
+      ['fold earlier', false],
+    ]);
+    expect(texts(el, 'details.fold > summary h2')).toEqual(['Who is in it', 'All names', 'Who said what', 'Earlier coverage']);
+  });
+
+  test('the byline and the publisher are cleaned before display: no doubled “By”, no address as a name', () => {
+    const el = show(tab(many));
+    expect(el.querySelector('.byline')?.textContent).toBe('By Robert Burns');
+    expect(el.querySelector('.meta')?.textContent?.startsWith('dawn.com · ')).toBe(true);
+  });
+
+  test('“Other names” keeps names of things, not adjectives', () => {
+    const el = show(tab(many));
+    expect(texts(el, '.entity-group[data-type="MISC"] .entity-name')).toEqual(['World Cup']);
+  });
+
+  test('the toolbar number is explained', () => {
+    const el = show(tab(many));
+    expect(el.querySelector('.badge-note')?.textContent).toBe(
+      '8 people, organisations and places highlighted on this page: the number on the Backstory button.',
+    );
+  });
+});
+
+describe('control from the popup', () => {
+  const controls = (overrides = {}) => ({
+    site: 'dawn.com',
+    siteOn: true,
+    paused: false,
+    onSite: vi.fn(),
+    onPause: vi.fn(),
+    ...overrides,
+  });
+  const mount = (props: Partial<Parameters<typeof Popup>[0]>) => {
+    container = document.createElement('div');
+    document.body.append(container);
+    act(() => {
+      render(<Popup state={tab(FULL)} loading={false} now={NOW} {...props} />, container);
+    });
+    return container;
+  };
+
+  test('the site switch and the pause say what they do and call back', () => {
+    const c = controls();
+    const el = mount({ controls: c });
+    const site = el.querySelector('[name="siteOn"]') as HTMLInputElement;
+    expect(site.closest('label')?.textContent).toBe('Highlight names on this site (dawn.com)');
+    expect(site.checked).toBe(true);
+    act(() => site.click());
+    expect(c.onSite).toHaveBeenCalledWith(false);
+    act(() => (el.querySelector('[name="paused"]') as HTMLInputElement).click());
+    expect(c.onPause).toHaveBeenCalledWith(true);
+    expect(el.querySelector('button.analyse')).toBeNull();
+  });
+
+  test('a page left alone (site off, paused) says why and offers “Analyse this page”', () => {
+    const onAnalyse = vi.fn();
+    for (const [off, reason, status] of [
+      ['site', 'Highlighting is off on this site', 'off-site'],
+      ['paused', 'Backstory is paused', 'off-paused'],
+    ] as const) {
+      const el = mount({
+        state: { url: '', isArticle: false, reason, result: null, analysedAt: 1, off },
+        controls: controls({ siteOn: off !== 'site', paused: off === 'paused', onAnalyse }),
+      });
+      expect(el.querySelector('.status')?.getAttribute('data-status')).toBe(status);
+      expect(el.querySelector('.status')?.textContent).toBe(`${reason}.`);
+      act(() => (el.querySelector('button.analyse') as HTMLButtonElement).click());
+      render(null, container);
+      container.remove();
+    }
+    expect(onAnalyse).toHaveBeenCalledTimes(2);
+    container = document.createElement('div');
+  });
+
+  test('“Analyse this page” on a page that is not an article, and its failure said plainly', () => {
+    const el = mount({ state: tab(null, false), controls: controls({ onAnalyse: () => {}, analysing: 'failed' }) });
+    expect(el.querySelector('.status')?.textContent).toBe('Not a news article.');
+    expect(el.querySelector('button.analyse')?.textContent).toBe('Analyse this page');
+    expect(el.querySelector('.analyse-row .problem')?.textContent).toBe(' This page cannot be analysed.');
+  });
+
+  test('the settings link opens the settings', () => {
+    const onOpenSettings = vi.fn();
+    const el = mount({ onOpenSettings });
+    const link = el.querySelector('a.settings-link') as HTMLAnchorElement;
+    expect(link.textContent).toBe('Settings: what is stored and sent');
+    act(() => link.click());
+    expect(onOpenSettings).toHaveBeenCalledTimes(1);
+  });
+
+  test('a name looked up from the context menu is shown first, or said not to be one of the article’s', () => {
+    let el = mount({ askedName: 'Rathke' });
+    expect(el.querySelector('.asked h2')?.textContent).toBe('You looked up “Rathke”');
+    expect(el.querySelector('.asked .entity-name')?.textContent).toBe('Jeff Rathke');
+    render(null, container);
+    container.remove();
+    el = mount({ askedName: 'militant groups' });
+    expect(el.querySelector('.asked')?.textContent).toContain('It is not one of the names Backstory found in this article.');
+  });
+});

@@ -86,8 +86,12 @@ describe('Chromium: accessibility', () => {
       await popup.setViewportSize({ width: 400, height: 900 });
       await popup.goto(`chrome-extension://${extensionId}/popup.html?url=${encodeURIComponent(page.url())}`);
       await popup.waitForSelector('.title');
-      await popup.locator('li .entity-toggle', { hasText: 'Raheel Sharif' }).click();
+      await popup.locator('.central-list .entity-toggle', { hasText: 'Raheel Sharif' }).click();
       await popup.locator('.background .office').first().waitFor({ timeout: 10_000 });
+      expect(await axe(popup)).toEqual([]);
+      // Every fold open: all names, quotes and coverage under axe too.
+      const closed = popup.locator('details:not([open]) > summary').first();
+      while ((await closed.count()) > 0) await closed.click();
       expect(await axe(popup)).toEqual([]);
       await popup.getByRole('button', { name: 'Timeline' }).click();
       expect(await axe(popup)).toEqual([]);

@@ -98,7 +98,6 @@ describe('Chromium: the built extension on the demo pages', () => {
     expect(await card.text('.mentions')).toMatch(/Mentioned [3-9] times/);
     expect(await card.count('.quotes li')).toBe(6);
     expect(await card.count('.background')).toBe(1);
-    await page.screenshot({ path: fileURLToPath(new URL('card.png', SCREENSHOTS)) });
 
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count('.card')).toBe(0);
@@ -147,7 +146,6 @@ describe('Chromium: the built extension on the demo pages', () => {
       expect(await links.nth(i).locator('a').textContent()).toBe(link.text);
       expect(await links.nth(i).locator('a').getAttribute('href')).toMatch(new RegExp(`^${origin}/news/\\d+/`));
     }
-    await popup.screenshot({ path: fileURLToPath(new URL('popup.png', SCREENSHOTS)), fullPage: true });
     await popup.close();
 
     expect(pageErrors).toEqual([]);
@@ -173,9 +171,10 @@ describe('Chromium: the built extension on the demo pages', () => {
     const page = await context.newPage();
     const url = `${server.origin}${BLOCKQUOTES_PATH}`;
     await page.goto(url);
-    await page.waitForSelector('backstory-mark', { timeout: 15_000 });
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.locator('.fold.all-quotes > summary').click();
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
     for (const { speaker, quote } of BLOCKQUOTE_SPEAKERS) {
       expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
@@ -249,7 +248,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const articleTab = await tabIdOf(`${server.origin}${DEMO_ARTICLE_PATH}`);
     const listPopup = await context.newPage();
     await listPopup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${articleTab}`);
-    await listPopup.locator('li .entity-toggle', { hasText: 'Raheel Sharif' }).click();
+    await listPopup.locator('.central-list .entity-toggle', { hasText: 'Raheel Sharif' }).click();
     await expect
       .poll(
         () =>
@@ -300,6 +299,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const readBefore = listed.length;
     expect(news.requests).toHaveLength(0); // opening the popup sends nothing to news services
 
+    await popup.locator('.fold.earlier > summary').click();
     await popup.locator('.search-news').click();
     await expect.poll(() => popup.locator('.news-result').count(), { timeout: 10_000 }).toBe(3);
     expect(news.requests).toHaveLength(1);
@@ -309,7 +309,6 @@ describe('Chromium: the built extension on the demo pages', () => {
       'State Department briefing: Rathke on Pakistan <img src=x onerror="window.__xss=1">',
     );
     expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    await popup.screenshot({ path: fileURLToPath(new URL('popup-coverage.png', SCREENSHOTS)), fullPage: true });
 
     await popup.getByRole('button', { name: 'Timeline' }).click();
     const entries = popup.locator('.timeline-entry');
@@ -414,7 +413,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
     await page.waitForSelector('[data-entity-id]');
-    const textBefore = await page.locator('.story__content').innerText();
+    const textBefore = await page.locator('.story__content').textContent();
     const htmlWithMarks = await page.locator('.story__content').innerHTML();
     expect(htmlWithMarks).toContain('data-entity-id');
     await worker.evaluate(() => {
@@ -422,7 +421,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     });
     await expect.poll(() => page.locator('[data-entity-id]').count(), { timeout: 10_000 }).toBe(0);
     expect(await page.evaluate(() => [...document.documentElement.children].some((e) => e.localName.startsWith('backstory-card')))).toBe(false);
-    expect(await page.locator('.story__content').innerText()).toBe(textBefore);
+    expect(await page.locator('.story__content').textContent()).toBe(textBefore);
     await page.close();
   });
 });

@@ -40,6 +40,10 @@ export const REWRITE_PATH = '/2014/11/18/army-chief-in-washington';
 export const SPA_NAV_PATH = '/spa-nav/2014/11/18/foreign-office-clarifies';
 export const SPA_NAV_NEXT_PATH = '/spa-nav/2014/11/19/next-story';
 export const STRICT_CSP_PATH = '/csp/2014/11/19/haqqani-network-strict-csp';
+/** A page the gate refuses (no sign of a story, an address that names no document) with prose and names in it. */
+export const NOT_NEWS_PATH = '/about';
+/** A short article whose names also stand inside links: the Tab order test's fixture. */
+export const LINKS_ARTICLE_PATH = '/2014/11/20/army-chief-meets-officials';
 /** A made-up article whose quotes stand in <blockquote>s: one without marks, an embedded post, one with its own marks. */
 export const BLOCKQUOTES_PATH = '/2021/05/04/harbour-bridge-to-close-for-repairs';
 export const BLOCKQUOTE_SPEAKERS = [
@@ -69,6 +73,8 @@ export const E2E_ROUTES = {
   [REWRITE_PATH]: page('rewrite'),
   [SPA_NAV_PATH]: page('spa-nav'),
   [SPA_NAV_NEXT_PATH]: page('spa-nav'),
+  [NOT_NEWS_PATH]: page('not-news'),
+  [LINKS_ARTICLE_PATH]: page('links-article'),
   [BLOCKQUOTES_PATH]: page('blockquotes'),
   [STRICT_CSP_PATH]: {
     body: readFileSync(fileURLToPath(new URL('../../assets/demo/dawn-haqqani.html', import.meta.url))),

@@ -67,6 +67,10 @@ export async function axeCardPopupOptions(browser: Browser, articleUrl: string):
   const options = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/options.html`, '.history-count');
   const dark: boolean[] = [];
   const violations: unknown[][] = [];
+  // The popup with every fold open (all names, quotes, coverage), so axe sees all of it.
+  await popup.evaluate(() => {
+    for (const fold of document.querySelectorAll('details')) (fold as HTMLDetailsElement).open = true;
+  });
   for (const [target, include] of [
     [page, { include: [[CARD_HOST, '.card'], ['[data-entity-id]']] }],
     [popup, null],
@@ -163,4 +167,21 @@ export function firefoxOnDemoForFile(prefs: Record<string, unknown>): () => Fire
     if (!demo) throw new Error('Firefox did not start');
     return demo;
   };
+}
+
+/**
+ * Evaluates in Firefox's own browser window (its chrome, with system access: the launch allows it), for what a page
+ * cannot reach: the extension's keyboard shortcut and the context menu. Returns the value, or throws the error.
+ */
+export async function inBrowserWindow<T>(browser: Browser, expression: string): Promise<T> {
+  type Answer = { result: { type: string; result?: { value?: T }; exceptionDetails?: { text?: string } } };
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<Answer> } }).connection;
+  const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as {
+    result: { contexts: { context: string; url: string }[] };
+  };
+  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window');
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+  if (result.type !== 'success') throw new Error(`in the browser window: ${result.exceptionDetails?.text ?? result.type}`);
+  return result.result?.value as T;
 }

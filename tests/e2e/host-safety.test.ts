@@ -97,7 +97,7 @@ describe('Chromium: host-page safety', () => {
     await popup.waitForSelector('.title');
     // The visible headline wins over the JSON-LD one that carries markup; markup in titles is covered in Popup.test.tsx.
     expect(await popup.locator('.title').textContent()).toBe('Reporter questions officials');
-    await popup.locator('li .entity-toggle', { hasText: 'Marcus Vell' }).click();
+    await popup.locator('.central-list .entity-toggle', { hasText: 'Marcus Vell' }).click();
     await expect
       .poll(
         () =>

@@ -46,6 +46,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(manifest.content_scripts).toHaveLength(1);
     expect(manifest.content_scripts[0].js).toEqual(['content-scripts/gate.js']);
     expect(existsSync(`${dir}/analyzer.js`)).toBe(true);
-    expect(manifest.permissions.sort()).toEqual(['scripting', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(Object.keys(manifest.commands ?? {})).toEqual(['toggle-highlights']);
   });
 });

@@ -123,7 +123,7 @@ describe('page entry points', () => {
     for (const e of analysis.entities) for (const m of e.mentions) expectValidSpan(text, m);
     for (const q of analysis.quotes) expectValidSpan(text, q);
     for (const link of analysis.article?.relatedLinks ?? []) expect(link.href).toMatch(/^https?:\/\//);
-    if (analysis.article) centralEntities(analysis, analysis.article.title);
+    if (analysis.article) centralEntities(analysis);
   }
 
   test('random and truncated HTML', () => {

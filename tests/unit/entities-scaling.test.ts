@@ -4,16 +4,7 @@
 import { expect, test } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
 import { findEntities } from '../../lib/entities';
-
-function fastest(run: () => void, times = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
+import { fastest } from '../fixtures/timing';
 
 /** Seconds per unit of text at two sizes 8× apart: linear gives a ratio near 8, quadratic near 64. */
 function ratio(make: (units: number) => string, units: number, label: string): number {

@@ -5,9 +5,11 @@ import { describe, expect, test } from 'vitest';
 import { nameKey } from '../../lib/entities';
 import { Cap, capitalOf, FEATURE_VERSION, normalise, sentenceFeatures, shapeOf } from '../../lib/entities/features';
 import { mergeMentions, type TypedMention } from '../../lib/entities/merge';
+import { readNameFilter, writeNameFilter } from '../../lib/entities/names';
 import { englishResources } from '../../lib/entities/resources';
 import {
   addEmissions,
+  addGroupedEmissions,
   allowedEnd,
   allowedTransition,
   COLUMNS,
@@ -268,6 +270,55 @@ describe('the model file', () => {
     addEmissions(packWeights(plain), hashes, offsets, b);
     expect([...b]).toEqual([...a]);
     expect(a.some((x) => x !== 0)).toBe(true);
+  });
+
+  test('per-word group sums give exactly the scores of the plain feature lists', () => {
+    const res = englishResources();
+    const weights = stage(12);
+    for (const sentence of [
+      'Zebulon Quarry , a donor , and Tessaly Brandt , an architect , will advise it .',
+      'A HUNTER WHO SHOT A BEAR',
+      '“ The Bank of England ( BoE ) said , ” Mr. Jo Aziz ’s son told Reuters',
+      'x',
+    ]) {
+      const w = sentence.split(' ');
+      const plain = sentenceFeatures(w, res);
+      const grouped = sentenceFeatures(w, res, true);
+      expect(grouped.hashes.length).toBeLessThan(plain.hashes.length);
+      const a = new Float32Array(w.length * TAG_COUNT);
+      const b = new Float32Array(w.length * TAG_COUNT);
+      addEmissions(weights, plain.hashes, plain.offsets, a);
+      addGroupedEmissions(weights, grouped, b);
+      // Twice: the second time every sum comes from the words' caches.
+      const c = new Float32Array(w.length * TAG_COUNT);
+      addGroupedEmissions(weights, sentenceFeatures(w, res, true), c);
+      expect([...b]).toEqual([...a]);
+      expect([...c]).toEqual([...a]);
+    }
+  });
+
+  test('carries the personal-name filter, and the resources read it as the word class "name"', () => {
+    const names = writeNameFilter(['orla', 'vantreight'], 12, 5);
+    const read = readModel(writeModel({ ...model, names }), (clusters, id, filter) => {
+      expect(filter && [...filter]).toEqual([...names]);
+      return { ...englishResources(clusters, undefined, filter), id };
+    });
+    expect([...(read.names ?? [])]).toEqual([...names]);
+    const res = englishResources(null, undefined, names);
+    const nameClass = res.classes.findIndex(([n]) => n === 'name');
+    expect(nameClass).toBeGreaterThan(0);
+    const f = sentenceFeatures(['Orla', 'Vantreight', 'said'], res);
+    expect((f.info[0]?.classes ?? 0) & (1 << nameClass)).toBeTruthy();
+    expect((f.info[2]?.classes ?? 0) & (1 << nameClass)).toBeFalsy();
+  });
+
+  test('the name filter: every name in, few other words, bad bytes refused', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `name${i}`);
+    const filter = readNameFilter(writeNameFilter(words, 16, 7));
+    expect(words.every((w) => filter.has(w))).toBe(true);
+    const others = Array.from({ length: 2000 }, (_, i) => `other${i}`).filter((w) => filter.has(w));
+    expect(others.length).toBeLessThan(40);
+    expect(() => readNameFilter(new Uint8Array(32))).toThrow();
   });
 
   test('refuses a file that is no model', () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../adapters/database';
 import { ANALYSIS_LIMITS } from '../../lib/analyze';
 import { DEFAULT_NEWS } from '../../lib/coverage';
-import { DEFAULT_WIKIMEDIA } from '../../lib/knowledge';
+import { DEFAULT_WIKIMEDIA, WIKIMEDIA_IMAGE_HOST } from '../../lib/knowledge';
 import config from '../../wxt.config';
 
 const PRIVACY = readFileSync(new URL('../../PRIVACY.md', import.meta.url), 'utf8');
@@ -14,7 +14,13 @@ const PRIVACY = readFileSync(new URL('../../PRIVACY.md', import.meta.url), 'utf8
 describe('PRIVACY.md says what the code does', () => {
   test('the servers it names are the ones the code contacts by default, and every one of those is named', () => {
     const named = new Set([...PRIVACY.matchAll(/https:\/\/[a-z0-9.-]+/g)].map((m) => m[0]));
-    const defaults = [DEFAULT_WIKIMEDIA.wikidataBase, DEFAULT_WIKIMEDIA.wikipediaBase, DEFAULT_NEWS.googleNewsBase, DEFAULT_NEWS.gdeltBase];
+    const defaults = [
+      DEFAULT_WIKIMEDIA.wikidataBase,
+      DEFAULT_WIKIMEDIA.wikipediaBase,
+      `https://${WIKIMEDIA_IMAGE_HOST}`,
+      DEFAULT_NEWS.googleNewsBase,
+      DEFAULT_NEWS.gdeltBase,
+    ];
     expect([...named].sort()).toEqual([...defaults].sort());
     // The two services that need a key are named by name.
     expect(DEFAULT_NEWS.guardianBase).toMatch(/guardianapis/);
@@ -39,6 +45,10 @@ describe('PRIVACY.md says what the code does', () => {
     expect(listed('required')).toEqual(gecko.data_collection_permissions.required);
     expect(listed('optional')).toEqual(gecko.data_collection_permissions.optional ?? []);
     expect(gecko.data_collection_permissions.required).not.toContain('none');
+  });
+
+  test('the reader’s pause and sites turned off are named where they are kept', () => {
+    expect(PRIVACY).toContain('your pause and the sites where names are not highlighted');
   });
 
   test('the limits on what is read of a page are the code’s', () => {

@@ -3,6 +3,7 @@
 import { expect, test } from 'vitest';
 import type { Entity } from '../../lib/analyze';
 import { findQuotes } from '../../lib/quotes';
+import { fastest } from '../fixtures/timing';
 
 const PARAGRAPH = (i: number) =>
   `“The talks will go on,” Jeff Rathke said in Washington on day ${i}, adding that Sartaj Aziz had met officials. He said the State Department agreed.`;
@@ -22,16 +23,6 @@ function document(paragraphs: number): { text: string; entities: Entity[] } {
     text,
     entities: [entity('e1', 'Jeff Rathke', 'PER'), entity('e2', 'Sartaj Aziz', 'PER'), entity('e3', 'State Department', 'ORG')],
   };
-}
-
-function fastest(run: () => void, times = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    run();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
 }
 
 test('speaker attribution is linear in the text’s length: 8× the paragraphs cost about 8× the time, not 64×', { timeout: 60_000 }, () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { attachCards } from '../../../adapters/card-host';
+import { attachCards, type Cards, FOCUS_OPEN_DELAY_MS } from '../../../adapters/card-host';
 import { highlightEntities, MARK_TAG } from '../../../adapters/highlight';
 import type { AnalysisResult, Entity, EntityType, Quote } from '../../../lib/analyze';
 import { analyse } from './analysed-blocks';
@@ -27,7 +27,7 @@ const RESULT: AnalysisResult = {
   ],
 };
 
-let cards: { destroy(): void };
+let cards: Cards;
 
 // The card's shadow root is closed: the test keeps the one attachShadow returns, as only the card's own code can.
 const roots = new Map<Element, ShadowRoot>();
@@ -85,9 +85,11 @@ describe('attachCards', () => {
     expect(card()).toBeNull();
   });
 
-  test('focus after the reader pressed Tab opens the card at once', () => {
+  test('focus after the reader pressed Tab opens the card once it rests on the name', () => {
     fire.tabTo(mark('Jeff Rathke'));
-    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(FOCUS_OPEN_DELAY_MS - 10);
+    expect(card()).toBeNull();
+    vi.advanceTimersByTime(10);
     expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
     expect(card()?.getAttribute('data-entity-id')).toBe('e1');
     expect(host()?.style.getPropertyValue('display')).toBe('block');
@@ -126,10 +128,25 @@ describe('attachCards', () => {
     expect(host()?.style.getPropertyValue('display')).toBe('none');
   });
 
+  test('tabbing on past a name before the delay opens nothing and looks nothing up', () => {
+    cards.destroy();
+    const lookUp = vi.fn(() => new Promise<never>(() => {}));
+    cards = attachCards(document, RESULT, lookUp, { isTrusted: trusted });
+    fire.tabTo(mark('Jeff Rathke'));
+    vi.advanceTimersByTime(200);
+    fire.focusout(mark('Jeff Rathke'));
+    fire.tabTo(mark('State Department'));
+    vi.advanceTimersByTime(200);
+    fire.focusout(mark('State Department'));
+    vi.advanceTimersByTime(2000);
+    expect(card()).toBeNull();
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
   test('Escape closes the card, and it stays closed while focus stays on the name', () => {
     const name = mark('Jeff Rathke');
     fire.tabTo(name);
-    vi.advanceTimersByTime(0);
+    vi.advanceTimersByTime(FOCUS_OPEN_DELAY_MS);
     expect(card()).not.toBeNull();
     fire.key(document, 'Escape');
     expect(card()).toBeNull();
@@ -253,10 +270,10 @@ describe('only the reader opens cards and look-ups', () => {
     expect(card()).toBeNull();
     tab(4000);
     focus(mark('Jeff Rathke'), 4010);
-    vi.advanceTimersByTime(10);
+    vi.advanceTimersByTime(FOCUS_OPEN_DELAY_MS);
     expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
     focus(mark('State Department'), 4020);
-    vi.advanceTimersByTime(10);
+    vi.advanceTimersByTime(FOCUS_OPEN_DELAY_MS);
     expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
   });
 
@@ -275,5 +292,129 @@ test('a host that cannot be made throws, so the caller can undo the run', () => 
     throw new DOMException('Shadow root cannot be created on a host which already hosts a shadow tree.', 'NotSupportedError');
   });
   expect(() => attachCards(document, RESULT)).toThrow(/shadow/i);
-  cards = { destroy() {} };
+  cards = { destroy() {}, openFor: () => false };
+});
+
+describe('keyboard and focus', () => {
+  /** the reader's key on whatever has focus (inside the card's root when focus is there) */
+  const press = (key: string, init: KeyboardEventInit = {}) => {
+    const at = (root()?.activeElement as HTMLElement | null) ?? (document.activeElement as HTMLElement);
+    at.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, composed: true, ...init }));
+  };
+
+  test('Enter opens the card and moves focus into the dialog; Esc closes it and focus goes back to the name', () => {
+    const name = mark('Jeff Rathke');
+    name.focus();
+    press('Enter');
+    expect(card()).not.toBeNull();
+    expect(root()?.activeElement).toBe(card());
+    press('Escape');
+    expect(card()).toBeNull();
+    expect(document.activeElement).toBe(name);
+  });
+
+  test('the close button, and Tab past the card’s last control, close it with focus back on the name', () => {
+    const name = mark('Jeff Rathke');
+    name.focus();
+    press('Enter');
+    const closeButton = card()?.querySelector('button.close') as HTMLButtonElement;
+    closeButton.focus();
+    closeButton.click();
+    expect(card()).toBeNull();
+    expect(document.activeElement).toBe(name);
+
+    press('Enter');
+    const controls = [...(card()?.querySelectorAll<HTMLElement>('a[href], button') ?? [])];
+    (controls[controls.length - 1] as HTMLElement).focus();
+    press('Tab');
+    expect(card()).toBeNull();
+    expect(document.activeElement).toBe(name);
+  });
+
+  test('a name inside a link: a click follows the link, Alt+↓ on the link opens the card, and Esc goes back to the link', () => {
+    cards.destroy();
+    document.body.innerHTML = '<article><p>Read <a href="#profile">Jeff Rathke’s profile</a> today.</p></article>';
+    const { blocks, entities } = analyse([...document.querySelectorAll('p')], RESULT.entities);
+    highlightEntities(blocks, entities);
+    cards = attachCards(document, RESULT, undefined, { isTrusted: trusted });
+    const name = mark('Jeff Rathke');
+    expect(name.hasAttribute('tabindex')).toBe(false);
+    fire.click(name);
+    expect(card()).toBeNull();
+    const link = document.querySelector('a') as HTMLAnchorElement;
+    link.focus();
+    press('ArrowDown', { altKey: true });
+    expect(card()?.querySelector('.name')?.textContent).toBe('Jeff Rathke');
+    press('Escape');
+    expect(card()).toBeNull();
+    expect(document.activeElement).toBe(link);
+    fire.mouseout(name);
+    fire.mouseover(name);
+    vi.advanceTimersByTime(120);
+    expect(card()).not.toBeNull();
+  });
+
+  test('the context menu’s look-up opens the card of a highlight with focus in it', () => {
+    expect(cards.openFor(mark('State Department'))).toBe(true);
+    expect(card()?.querySelector('.name')?.textContent).toBe('State Department');
+    expect(root()?.activeElement).toBe(card());
+    const stray = document.createElement(MARK_TAG);
+    stray.dataset.entityId = 'nope';
+    expect(cards.openFor(stray)).toBe(false);
+  });
+});
+
+describe('the card by its name', () => {
+  const rect = (top: number) => ({ top, bottom: top + 20, left: 100, right: 200, width: 100, height: 20, x: 100, y: top }) as DOMRect;
+
+  test('follows the name when the page scrolls or the window changes size, and closes when the name leaves the screen', () => {
+    const name = mark('Jeff Rathke');
+    let top = 300;
+    vi.spyOn(name, 'getBoundingClientRect').mockImplementation(() => rect(top));
+    fire.click(name);
+    expect(host()?.style.getPropertyValue('top')).toBe('326px');
+    top = 120;
+    window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(50);
+    expect(host()?.style.getPropertyValue('top')).toBe('146px');
+    top = 200;
+    window.dispatchEvent(new Event('resize'));
+    vi.advanceTimersByTime(50);
+    expect(host()?.style.getPropertyValue('top')).toBe('226px');
+    top = -200;
+    document.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(50);
+    expect(card()).toBeNull();
+  });
+});
+
+describe('the note’s picture', () => {
+  const NOTE = {
+    qid: 'Q1',
+    label: 'Jeff Rathke',
+    description: 'American diplomat',
+    summary: null,
+    thumbnail: 'https://upload.wikimedia.org/jeff.jpg',
+    wikipediaUrl: null,
+    wikidataUrl: 'https://www.wikidata.org/wiki/Q1',
+    attribution: null,
+    facts: [],
+    offices: [],
+  };
+
+  test('is asked for only once the reader looked the name up, and shown from the data: URL the background gave', async () => {
+    cards.destroy();
+    const lookUp = vi.fn(async () => ({ ok: true as const, results: { e1: { status: 'linked' as const, note: NOTE } } }));
+    const fetchThumbnail = vi.fn(async () => 'data:image/png;base64,AAAA');
+    cards = attachCards(document, RESULT, lookUp, { isTrusted: trusted, fetchThumbnail });
+    expect(fetchThumbnail).not.toHaveBeenCalled();
+    fire.click(mark('Jeff Rathke'));
+    await vi.runAllTimersAsync();
+    expect(fetchThumbnail).toHaveBeenCalledWith('https://upload.wikimedia.org/jeff.jpg');
+    expect(card()?.querySelector('img.thumbnail')?.getAttribute('src')).toBe('data:image/png;base64,AAAA');
+    fire.key(document, 'Escape');
+    fire.click(mark('Jeff Rathke'));
+    await vi.runAllTimersAsync();
+    expect(fetchThumbnail).toHaveBeenCalledTimes(1);
+  });
 });

@@ -47,13 +47,41 @@ describe('highlightEntities', () => {
     expect(marks).toHaveLength(document.querySelectorAll(MARK_TAG).length);
     for (const mark of marks) {
       expect(mark.tagName.toLowerCase()).toBe('backstory-mark');
-      expect(mark.getAttribute('tabindex')).toBe('0');
-      expect(mark.getAttribute('role')).toBe('button');
       expect(mark.dataset.entityId).toMatch(/^e\d$/);
       // Its look comes from the extension's stylesheet, which the browser drops with the extension; its own style only
       // carries the transition that reports that (adapters/orphan-cleanup.ts).
       expect(mark.getAttribute('style')).toBe(`transition: ${MARK_TRANSITION} !important;`);
     }
+  });
+
+  test('one Tab stop per entity, at its first mention: a button that opens a dialog; the other mentions are no controls', () => {
+    const { blocks, entities } = setUp();
+    const { marks } = highlightEntities(blocks, entities);
+    const stops = marks.filter((m) => m.getAttribute('tabindex') === '0');
+    expect(stops.map((m) => m.dataset.entityId)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(stops.map((m) => m.textContent)).toEqual(['Jeff Rathke', 'State Department', 'North Waziristan', 'Zarb-e-Azb (op.)']);
+    for (const stop of stops) {
+      expect(stop.getAttribute('role')).toBe('button');
+      expect(stop.getAttribute('aria-haspopup')).toBe('dialog');
+    }
+    for (const other of marks.filter((m) => !stops.includes(m))) {
+      expect(other.hasAttribute('tabindex')).toBe(false);
+      expect(other.hasAttribute('role')).toBe(false);
+    }
+  });
+
+  test('a name inside a link (or another control) is no Tab stop: the link stays the control, the next mention takes the stop', () => {
+    const html = `<p id="p1">The <a href="/rathke">Jeff Rathke</a> profile, and <span tabindex="0">Waziristan</span> news.</p>
+      <p id="p2">Later Rathke spoke, in <span tabindex="-1">North Waziristan</span>.</p>`;
+    const { blocks, entities } = setUp(html);
+    const { marks } = highlightEntities(blocks, entities);
+    const inLink = marks.find((m) => m.closest('a')) as HTMLElement;
+    expect(inLink.textContent).toBe('Jeff Rathke');
+    expect(inLink.hasAttribute('tabindex')).toBe(false);
+    expect(inLink.hasAttribute('role')).toBe(false);
+    const stops = marks.filter((m) => m.getAttribute('tabindex') === '0').map((m) => m.textContent);
+    // "Waziristan" in a focusable span is not one; "North Waziristan" under tabindex="-1" (a skip-link target) is.
+    expect(stops).toEqual(['Rathke', 'North Waziristan']);
   });
 
   test.each([
