@@ -179,7 +179,7 @@ const prepare = (s: Sentence): Prepared => {
 // Word dropout (--word-dropout SHARE): a seeded share of the training sentences is added again with the words' own
 // identity features (the word, as written and in lowercase) blanked inside names, so the model also learns names from
 // what is left (shape, affixes, clusters, word classes, context) and leans less on having seen the very word.
-const WORD_DROPOUT = Number(option('word-dropout', '0.3'));
+const WORD_DROPOUT = Number(option('word-dropout', String(SPLITS?.wordDropout ?? 0.3)));
 /** which of a token's first features are the word's own identity (features.ts: bias, word, word as written) */
 const BLANK = [1, 2];
 const BLANK_HASH = 0x5eed0000;

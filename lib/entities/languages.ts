@@ -5,12 +5,14 @@
  */
 import speechDe from '../text/speech/de.json';
 import speechPt from '../text/speech/pt.json';
+import speechRu from '../text/speech/ru.json';
 import { readClusters } from './clusters';
 import type { NerResources } from './features';
 import { FIRST_NAMES, LAST_NAMES, NAME_PARTICLES, PLACES } from './lexicon';
 import german from './lexicons/de.json';
 import germanPlaces from './lexicons/de-places.json';
 import portuguese from './lexicons/pt.json';
+import russian from './lexicons/ru.json';
 import { ablated, englishResources } from './resources';
 
 interface LexiconData {
@@ -65,6 +67,7 @@ function fromData(data: LexiconData, places: string, speech: { speechVerbs: stri
 const BUILDERS: Record<string, () => NerResources> = {
   de: () => fromData(german as LexiconData, germanPlaces.places, speechDe, 2),
   pt: () => fromData(portuguese as LexiconData, '', speechPt, 1),
+  ru: () => fromData(russian as LexiconData, '', speechRu, 1),
 };
 const built = new Map<string, NerResources>();
 const withClusters = new WeakMap<Uint8Array, NerResources>();

@@ -72,17 +72,19 @@ export function tokenWords(text: string, language = 'en'): Token[] {
 
 const MAX_SENTENCE_TOKENS = 200;
 const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
-// (German closes its quotes with “ ‘ and «.)
-const CLOSERS = /^["”’')\]»“‘«]$/;
-// (German opens its quotes with „ and ‚.)
-const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«„‚]|\p{Lo})/u;
+const CLOSERS = /^["”’')\]»]$/;
+const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
 
 /**
  * Sentence index of each token: a new sentence after ".", "!", "?" (and any closing quotes or brackets after them) before
  * a capital, a digit or an opening quote; and after a line break in the text, when `text` is given (corpus sentences
  * have no text around them). The same function splits training paragraphs and articles.
  */
-export function splitSentences(tokens: Token[], text?: string): Token[] {
+export function splitSentences(tokens: Token[], text?: string, language = 'en'): Token[] {
+  // (A language may close and open quotes with other marks: German closes with “ ‘ «, opens with „ ‚.)
+  const { sentenceClosers, sentenceOpeners } = textConventions(language);
+  const closes = (word: string) => CLOSERS.test(word) || (word.length === 1 && sentenceClosers.includes(word));
+  const opens = (word: string) => OPENS_SENTENCE.test(word) || (word.length === 1 && sentenceOpeners.includes(word));
   let sentence = 0;
   let pendingEnd = false;
   let length = 0;
@@ -92,9 +94,9 @@ export function splitSentences(tokens: Token[], text?: string): Token[] {
       const previous = tokens[k - 1] as Token;
       const gap = text === undefined ? '' : text.slice(previous.end, t.start);
       // A quote mark or bracket right after the full stop closes the sentence; one after a space opens the next.
-      const closes = pendingEnd && CLOSERS.test(t.text) && gap === '';
+      const closing = pendingEnd && closes(t.text) && gap === '';
       // (A run-on "sentence" of a list or of text with no stops is cut, so decoding work stays bounded per sentence.)
-      if (gap.includes('\n') || (pendingEnd && !closes && OPENS_SENTENCE.test(t.text)) || length >= MAX_SENTENCE_TOKENS) {
+      if (gap.includes('\n') || (pendingEnd && !closing && opens(t.text)) || length >= MAX_SENTENCE_TOKENS) {
         sentence++;
         pendingEnd = false;
         length = 0;
@@ -103,14 +105,14 @@ export function splitSentences(tokens: Token[], text?: string): Token[] {
     t.sentence = sentence;
     length++;
     if (ENDS_SENTENCE.test(t.text)) pendingEnd = true;
-    else if (!(pendingEnd && CLOSERS.test(t.text))) pendingEnd = false;
+    else if (!(pendingEnd && closes(t.text))) pendingEnd = false;
   }
   return tokens;
 }
 
 /** Tokens of an article, with their sentences. */
 export function tokenize(text: string, language = 'en'): Token[] {
-  return splitSentences(tokenWords(text, language), text);
+  return splitSentences(tokenWords(text, language), text, language);
 }
 
 export { dotEndsNoSentence } from '../text';

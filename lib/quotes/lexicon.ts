@@ -1,6 +1,7 @@
 import german from '../text/speech/de.json';
 import english from '../text/speech/en.json';
 import portuguese from '../text/speech/pt.json';
+import russian from '../text/speech/ru.json';
 
 /** The JSON shape of a language's speech lexicon (see speech/en.json). */
 export interface SpeechLexiconData {
@@ -27,8 +28,9 @@ export interface SpeechLexiconData {
   capitalisedNouns?: boolean;
   /** words that open a reported clause ("that"); English's when left out */
   complementizers?: string;
-  /** English's when left out: the patterns are over symbols, and most hold across languages */
-  patterns?: Record<'after' | 'before' | 'local', Record<string, string>>;
+  /** English's, with the language's own by the same names in their place: the patterns are over symbols, and most hold
+   * across languages (a pattern's name is what the ranker's weights and the slots know it by) */
+  patterns?: Partial<Record<'after' | 'before' | 'local', Record<string, string>>>;
   slots?: AttributionSlot[];
 }
 
@@ -73,7 +75,12 @@ const words = (list: string) => list.split('|').filter(Boolean);
 
 function compile(data: SpeechLexiconData): SpeechLexicon {
   const fallback = english as SpeechLexiconData;
-  const groups = data.patterns ?? (fallback.patterns as NonNullable<SpeechLexiconData['patterns']>);
+  const base = fallback.patterns as Record<'after' | 'before' | 'local', Record<string, string>>;
+  const groups = {
+    after: { ...base.after, ...data.patterns?.after },
+    before: { ...base.before, ...data.patterns?.before },
+    local: { ...base.local, ...data.patterns?.local },
+  };
   const patterns = (group: Record<string, string>): [string, RegExp][] => Object.entries(group).map(([name, source]) => [name, new RegExp(source)]);
   const sourcePhrases = words(data.sourcePhrases)
     .map((p) => p.split(' '))
@@ -126,6 +133,7 @@ const LEXICONS: Record<string, SpeechLexiconData> = {
   en: english as SpeechLexiconData,
   de: german as SpeechLexiconData,
   pt: portuguese as SpeechLexiconData,
+  ru: russian as SpeechLexiconData,
 };
 const compiled = new Map<string, SpeechLexicon>();
 

@@ -6,6 +6,7 @@
 import de from './languages/de.json';
 import en from './languages/en.json';
 import pt from './languages/pt.json';
+import ru from './languages/ru.json';
 
 export interface TextConventionsData {
   language: string;
@@ -15,6 +16,9 @@ export interface TextConventionsData {
   hyphenatedWords: 'split' | 'whole';
   clitics: boolean;
   ordinalDot: boolean;
+  /** quotation marks that close (after a full stop) or open a sentence beyond English's (German: “ ‘ « and „ ‚) */
+  sentenceClosers: string;
+  sentenceOpeners: string;
   /** capitalised words an ordinal's dot may stand before (lowercase, case-insensitive), beside any lowercase word */
   ordinalFollowers: string;
 }
@@ -28,6 +32,7 @@ const DATA: Record<string, TextConventionsData> = {
   en: en as TextConventionsData,
   de: de as TextConventionsData,
   pt: pt as TextConventionsData,
+  ru: ru as TextConventionsData,
 };
 const compiled = new Map<string, TextConventions>();
 

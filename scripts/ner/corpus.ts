@@ -113,7 +113,11 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
     if (!words.length) return;
     if (options.contractions) joinContractions(words, types, begins, options.contractions);
     const gold = toBilou(types, begins);
-    const tokens = splitSentences(words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })));
+    const tokens = splitSentences(
+      words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })),
+      undefined,
+      language,
+    );
     // (Never split inside a name: "Yahoo! Answers".)
     let from = 0;
     const pieces: [number, number][] = [];

@@ -193,6 +193,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.locator('.fold.all-quotes > summary').click();
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
     for (const { speaker, quote } of GERMAN_SPEAKERS) {
       expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);

@@ -142,6 +142,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
     for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
     const popup = await openPopup(browser, url);
+    await popup.click('.fold.all-quotes > summary');
     await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
     for (const { speaker, quote } of GERMAN_SPEAKERS) {
       const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));

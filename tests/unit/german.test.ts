@@ -105,5 +105,5 @@ describe('the shipped German name model on its held-out slice (GermEval 2014 dev
     const counts = scoreCorpus(sentences, nerModel('de'), nerResources('de')).get('germeval');
     expect(counts).toBeDefined();
     expect(f1(counts as NonNullable<typeof counts>).f1).toBeGreaterThanOrEqual(0.6);
-  });
+  }, 60_000);
 });

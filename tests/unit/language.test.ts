@@ -43,7 +43,11 @@ describe('language', () => {
     expect(german.entities.map((e) => [e.name, e.type])).toEqual(expect.arrayContaining([['Olaf Scholz', 'PER']]));
     expect(german.quotes.map((q) => q.speaker)).toEqual(['Olaf Scholz']);
     const french = analyzeText('« Nous ne laisserons pas faire », a déclaré lundi à Paris le président Emmanuel Macron devant la presse.');
-    expect(french.nlp).toEqual({ language: 'fr', supported: false, notice: 'Names and quotes: English, German and Portuguese only for now.' });
+    expect(french.nlp).toEqual({
+      language: 'fr',
+      supported: false,
+      notice: 'Names and quotes: English, German, Portuguese and Russian only for now.',
+    });
     expect(french.entities).toEqual([]);
     expect(french.quotes).toEqual([]);
     expect(analyzeText(seedBody()).nlp.supported).toBe(true);

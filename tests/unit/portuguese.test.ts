@@ -58,5 +58,5 @@ describe('the shipped Portuguese name model on its held-out slice (UNER Bosque d
     const counts = scoreCorpus(sentences, nerModel('pt'), nerResources('pt')).get('uner-bosque');
     expect(counts).toBeDefined();
     expect(f1(counts as NonNullable<typeof counts>).f1).toBeGreaterThanOrEqual(0.74);
-  });
+  }, 60_000);
 });
