@@ -19,7 +19,18 @@ import { documentCues, documentFeatures } from '../lib/entities/document';
 import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/entities/features';
 import { resourcesFor } from '../lib/entities/languages';
 import { ablated } from '../lib/entities/resources';
-import { addEmissions, ENTITY_TYPES, type NerModel, type StageWeights, spansOf, TAG_COUNT, tagOf, viterbi, writeModel } from '../lib/entities/tagger';
+import {
+  addEmissions,
+  ENTITY_TYPES,
+  type NerModel,
+  punctuationInside,
+  type StageWeights,
+  spansOf,
+  TAG_COUNT,
+  tagOf,
+  viterbi,
+  writeModel,
+} from '../lib/entities/tagger';
 import { readContractions, readConventions, readManifest, readSplit, type Sentence, TEST_SOURCES, testHalves } from './ner/corpus';
 import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
@@ -214,11 +225,12 @@ function trainStage(examples: Example[], bits: number, epochs: number, seed: num
   return p.averaged(quantile);
 }
 
-function decode(stage: StageWeights, ex: Example): { emissions: Float32Array; path: Int32Array } {
+function decode(stage: StageWeights, ex: Example & { info?: Prepared['info'] }): { emissions: Float32Array; path: Int32Array } {
   const n = ex.offsets.length - 1;
   const emissions = ex.base ? Float32Array.from(ex.base) : new Float32Array(n * TAG_COUNT);
   addEmissions(stage, ex.hashes, ex.offsets, emissions);
-  return { emissions, path: viterbi(emissions, n, stage.transitions) };
+  // (As recognize.ts decodes: punctuation alone never starts or ends a name.)
+  return { emissions, path: viterbi(emissions, n, stage.transitions, ex.info && punctuationInside(ex.info)) };
 }
 
 // ---- scoring ----
@@ -279,8 +291,8 @@ function byDocument<T extends { sentence: Sentence }>(items: T[]): T[][] {
   return [...docs.values()];
 }
 
-function stage2Examples(docs: { ex: Prepared; emissions: Float32Array; path: Int32Array }[][]): Example[] {
-  const out: Example[] = [];
+function stage2Examples(docs: { ex: Prepared; emissions: Float32Array; path: Int32Array }[][]): (Example & { info: Prepared['info'] })[] {
+  const out: (Example & { info: Prepared['info'] })[] = [];
   for (const doc of docs) {
     const features = documentFeatures(
       doc.map((d) => ({ info: d.ex.info, path: d.path })),
@@ -290,7 +302,7 @@ function stage2Examples(docs: { ex: Prepared; emissions: Float32Array; path: Int
       const f = features[i] as { hashes: Uint32Array; offsets: Uint32Array };
       const base = new Float32Array(d.emissions.length);
       for (let k = 0; k < base.length; k++) base[k] = (d.emissions[k] as number) * CARRY;
-      out.push({ hashes: f.hashes, offsets: f.offsets, gold: d.ex.gold, allowed: d.ex.allowed, weight: d.ex.weight, base });
+      out.push({ hashes: f.hashes, offsets: f.offsets, gold: d.ex.gold, allowed: d.ex.allowed, weight: d.ex.weight, base, info: d.ex.info });
     });
   }
   return out;

@@ -1,7 +1,7 @@
 /** Tags a document's tokens with the two-stage model: sentence by sentence, then again with what the first pass found. */
 import { documentCues, documentFeatures } from './document';
 import { type NerResources, sentenceFeatures, type TokenInfo } from './features';
-import { addEmissions, addGroupedEmissions, type NerModel, spansOf, TAG_COUNT, viterbi } from './tagger';
+import { addEmissions, addGroupedEmissions, type NerModel, punctuationInside, spansOf, TAG_COUNT, viterbi } from './tagger';
 import type { Token } from './tokens';
 
 export interface TaggedSpan {
@@ -25,7 +25,7 @@ export function firstStage(sentences: string[][], model: NerModel, resources: Ne
     const f = sentenceFeatures(words, resources, true);
     const emissions = new Float32Array(words.length * TAG_COUNT);
     addGroupedEmissions(model.stage1, f, emissions);
-    return { words, info: f.info, emissions, path: viterbi(emissions, words.length, model.stage1.transitions) };
+    return { words, info: f.info, emissions, path: viterbi(emissions, words.length, model.stage1.transitions, punctuationInside(f.info)) };
   });
 }
 
@@ -39,7 +39,7 @@ export function secondStage(staged: StagedSentence[], model: NerModel, resources
     const emissions = new Float32Array(s.emissions.length);
     for (let k = 0; k < emissions.length; k++) emissions[k] = (s.emissions[k] as number) * model.stage2Carry;
     addEmissions(stage2, f.hashes, f.offsets, emissions);
-    return viterbi(emissions, s.words.length, stage2.transitions);
+    return viterbi(emissions, s.words.length, stage2.transitions, punctuationInside(s.info));
   });
 }
 

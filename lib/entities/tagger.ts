@@ -3,7 +3,7 @@
  * decoded with Viterbi under the scheme's constraints. The model file (see readModel) is written by
  * scripts/train-ner.ts and records its tags, so a model of the other scheme is refused.
  */
-import { EDGE as EDGE_WORD, FEATURE_VERSION, GROUPS, groupFeatures, type NerResources, type SentenceFeatures, type WordInfo } from './features';
+import { Cap, EDGE as EDGE_WORD, FEATURE_VERSION, GROUPS, groupFeatures, type NerResources, type SentenceFeatures, type WordInfo } from './features';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type TaggedType = (typeof ENTITY_TYPES)[number];
@@ -73,6 +73,31 @@ export function spansOf(path: ArrayLike<number>): Span[] {
     k = end;
   }
   return spans;
+}
+
+/** O and every inside tag: what a token of punctuation alone may be. */
+const O_OR_INSIDE = (() => {
+  let mask = 1;
+  for (let t = 1; t < TAG_COUNT; t++) if (inside(t) && tagPosition(t) === 1) mask |= 1 << t;
+  return mask;
+})();
+/** Letters, digits, and the marks that open a handle or a tag ("@", "#": some corpora split them off the name). */
+const WORDLIKE = /[\p{L}\p{N}@#]/u;
+
+/**
+ * Tag masks for Viterbi where a sentence has tokens of punctuation alone ("—", "(", "&"): such a token never starts,
+ * ends or is a name (it may be inside one: "AT & T"). Undefined when there is none (no constraint).
+ */
+export function punctuationInside(info: readonly { cap: number; lower: string }[]): Uint32Array | undefined {
+  let masks: Uint32Array | undefined;
+  for (let k = 0; k < info.length; k++) {
+    const t = info[k] as { cap: number; lower: string };
+    // (A word with a letter has a capitalisation class; only the others are read.)
+    if (t.cap !== Cap.None || WORDLIKE.test(t.lower)) continue;
+    masks ??= new Uint32Array(info.length).fill(0xffffffff);
+    masks[k] = O_OR_INSIDE;
+  }
+  return masks;
 }
 
 const NEG = -1e30;

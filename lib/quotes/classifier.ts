@@ -100,7 +100,8 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (/[VLv]/.test(sentenceSymbols)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
   if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
   if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
-  if (/S/.test(before)) f.push(`${short}&speech_noun_before`);
+  // (A speech noun may also stand in a description the ranker reads as a source, "X's statement that": the word counts.)
+  if (/S/.test(before) || speechNounBefore(an, first, sentence?.start ?? 0)) f.push(`${short}&speech_noun_before`);
   if (/A/.test(sentenceSymbols)) f.push('source_phrase');
   if (/:$/.test(before)) f.push('colon_before');
   if (/-$/.test(before) || /^-/.test(after)) f.push('dash_beside');
@@ -109,6 +110,17 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (/Q/.test(sentenceSymbols)) f.push(`${short}&other_quote_in_sentence`);
   if (/\(\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start))) f.push('in_brackets');
   return f;
+}
+
+/** Whether a speech noun ("statement", "remarks") stands among the (at most 30) words of the sentence before word `first`. */
+function speechNounBefore(an: QuoteAnalysis, first: number, sentenceStart: number): boolean {
+  const { words } = an.layout;
+  for (let k = first - 1; k >= 0 && k >= first - 30; k--) {
+    const w = words[k] as Word;
+    if (w.start < sentenceStart) break;
+    if (w.quote === -1 && an.lex.speechNouns.has(w.lower)) return true;
+  }
+  return false;
 }
 
 /** Candidates whose inner words occur again as another candidate: slogans, names of campaigns and terms. */
