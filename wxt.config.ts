@@ -31,9 +31,14 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
   hooks: {
-    // The name model ships as a file of its own, fetched by the background only (never by a page's scripts).
+    // The name models ship as files of their own, one per language, fetched by the background only (never by a page's
+    // scripts), each when the first article in its language comes.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: fileURLToPath(new URL('./lib/entities/model/ner-en.bin', import.meta.url)), relativeDest: 'ner-en.bin' });
+      for (const language of ['en', 'de', 'pt', 'ru'])
+        files.push({
+          absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)),
+          relativeDest: `ner-${language}.bin`,
+        });
     },
     // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {

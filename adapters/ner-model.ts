@@ -1,21 +1,29 @@
 import { browser } from 'wxt/browser';
-import { hasNerModel, provideNerModel } from '../lib/entities';
+import { hasNerModel, NER_LANGUAGES, provideNerModel } from '../lib/entities';
 
-let loading: Promise<void> | null = null;
+const loading = new Map<string, Promise<void>>();
 
-/** Fetches the name model from the extension's own package, once per background lifetime. */
-export function loadNerModel(): Promise<void> {
-  if (hasNerModel()) return Promise.resolve();
-  // (Not in WXT's typed public paths: the build adds it, see wxt.config.ts.)
-  loading ??= fetch((browser.runtime.getURL as (path: string) => string)('/ner-en.bin'))
-    .then((response) => {
-      if (!response.ok) throw new Error(`the name model could not be read (${response.status})`);
-      return response.arrayBuffer();
-    })
-    .then((buffer) => provideNerModel(new Uint8Array(buffer)))
-    .catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
-  return loading;
+/**
+ * Fetches a language's name model from the extension's own package, once per background lifetime: English at start-up,
+ * another language's when the first article in it is analysed. A language without a model is a no-op (its articles get
+ * the "not yet" notice, see lib/analyze/language.ts).
+ */
+export function loadNerModel(language = 'en'): Promise<void> {
+  if (hasNerModel(language) || !NER_LANGUAGES.includes(language)) return Promise.resolve();
+  let pending = loading.get(language);
+  if (!pending) {
+    // (Not in WXT's typed public paths: the build adds them, see wxt.config.ts.)
+    pending = fetch((browser.runtime.getURL as (path: string) => string)(`/ner-${language}.bin`))
+      .then((response) => {
+        if (!response.ok) throw new Error(`the name model could not be read (${response.status})`);
+        return response.arrayBuffer();
+      })
+      .then((buffer) => provideNerModel(new Uint8Array(buffer), language))
+      .catch((error: unknown) => {
+        loading.delete(language);
+        throw error;
+      });
+    loading.set(language, pending);
+  }
+  return pending;
 }

@@ -10,7 +10,7 @@ import { searchNews, searchPreview } from '../adapters/news-service';
 import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
-import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
+import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
 import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
 import { articleContext } from '../lib/knowledge';
 
@@ -104,7 +104,7 @@ export default defineBackground(() => {
       return { stored };
     },
     'text/analyse': async ({ text, language, blockQuotes }) => {
-      await loadNerModel();
+      await loadNerModel(nlpLanguage(language));
       return analyseInSlices(text, language, blockQuotes);
     },
     'popup/tab-state': ({ tabId }) => store.get(tabId),

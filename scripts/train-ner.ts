@@ -4,17 +4,21 @@
  *
  *   tsx scripts/train-ner.ts [--select] [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2]
  *                            [--misc mask|drop] [--no-lexicons] [--no-shapes] [--no-clusters] [--no-names] [--flat] [--quick]
+ *                            [--lang de]
  *
  * Splits (data/ner/README.md): with --select, for choosing settings, every source's train split, CrossNER's dev split
  * (its train splits are 100–200 paragraphs), UNER PUD and WikiGold are trained on, and the dev splits (CrossNER: the
  * first half of test) are scored. The shipped model (no --select) learns from every split but the second half of each
  * test split, cut at a document boundary, which is held out for good (scored here, by npm run eval:ner and by the
  * quality test).
+ * `--lang de` trains another language's model from data/ner-<lang>, its splits and resources as scripts/ner/languages.ts
+ * gives them, and writes lib/entities/model/ner-<lang>.bin.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { documentCues, documentFeatures } from '../lib/entities/document';
 import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/entities/features';
-import { ablated, englishResources } from '../lib/entities/resources';
+import { resourcesFor } from '../lib/entities/languages';
+import { ablated } from '../lib/entities/resources';
 import {
   addEmissions,
   ENTITY_TYPES,
@@ -27,7 +31,8 @@ import {
   viterbi,
   writeModel,
 } from '../lib/entities/tagger';
-import { readConventions, readManifest, readSplit, type Sentence, TEST_SOURCES, testHalves } from './ner/corpus';
+import { readContractions, readConventions, readManifest, readSplit, type Sentence, TEST_SOURCES, testHalves } from './ner/corpus';
+import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
 
 const args = process.argv.slice(2);
@@ -37,7 +42,10 @@ const option = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
 
-const OUT = option('out', new URL('../lib/entities/model/ner-en.bin', import.meta.url).pathname);
+const LANG = option('lang', 'en');
+const SPLITS = LANGUAGE_SPLITS[LANG];
+if (LANG !== 'en' && !SPLITS) throw new Error(`no training data for language ${LANG} (see scripts/ner/languages.ts)`);
+const OUT = option('out', new URL(`../lib/entities/model/ner-${LANG}.bin`, import.meta.url).pathname);
 const EPOCHS = Number(option('epochs', '8'));
 const EPOCHS2 = Number(option('epochs2', '5'));
 const BITS = Number(option('bits', '17'));
@@ -53,49 +61,74 @@ const MASK_PARTIAL = flag('mask-partial');
 const AUGMENT = Number(option('augment', '0'));
 const DATELINES = Number(option('datelines', '0'));
 /** Sources whose cross-validated output does not train the second stage (--stage2-without a,b). */
+/** 'sentence': the second stage reads each sentence alone, in training and in use (corpora without documents). */
+const STAGE2_SCOPE = option('stage2-scope', SPLITS?.stage2Scope ?? 'document') as 'document' | 'sentence';
 const STAGE2_WITHOUT = new Set(option('stage2-without', '').split(',').filter(Boolean));
 
 /** News-like sources count more, noisy social media less (see data/ner/README.md). */
 const SOURCE_WEIGHTS: Record<string, number> = flag('flat')
   ? {}
-  : { 'uner-pud': 2, conventions: 2, 'crossner-politics': 1.5, wikigold: 1.5, gum: 1.5, btc: 0.5, wnut17: 0.5 };
+  : (SPLITS?.weights ?? { 'uner-pud': 2, conventions: 2, 'crossner-politics': 1.5, wikigold: 1.5, gum: 1.5, btc: 0.5, wnut17: 0.5 });
 
 const CROSSNER = ['crossner-ai', 'crossner-literature', 'crossner-music', 'crossner-politics', 'crossner-science'];
 const started = Date.now();
 const log = (s: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 const CLUSTERS_FILE = new URL('../data/clusters/en-glove.bin', import.meta.url).pathname;
-const clusters = !flag('no-clusters') && existsSync(CLUSTERS_FILE) ? new Uint8Array(readFileSync(CLUSTERS_FILE)) : null;
+// (The word clusters and the personal-name filter are English data: another language's model goes without them.)
+const clusters = LANG === 'en' && !flag('no-clusters') && existsSync(CLUSTERS_FILE) ? new Uint8Array(readFileSync(CLUSTERS_FILE)) : null;
 const NAMES_FILE = new URL('../data/lexicons/names.bin', import.meta.url).pathname;
-const names = !flag('no-names') && existsSync(NAMES_FILE) ? new Uint8Array(readFileSync(NAMES_FILE)) : null;
+const names = LANG === 'en' && !flag('no-names') && existsSync(NAMES_FILE) ? new Uint8Array(readFileSync(NAMES_FILE)) : null;
 const resources: NerResources = ablated(
-  englishResources(clusters, undefined, names),
+  resourcesFor(LANG, clusters, undefined, names),
   `${flag('no-lexicons') ? '-nolex' : ''}${flag('no-shapes') ? '-noshape' : ''}`,
 );
 
 // ---- data ----
-const manifest = readManifest();
-const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: MISC, maskPartialMisc: MASK_PARTIAL });
+const manifest = readManifest(LANG);
+const contractions = SPLITS?.contractions ? readContractions(LANG, SPLITS.contractions.file) : undefined;
+const read = (source: string, split: string) =>
+  readSplit(source, split, manifest, {
+    misc: MISC,
+    maskPartialMisc: MASK_PARTIAL,
+    ...(contractions && SPLITS?.contractions?.sources.includes(source) ? { contractions } : {}),
+  });
 // Settings are chosen with --select: training on the train splits (CrossNER: train and dev) and UNER PUD and WikiGold,
 // scored on the dev splits (CrossNER: the first half of test). The shipped model (the default) then learns from every
 // split but the held-out second half of each test split, and is scored on that.
 const SELECT = flag('select');
-const base: Sentence[] = [
-  ...read('uner-ewt', 'train'),
-  ...read('uner-pud', 'test'),
-  ...read('gum', 'train'),
-  ...read('wikigold', 'train'),
-  ...CROSSNER.flatMap((s) => [...read(s, 'train'), ...read(s, 'dev')]),
-  ...read('btc', 'train'),
-  ...read('wnut17', 'train'),
-  ...(flag('no-conventions') ? [] : readConventions()),
-];
-const devSplits = ['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, 'dev'));
-const halves = TEST_SOURCES.map((s) => testHalves(read(s, 'test')));
+const base: Sentence[] = SPLITS
+  ? []
+  : [
+      ...read('uner-ewt', 'train'),
+      ...read('uner-pud', 'test'),
+      ...read('gum', 'train'),
+      ...read('wikigold', 'train'),
+      ...CROSSNER.flatMap((s) => [...read(s, 'train'), ...read(s, 'dev')]),
+      ...read('btc', 'train'),
+      ...read('wnut17', 'train'),
+      ...(flag('no-conventions') ? [] : readConventions()),
+    ];
+// Another language: its own splits (scripts/ner/languages.ts), and English corpora borrowed at a lower weight.
+if (SPLITS) {
+  const english = readManifest('en');
+  base.push(
+    ...SPLITS.train.flatMap(([source, split]) => read(source, split)),
+    ...(SPLITS.borrowed ?? []).flatMap(([source, split]) =>
+      readSplit(source, split, english, { misc: MISC }).map((x) => ({ ...x, source: `en-${source}` })),
+    ),
+  );
+}
+const devSplits = SPLITS ? [] : ['uner-ewt', 'gum', 'btc', 'wnut17'].flatMap((s) => read(s, 'dev'));
+const halves = SPLITS ? [] : TEST_SOURCES.map((s) => testHalves(read(s, 'test')));
 const crossnerFirstHalves = halves.filter((_, i) => TEST_SOURCES[i]?.startsWith('crossner')).flatMap(([first]) => first);
-let train: Sentence[] = SELECT ? base : [...base, ...devSplits, ...halves.flatMap(([first]) => first)];
-const dev: Sentence[] = SELECT ? [...devSplits, ...crossnerFirstHalves] : halves.flatMap(([, second]) => second);
-const DEV_LABEL = SELECT ? 'dev' : 'held out (second half of each test split)';
+let train: Sentence[] = SELECT || SPLITS ? base : [...base, ...devSplits, ...halves.flatMap(([first]) => first)];
+const dev: Sentence[] = SPLITS
+  ? SPLITS.dev.flatMap(([source, split]) => read(source, split))
+  : SELECT
+    ? [...devSplits, ...crossnerFirstHalves]
+    : halves.flatMap(([, second]) => second);
+const DEV_LABEL = SPLITS ? 'dev' : SELECT ? 'dev' : 'held out (second half of each test split)';
 if (flag('quick')) train = train.filter((_, i) => i % 4 === 0);
 // Headlines and lines in capitals are rare in the corpora: a seeded share of sentences is added again in capitals or
 // in title case, with the same tags, so capitals alone do not decide (--augment SHARE).
@@ -157,7 +190,7 @@ const prepare = (s: Sentence): Prepared => {
 // Word dropout (--word-dropout SHARE): a seeded share of the training sentences is added again with the words' own
 // identity features (the word, as written and in lowercase) blanked inside names, so the model also learns names from
 // what is left (shape, affixes, clusters, word classes, context) and leans less on having seen the very word.
-const WORD_DROPOUT = Number(option('word-dropout', '0.3'));
+const WORD_DROPOUT = Number(option('word-dropout', String(SPLITS?.wordDropout ?? 0.3)));
 /** which of a token's first features are the word's own identity (features.ts: bias, word, word as written) */
 const BLANK = [1, 2];
 const BLANK_HASH = 0x5eed0000;
@@ -249,10 +282,11 @@ function report(label: string, sentences: Sentence[], paths: Int32Array[]): void
 // ---- documents (for the second stage) ----
 function byDocument<T extends { sentence: Sentence }>(items: T[]): T[][] {
   const docs = new Map<string, T[]>();
-  for (const it of items) {
-    const d = docs.get(it.sentence.doc);
+  for (const [i, it] of items.entries()) {
+    const key = STAGE2_SCOPE === 'sentence' ? String(i) : it.sentence.doc;
+    const d = docs.get(key);
     if (d) d.push(it);
-    else docs.set(it.sentence.doc, [it]);
+    else docs.set(key, [it]);
   }
   return [...docs.values()];
 }
@@ -320,10 +354,13 @@ const model: NerModel = {
   clusters,
   names,
   meta: {
-    trainedOn: SELECT
-      ? 'data/ner: train splits (crossner-*: train and dev), uner-pud, wikigold'
-      : 'data/ner: every split but the second half of each test split (held out)',
+    trainedOn: SPLITS
+      ? `data/ner-${LANG}: ${SPLITS.train.map(([source, split]) => `${source} ${split}`).join(', ')}; data/ner: ${(SPLITS.borrowed ?? []).map(([source, split]) => `${source} ${split}`).join(', ')}`
+      : SELECT
+        ? 'data/ner: train splits (crossner-*: train and dev), uner-pud, wikigold'
+        : 'data/ner: every split but the second half of each test split (held out)',
     seed: SEED,
+    ...(STAGE2_SCOPE === 'sentence' ? { stage2Scope: STAGE2_SCOPE } : {}),
     epochs: EPOCHS,
     misc: MISC,
     weights: SOURCE_WEIGHTS,

@@ -3,7 +3,7 @@ import { findEntities } from '../entities';
 import { detectLanguage, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
 import { mergeSections, type SectionAnalysis, sections, WHOLE_TEXT_CHARS } from './bounds';
-import { languageSupport } from './language';
+import { languageSupport, nlpLanguage } from './language';
 import { extractPage, type PageExtraction, type PageOptions } from './page';
 import type { AnalysisResult, Article, Entity, LanguageSupport, Quote, Span } from './types';
 
@@ -16,7 +16,7 @@ export interface TextAnalysis {
 }
 
 export { ANALYSIS_LIMITS, limitText, SECTION_CHARS, sections, WHOLE_TEXT_CHARS } from './bounds';
-export { languageSupport, SUPPORTED_LANGUAGES } from './language';
+export { languageSupport, nlpLanguage, SUPPORTED_LANGUAGES } from './language';
 export { extractPage, type PageExtraction, type PageOptions } from './page';
 
 /**
@@ -30,16 +30,18 @@ export function* analysisSteps(
 ): Generator<void, TextAnalysis> {
   const nlp = languageSupport(language);
   if (!nlp.supported) return { entities: [], quotes: [], nlp };
+  // (A text whose language is unknown is read as English.)
+  const lang = nlpLanguage(language);
   if (text.length <= WHOLE_TEXT_CHARS) {
-    const { entities } = findEntities(text);
-    return { entities, quotes: findQuotes(text, entities, blockQuotes), nlp };
+    const { entities } = findEntities(text, lang);
+    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang }), nlp };
   }
   const parts: SectionAnalysis[] = [];
   for (const { start, end } of sections(text)) {
     const piece = text.slice(start, end);
     const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
-    const { entities } = findEntities(piece);
-    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, inside) });
+    const { entities } = findEntities(piece, lang);
+    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang }) });
     yield;
   }
   return { ...mergeSections(parts), nlp };

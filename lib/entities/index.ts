@@ -1,4 +1,6 @@
 import type { Entity, EntityType } from '../analyze/types';
+import { compoundHead, textConventions } from '../text';
+import { namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
@@ -6,9 +8,10 @@ import { tagTokens } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
+export { NER_LANGUAGES } from './languages';
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
-export { hasNerModel, provideNerModel } from './model';
+export { hasNerModel, provideNerModel, provideNerModelSource } from './model';
 export { dotEndsNoSentence, type Token, tokenize } from './tokens';
 
 export interface EntityAnalysis {
@@ -22,13 +25,17 @@ const INITIAL = /^\p{Lu}\.$/u;
 /** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 
-/** Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen."). */
-function titlesBefore(tokens: Token[], start: number): string[] {
+/**
+ * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen.");
+ * the titles are the language's (its resources' title class).
+ */
+function titlesBefore(tokens: Token[], start: number, titleWords: { has(word: string): boolean } = TITLES, compounds = false): string[] {
   const titles: string[] = [];
   for (let k = start - 1; k >= 0 && k >= start - 4; k--) {
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
-    if (!/^\p{Lu}/u.test(word) || !TITLES.has(word.toLowerCase())) break;
+    // (Where compounds are written whole, "Konzernchef" and "FACC-CEO" are titles as "Chef" and "CEO" are.)
+    if (!/^\p{Lu}/u.test(word) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
     titles.unshift(t.text);
   }
   return titles;
@@ -100,9 +107,15 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
   return out;
 }
 
-/** People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged. */
-export function findEntities(text: string, tokens: Token[] = tokenize(text)): EntityAnalysis {
-  const spans = tagTokens(tokens, nerModel(), nerResources());
+/**
+ * People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged.
+ * `language` picks the model and its resources (see model.ts); its model must have been provided.
+ */
+export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
+  const resources = nerResources(language);
+  const spans = tagTokens(tokens, nerModel(language), resources);
+  const titleWords = resources.classes[resources.titleClass]?.[1];
+  const compounds = textConventions(language).hyphenatedWords === 'whole';
   const mentions: TypedMention[] = spans.flatMap((span) => {
     // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
     // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
@@ -128,8 +141,10 @@ export function findEntities(text: string, tokens: Token[] = tokenize(text)): En
       end: last.end,
       text: mentionText,
       type,
-      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from) : [],
+      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
     };
   });
-  return { entities: mergeMentions(extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions))), tokens };
+  let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
+  if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
+  return { entities: mergeMentions(found), tokens };
 }

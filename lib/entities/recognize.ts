@@ -56,7 +56,9 @@ export function tagTokens(tokens: Token[], model: NerModel, resources: NerResour
     model,
     resources,
   );
-  const paths = secondStage(staged, model, resources);
+  // A model whose second stage learned from lone sentences (no documents in its corpora) reads each sentence alone.
+  const paths =
+    model.meta.stage2Scope === 'sentence' ? staged.flatMap((s) => secondStage([s], model, resources)) : secondStage(staged, model, resources);
   const spans: TaggedSpan[] = [];
   let offset = 0;
   sentences.forEach((s, i) => {

@@ -1,9 +1,11 @@
 /**
  * Tokens and sentences for the name tagger, split the way its training corpora are (UD English style): punctuation on its
  * own, hyphens as tokens of their own ("Al - Qaeda"), possessive "'s" and "n't" split off, dotted abbreviations and
- * initials kept whole ("U.S.", "Gen.", "J."). Training runs every corpus token through the same splitter, so the model
+ * initials kept whole ("U.S.", "Gen.", "J."); other languages as their corpora are (German: "SPD-Chef" one token, "3."
+ * of a date one token), by their conventions in lib/text. Training runs every corpus token through the same splitter, so the model
  * sees the same kind of tokens it will meet in an article.
  */
+import { type TextConventions, textConventions } from '../text';
 
 export interface Token {
   text: string;
@@ -14,42 +16,53 @@ export interface Token {
   sentence: number;
 }
 
-const ABBREVIATION_WORDS =
-  'mr|mrs|ms|dr|prof|gen|lt|col|maj|capt|sgt|st|sen|rep|gov|rev|fr|jr|sr|vs|etc|inc|ltd|co|corp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mt|ft|ave|blvd|dept|adm|cmdr|hon|gov|pres|supt|insp|cpl|pvt|messrs|mme|mlle|approx|fig|vol';
-const ABBREVIATIONS = new RegExp(`^(?:${ABBREVIATION_WORDS}|u\\.s|e\\.g|i\\.e)$`, 'i');
-
 // One alternative per kind of token, longest kinds first: addresses, handles, dotted acronyms and initials, abbreviations
-// with their dot, numbers, words (with inner apostrophes), runs of dots or dashes, any other character.
-const TOKEN = new RegExp(
-  [
-    String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`,
-    // (An address's local part starts where a run of its characters does and is at most 64 long, so a long run with no
-    // "@" costs one bounded try, not a scan from each of its characters.)
-    String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+`,
-    String.raw`[@#][\p{L}\p{N}_]+`,
-    String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
-    String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:de|da|di|du|del|van|von|der|den|la|le|bin|ibn|al)\s)`,
-    String.raw`\b(?:${ABBREVIATION_WORDS})\.`,
-    String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
-    String.raw`(?:['’](?:s|re|ll|ve|m|d)|n['’]t)(?![\p{L}\p{N}])`,
-    String.raw`[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*`,
-    String.raw`\.{2,}|-{2,}`,
-    String.raw`\S`,
-  ].join('|'),
-  'giu',
-);
+// with their dot, (in German, an ordinal with its dot), numbers, (English clitics), words (with inner apostrophes, and in
+// German inner hyphens), runs of dots or dashes, any other character. The word lists come from the language's data
+// (lib/text/languages).
+function tokenPattern(c: TextConventions): RegExp {
+  const ordinal = c.ordinalDot ? [String.raw`\p{N}{1,2}\.(?=\s+(?:\p{Ll}|\p{N}|(?:${c.ordinalFollowers})))`] : [];
+  const clitic = c.clitics ? [String.raw`(?:['’](?:s|re|ll|ve|m|d)|n['’]t)(?![\p{L}\p{N}])`] : [];
+  const joiners = c.hyphenatedWords === 'whole' ? "['’-]" : "['’]";
+  return new RegExp(
+    [
+      String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`,
+      // (An address's local part starts where a run of its characters does and is at most 64 long, so a long run with no
+      // "@" costs one bounded try, not a scan from each of its characters.)
+      String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+`,
+      String.raw`[@#][\p{L}\p{N}_]+`,
+      String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
+      String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:${c.nameParticles})\s)`,
+      String.raw`\b(?:${c.abbreviations})\.`,
+      ...ordinal,
+      String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
+      ...clitic,
+      String.raw`[\p{L}\p{M}\p{N}]+(?:${joiners}[\p{L}\p{M}\p{N}]+)*`,
+      String.raw`\.{2,}|-{2,}`,
+      String.raw`\S`,
+    ].join('|'),
+    'giu',
+  );
+}
+const patterns = new Map<string, RegExp>();
 
 // "don't" → "do" + "n't"; "Obama's" → "Obama" + "'s"; "we're" → "we" + "'re". Not "O'Brien", "d'Ettorre".
 const CLITIC = /^(.+?)(n['’]t|['’](?:s|re|ll|ve|m|d))$/i;
 
 /** Splits `text` into tokens (offsets are UTF-16 indices into it); `sentence` is left 0 (see splitSentences). */
-export function tokenWords(text: string): Token[] {
+export function tokenWords(text: string, language = 'en'): Token[] {
+  const conventions = textConventions(language);
+  let pattern = patterns.get(conventions.language);
+  if (!pattern) {
+    pattern = tokenPattern(conventions);
+    patterns.set(conventions.language, pattern);
+  }
   const tokens: Token[] = [];
   // (matchAll works on a copy of the pattern: no lastIndex is left behind for the next text, whatever happens here.)
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of text.matchAll(pattern)) {
     const word = m[0];
     const start = m.index ?? 0;
-    const clitic = word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
+    const clitic = conventions.clitics && word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
     if (clitic?.[1] && clitic[2] && clitic[1].length > 0 && !/['’]$/.test(clitic[1])) {
       const head = clitic[1];
       tokens.push({ text: head, start, end: start + head.length, sentence: 0 });
@@ -69,7 +82,11 @@ const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
  * a capital, a digit or an opening quote; and after a line break in the text, when `text` is given (corpus sentences
  * have no text around them). The same function splits training paragraphs and articles.
  */
-export function splitSentences(tokens: Token[], text?: string): Token[] {
+export function splitSentences(tokens: Token[], text?: string, language = 'en'): Token[] {
+  // (A language may close and open quotes with other marks: German closes with “ ‘ «, opens with „ ‚.)
+  const { sentenceClosers, sentenceOpeners } = textConventions(language);
+  const closes = (word: string) => CLOSERS.test(word) || (word.length === 1 && sentenceClosers.includes(word));
+  const opens = (word: string) => OPENS_SENTENCE.test(word) || (word.length === 1 && sentenceOpeners.includes(word));
   let sentence = 0;
   let pendingEnd = false;
   let length = 0;
@@ -79,9 +96,9 @@ export function splitSentences(tokens: Token[], text?: string): Token[] {
       const previous = tokens[k - 1] as Token;
       const gap = text === undefined ? '' : text.slice(previous.end, t.start);
       // A quote mark or bracket right after the full stop closes the sentence; one after a space opens the next.
-      const closes = pendingEnd && CLOSERS.test(t.text) && gap === '';
+      const closing = pendingEnd && closes(t.text) && gap === '';
       // (A run-on "sentence" of a list or of text with no stops is cut, so decoding work stays bounded per sentence.)
-      if (gap.includes('\n') || (pendingEnd && !closes && OPENS_SENTENCE.test(t.text)) || length >= MAX_SENTENCE_TOKENS) {
+      if (gap.includes('\n') || (pendingEnd && !closing && opens(t.text)) || length >= MAX_SENTENCE_TOKENS) {
         sentence++;
         pendingEnd = false;
         length = 0;
@@ -90,19 +107,14 @@ export function splitSentences(tokens: Token[], text?: string): Token[] {
     t.sentence = sentence;
     length++;
     if (ENDS_SENTENCE.test(t.text)) pendingEnd = true;
-    else if (!(pendingEnd && CLOSERS.test(t.text))) pendingEnd = false;
+    else if (!(pendingEnd && closes(t.text))) pendingEnd = false;
   }
   return tokens;
 }
 
 /** Tokens of an article, with their sentences. */
-export function tokenize(text: string): Token[] {
-  return splitSentences(tokenWords(text), text);
+export function tokenize(text: string, language = 'en'): Token[] {
+  return splitSentences(tokenWords(text, language), text, language);
 }
 
-/** The dot at `dot` closes an abbreviation ("Gen.", "U.S."), an initial ("J.") or an ellipsis, not a sentence. */
-export function dotEndsNoSentence(text: string, dot: number): boolean {
-  if (text[dot - 1] === '.') return true;
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
-  return ABBREVIATIONS.test(word) || /^\p{Lu}$/u.test(word);
-}
+export { dotEndsNoSentence } from '../text';

@@ -42,7 +42,7 @@ export function analyse(
     }
   }
   const top = topLevel(spans);
-  const layout = layOut(text, top);
+  const layout = layOut(text, top, lex.language);
   const mentions = findMentions(layout, entities, lex);
   const sym = prepareSymbols(text, layout, lex, mentions);
   const { words } = layout;

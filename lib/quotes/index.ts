@@ -2,11 +2,12 @@ import type { Entity, Quote, Span } from '../analyze/types';
 import { analyse, type QuoteAnalysis } from './analysis';
 import { blockSpans } from './blocks';
 import { acceptQuotes, rankSpeaker } from './decode';
-import { englishLexicon, type SpeechLexicon } from './lexicon';
+import { type SpeechLexicon, speechLexicon } from './lexicon';
 import { findQuoteSpans } from './marks';
 import { type QuoteModel, SHIPPED_MODEL } from './model';
 import { type Attributed, rankContext } from './ranker';
 
+export { SPEECH_LANGUAGES, speechLexicon } from './lexicon';
 export { findQuoteSpans, type QuoteSpan } from './marks';
 export type { QuoteModel } from './model';
 export { passages } from './passages';
@@ -15,6 +16,8 @@ export interface QuoteOptions {
   /** the page's <blockquote> passages, as spans of the text */
   blockQuotes?: Span[];
   model?: QuoteModel;
+  /** the text's language: picks the speech lexicon (speech/<language>.json) unless `lexicon` is given */
+  language?: string | null;
   lexicon?: SpeechLexicon;
 }
 
@@ -31,7 +34,12 @@ function isPartial(text: string, start: number, open: string): boolean {
  * names, pronouns and descriptions around it, or leaves it unattributed.
  */
 export function findQuotes(text: string, entities: Entity[], options: QuoteOptions | Span[] = {}): Quote[] {
-  const { blockQuotes = [], model = SHIPPED_MODEL, lexicon = englishLexicon() } = Array.isArray(options) ? { blockQuotes: options } : options;
+  const {
+    blockQuotes = [],
+    model = SHIPPED_MODEL,
+    language = 'en',
+    lexicon = speechLexicon(language),
+  } = Array.isArray(options) ? { blockQuotes: options } : options;
   const marked = findQuoteSpans(text);
   const blocks = blockSpans(text, blockQuotes);
   // No quotation mark and no block quotation: nothing to lay out or rank.

@@ -1,4 +1,7 @@
-import english from './speech/en.json';
+import german from '../text/speech/de.json';
+import english from '../text/speech/en.json';
+import portuguese from '../text/speech/pt.json';
+import russian from '../text/speech/ru.json';
 
 /** The JSON shape of a language's speech lexicon (see speech/en.json). */
 export interface SpeechLexiconData {
@@ -13,14 +16,22 @@ export interface SpeechLexiconData {
   personRoles: string;
   bodyRoles: string;
   pronouns: Record<string, string>;
+  /** each pronoun as the English one it reads like ("er": "he"), where the language has its own */
+  pronounsAs?: Record<string, string>;
   determiners: string;
   indefinite: string;
   objectPrepositions: string;
   courtesyTitles: Record<string, string>;
   functionWords: string;
   firstPersonWords: string;
-  patterns: Record<'after' | 'before' | 'local', Record<string, string>>;
-  slots: AttributionSlot[];
+  /** the language capitalises every noun (German): a capital says "noun", not "name" */
+  capitalisedNouns?: boolean;
+  /** words that open a reported clause ("that"); English's when left out */
+  complementizers?: string;
+  /** English's, with the language's own by the same names in their place: the patterns are over symbols, and most hold
+   * across languages (a pattern's name is what the ranker's weights and the slots know it by) */
+  patterns?: Partial<Record<'after' | 'before' | 'local', Record<string, string>>>;
+  slots?: AttributionSlot[];
 }
 
 /** A rule naming a quote's attribution slot: any of these patterns (side:name), for quotes ending so (any when empty). */
@@ -32,6 +43,7 @@ export interface AttributionSlot {
 
 export interface SpeechLexicon {
   language: string;
+  capitalisedNouns: boolean;
   speechVerbs: Set<string>;
   strongSpeechVerbs: Set<string>;
   listenerVerbs: Set<string>;
@@ -45,6 +57,8 @@ export interface SpeechLexicon {
   personRoles: Set<string>;
   bodyRoles: Set<string>;
   pronouns: Map<string, string>;
+  /** a pronoun's English reading ("er" → "he"); English's are their own */
+  pronounAs: Map<string, string>;
   determiners: Set<string>;
   indefinite: Set<string>;
   objectPrepositions: Set<string>;
@@ -60,6 +74,13 @@ export interface SpeechLexicon {
 const words = (list: string) => list.split('|').filter(Boolean);
 
 function compile(data: SpeechLexiconData): SpeechLexicon {
+  const fallback = english as SpeechLexiconData;
+  const base = fallback.patterns as Record<'after' | 'before' | 'local', Record<string, string>>;
+  const groups = {
+    after: { ...base.after, ...data.patterns?.after },
+    before: { ...base.before, ...data.patterns?.before },
+    local: { ...base.local, ...data.patterns?.local },
+  };
   const patterns = (group: Record<string, string>): [string, RegExp][] => Object.entries(group).map(([name, source]) => [name, new RegExp(source)]);
   const sourcePhrases = words(data.sourcePhrases)
     .map((p) => p.split(' '))
@@ -75,7 +96,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
   claim(data.characterisingVerbs, 'v');
   claim(data.listenerVerbs, 'L');
   claim(data.speechVerbs, 'V');
-  claim('that', 'T');
+  claim(data.complementizers ?? 'that', 'T');
   claim(data.personRoles, 'R');
   claim(data.bodyRoles, 'R');
   claim(data.speechNouns, 'S');
@@ -84,6 +105,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
   return {
     symbolOf,
     language: data.language,
+    capitalisedNouns: data.capitalisedNouns ?? false,
     speechVerbs: new Set(words(data.speechVerbs)),
     strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),
     listenerVerbs: new Set(words(data.listenerVerbs)),
@@ -95,21 +117,39 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     personRoles: new Set(words(data.personRoles)),
     bodyRoles: new Set(words(data.bodyRoles)),
     pronouns: new Map(Object.entries(data.pronouns)),
+    pronounAs: new Map(Object.entries(data.pronounsAs ?? {})),
     determiners: new Set(words(data.determiners)),
     indefinite: new Set(words(data.indefinite)),
     objectPrepositions: new Set(words(data.objectPrepositions)),
     courtesyTitles: new Map(Object.entries(data.courtesyTitles)),
     functionWords: new Set(words(data.functionWords)),
     firstPersonWords: new Set(words(data.firstPersonWords)),
-    patterns: { after: patterns(data.patterns.after), before: patterns(data.patterns.before), local: patterns(data.patterns.local) },
-    slots: data.slots,
+    patterns: { after: patterns(groups.after), before: patterns(groups.before), local: patterns(groups.local) },
+    slots: data.slots ?? fallback.slots ?? [],
   };
 }
 
-let compiled: SpeechLexicon | null = null;
+const LEXICONS: Record<string, SpeechLexiconData> = {
+  en: english as SpeechLexiconData,
+  de: german as SpeechLexiconData,
+  pt: portuguese as SpeechLexiconData,
+  ru: russian as SpeechLexiconData,
+};
+const compiled = new Map<string, SpeechLexicon>();
 
-/** The English lexicon, compiled on first use (its patterns cost nothing at load). */
-export function englishLexicon(): SpeechLexicon {
-  compiled ??= compile(english as SpeechLexiconData);
-  return compiled;
+/** A language's speech lexicon (English's for a language without one), compiled on first use. */
+export function speechLexicon(language: string | null = 'en'): SpeechLexicon {
+  const data = LEXICONS[language ?? 'en'] ?? (LEXICONS.en as SpeechLexiconData);
+  let lexicon = compiled.get(data.language);
+  if (!lexicon) {
+    lexicon = compile(data);
+    compiled.set(data.language, lexicon);
+  }
+  return lexicon;
 }
+
+/** The languages with a speech lexicon of their own. */
+export const SPEECH_LANGUAGES = Object.keys(LEXICONS);
+
+/** The English lexicon. */
+export const englishLexicon = (): SpeechLexicon => speechLexicon('en');

@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { compoundHead } from '../text';
 import type { SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
@@ -88,6 +89,8 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     const w = words[f];
     if (!w || w.start >= m.end || w.quote !== -1) continue;
     if (taken[f] !== -1 || taken[l] !== -1) continue;
+    // A name that opens a compound ("EEG-Vergütung") modifies it: it says nothing, where compounds are written whole.
+    if (lex.capitalisedNouns && text[m.end] === '-' && /\p{L}/u.test(text[m.end + 1] ?? '')) continue;
     const mention = make(f, l, m.entity.type as MentionKind, m.entity, null, false, false, null);
     // The mention's own span, not the words' (a possessive stays on the word, the offsets on the name).
     taken.fill(out.length, f, l + 1);
@@ -102,17 +105,22 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     const w = words[k] as Word;
     if (w.quote !== -1 || taken[k] !== -1) continue;
     const pronoun = lex.pronouns.get(w.lower);
-    if (pronoun && (w.lower !== 'it' || isVerb(k + 1) || isVerb(k + 2))) {
+    // (Another language's pronoun is recorded as the English one it reads like: the ranker reads "he", "she", "they".)
+    const reading = lex.pronounAs.get(w.lower) ?? w.lower;
+    if (pronoun && (reading !== 'it' || isVerb(k + 1) || isVerb(k + 2))) {
       // "I" is a pronoun; "US", "IT" in capitals are not.
       if (w.end - w.start > 1 && w.lower !== 'i' && text.slice(w.start, w.end) === text.slice(w.start, w.end).toUpperCase()) continue;
-      out.push(make(k, k, 'PRON', null, w.lower, true, false, null));
+      out.push(make(k, k, 'PRON', null, reading, true, false, null));
       taken[k] = out.length - 1;
       continue;
     }
     // ("the 56-year-old said": an age stands for the person.)
-    const person = lex.personRoles.has(w.lower) || (w.lower.endsWith('-old') && AGE.test(w.lower));
+    // (Where compounds are written whole, "Konzernchef" is a "chef".)
+    const personRole = compoundHead(w.lower, lex.personRoles, lex.capitalisedNouns);
+    const person = personRole !== null || (w.lower.endsWith('-old') && AGE.test(w.lower));
     const body = !person && lex.bodyRoles.has(w.lower);
-    if ((person || body) && !w.cap) {
+    // (A role is written in lowercase, except where every noun has a capital.)
+    if ((person || body) && (!w.cap || lex.capitalisedNouns)) {
       // A role right before a name is that name's title ("spokesman Jeff Rathke"): the name speaks.
       const next = words[k + 1];
       if (next && taken[k + 1] !== -1 && sameSentence(k, k + 1) && !/[,;:]/.test(text.slice(w.end, next.start))) continue;
@@ -148,7 +156,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
         taken[j] = -1;
       }
       const det = found === -1 ? '' : (words[found] as Word).lower;
-      out.push(make(first, k, 'DESC', null, null, det !== '' && !lex.indefinite.has(det), body, w.lower));
+      out.push(make(first, k, 'DESC', null, null, det !== '' && !lex.indefinite.has(det), body, personRole ?? w.lower));
       for (let j = first; j <= k; j++) if (taken[j] === -1) taken[j] = out.length - 1;
       continue;
     }
@@ -174,7 +182,9 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
       const speaks = !beforeName && (signature || isVerb(l + 1) || isVerb(l + 2) || isVerb(l + 3) || (isVerb(k - 1) && sameSentence(k - 1, k)));
       const sentenceFirst = k === 0 || !sameSentence(k - 1, k);
       const runText = text.slice(w.start, (words[l] as Word).end);
-      if (speaks && RUN_BREAK.test(runText) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
+      // Where every noun has a capital, only a signature line makes a run a name: any noun may stand next to a verb.
+      const named = signature || !lex.capitalisedNouns;
+      if (named && speaks && RUN_BREAK.test(runText) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
         out.push(make(k, l, 'RUN', null, null, false, false, null));
         taken.fill(out.length - 1, k, l + 1);
       }

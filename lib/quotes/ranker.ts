@@ -1,4 +1,5 @@
 import { genderOf } from '../entities';
+import { compoundHead } from '../text';
 import type { QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
 import { wordsIn } from './classifier';
@@ -104,14 +105,16 @@ export function rankContext(an: QuoteAnalysis): RankContext {
       const w = words[k] as Word;
       if (w.quote !== -1) continue;
       // A body's role ("the company"), or what speaks for it ("the statement", "the report"): the body named beside it.
-      const person = an.lex.personRoles.has(w.lower);
+      const personRole = compoundHead(w.lower, an.lex.personRoles, an.lex.capitalisedNouns);
+      const person = personRole !== null;
       if (!person && !an.lex.bodyRoles.has(w.lower) && !an.lex.speechNouns.has(w.lower)) continue;
       const holder = nearestHolder(an, k, person ? PERSON_KINDS : BODY_KINDS, roleHolder);
-      if (holder !== -1) lastHolder.set(w.lower, holder);
+      if (holder !== -1) lastHolder.set(personRole ?? w.lower, holder);
     }
     if (m.kind === 'PER' && m.entity) {
       for (const t of m.entity.titles) if (!titleOf.has(t.toLowerCase())) titleOf.set(t.toLowerCase(), [m.entity.id]);
-      for (const t of m.entity.titles) lastHolder.set(t.toLowerCase(), i);
+      for (const t of m.entity.titles)
+        lastHolder.set(compoundHead(t.toLowerCase(), an.lex.personRoles, an.lex.capitalisedNouns) ?? t.toLowerCase(), i);
     }
     if (m.kind === 'DESC' && m.role && m.definite) roleHolder[i] = lastHolder.get(m.role) ?? -1;
   }

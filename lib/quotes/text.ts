@@ -1,5 +1,5 @@
 import type { Span } from '../analyze/types';
-import { dotEndsNoSentence } from '../entities';
+import { dotEndsNoSentence } from '../text';
 
 /** A word of the text, with where it stands: its sentence, its paragraph, and the quote around it. */
 export interface Word extends Span {
@@ -93,7 +93,7 @@ export const firstEndingAfter = <T extends Span>(spans: T[], at: number): number
  * sentence, except at the quote's own end ("“We lost.” Then …"), so a quote and its attribution stay in one sentence.
  * Linear: one pass of each pattern, the spans walked in order.
  */
-export function layOut(text: string, quotes: Span[]): TextLayout {
+export function layOut(text: string, quotes: Span[], language = 'en'): TextLayout {
   const sentences: Span[] = [];
   const paragraphs: Span[] = [];
   let sentenceStart = 0;
@@ -127,7 +127,7 @@ export function layOut(text: string, quotes: Span[]): TextLayout {
     const next = text[k] ?? '';
     if (next === '\n' || next === '') continue;
     if (!/[\p{Lu}\p{N}"“‘'«„([]/u.test(next)) continue;
-    if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at)) continue;
+    if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at, language)) continue;
     cut(end, k);
   }
   cut(text.length, text.length);

@@ -10,6 +10,8 @@ import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf } from '../../lib/entities/tagg
 import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 
 export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
+/** A language's corpora: data/ner (English), data/ner-<lang> (others, in the same layout). */
+export const dataDir = (language = 'en') => (language === 'en' ? DATA_DIR : new URL(`../../data/ner-${language}/`, import.meta.url).pathname);
 
 export interface Sentence {
   words: string[];
@@ -24,11 +26,14 @@ export interface Sentence {
 }
 
 export interface Manifest {
+  /** the corpora's language (English when absent) */
+  language?: string;
   sources: Record<string, { splits: Record<string, { file: string; misc_annotated: boolean; misc_coverage?: string }> }>;
 }
 
-export function readManifest(): Manifest {
-  return JSON.parse(readFileSync(join(DATA_DIR, 'manifest.json'), 'utf8')) as Manifest;
+export function readManifest(language = 'en'): Manifest {
+  const manifest = JSON.parse(readFileSync(join(dataDir(language), 'manifest.json'), 'utf8')) as Manifest;
+  return { ...manifest, language };
 }
 
 const TYPE_INDEX = new Map<string, number>(ENTITY_TYPES.map((t, i) => [t, i]));
@@ -55,13 +60,46 @@ export interface ReadOptions {
   misc: 'mask' | 'drop';
   /** also let O be MISC where MISC is annotated only in part */
   maskPartialMisc?: boolean;
+  /** word pairs written as one word ("de o" → "do"): joined back, for sources of UD syntactic words */
+  contractions?: ReadonlyMap<string, string>;
+}
+
+/**
+ * A language's contractions table (`<source>/contractions.tsv` of its corpora: surface, words, count, share): the
+ * pairs that are the contraction at least `minShare` of the time.
+ */
+export function readContractions(language: string, file: string, minShare = 0.9): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(join(dataDir(language), file), 'utf8')
+    .split('\n')
+    .slice(1)) {
+    const [surface, words, , share] = line.split('\t');
+    if (surface && words && Number(share) >= minShare && words.split(' ').length === 2) out.set(words, surface);
+  }
+  return out;
+}
+
+/** Joins contracted word pairs in place (case of the first word kept; the pair takes the first word's tag). */
+function joinContractions(words: string[], types: number[], begins: boolean[], table: ReadonlyMap<string, string>): void {
+  for (let k = 0; k + 1 < words.length; k++) {
+    const first = words[k] as string;
+    const surface = table.get(`${first.toLowerCase()} ${(words[k + 1] as string).toLowerCase()}`);
+    if (!surface) continue;
+    words[k] = /^\p{Lu}/u.test(first) ? surface.charAt(0).toUpperCase() + surface.slice(1) : surface;
+    // A name that began on the second word begins on the word after it.
+    if (begins[k + 1] && types[k + 2] === types[k + 1] && !begins[k + 2] && types[k] !== types[k + 1]) begins[k + 2] = true;
+    words.splice(k + 1, 1);
+    types.splice(k + 1, 1);
+    begins.splice(k + 1, 1);
+  }
 }
 
 /** The sentences of one split file. */
 export function readSplit(source: string, split: string, manifest: Manifest, options: ReadOptions): Sentence[] {
   const info = manifest.sources[source]?.splits[split];
   if (!info) return [];
-  const text = gunzipSync(readFileSync(join(DATA_DIR, source, `${split}.conll.gz`))).toString('utf8');
+  const language = manifest.language ?? 'en';
+  const text = gunzipSync(readFileSync(join(dataDir(language), source, `${split}.conll.gz`))).toString('utf8');
   const miscAnnotated = info.misc_annotated && options.misc !== 'drop';
   const maskMisc = options.misc === 'mask' && (!info.misc_annotated || (options.maskPartialMisc && info.misc_coverage === 'partial'));
   const sentences: Sentence[] = [];
@@ -73,8 +111,13 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
   const hasDocs = /\n# doc: /.test(`\n${text.slice(0, 2000)}`);
   const flush = () => {
     if (!words.length) return;
+    if (options.contractions) joinContractions(words, types, begins, options.contractions);
     const gold = toBilou(types, begins);
-    const tokens = splitSentences(words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })));
+    const tokens = splitSentences(
+      words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })),
+      undefined,
+      language,
+    );
     // (Never split inside a name: "Yahoo! Answers".)
     let from = 0;
     const pieces: [number, number][] = [];
@@ -116,7 +159,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
     const tag = line.slice(tab + 1);
     let type = tag === 'O' ? -1 : (TYPE_INDEX.get(tag.slice(2)) ?? -1);
     if (type === 3 && !miscAnnotated) type = -1;
-    const pieces = tokenWords(token);
+    const pieces = tokenWords(token, language);
     pieces.forEach((piece, i) => {
       words.push(piece.text);
       types.push(type);

@@ -240,11 +240,11 @@ describe('Popup with an analysed article', () => {
 });
 
 describe('a page in a language the rules do not know', () => {
-  test('says names and quotes are English only', () => {
+  test('names the languages whose names and quotes are read, on an article in another', () => {
     const container = document.createElement('div');
     const result: AnalysisResult = {
       ...FULL,
-      nlp: { language: 'de', supported: false, notice: 'Names and quotes: English only for now.' },
+      nlp: { language: 'fr', supported: false, notice: 'Names and quotes: English, German, Portuguese and Russian only for now.' },
       entities: [],
       quotes: [],
     };
@@ -256,8 +256,8 @@ describe('a page in a language the rules do not know', () => {
       />,
       container,
     );
-    expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English only for now.');
-    expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('de');
+    expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English, German, Portuguese and Russian only for now.');
+    expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('fr');
   });
 });
 

@@ -14,6 +14,9 @@ import {
   BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
+  GERMAN_HIGHLIGHTS,
+  GERMAN_PATH,
+  GERMAN_SPEAKERS,
   LATE_ARTICLE_PATH,
   localSettings,
   SCREENSHOTS,
@@ -177,6 +180,25 @@ describe('Chromium: the built extension on the demo pages', () => {
       expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
     }
     expect(await popup.locator('.speaker-group').count()).toBe(BLOCKQUOTE_SPEAKERS.length);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a German article: its names highlighted and its quotes under their speakers, from the German model', async () => {
+    const page = await context.newPage();
+    const url = `${server.origin}${GERMAN_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
+    const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
+    for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+    await popup.locator('.fold.all-quotes > summary').click();
+    await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
+    for (const { speaker, quote } of GERMAN_SPEAKERS) {
+      expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
+    }
+    expect(await popup.locator('.notice:not(.limited)').count()).toBe(0);
     await popup.close();
     await page.close();
   });

@@ -58,7 +58,16 @@ export const BLOCKQUOTE_SPEAKERS = [
   { speaker: 'Omar Haddad', quote: '“Six weeks without the bridge will cost us half our customers,”' },
 ];
 
+/** A made-up German article (tests/fixtures/pages/german-news): German names and quotes, from the German model. */
+export const GERMAN_PATH = '/lokales/neustadt/strassenbahn-linie-4-stadtrat-stimmt-zu-12345678.html';
+export const GERMAN_HIGHLIGHTS = ['Karin Albrecht', 'Thomas Berger'];
+export const GERMAN_SPEAKERS = [
+  { speaker: 'Karin Albrecht', quote: '„Das ist ein guter Tag für alle, die täglich zwischen Nordufer und Innenstadt pendeln“' },
+  { speaker: 'Thomas Berger', quote: '„Wir halten die Kostenschätzung für zu optimistisch“' },
+];
+
 export const E2E_ROUTES = {
+  [GERMAN_PATH]: fileURLToPath(new URL('../fixtures/pages/german-news/source.html', import.meta.url)),
   [LATE_ARTICLE_PATH]: page('late-article'),
   [HOSTILE_PATH]: page('hostile'),
   [REWRITE_PATH]: page('rewrite'),

@@ -10,6 +10,9 @@ import {
   BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
+  GERMAN_HIGHLIGHTS,
+  GERMAN_PATH,
+  GERMAN_SPEAKERS,
   HOSTILE_PATH,
   LATE_ARTICLE_PATH,
   localSettings,
@@ -127,6 +130,25 @@ describe('Firefox: the built extension on the demo pages', () => {
       expect(quotes).toEqual([quote]);
     }
     expect(await popup.$$eval('.speaker-group', (groups) => groups.length)).toBe(BLOCKQUOTE_SPEAKERS.length);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a German article: its names highlighted and its quotes under their speakers, from the German model', async () => {
+    const page = await browser.newPage();
+    const url = `${server.origin}${GERMAN_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
+    const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
+    for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
+    const popup = await openPopup(browser, url);
+    await popup.click('.fold.all-quotes > summary');
+    await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
+    for (const { speaker, quote } of GERMAN_SPEAKERS) {
+      const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));
+      expect(quotes).toEqual([quote]);
+    }
+    expect(await popup.$$eval('.notice:not(.limited)', (n) => n.length)).toBe(0);
     await popup.close();
     await page.close();
   });

@@ -37,11 +37,19 @@ describe('language', () => {
     expect(primaryLanguage(tag)).toBe(expected);
   });
 
-  test('names and quotes are English only: other languages get a notice, not guesses', () => {
+  test('German is read by its own model; a language without one gets a notice naming those read, not guesses', () => {
     const german = analyzeText('„Wir werden das nicht zulassen“, sagte Bundeskanzler Olaf Scholz am Montag in Berlin vor der Presse.');
-    expect(german.nlp).toEqual({ language: 'de', supported: false, notice: 'Names and quotes: English only for now.' });
-    expect(german.entities).toEqual([]);
-    expect(german.quotes).toEqual([]);
+    expect(german.nlp).toEqual({ language: 'de', supported: true, notice: null });
+    expect(german.entities.map((e) => [e.name, e.type])).toEqual(expect.arrayContaining([['Olaf Scholz', 'PER']]));
+    expect(german.quotes.map((q) => q.speaker)).toEqual(['Olaf Scholz']);
+    const french = analyzeText('« Nous ne laisserons pas faire », a déclaré lundi à Paris le président Emmanuel Macron devant la presse.');
+    expect(french.nlp).toEqual({
+      language: 'fr',
+      supported: false,
+      notice: 'Names and quotes: English, German, Portuguese and Russian only for now.',
+    });
+    expect(french.entities).toEqual([]);
+    expect(french.quotes).toEqual([]);
     expect(analyzeText(seedBody()).nlp.supported).toBe(true);
   });
 });

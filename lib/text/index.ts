@@ -1,0 +1,73 @@
+/**
+ * Text conventions per language, as data (lib/text/languages/<lang>.json): abbreviations, name particles, and how words
+ * are cut (hyphenated compounds whole or split, English clitics, an ordinal's dot). The name tagger's tokeniser and the
+ * quote stage's sentence splitter read them, so one list serves both. A language without a file gets English's.
+ */
+import de from './languages/de.json';
+import en from './languages/en.json';
+import pt from './languages/pt.json';
+import ru from './languages/ru.json';
+
+export interface TextConventionsData {
+  language: string;
+  abbreviations: string;
+  dottedAbbreviations: string;
+  nameParticles: string;
+  hyphenatedWords: 'split' | 'whole';
+  clitics: boolean;
+  ordinalDot: boolean;
+  /** quotation marks that close (after a full stop) or open a sentence beyond English's (German: “ ‘ « and „ ‚) */
+  sentenceClosers: string;
+  sentenceOpeners: string;
+  /** capitalised words an ordinal's dot may stand before (lowercase, case-insensitive), beside any lowercase word */
+  ordinalFollowers: string;
+}
+
+export interface TextConventions extends TextConventionsData {
+  /** a word (lowercase, without its final dot) that a dot after it leaves inside the sentence */
+  isAbbreviation: (word: string) => boolean;
+}
+
+const DATA: Record<string, TextConventionsData> = {
+  en: en as TextConventionsData,
+  de: de as TextConventionsData,
+  pt: pt as TextConventionsData,
+  ru: ru as TextConventionsData,
+};
+const compiled = new Map<string, TextConventions>();
+
+/** The conventions of a language (an ISO 639-1 code); English's for a language that has none of its own. */
+export function textConventions(language: string | null | undefined = 'en'): TextConventions {
+  const data = DATA[language ?? 'en'] ?? (DATA.en as TextConventionsData);
+  let c = compiled.get(data.language);
+  if (!c) {
+    const words = new Set([...data.abbreviations.split('|'), ...data.dottedAbbreviations.split('|')].filter(Boolean));
+    c = { ...data, isAbbreviation: (word) => words.has(word.toLowerCase().replace(/\.$/, '')) };
+    compiled.set(data.language, c);
+  }
+  return c;
+}
+
+/** The languages with conventions of their own. */
+export const TEXT_LANGUAGES = Object.keys(DATA);
+
+/** The dot at `dot` closes an abbreviation ("Gen.", "U.S.", "z.B."), an initial ("J.") or an ellipsis, not a sentence. */
+export function dotEndsNoSentence(text: string, dot: number, language = 'en'): boolean {
+  if (text[dot - 1] === '.') return true;
+  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
+  return textConventions(language).isAbbreviation(word) || /^\p{Lu}$/u.test(word);
+}
+
+/**
+ * The word of `words` a compound ends in ("konzernchef" → "chef", "facc-ceo" → "ceo"), for languages that write
+ * compounds whole; the word itself when listed; else null. The head must keep three letters or more.
+ */
+export function compoundHead(word: string, words: { has(word: string): boolean }, compounds: boolean): string | null {
+  if (words.has(word)) return word;
+  if (!compounds) return null;
+  for (let i = 1; i + 3 <= word.length; i++) {
+    const tail = word.slice(i);
+    if (words.has(tail)) return tail;
+  }
+  return null;
+}

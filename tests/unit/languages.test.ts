@@ -1,0 +1,139 @@
+// Languages beyond English: each language's text conventions, speech lexicon and attribution patterns, and its shipped
+// name model on the held-out slice of its corpora. Every sentence here is made up for the test (names included).
+import { describe, expect, test } from 'vitest';
+import type { Entity, EntityType } from '../../lib/analyze';
+import { tokenize } from '../../lib/entities';
+import { nerModel, nerResources } from '../../lib/entities/model';
+import { findQuoteSpans, findQuotes, SPEECH_LANGUAGES, speechLexicon } from '../../lib/quotes';
+import { dotEndsNoSentence, TEXT_LANGUAGES, textConventions } from '../../lib/text';
+import { readContractions, readManifest, readSplit } from '../../scripts/ner/corpus';
+import { f1, scoreCorpus } from '../../scripts/ner/score';
+
+const words = (text: string, language: string) => tokenize(text, language).map((t) => t.text);
+const sentencesOf = (text: string, language: string) => {
+  const out: string[][] = [];
+  for (const t of tokenize(text, language)) {
+    const sentence = out[t.sentence] ?? [];
+    sentence.push(t.text);
+    out[t.sentence] = sentence;
+  }
+  return out.map((s) => s.join(' '));
+};
+
+describe('text conventions per language (lib/text)', () => {
+  test('German keeps hyphenated compounds, a date’s ordinal and dotted abbreviations whole, as its corpora do', () => {
+    expect(words('Der SPD-Chef kam am 3. Oktober, z.B. mit Dr. Weber.', 'de')).toEqual([
+      'Der',
+      'SPD-Chef',
+      'kam',
+      'am',
+      '3.',
+      'Oktober',
+      ',',
+      'z.B.',
+      'mit',
+      'Dr.',
+      'Weber',
+      '.',
+    ]);
+  });
+
+  test('English splits hyphens and clitics as before', () => {
+    expect(words("Al-Qaeda's chief didn't go.", 'en')).toEqual(['Al', '-', 'Qaeda', "'s", 'chief', 'did', "n't", 'go', '.']);
+  });
+
+  test('sentences: an abbreviation or a date’s dot ends none; a German closing mark stays with its sentence', () => {
+    expect(sentencesOf('Am 3. Oktober sprach Prof. Lange. „Wir gehen.“ Dann ging sie.', 'de')).toEqual([
+      'Am 3. Oktober sprach Prof. Lange .',
+      '„ Wir gehen . “',
+      'Dann ging sie .',
+    ]);
+    expect(dotEndsNoSentence('Das gilt z.B. hier', 11, 'de')).toBe(true);
+    expect(dotEndsNoSentence('Das gilt bzw. hier', 12, 'de')).toBe(true);
+    expect(dotEndsNoSentence('Das gilt hier. Dort', 13, 'de')).toBe(false);
+  });
+
+  test('each language’s data is lowercase, trimmed and free of empty entries; an unknown language reads as English', () => {
+    for (const language of TEXT_LANGUAGES) {
+      const c = textConventions(language);
+      for (const list of [c.abbreviations, c.dottedAbbreviations, c.nameParticles])
+        for (const w of list.split('|')) expect(w).toMatch(/^[\p{Ll}\p{Lo}.]+$/u);
+    }
+    expect(textConventions('xx').language).toBe('en');
+  });
+});
+
+describe('words kept whole where the corpora keep them', () => {
+  test.each<[string, string, string[]]>([
+    ['pt', 'Na sexta-feira, o Sr. Costa disse-lhe que não.', ['Na', 'sexta-feira', ',', 'o', 'Sr.', 'Costa', 'disse-lhe', 'que', 'não', '.']],
+    ['ru', 'Премьер-министр прибыл в Нью-Йорк, т.е. в США.', ['Премьер-министр', 'прибыл', 'в', 'Нью-Йорк', ',', 'т.е.', 'в', 'США', '.']],
+  ])('%s: %s', (language, text, expected) => {
+    expect(words(text, language)).toEqual(expected);
+  });
+});
+
+describe('speech lexicons per language', () => {
+  test.each(SPEECH_LANGUAGES)('%s: word lists lowercase and trimmed, patterns and slots present', (language) => {
+    const lex = speechLexicon(language);
+    for (const set of [lex.speechVerbs, lex.strongSpeechVerbs, lex.listenerVerbs, lex.personRoles, lex.bodyRoles, lex.functionWords])
+      for (const w of set) expect(w, language).toMatch(/^[\p{Ll}\p{N}'’.-]+$/u);
+    expect(lex.patterns.after.length).toBeGreaterThan(0);
+    expect(lex.slots.length).toBeGreaterThan(0);
+  });
+
+  test.each<[string, string, string[]]>([
+    ['de', 'Er sagte: „Wir kommen.“ Sie schrieb: »Nicht heute.« Er nannte es ‚unklug‘.', ['„Wir kommen.“', '»Nicht heute.«', '‚unklug‘']],
+    ['pt', 'Ele disse: «Vamos ganhar.» E ela: “Talvez.”', ['«Vamos ganhar.»', '“Talvez.”']],
+    ['ru', 'Он сказал: «Мы победим». Она ответила: „Возможно“.', ['«Мы победим»', '„Возможно“']],
+  ])('%s quotation marks pair up', (_, text, expected) => {
+    expect(findQuoteSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+
+  // The names are given, so these test the lexicon's verbs and patterns, not the name model.
+  const person = (text: string, name: string): Entity => {
+    const start = text.indexOf(name);
+    return { id: 'e1', name, type: 'PER' as EntityType, mentions: [{ start, end: start + name.length, text: name }], variants: [name], titles: [] };
+  };
+  test.each([
+    ['de', '„Das ist ein guter Tag“, sagte Jana Keller am Montag.', 'Jana Keller'],
+    ['de', '„Das ist ein guter Tag“, so Jana Keller.', 'Jana Keller'],
+    ['de', 'Jana Keller sagte: „Das ist ein guter Tag.“', 'Jana Keller'],
+    ['de', '„Das ist ein guter Tag“, erklärte Jana Keller, die Vorsitzende des Vereins.', 'Jana Keller'],
+    ['de', 'Laut Jana Keller war es „ein guter Tag für alle“.', 'Jana Keller'],
+    ['de', 'Jana Keller zufolge war es „ein guter Tag für alle“.', 'Jana Keller'],
+    ['pt', '«Foi um bom dia», disse Rita Moreira aos jornalistas.', 'Rita Moreira'],
+    ['pt', '«Foi um bom dia», afirmou Rita Moreira.', 'Rita Moreira'],
+    ['pt', 'Rita Moreira declarou: «Foi um bom dia para todos.»', 'Rita Moreira'],
+    ['pt', 'Segundo Rita Moreira, foi «um bom dia para todos».', 'Rita Moreira'],
+    ['ru', '«Это был хороший день», — сказал Олег Лебедев журналистам.', 'Олег Лебедев'],
+    ['ru', '«Это был хороший день», — заявила Ирина Волкова.', 'Ирина Волкова'],
+    ['ru', 'Олег Лебедев заявил: «Это был хороший день для всех».', 'Олег Лебедев'],
+    ['ru', 'По словам Олега Лебедева, это был «хороший день для всех».', 'Олега Лебедева'],
+  ])('%s: %s → %s', (language, text, speaker) => {
+    const quotes = findQuotes(text, [person(text, speaker)], { language });
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.speaker).toBe(speaker);
+  });
+});
+
+// Each shipped model on the held-out slice of its corpora (exact typed spans), never trained on: GermEval 2014 dev
+// (which chose the German settings), UNER Portuguese-Bosque dev, factRuEval-2016 dev. The floors are a few points under
+// the last training run's figures (README): a broken feature, tokeniser, resource file or model falls far below them.
+describe('the shipped models of other languages on held-out slices of their corpora', () => {
+  test.each<[string, string, string, number, string | null]>([
+    ['de', 'germeval', 'dev', 0.6, null],
+    ['pt', 'uner-bosque', 'dev', 0.74, 'uner-bosque/contractions.tsv'],
+    ['ru', 'factrueval', 'dev', 0.7, null],
+  ])(
+    '%s: %s %s, F1 at least %s',
+    (language, source, split, floor, contractionsFile) => {
+      const contractions = contractionsFile ? readContractions(language, contractionsFile) : undefined;
+      const sentences = readSplit(source, split, readManifest(language), { misc: 'mask', ...(contractions ? { contractions } : {}) });
+      expect(sentences.length).toBeGreaterThan(1000);
+      const counts = scoreCorpus(sentences, nerModel(language), nerResources(language)).get(source);
+      expect(counts).toBeDefined();
+      expect(f1(counts as NonNullable<typeof counts>).f1).toBeGreaterThanOrEqual(floor);
+    },
+    60_000,
+  );
+});
