@@ -11,7 +11,8 @@ import {
   WikimediaProvider,
 } from '../lib/knowledge';
 import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
-import type { KnowledgeResponse, PublisherResponse, Settings, TabState, ThumbnailResponse } from '../lib/messaging';
+import type { KnowledgeResponse, PublisherResponse, TabState, ThumbnailResponse } from '../lib/messaging';
+import type { Settings } from '../lib/settings';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, httpGetBytes, isOffline, isUnreachable, sleep, UnreachableError } from './http';
 import { readSettings } from './settings';

@@ -11,8 +11,9 @@ import {
 import { TITLE_MODIFIERS, TITLES } from '../lib/entities/lexicon';
 import { pathOf } from '../lib/extract';
 import { cachedFetch, type FetchJson, rateLimited } from '../lib/knowledge';
-import type { SearchFailure, SearchPreview, SearchResponse, Settings, TabState } from '../lib/messaging';
+import type { SearchFailure, SearchPreview, SearchResponse, TabState } from '../lib/messaging';
 import { searchableNames } from '../lib/salience';
+import type { Settings } from '../lib/settings';
 import { answerCache } from './answer-cache';
 import { mayTransmit } from './data-consent';
 import { failureMessage, httpGet, isOffline, sleep } from './http';

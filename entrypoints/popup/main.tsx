@@ -3,13 +3,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../adapters/messaging';
 import { takePendingLookUp } from '../../adapters/pending-look-up';
+import { readControl, writeControl } from '../../adapters/settings';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
 import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
 import type { Entity } from '../../lib/analyze';
-import { CONTROL_KEY, controlFrom, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
+import { DEFAULT_CONTROL, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
 import type { BackgroundNote } from '../../lib/knowledge';
 // The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
 import { namesForLookUp } from '../../lib/knowledge/provider';
@@ -63,14 +64,11 @@ function useTabState(tabId: number | undefined, revision: number) {
 function useControl() {
   const [control, setControl] = useState<ReaderControl | null>(null);
   useEffect(() => {
-    browser.storage.local.get(CONTROL_KEY).then(
-      (stored) => setControl(controlFrom(stored[CONTROL_KEY])),
-      () => setControl(controlFrom(null)),
-    );
+    readControl().then(setControl, () => setControl(DEFAULT_CONTROL));
   }, []);
   const save = (next: ReaderControl) => {
     setControl(next);
-    void browser.storage.local.set({ [CONTROL_KEY]: next });
+    void writeControl(next);
   };
   return { control, save };
 }
