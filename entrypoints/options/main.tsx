@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { readControl, watchControl, writeControl } from '../../adapters/control';
 import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
-import { readControl, readSettings, watchControl, writeControl, writeSettings } from '../../adapters/settings';
+import { readSettings, writeSettings } from '../../adapters/settings';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';

@@ -6,8 +6,9 @@
  * value other than the default, raise `SETTINGS_VERSION` and add the migration to that version.
  */
 import { siteOf } from '../control';
-import { DEFAULT_NEWS, type NewsSettings } from '../coverage';
-import { DEFAULT_WIKIMEDIA, type WikimediaConfig } from '../knowledge';
+// The modules themselves, not the folders' faces: the popup and options page load this, and need none of the rest.
+import { DEFAULT_NEWS, type NewsSettings } from '../coverage/providers';
+import { DEFAULT_WIKIMEDIA, type WikimediaConfig } from '../knowledge/provider';
 
 export interface HistorySettings {
   /** record nothing while paused */

@@ -4,8 +4,9 @@ import { DEFAULT_CONTROL } from '../../lib/control';
 import { DEFAULT_NEWS } from '../../lib/coverage';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsFrom } from '../../lib/settings';
 
-// @wxt-dev/storage reaches the browser through @wxt-dev/browser (the `chrome` global), which is loaded outside vitest's mocks.
+// @wxt-dev/storage reaches the browser through @wxt-dev/browser (the `chrome` global), which loads outside vitest's mocks.
 Object.assign(globalThis, { chrome: fakeBrowser });
+vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));
 
 /** The adapter as an extension page or the background loads it: its storage items (and their migrations) start then. */
 async function loadAdapter() {
@@ -93,7 +94,7 @@ describe('settings storage: versions and migrations', () => {
   });
 
   test('the reader’s control: read checked, written under the key the gate reads, heard when changed', async () => {
-    const { readControl, writeControl, watchControl } = await loadAdapter();
+    const { readControl, writeControl, watchControl } = await import('../../adapters/control');
     expect(await readControl()).toEqual(DEFAULT_CONTROL);
     const heard = vi.fn();
     const stop = watchControl(heard);
