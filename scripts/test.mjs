@@ -12,7 +12,11 @@ const steps = [
   ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']],
   ['build (CLI)', 'node', ['scripts/build-cli.mjs']],
   ['sizes of the built files', 'node', ['scripts/sizes.mjs']],
-  ['web-ext lint (Firefox build; warnings fail too)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input', '--warnings-as-errors']],
+  [
+    'web-ext lint (Firefox build; warnings fail too)',
+    'npx',
+    ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input', '--warnings-as-errors'],
+  ],
 ];
 
 /** The working tree's state as git sees it (null outside a git checkout): `npm test` must leave it as it found it. */

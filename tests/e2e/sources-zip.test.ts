@@ -39,7 +39,15 @@ describe('the sources zip for AMO', () => {
   });
 
   test('holds what the build needs', () => {
-    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'entrypoints/background.ts', 'lib/entities/model/ner-en.bin', 'README.md'])
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'entrypoints/background.ts',
+      'lib/entities/model/ner-en.bin',
+      'README.md',
+    ])
       expect(names).toContain(file);
   });
 
