@@ -27,7 +27,10 @@ describe('the sources zip for AMO', () => {
   let names: string[] = [];
 
   beforeAll(() => {
-    const run = spawnSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { encoding: 'utf8' });
+    // wxt zip builds the Firefox extension again, into the folder the other tests load: without vitest's environment
+    // (NODE_ENV=test and its kin make a different, larger build), so that build is the one `npm run build` makes.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|MODE$|TEST$)/.test(key)));
+    const run = spawnSync('npx', ['wxt', 'zip', '-b', 'firefox', '--mv3'], { encoding: 'utf8', env });
     expect(run.status, run.stderr || run.stdout).toBe(0);
     const sources = readdirSync(OUT).find((f) => f.endsWith('-sources.zip'));
     if (!sources) throw new Error('wxt zip wrote no sources zip');
