@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ReaderControl } from '../lib/control';
 import type { NewsSettings } from '../lib/coverage';
-import type { Settings } from '../lib/messaging';
+import type { Settings } from '../lib/settings';
 import { HistoryControls, type HistoryControlsProps } from './HistoryControls';
 
 export interface OptionsProps {

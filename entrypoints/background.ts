@@ -10,6 +10,7 @@ import { searchNews, searchPreview } from '../adapters/news-service';
 import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
+import { tabStateAreaName } from '../adapters/tab-state-events';
 import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
 import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
 import { articleContext } from '../lib/knowledge';
@@ -34,7 +35,7 @@ async function showCount(tabId: number, count: number): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const store = tabStateStore(browser.storage.session ?? browser.storage.local);
+  const store = tabStateStore(browser.storage[tabStateAreaName(browser.storage)]);
   const history = historyService();
   void pruneOldAnswers();
   // Read at start-up, off the path of the first article (a failure is retried on the first request).
