@@ -84,7 +84,7 @@ describe('per-tab state', () => {
     expect(await store.set(1, stateOf(big))).toBe(true);
     expect((await store.get(1))?.result?.quotes).toHaveLength(big.quotes.length);
     expect(area.size() - 7 * 1024 * 1024).toBeLessThan(2000);
-  }, 30_000); // analysing 8,000 paragraphs takes seconds on a busy 2-core machine; the point is the quota, not the time
+  });
 
   test('500 open articles all keep their analyses, and session storage stays small', async () => {
     const area = sessionArea();
