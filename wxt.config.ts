@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, renderIcons } from './scripts/icons.mjs';
 
 /**
  * Preact's one HTML sink is `dangerouslySetInnerHTML`, which Backstory never uses (the lint rule in lint/ forbids it).
@@ -34,6 +35,16 @@ export default defineConfig({
     // The name model ships as a file of its own, fetched by the background only (never by a page's scripts).
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: fileURLToPath(new URL('./lib/entities/model/ner-en.bin', import.meta.url)), relativeDest: 'ner-en.bin' });
+      // The icon's PNGs, rendered from its SVG on every build; WXT lists `icon/<size>.png` in the manifest's icons.
+      const icons = renderIcons(fileURLToPath(new URL('./.wxt/icon', import.meta.url)));
+      for (const [size, path] of Object.entries(icons)) files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });
+    },
+    // Host access is the reader's choice at run time (adapters/host-access.ts): WXT lists the run-time gate's matches as
+    // host permissions, which would have the install dialog ask for every site; they are optional instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.optional_host_permissions = manifest.host_permissions;
+      delete manifest.host_permissions;
+      if (!manifest.content_scripts?.length) delete manifest.content_scripts;
     },
     // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
@@ -49,8 +60,7 @@ export default defineConfig({
     description: 'The context of the news article in front of you: who is who, who said what, and what came before. Analysed on your device.',
     // Each is justified in the README's "Permissions" section.
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
-    host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Backstory' },
+    action: { default_title: 'Backstory', default_icon: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])) },
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ReaderControl } from '../lib/control';
+import type { AccessMode, ReaderControl } from '../lib/control';
 import type { NewsSettings } from '../lib/coverage';
 import type { Settings } from '../lib/messaging';
+import { AccessChoice } from './AccessChoice';
 import { HistoryControls, type HistoryControlsProps } from './HistoryControls';
 
 export interface OptionsProps {
@@ -15,6 +16,8 @@ export interface OptionsProps {
   /** the pause and the sites where names are not highlighted; changed at once, not with Save */
   control?: ReaderControl;
   onControl?: (control: ReaderControl) => void;
+  /** how Backstory reaches pages (the browser's host permission); changed at once, not with Save */
+  access?: { mode: AccessMode | null; declined: boolean; onChoose: (mode: AccessMode) => void };
 }
 
 const isHttpUrl = (value: string) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value.trim());
@@ -62,7 +65,7 @@ function HighlightingControls({ control, onControl }: { control: ReaderControl; 
 }
 
 /** The reader's settings, in plain words: what is stored, what is sent and when, the history, and (under Advanced) servers. */
-export function Options({ settings, defaults, onSave, saved, history, control, onControl }: OptionsProps) {
+export function Options({ settings, defaults, onSave, saved, history, control, onControl, access }: OptionsProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [sites, setSites] = useState(settings.history.excludedSites.join('\n'));
   // Functional updates: two changes before a render must not undo each other.
@@ -95,6 +98,12 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
           Backstory reads news articles on this device. Nothing leaves it when a page loads: names are sent only when you ask about them, as set out
           below.
         </p>
+        {access && (
+          <section aria-labelledby="access-section-heading">
+            <h2 id="access-section-heading">Where Backstory works</h2>
+            <AccessChoice {...access} headingId="access-legend" />
+          </section>
+        )}
         {control && onControl && <HighlightingControls control={control} onControl={onControl} />}
       </div>
       <form class="options" onSubmit={submit}>

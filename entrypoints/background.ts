@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { elementNames } from '../adapters/element-names';
 import { highlightCss } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
+import { syncGateRegistration } from '../adapters/host-access';
 import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers, thumbnail } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { loadNerModel } from '../adapters/ner-model';
@@ -41,6 +42,17 @@ export default defineBackground(() => {
   void loadNerModel().catch(() => undefined);
   void store.sweep().catch(() => 0);
 
+  // The gate runs only where the reader granted host access: registered now, and again whenever that changes (the
+  // onboarding page, the settings, or the browser's own extension settings). One at a time, so two never race.
+  let gateSync: Promise<unknown> = Promise.resolve();
+  const syncGate = () => {
+    gateSync = gateSync.then(syncGateRegistration).catch(() => undefined);
+    return gateSync;
+  };
+  void syncGate();
+  browser.permissions.onAdded.addListener(() => void syncGate());
+  browser.permissions.onRemoved.addListener(() => void syncGate());
+
   /**
    * Injects the analyser (and the highlights' stylesheet, for this install's element names) into a tab's top frame.
    * `readerAsked`: the reader asked for it ("Analyse this page", the keyboard command) on a page the gate refused or
@@ -63,10 +75,13 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
   };
 
-  /** The reader's own request to analyse a tab's page (popup button, keyboard command). */
-  const analyseTab = async (tabId: number): Promise<{ started: boolean; error?: string }> => {
+  /**
+   * The reader's own request to analyse a tab's page (popup button, keyboard command); `confirm`: the popup opened where
+   * Backstory works only on a click, so the page is analysed as the gate would have it (an article, or nothing).
+   */
+  const analyseTab = async (tabId: number, confirm = false): Promise<{ started: boolean; error?: string }> => {
     try {
-      await injectAnalyser(tabId, 0, true);
+      await injectAnalyser(tabId, 0, !confirm);
       return { started: true };
     } catch (error) {
       return { started: false, error: error instanceof Error ? error.message : String(error) };
@@ -87,7 +102,7 @@ export default defineBackground(() => {
       await injectAnalyser(tabId, sender.frameId ?? 0, false);
       return { injected: true };
     },
-    'page/analyse': ({ tabId }) => analyseTab(tabId),
+    'page/analyse': ({ tabId, confirm }) => analyseTab(tabId, confirm),
     'page/analysed': async ({ url, result }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { stored: false };
@@ -159,7 +174,9 @@ export default defineBackground(() => {
   });
 
   // The context menu on selected text: the card of that name in the page, else the popup, looking it up.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A new reader is shown what Backstory does, what it sends, and asked how it may reach pages.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void browser.contextMenus
       .removeAll()
       .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: "Look up '%s' in Backstory", contexts: ['selection'] }));

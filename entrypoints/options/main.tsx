@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
+import { useAccessMode } from '../../adapters/use-access-mode';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
@@ -32,6 +33,7 @@ function App() {
       .then(setSummary)
       .catch((error: unknown) => setMessage(`Cannot read the history: ${String(error)}`));
   const [control, setControl] = useState<ReaderControl | null>(null);
+  const { mode, declined, choose } = useAccessMode();
   useEffect(() => {
     readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
     void refresh();
@@ -78,6 +80,7 @@ function App() {
       saved={saved}
       history={history}
       control={control ?? undefined}
+      access={{ mode, declined, onChoose: choose }}
       onControl={(next) => {
         setControl(next);
         void browser.storage.local.set({ [CONTROL_KEY]: next });

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { accessMode } from '../../adapters/host-access';
 import { sendMessage } from '../../adapters/messaging';
 import { takePendingLookUp } from '../../adapters/pending-look-up';
 import { Popup } from '../../components/Popup';
@@ -154,6 +155,25 @@ function App() {
         analysing,
       }
     : undefined;
+  // Where Backstory works only on a click, opening the popup is that click (the browser grants access to this tab): the
+  // page is analysed now, as the gate would have it, unless the reader paused Backstory or turned the site off.
+  const [clicked, setClicked] = useState(false);
+  useEffect(() => {
+    if (clicked || tabId === undefined || !site || !control || off) return;
+    setClicked(true);
+    void Promise.all([accessMode(), sendMessage('popup/tab-state', { tabId })]).then(([mode, known]) => {
+      const analysed = known && (!known.isArticle || !known.url || known.url === url);
+      if (mode !== 'on-click' || analysed) return;
+      setAnalysing('working');
+      sendMessage('page/analyse', { tabId, confirm: true }).then(
+        (answer) => {
+          setAnalysing(answer.started ? 'idle' : 'failed');
+          if (answer.started) setRevision((r) => r + 1);
+        },
+        () => setAnalysing('failed'),
+      );
+    });
+  }, [clicked, tabId, site, url, control, off]);
   // When the article's context is first on screen: `npm run bench` reads this mark.
   const shown = !loading && !!state;
   useEffect(() => {
