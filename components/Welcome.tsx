@@ -26,7 +26,7 @@ export function Welcome({ mode, onChoose, declined, shortcut, iconUrl, onOpenSet
         came before. It reads the article on your device.
       </p>
 
-      <section aria-labelledby="use-heading">
+      <section class="use" aria-labelledby="use-heading">
         <h2 id="use-heading">How to use it</h2>
         <ul class="plain">
           <li>
@@ -47,7 +47,7 @@ export function Welcome({ mode, onChoose, declined, shortcut, iconUrl, onOpenSet
         </ul>
       </section>
 
-      <section aria-labelledby="privacy-heading">
+      <section class="sent" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">What stays on your device, and what is sent</h2>
         <ul class="plain">
           <li>
@@ -64,7 +64,7 @@ export function Welcome({ mode, onChoose, declined, shortcut, iconUrl, onOpenSet
         </ul>
       </section>
 
-      <section aria-labelledby="choice-heading">
+      <section class="choice" aria-labelledby="choice-heading">
         <h2 id="choice-heading">Your choice</h2>
         <AccessChoice mode={mode} onChoose={onChoose} declined={declined} headingId="access-heading" />
       </section>

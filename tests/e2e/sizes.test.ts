@@ -49,6 +49,10 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(existsSync(`${dir}/analyzer.js`)).toBe(true);
     expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(Object.keys(manifest.commands ?? {})).toEqual(['toggle-highlights']);
+    // The store listing gives the reason for each (store/listing.json).
+    const reasons = JSON.parse(readFileSync('store/listing.json', 'utf8')).permissions;
+    for (const permission of manifest.permissions) expect(reasons[permission]).toBeTruthy();
+    expect(reasons.optionalHostPermissions).toBeTruthy();
   });
 
   test('the icon: PNGs at 16, 32, 48, 96 and 128 px rendered from the SVG, in the manifest and the toolbar button', () => {
