@@ -1,4 +1,5 @@
 import type { AccessMode } from '../lib/control';
+import { t } from './i18n';
 
 export interface AccessChoiceProps {
   /** the mode in force (null while it is being read) */
@@ -24,21 +25,11 @@ export function AccessChoice({ mode, onChoose, declined, headingId }: AccessChoi
   );
   return (
     <fieldset class="access" aria-describedby={`${headingId}-note`}>
-      <legend id={headingId}>Where should Backstory work?</legend>
-      {option(
-        'everywhere',
-        'On all news sites, automatically',
-        'Your browser will ask to let Backstory read the sites you visit. It looks at each page on your device to tell a news article from the rest, and highlights names only in articles. Nothing is sent.',
-      )}
-      {option(
-        'on-click',
-        'Only when I click the button',
-        'Backstory asks for no access to your sites. Nothing runs in a page until you click the Backstory button in the toolbar (or press the shortcut) on it, and then only on that page.',
-      )}
+      <legend id={headingId}>{t('accessLegend')}</legend>
+      {option('everywhere', t('accessEverywhere'), t('accessEverywhereNote'))}
+      {option('on-click', t('accessOnClick'), t('accessOnClickNote'))}
       <p id={`${headingId}-note`} class="muted">
-        {declined
-          ? 'Your browser did not give Backstory access to all sites, so it works only when you click the button.'
-          : 'You can change this at any time in the settings, or in your browser’s extension settings.'}
+        {declined ? t('accessDeclined') : t('accessChangeLater')}
       </p>
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import type { AccessMode } from '../lib/control';
 import { AccessChoice } from './AccessChoice';
+import { t } from './i18n';
 
 export interface WelcomeProps {
   /** the access mode in force (null while it is read) */
@@ -19,61 +20,53 @@ export function Welcome({ mode, onChoose, declined, shortcut, iconUrl, onOpenSet
     <main class="welcome">
       <header>
         <img src={iconUrl} alt="" width={48} height={48} />
-        <h1>Welcome to Backstory</h1>
+        <h1>{t('welcomeTitle')}</h1>
       </header>
-      <p class="lead">
-        Backstory gives you the context of the news article in front of you: who the people, organisations and places are, who said what, and what
-        came before. It reads the article on your device.
-      </p>
+      <p class="lead">{t('welcomeLead')}</p>
 
       <section class="use" aria-labelledby="use-heading">
-        <h2 id="use-heading">How to use it</h2>
+        <h2 id="use-heading">{t('welcomeHowTo')}</h2>
         <ul class="plain">
           <li>
-            <strong>Names are highlighted</strong> in the article. Hover over one, move to it with the Tab key, or tap it, to see who or what it is,
-            as of the article’s date.
+            <strong>{t('welcomeNamesStrong')}</strong> {t('welcomeNames')}
           </li>
           <li>
-            <strong>Click the Backstory button</strong> in the toolbar for the article’s date and publisher, who is in it, who said what, and earlier
-            coverage of the same people.
+            <strong>{t('welcomeButtonStrong')}</strong> {t('welcomeButton')}
           </li>
           <li>
-            <strong>Press {shortcut ?? 'the keyboard shortcut (set one in your browser’s extension shortcuts)'}</strong> to take the highlights away,
-            or to analyse a page Backstory left alone.
+            <strong>{t('welcomeShortcutStrong', shortcut ?? t('welcomeNoShortcut'))}</strong> {t('welcomeShortcut')}
           </li>
           <li>
-            <strong>Select a name and right-click</strong> to look it up in Backstory.
+            <strong>{t('welcomeMenuStrong')}</strong> {t('welcomeMenu')}
           </li>
         </ul>
       </section>
 
       <section class="sent" aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">What stays on your device, and what is sent</h2>
+        <h2 id="privacy-heading">{t('welcomePrivacy')}</h2>
         <ul class="plain">
           <li>
-            <strong>Stays on your device:</strong> the analysis of every article, your reading history (used to find earlier articles on the same
-            people), and your settings. Nothing is sent when a page loads.
+            <strong>{t('welcomeStaysStrong')}</strong> {t('welcomeStays')}
           </li>
           <li>
-            <strong>When you open a name:</strong> that name, and the article’s place names, go to Wikidata and Wikipedia for its background note.
-            Never the page’s address or text.
+            <strong>{t('welcomeNameStrong')}</strong> {t('welcomeName')}
           </li>
           <li>
-            <strong>When you click “Search news”:</strong> the article’s two most central names and its date go to the news services you chose.
+            <strong>{t('welcomeSearchStrong')}</strong> {t('welcomeSearch')}
           </li>
         </ul>
       </section>
 
       <section class="choice" aria-labelledby="choice-heading">
-        <h2 id="choice-heading">Your choice</h2>
+        <h2 id="choice-heading">{t('welcomeChoice')}</h2>
         <AccessChoice mode={mode} onChoose={onChoose} declined={declined} headingId="access-heading" />
       </section>
 
       <p class="actions">
         <button type="button" onClick={onOpenSettings}>
-          Open the settings
+          {t('welcomeOpenSettings')}
         </button>
-        <span class="muted">The settings are also a click away in the Backstory button’s window.</span>
+        <span class="muted">{t('welcomeSettingsNote')}</span>
       </p>
     </main>
   );

@@ -11,8 +11,9 @@ import { searchNews, searchPreview } from '../adapters/news-service';
 import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
+import { t, tn } from '../components/i18n';
 import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
-import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
+import { highlightedEntities } from '../lib/analyze/highlighted';
 import { articleContext } from '../lib/knowledge';
 
 /**
@@ -31,7 +32,7 @@ async function analyseInSlices(text: string, language: string | null, blockQuote
 /** The toolbar button's number and its tooltip, which says what the number is. */
 async function showCount(tabId: number, count: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-  await browser.action.setTitle({ tabId, title: count ? badgeExplanation(count) : 'Backstory' });
+  await browser.action.setTitle({ tabId, title: count ? t('badgeTitle', tn('badgeCount', count)) : t('extName') });
 }
 
 export default defineBackground(() => {
@@ -179,7 +180,7 @@ export default defineBackground(() => {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void browser.contextMenus
       .removeAll()
-      .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: "Look up '%s' in Backstory", contexts: ['selection'] }));
+      .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: t('menuLookUp'), contexts: ['selection'] }));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOK_UP_MENU || tab?.id === undefined) return;

@@ -8,6 +8,7 @@ import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
 import { browser } from 'wxt/browser';
+import { t, tn, uiLocale } from '../../components/i18n';
 import { CONTROL_KEY, controlFrom, type ReaderControl } from '../../lib/control';
 import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
 
@@ -31,7 +32,7 @@ function App() {
   const refresh = () =>
     sendMessage('history/summary', {})
       .then(setSummary)
-      .catch((error: unknown) => setMessage(`Cannot read the history: ${String(error)}`));
+      .catch((error: unknown) => setMessage(t('optHistoryUnreadable', String(error))));
   const [control, setControl] = useState<ReaderControl | null>(null);
   const { mode, declined, choose } = useAccessMode();
   useEffect(() => {
@@ -56,7 +57,7 @@ function App() {
           download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json);
           setMessage(exportMessage(exported, skipped));
         },
-        (error: unknown) => setMessage(`Export failed: ${String(error)}`),
+        (error: unknown) => setMessage(t('optExportFailed', String(error))),
       );
     },
     onImport: (json: string) => {
@@ -67,7 +68,7 @@ function App() {
     },
     onClear: () => {
       sendMessage('history/clear', {}).then(({ removed }) => {
-        setMessage(`Deleted ${removed} articles from your history.`);
+        setMessage(tn('optDeleted', removed));
         void refresh();
       });
     },
@@ -93,7 +94,7 @@ function App() {
         consent.then((given) => {
           const kept = given ? next : { ...next, news: { ...next.news, sameSite: false } };
           if (!given) {
-            setMessage('Without your consent to send the publisher’s domain, news search is not limited to it.');
+            setMessage(t('optNoConsent'));
             setRevision((r) => r + 1);
           }
           setSettings(kept);
@@ -104,5 +105,7 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLocale();
+document.title = t('optTitle');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -9,6 +9,7 @@ import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
 import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
+import { uiLocale } from '../../components/i18n';
 import type { Entity } from '../../lib/analyze';
 import { CONTROL_KEY, controlFrom, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
 import type { BackgroundNote } from '../../lib/knowledge';
@@ -227,5 +228,6 @@ export function mountPopup(root: HTMLElement) {
   render(<App />, root);
 }
 
+document.documentElement.lang = uiLocale();
 const root = document.getElementById('app');
 if (root) mountPopup(root);

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { useAccessMode } from '../../adapters/use-access-mode';
 import { Welcome } from '../../components/Welcome';
 import '../../components/welcome.css';
+import { t, uiLocale } from '../../components/i18n';
 
 function App() {
   const { mode, declined, choose } = useAccessMode();
@@ -23,5 +24,7 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLocale();
+document.title = t('welcomeTitle');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

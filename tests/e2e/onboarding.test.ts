@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page as ChromiumPage, Worker } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allowAllSitesInBrowser, gateMatches, onboardingPage } from '../../scripts/chromium-access.mjs';
+import { allowAllSitesInBrowser, chooseAccess, gateMatches, onboardingPage } from '../../scripts/chromium-access.mjs';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { AXE_SOURCE, type AxeViolation, runAxeInPage } from './axe';
@@ -158,6 +158,46 @@ describe('Chromium: the first run and both ways of reaching pages', () => {
     const opened = context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/options.html') });
     await popup.locator('a.settings-link').click();
     await (await opened).close();
+    await Promise.all([popup.close(), page.close()]);
+  });
+});
+
+describe('Chromium in German: the onboarding page, the popup and the toolbar button speak the browser’s language', () => {
+  let context: BrowserContext;
+  let worker: Worker;
+  let extensionId: string;
+  let profile: string;
+
+  beforeAll(async () => {
+    profile = await mkdtemp(join(tmpdir(), 'backstory-onboarding-de-'));
+    ({ context, worker, extensionId } = await launchChromium(profile, ['--lang=de'], undefined, null));
+    await saveSettings(worker, localSettings(wikimedia.origin, wikimedia.origin));
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+  });
+
+  test('German words, German dates', async () => {
+    const welcome = await chooseAccess(context, worker, extensionId, 'everywhere');
+    expect(await welcome.locator('h1').textContent()).toBe('Willkommen bei Backstory');
+    expect(await welcome.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', 'Willkommen bei Backstory']);
+    await welcome.close();
+    const page = await context.newPage();
+    const url = `${server.origin}${DEMO_ARTICLE_PATH}`;
+    await page.goto(url);
+    await page.waitForSelector(MARK, { timeout: 20_000 });
+    const tabId = await tabIdOf(worker, url);
+    const title = await worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { action: { getTitle(d: object): Promise<string> } } }).chrome.action.getTitle({ tabId: id }),
+      tabId,
+    );
+    expect(title).toMatch(/^Backstory: \d+ Personen, Organisationen und Orte auf dieser Seite hervorgehoben$/);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.title');
+    expect(await popup.locator('.fold.central h2').textContent()).toBe('Wer vorkommt');
+    expect(await popup.locator('.meta').textContent()).toMatch(/ · 19\. Nov\. 2014 · \d+ Jahre alt$/);
     await Promise.all([popup.close(), page.close()]);
   });
 });
