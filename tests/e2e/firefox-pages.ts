@@ -21,13 +21,21 @@ export const FIREFOX_UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
 export const FIREFOX_TEST_PREFS: Record<string, unknown> = { 'extensions.webextOptionalPermissionPrompts': false };
 
 /** The onboarding page the extension opened on install, once its choice can be made. */
-export async function onboardingPage(browser: Browser, uuid = FIREFOX_UUID): Promise<Page> {
-  // Firefox reports a tab an extension opened as about:blank: each tab is asked where it is.
-  const url = `moz-extension://${uuid}/welcome.html`;
+export async function onboardingPage(browser: Browser, uuid: string | null = FIREFOX_UUID): Promise<Page> {
+  // Firefox reports a tab an extension opened as about:blank: each tab is asked where it is. (A Firefox started without
+  // the fixed UUID gives the extension a random one: any moz-extension origin then does.)
+  const origin = uuid ? `moz-extension://${uuid}` : null;
   const find = async () => {
     for (const page of await browser.pages()) {
       const ready = await page
-        .evaluate((u) => location.href === u && !!document.querySelector('input[name="access"]:not([disabled])'), url)
+        .evaluate(
+          (o) =>
+            location.protocol === 'moz-extension:' &&
+            (!o || location.origin === o) &&
+            location.pathname === '/welcome.html' &&
+            !!document.querySelector('input[name="access"]:not([disabled])'),
+          origin,
+        )
         .catch(() => false);
       if (ready) return page;
     }
@@ -48,7 +56,7 @@ export function gateMatches(page: Page): Promise<string[]> {
 }
 
 /** Picks `mode` on the onboarding page with a click, as the reader would, and waits until the gate's registration follows. */
-export async function chooseAccess(browser: Browser, mode: 'everywhere' | 'on-click', uuid = FIREFOX_UUID): Promise<Page> {
+export async function chooseAccess(browser: Browser, mode: 'everywhere' | 'on-click', uuid: string | null = FIREFOX_UUID): Promise<Page> {
   const page = await onboardingPage(browser, uuid);
   const radio = `input[name="access"][value="${mode}"]`;
   if (!(await page.$eval(radio, (r) => (r as HTMLInputElement).checked))) await page.click(radio);
