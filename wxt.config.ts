@@ -31,6 +31,9 @@ export const GECKO_ID = 'backstory@backstory.example';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
+  // The sources zip AMO asks for holds what a reviewer rebuilds from, not what a build made: WXT leaves out .output,
+  // node_modules and dotfiles; the built CLI (dist/), web-ext's artifacts and logs go too (tests/e2e/sources-zip.test.ts).
+  zip: { excludeSources: ['dist/**', 'web-ext-artifacts/**', '**/*.log'] },
   vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
   hooks: {
     // The name model ships as a file of its own, fetched by the background only (never by a page's scripts).

@@ -1,4 +1,4 @@
-import type { CacheEntry, CacheStore } from '../lib/knowledge';
+import { type CacheEntry, type CacheStore, LONGEST_KEPT_MS } from '../lib/cache';
 import { database } from './database';
 
 const STORE = 'answers';
@@ -21,8 +21,8 @@ export const answerCache: CacheStore = {
   },
 };
 
-/** Drops answers older than `maxAgeMs`, so the cache does not grow without end. */
-export async function pruneAnswers(maxAgeMs: number, now = Date.now()): Promise<number> {
+/** Drops answers too old for any policy to use (lib/cache), so the cache does not grow without end. */
+export async function pruneAnswers(maxAgeMs = LONGEST_KEPT_MS, now = Date.now()): Promise<number> {
   let removed = 0;
   try {
     const tx = (await database()).transaction(STORE, 'readwrite');

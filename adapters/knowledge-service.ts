@@ -1,9 +1,9 @@
 import type { AnalysisResult } from '../lib/analyze';
+import { ANSWER_POLICIES, type Cache, cachedFetch } from '../lib/cache';
 import {
   type ArticleContext,
   articleContext,
   type FetchJson,
-  type ItemCacheOptions,
   type NameToLink,
   namesForLookUp,
   rateLimited,
@@ -11,29 +11,27 @@ import {
   WikimediaProvider,
 } from '../lib/knowledge';
 import { vouchedPublisherName } from '../lib/knowledge/publisher-name';
-import type { KnowledgeResponse, PublisherResponse, Settings, TabState, ThumbnailResponse } from '../lib/messaging';
+import type { KnowledgeResponse, PublisherResponse, TabState, ThumbnailResponse } from '../lib/messaging';
+import type { Settings } from '../lib/settings';
 import { answerCache, pruneAnswers } from './answer-cache';
 import { failureMessage, httpGet, httpGetBytes, isOffline, isUnreachable, sleep, UnreachableError } from './http';
 import { readSettings } from './settings';
 
 const USER_AGENT = 'Backstory/0.1 (news context browser extension)';
-const DAY = 86_400_000;
 
 /** Wikimedia asks API clients to name themselves in Api-User-Agent. */
 const httpJson: FetchJson = (url) => httpGet(url, 'json', { headers: { 'Api-User-Agent': USER_AGENT } });
 
-const MAX_AGE_MS = 90 * DAY;
-
 /** Searches, entities and pages are kept in IndexedDB one by one, so a note looked up once opens at once; this drops the ones too old to use. */
 export function pruneOldAnswers(): Promise<number> {
-  return pruneAnswers(MAX_AGE_MS);
+  return pruneAnswers();
 }
 
 /** One request at a time, backing off after 429 and 5xx. */
 const fetchJson = rateLimited(httpJson, { minIntervalMs: 50, backoffMs: 2000, maxBackoffMs: 60_000, sleep });
 
-/** Searches by name, entities by QID and pages by title, each fresh for a week, then served while refreshed. */
-const itemCache: ItemCacheOptions = { store: answerCache, freshMs: 7 * DAY, maxAgeMs: MAX_AGE_MS };
+/** Searches by name, entities by QID and pages by title, one by one. */
+const itemCache: Cache = { store: answerCache, policy: ANSWER_POLICIES.notes };
 
 function failure(error: unknown): { ok: false; offline: boolean; error: string } {
   return { ok: false, offline: isOffline() || error instanceof UnreachableError, error: failureMessage(error) };
@@ -110,6 +108,21 @@ export function thumbnailAllowed(url: string, settings: Pick<Settings, 'wikipedi
   }
 }
 
+const PICTURE_KEY = 'thumbnail|';
+
+/** A picture as a data: URL, kept with the answers by its address. */
+const cachedPicture = cachedFetch(
+  async (key: string) => {
+    const { bytes, type } = await httpGetBytes(key.slice(PICTURE_KEY.length), {
+      headers: { 'Api-User-Agent': USER_AGENT },
+      maxBytes: MAX_THUMBNAIL_BYTES,
+    });
+    if (!PICTURE_TYPES.has(type)) throw new Error(`Not a picture (${type || 'no type'}).`);
+    return dataUrl(bytes, type);
+  },
+  { store: answerCache, policy: ANSWER_POLICIES.pictures },
+);
+
 function dataUrl(bytes: Uint8Array, type: string): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -124,15 +137,8 @@ function dataUrl(bytes: Uint8Array, type: string): string {
 export async function thumbnail(url: string): Promise<ThumbnailResponse> {
   const settings = await readSettings();
   if (!thumbnailAllowed(url, settings)) return { ok: false, error: 'Not a picture of the configured Wikipedia.' };
-  const key = `thumbnail|${url}`;
-  const cached = await answerCache.get(key);
-  if (cached && typeof cached.value === 'string' && Date.now() - cached.storedAt < MAX_AGE_MS) return { ok: true, dataUrl: cached.value };
   try {
-    const { bytes, type } = await httpGetBytes(url, { headers: { 'Api-User-Agent': USER_AGENT }, maxBytes: MAX_THUMBNAIL_BYTES });
-    if (!PICTURE_TYPES.has(type)) return { ok: false, error: `Not a picture (${type || 'no type'}).` };
-    const value = dataUrl(bytes, type);
-    await answerCache.set(key, { value, storedAt: Date.now() });
-    return { ok: true, dataUrl: value };
+    return { ok: true, dataUrl: await cachedPicture(`${PICTURE_KEY}${url}`) };
   } catch (error) {
     return { ok: false, error: failureMessage(error) };
   }

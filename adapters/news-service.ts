@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { AnalysisResult } from '../lib/analyze';
+import { ANSWER_POLICIES, cachedFetch } from '../lib/cache';
 import {
   type ArticleEntity,
   buildNewsQuery,
@@ -11,9 +12,10 @@ import {
 } from '../lib/coverage';
 import { TITLE_MODIFIERS, TITLES } from '../lib/entities/lexicon';
 import { pathOf } from '../lib/extract';
-import { cachedFetch, type FetchJson, rateLimited } from '../lib/knowledge';
-import type { SearchFailure, SearchPreview, SearchResponse, Settings, TabState } from '../lib/messaging';
+import { type FetchJson, rateLimited } from '../lib/knowledge';
+import type { SearchFailure, SearchPreview, SearchResponse, TabState } from '../lib/messaging';
 import { searchableNames } from '../lib/salience';
+import type { Settings } from '../lib/settings';
 import { answerCache } from './answer-cache';
 import { mayTransmit } from './data-consent';
 import { failureMessage, httpGet, isOffline, sleep } from './http';
@@ -36,8 +38,7 @@ function fetcherFor(provider: NewsProvider, queues: NewsQueues): FetchJson {
     });
     queues.set(provider.id, queue);
   }
-  // A search of a past window changes little: a day fresh, then served while refreshed, for a month.
-  return cachedFetch(queue, answerCache, { freshMs: DAY, maxAgeMs: 30 * DAY });
+  return cachedFetch(queue, { store: answerCache, policy: ANSWER_POLICIES.news });
 }
 
 /** Words of titles ("Defense Secretary"), the name tagger's own lexicon: never sent glued to a name. */

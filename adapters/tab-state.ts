@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import type { AnalysisResult } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
 import { database } from './database';
+import { TAB_KEY_PREFIX as PREFIX } from './tab-state-events';
 
 interface StorageArea {
   get(key: string | null): Promise<Record<string, unknown>>;
@@ -36,8 +37,6 @@ export function databaseResults(open: () => Promise<IDBPDatabase> = database): R
  * or in the entry itself when the database cannot take it (a newer Backstory upgraded it) and the quota can.
  */
 type Entry = Omit<TabState, 'result'> & { resultKey?: string; result?: AnalysisResult };
-
-const PREFIX = 'tab:';
 
 /**
  * Per-tab page state. The small part (what the page is, where its analysis is) lives in session storage, so it

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AccessMode, ReaderControl } from '../lib/control';
 import type { NewsSettings } from '../lib/coverage';
-import type { Settings } from '../lib/messaging';
+import type { Settings } from '../lib/settings';
 import { AccessChoice } from './AccessChoice';
 import { HistoryControls, type HistoryControlsProps } from './HistoryControls';
 import { t } from './i18n';

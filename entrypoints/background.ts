@@ -11,6 +11,7 @@ import { searchNews, searchPreview } from '../adapters/news-service';
 import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
+import { tabStateAreaName } from '../adapters/tab-state-events';
 import { t, tn } from '../components/i18n';
 import { analysisSteps, limitText, type TextAnalysis } from '../lib/analyze';
 import { highlightedEntities } from '../lib/analyze/highlighted';
@@ -36,7 +37,7 @@ async function showCount(tabId: number, count: number): Promise<void> {
 }
 
 export default defineBackground(() => {
-  const store = tabStateStore(browser.storage.session ?? browser.storage.local);
+  const store = tabStateStore(browser.storage[tabStateAreaName(browser.storage)]);
   const history = historyService();
   void pruneOldAnswers();
   // Read at start-up, off the path of the first article (a failure is retried on the first request).

@@ -6,14 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const steps = [
-  ['lint', 'npx', ['biome', 'check', '.']],
+  ['lint (warnings fail too)', 'npx', ['biome', 'check', '--error-on-warnings', '.']],
   ['type-check', 'npm', ['run', '--silent', 'typecheck']],
   ['build (Chrome)', 'npx', ['wxt', 'build']],
   ['build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3']],
   ['build (CLI)', 'node', ['scripts/build-cli.mjs']],
   ['sizes of the built files', 'node', ['scripts/sizes.mjs']],
-  ['web-ext lint (Firefox build)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input']],
+  [
+    'web-ext lint (Firefox build; warnings fail too)',
+    'npx',
+    ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-input', '--warnings-as-errors'],
+  ],
 ];
+
+/** The working tree's state as git sees it (null outside a git checkout): `npm test` must leave it as it found it. */
+function treeState() {
+  const status = spawnSync('git', ['status', '--porcelain=v1', '--untracked-files=all'], { encoding: 'utf8' });
+  if (status.status !== 0) return null;
+  const diff = spawnSync('git', ['diff', 'HEAD'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return `${status.stdout}\n${diff.stdout}`;
+}
+const treeBefore = treeState();
 
 // Arguments are vitest filters (`npm test -- tests/unit`): with them, only those tests run, without the checks and builds.
 const filters = process.argv.slice(2);
@@ -41,5 +54,13 @@ try {
   failed = Math.max(1, failed);
 }
 if (vitest.status !== 0 && failed === 0) failed = 1;
+// Tests write only to temporary folders and ignored ones (.output, dist): a file they change in the tree is a defect.
+const treeAfter = treeState();
+const treeChanged = treeBefore !== null && treeAfter !== treeBefore;
+if (treeChanged) {
+  console.log('\nThe tests changed the working tree (git status before and after differ):');
+  spawnSync('git', ['status', '--short'], { stdio: 'inherit' });
+  failed++;
+}
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(vitest.status === 0 && failed === 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { readControl, watchControl, writeControl } from '../../adapters/control';
 import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
@@ -7,10 +8,10 @@ import { useAccessMode } from '../../adapters/use-access-mode';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
-import { browser } from 'wxt/browser';
 import { t, tn, uiLocale } from '../../components/i18n';
-import { CONTROL_KEY, controlFrom, type ReaderControl } from '../../lib/control';
-import { DEFAULT_SETTINGS, type HistorySummary, type Settings } from '../../lib/messaging';
+import { DEFAULT_CONTROL, type ReaderControl } from '../../lib/control';
+import type { HistorySummary } from '../../lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 /** Saves text as a file the reader downloads. */
 function download(name: string, text: string) {
@@ -38,14 +39,9 @@ function App() {
   useEffect(() => {
     readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
     void refresh();
-    const readControl = () => browser.storage.local.get(CONTROL_KEY).then((stored) => setControl(controlFrom(stored[CONTROL_KEY])));
-    void readControl();
+    readControl().then(setControl, () => setControl(DEFAULT_CONTROL));
     // The popup may change the pause or a site while this page is open.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && CONTROL_KEY in changes) void readControl();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return watchControl(setControl);
   }, []);
   if (!settings) return null;
   const history = {
@@ -84,7 +80,7 @@ function App() {
       access={{ mode, declined, onChoose: choose }}
       onControl={(next) => {
         setControl(next);
-        void browser.storage.local.set({ [CONTROL_KEY]: next });
+        void writeControl(next);
       }}
       onSave={(next) => {
         setSaved(false);

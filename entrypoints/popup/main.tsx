@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { readControl, writeControl } from '../../adapters/control';
 import { accessMode } from '../../adapters/host-access';
 import { sendMessage } from '../../adapters/messaging';
 import { takePendingLookUp } from '../../adapters/pending-look-up';
+import { tabStateAreaName, watchTabState } from '../../adapters/tab-state-events';
 import { Popup } from '../../components/Popup';
 import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
@@ -11,7 +13,7 @@ import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
 import { uiLocale } from '../../components/i18n';
 import type { Entity } from '../../lib/analyze';
-import { CONTROL_KEY, controlFrom, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
+import { DEFAULT_CONTROL, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
 import type { BackgroundNote } from '../../lib/knowledge';
 // The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
 import { namesForLookUp } from '../../lib/knowledge/provider';
@@ -32,30 +34,38 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
 
-/** The tab's analysis, asked for again while the page loads or the analyser runs, for a few seconds at most. */
+/** How long the popup shows "loading" for a page whose analysis has not come (it keeps listening after). */
+const LOADING_MS = 5000;
+
+/**
+ * The tab's analysis: asked for when the popup opens, then again each time the background says it changed (the page
+ * loaded, the analyser finished, "Analyse this page" ran), through the storage the background keeps it in.
+ */
 function useTabState(tabId: number | undefined, revision: number) {
   const [state, setState] = useState<TabState | null>(null);
   const [loading, setLoading] = useState(true);
   useEffect(() => {
     if (tabId === undefined) return;
     let cancelled = false;
-    let tries = 0;
+    let asked = 0;
     const load = async () => {
-      tries++;
+      const ask = ++asked;
       const next = await sendMessage('popup/tab-state', { tabId });
-      if (cancelled) return;
-      const pending = !next || (next.isArticle && !next.result && !next.problem) || (revision > 0 && !next.result && tries < 25);
-      if (pending && tries < 25) {
-        if (next) setState(next);
-        setTimeout(load, 200);
-        return;
-      }
+      // An answer to an earlier question must not overwrite a later one.
+      if (cancelled || ask !== asked) return;
       setState(next);
-      setLoading(false);
+      const pending = !next || (next.isArticle && !next.result && !next.problem) || (revision > 0 && !next.result);
+      if (!pending) setLoading(false);
     };
+    const stop = watchTabState(browser.storage, tabStateAreaName(browser.storage), tabId, () => {
+      load().catch(() => {});
+    });
+    const giveUp = setTimeout(() => setLoading(false), LOADING_MS);
     load().catch(() => setLoading(false));
     return () => {
       cancelled = true;
+      stop();
+      clearTimeout(giveUp);
     };
   }, [tabId, revision]);
   return { state, loading };
@@ -65,14 +75,11 @@ function useTabState(tabId: number | undefined, revision: number) {
 function useControl() {
   const [control, setControl] = useState<ReaderControl | null>(null);
   useEffect(() => {
-    browser.storage.local.get(CONTROL_KEY).then(
-      (stored) => setControl(controlFrom(stored[CONTROL_KEY])),
-      () => setControl(controlFrom(null)),
-    );
+    readControl().then(setControl, () => setControl(DEFAULT_CONTROL));
   }, []);
   const save = (next: ReaderControl) => {
     setControl(next);
-    void browser.storage.local.set({ [CONTROL_KEY]: next });
+    void writeControl(next);
   };
   return { control, save };
 }

@@ -1,10 +1,8 @@
 /** Background notes: linking names to Wikidata and Wikipedia, and what they say as of the article's date. */
 
-export { type CacheEntry, type CacheOptions, type CacheStore, cachedFetch, type RateOptions, RetryableError, rateLimited } from './cache';
 export { type Kind, kindFit } from './classes';
 export { type ArticleContext, articleContext, type ContextEntity } from './context';
 export { type Candidate, type Features, type Related, titleFits } from './features';
-export { cachedItems, type ItemCacheOptions } from './item-cache';
 export { ClassIndex, sharedClassIndex } from './kinds';
 export { type Decision, decide, type Scored } from './link';
 export { type KnowledgeSource, type LinkedName, type Linking, linkNames } from './linker';
@@ -20,6 +18,7 @@ export {
   type WikimediaConfig,
   WikimediaProvider,
 } from './provider';
+export { type RateOptions, RetryableError, rateLimited } from './rate';
 export { regionNamed } from './regions';
 export { MODEL, type Model } from './weights';
 export { parseEntities, parseSearch, parseTime, type SearchHit, type WikidataEntity } from './wikidata';

@@ -1,9 +1,9 @@
-import { serverDown } from './cache';
 import type { ArticleContext } from './context';
 import { type Candidate, DESCRIBING, localFeatures, RELATIONS, type Related } from './features';
 import { type ClassIndex, sharedClassIndex } from './kinds';
 import { type Decision, decide } from './link';
 import { type LookUp, type NameToLink, planLookUps } from './lookups';
+import { serverDown } from './rate';
 import { fold, nameKey, plainPersonName } from './text';
 import { MODEL, type Model } from './weights';
 import { itemValues, type SearchHit, type WikidataEntity } from './wikidata';

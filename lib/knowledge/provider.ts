@@ -1,6 +1,6 @@
 import type { EntityType } from '../analyze/types';
+import { type Cache, cachedItems } from '../cache';
 import type { ArticleContext } from './context';
-import { cachedItems, type ItemCacheOptions } from './item-cache';
 import { linkNames } from './linker';
 import type { NameToLink } from './lookups';
 import { type BackgroundNote, buildNote, referencedIds } from './note';
@@ -71,7 +71,7 @@ export class WikimediaProvider {
     private readonly fetchJson: FetchJson,
     private readonly config: WikimediaConfig = DEFAULT_WIKIMEDIA,
     /** caches searches by name, entities by QID and pages by title (the background gives IndexedDB) */
-    private readonly cache?: ItemCacheOptions,
+    private readonly cache?: Cache,
   ) {}
 
   searchUrl(name: string): string {

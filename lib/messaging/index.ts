@@ -2,8 +2,8 @@
 import type { TextAnalysis } from '../analyze';
 import type { AnalysisResult, Span } from '../analyze/types';
 import type { Off } from '../control';
-import { type CoverageItem, DEFAULT_NEWS, type HistoryMatch, type NewsQuery, type NewsSettings, type NewsSource } from '../coverage';
-import { type BackgroundNote, DEFAULT_WIKIMEDIA, type LinkResult, type NameToLink, type WikimediaConfig } from '../knowledge';
+import type { CoverageItem, HistoryMatch, NewsQuery, NewsSource } from '../coverage';
+import type { BackgroundNote, LinkResult, NameToLink } from '../knowledge';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
@@ -19,39 +19,6 @@ export interface SearchPreview {
 }
 
 export type PublisherResponse = { ok: true; note: BackgroundNote | null } | { ok: false; offline: boolean; error: string };
-
-export interface HistorySettings {
-  /** record nothing while paused */
-  paused: boolean;
-  /** sites never recorded ("example.com" covers its subdomains) */
-  excludedSites: string[];
-}
-
-/** The reader's settings; the options page edits them, tests point the servers at local ones. */
-export interface Settings extends WikimediaConfig {
-  /** opt-in: look up the background notes of an article's main names as soon as it is analysed, not on hover */
-  prefetchNotes: boolean;
-  history: HistorySettings;
-  news: NewsSettings;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  ...DEFAULT_WIKIMEDIA,
-  prefetchNotes: false,
-  history: { paused: false, excludedSites: [] },
-  news: DEFAULT_NEWS,
-};
-
-/** Stored settings over the defaults, field by field, so settings saved by an older version still load. */
-export function withDefaults(stored: unknown): Settings {
-  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Settings>;
-  return {
-    ...DEFAULT_SETTINGS,
-    ...s,
-    history: { ...DEFAULT_SETTINGS.history, ...(s.history ?? {}) },
-    news: { ...DEFAULT_SETTINGS.news, ...(s.news ?? {}) },
-  };
-}
 
 /** Earlier articles from the reader's history. */
 export interface HistoryResponse {

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
 import { exportMessage, HistoryControls, type HistoryControlsProps, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 
 const LOCAL: Settings = { ...DEFAULT_SETTINGS, wikidataBase: 'http://127.0.0.1:9/', wikipediaBase: 'http://127.0.0.1:9' };
 

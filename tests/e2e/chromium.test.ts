@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
@@ -16,10 +15,10 @@ import {
   E2E_ROUTES,
   LATE_ARTICLE_PATH,
   localSettings,
-  SCREENSHOTS,
   SEED_ENTITIES,
   SEED_HIGHLIGHTS,
   SEED_RELATED_LINKS,
+  screenshotPath,
 } from './expectations';
 import { chromiumCard } from './page-elements';
 
@@ -164,6 +163,23 @@ describe('Chromium: the built extension on the demo pages', () => {
     await page.close();
   });
 
+  test('an open popup is told when its tab changes: the tab goes from the home page to an article, the popup follows', async () => {
+    const page = await context.newPage();
+    const home = `${server.origin}/`;
+    await page.goto(home);
+    const tabId = await tabIdOf(home);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popup.locator('[data-status]').getAttribute('data-status'), { timeout: 10_000 }).toBe('not-article');
+    // Nothing is pending on a page that is no article, so only being told (never asking on a timer) brings the article.
+    await page.goto(`${server.origin}${DEMO_ARTICLE_PATH}`);
+    await expect
+      .poll(() => popup.locator('.title').textContent(), { timeout: 15_000 })
+      .toBe('Haqqani network as much a threat as any other terrorist group: US');
+    await popup.close();
+    await page.close();
+  });
+
   test('quotes set in <blockquote>s reach the popup under their speakers, marks or no marks', async () => {
     const page = await context.newPage();
     const url = `${server.origin}${BLOCKQUOTES_PATH}`;
@@ -209,7 +225,7 @@ describe('Chromium: the built extension on the demo pages', () => {
     const sent = JSON.stringify(wikimedia.requests.map((r) => r.params));
     expect(sent).not.toContain('reminded');
     expect(sent).not.toContain(server.origin);
-    await page.screenshot({ path: fileURLToPath(new URL('card-background.png', SCREENSHOTS)) });
+    await page.screenshot({ path: screenshotPath('card-background.png') });
     await page.keyboard.press('Escape');
 
     await page.locator('[data-entity-id]', { hasText: 'Pakistani Taliban' }).first().hover();

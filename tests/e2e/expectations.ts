@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTICLE_ROUTES } from './earlier-articles';
 
@@ -28,7 +30,18 @@ export const SEED_RELATED_LINKS = [
 /** Text of the page furniture that must never be highlighted or analysed. */
 export const BOILERPLATE = ["Today's Paper", 'Read Comments', 'IHC grants Imran bail', 'Next Story'];
 
-export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+/** Set by `npm run screenshots`: the tests' screenshots then replace the committed ones. */
+export const WRITE_SCREENSHOTS = process.env.BACKSTORY_SCREENSHOTS === '1';
+
+/**
+ * Where a test saves a screenshot: in the repository (`dir`, docs/screenshots/ by default) only when asked
+ * (WRITE_SCREENSHOTS), else in a temporary folder, so that `npm test` leaves the tree as it found it.
+ */
+export function screenshotPath(name: string, dir = 'docs/screenshots'): string {
+  const folder = WRITE_SCREENSHOTS ? fileURLToPath(new URL(`../../${dir}/`, import.meta.url)) : join(tmpdir(), 'backstory-screenshots', dir);
+  mkdirSync(folder, { recursive: true });
+  return join(folder, name);
+}
 
 /** Test-only pages served beside the demo: a single-page app whose article arrives after load. */
 export const LATE_ARTICLE_PATH = '/spa/2014/11/19/late-article';

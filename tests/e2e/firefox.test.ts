@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mjs';
@@ -14,12 +13,12 @@ import {
   LATE_ARTICLE_PATH,
   localSettings,
   REWRITE_PATH,
-  SCREENSHOTS,
   SEED_ENTITIES,
   SEED_HIGHLIGHTS,
   SEED_RELATED_LINKS,
   SPA_NAV_PATH,
   STRICT_CSP_PATH,
+  screenshotPath,
 } from './expectations';
 import { axeCardPopupOptions, clickInCard, FIREFOX_BUILD, inCard, launchFirefox, openPopup, until } from './firefox-pages';
 import { CARD_HOST, openCardFirefox } from './page-elements';
@@ -70,7 +69,7 @@ describe('Firefox: the built extension on the demo pages', () => {
     expect(await cardText('.type')).toContain('Person');
     expect(await cardText('.mentions')).toMatch(/Mentioned [3-9] times/);
     expect(await cardText('.background h3')).toBe('Background');
-    await page.screenshot({ path: fileURLToPath(new URL('card-firefox.png', SCREENSHOTS)) });
+    await page.screenshot({ path: screenshotPath('card-firefox.png') });
     await page.keyboard.press('Escape');
     expect(
       await until(

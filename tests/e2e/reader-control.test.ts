@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page as ChromiumPage, Worker } from 'playwright-core';
 import type { Browser, Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -13,7 +12,7 @@ import { type FakeNews, startFakeNews } from '../fixtures/news/server.mjs';
 import { type FakeWikimedia, startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { launchChromium, saveSettings, tabIdOf } from './chromium-launch';
 import { EARLIER_ARTICLES } from './earlier-articles';
-import { E2E_ROUTES, LINKS_ARTICLE_PATH, localSettings, NOT_NEWS_PATH, SCREENSHOTS, STRICT_CSP_PATH } from './expectations';
+import { E2E_ROUTES, LINKS_ARTICLE_PATH, localSettings, NOT_NEWS_PATH, STRICT_CSP_PATH, screenshotPath } from './expectations';
 import { FIREFOX_BUILD, FIREFOX_UUID, inBrowserWindow, inCard, launchFirefox, openExtensionPage, openPopup, until } from './firefox-pages';
 import { CARD_HOST, chromiumCard, MARK } from './page-elements';
 
@@ -437,7 +436,7 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
     const screen = await popup.evaluate<FirstScreen>(FIRST_SCREEN);
     expectFirstScreen(screen);
     expect(screen.badge).toContain(`${badge.text} people, organisations and places highlighted`);
-    await popup.screenshot({ path: fileURLToPath(new URL('popup.png', SCREENSHOTS)) });
+    await popup.screenshot({ path: screenshotPath('popup.png') });
 
     // "Other names" keeps what names a thing, not the adjectives: "Pakistani" is not listed.
     await popup.locator('.fold.all-names > summary').click();
@@ -448,7 +447,7 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
     await popup.locator('.search-news').click();
     await expect.poll(() => popup.locator('.news-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.screenshot({ path: fileURLToPath(new URL('popup-coverage.png', SCREENSHOTS)), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('popup-coverage.png'), fullPage: true });
 
     // The settings link opens the options page.
     const optionsOpened = context.waitForEvent('page', { predicate: (p) => p.url().includes('options.html'), timeout: 10_000 });
@@ -476,7 +475,7 @@ describe('Chromium: the reader’s control, keyboard, card and popup', () => {
       };
     }, CARD_HOST);
     expect(fits).toEqual({ complete: true, onScreen: true, headlineClear: true });
-    await page.screenshot({ path: fileURLToPath(new URL('card.png', SCREENSHOTS)) });
+    await page.screenshot({ path: screenshotPath('card.png') });
     await page.close();
   });
 

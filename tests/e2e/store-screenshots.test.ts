@@ -1,11 +1,9 @@
 // The store listings' screenshots (store/screenshots/, 1280 × 800 as the Chrome Web Store asks; AMO takes the same),
-// taken from the built extension in Chromium on the demo article. They are written only when asked
-// (`npm run store:screenshots`), so `npm test` leaves the tree as it found it; the checks run either way.
-import { mkdirSync } from 'node:fs';
+// taken from the built extension in Chromium on the demo article. They are written into the repository only when asked
+// (`npm run screenshots`), so `npm test` leaves the tree as it found it; the checks run either way.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chooseAccess, onboardingPage } from '../../scripts/chromium-access.mjs';
@@ -13,16 +11,14 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { startFakeNews } from '../fixtures/news/server.mjs';
 import { startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 import { launchChromium, saveSettings, tabIdOf } from './chromium-launch';
-import { E2E_ROUTES, localSettings } from './expectations';
+import { E2E_ROUTES, localSettings, screenshotPath } from './expectations';
 import { CARD_HOST, chromiumCard, MARK } from './page-elements';
 
-const STORE = fileURLToPath(new URL('../../store/screenshots/', import.meta.url));
-const WRITE = process.env.STORE_SCREENSHOTS === '1';
 const SIZE = { width: 1280, height: 800 };
 
-/** Saves the page's view as a store screenshot when asked; checks its size either way. */
+/** Saves the page's view as a store screenshot (in the repository when asked); checks its size. */
 async function shoot(page: Page, name: string) {
-  const png = await page.screenshot(WRITE ? { path: join(STORE, name) } : {});
+  const png = await page.screenshot({ path: screenshotPath(name, 'store/screenshots') });
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([SIZE.width, SIZE.height]);
 }
 
@@ -37,7 +33,6 @@ describe('Chromium: the store screenshots', () => {
   let article: string;
 
   beforeAll(async () => {
-    if (WRITE) mkdirSync(STORE, { recursive: true });
     server = await startDemoServer({ routes: E2E_ROUTES });
     wikimedia = await startFakeWikimedia();
     news = await startFakeNews();

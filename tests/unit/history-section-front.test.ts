@@ -6,7 +6,8 @@ import { openDatabase } from '../../adapters/database';
 import { historyService } from '../../adapters/history-service';
 import { historyStore } from '../../adapters/history-store';
 import { analyzePage, toResult } from '../../lib/analyze';
-import { DEFAULT_SETTINGS, type TabState } from '../../lib/messaging';
+import type { TabState } from '../../lib/messaging';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { corpusPage } from '../fixtures/corpus';
 import { loadPage } from '../fixtures/pages';
 

@@ -6,7 +6,8 @@ import { DatabaseTooNewError, MIGRATIONS, openDatabase } from '../../adapters/da
 import { historyService } from '../../adapters/history-service';
 import { historyStore } from '../../adapters/history-store';
 import { type HistoryRecord, rankHistory } from '../../lib/coverage';
-import { DEFAULT_SETTINGS, type TabState } from '../../lib/messaging';
+import type { TabState } from '../../lib/messaging';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { exportHistory, ImportError, isExcluded, parseHistoryExport, validRecord } from '../../lib/storage';
 
 vi.mock('wxt/browser', () => ({ browser: fakeBrowser }));

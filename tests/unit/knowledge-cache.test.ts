@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
-import { type CacheEntry, cachedFetch, cachedItems, RetryableError, rateLimited, WikimediaProvider } from '../../lib/knowledge';
+import { ANSWER_POLICIES, type CacheEntry, cachedFetch, cachedItems, freshness, LONGEST_KEPT_MS } from '../../lib/cache';
+import { RetryableError, rateLimited, WikimediaProvider } from '../../lib/knowledge';
 import { startFakeWikimedia } from '../fixtures/wikimedia/server.mjs';
 
 function memoryStore() {
@@ -13,7 +14,7 @@ describe('cachedFetch', () => {
     let n = 0;
     const fetchJson = vi.fn(async () => ++n);
     const store = memoryStore();
-    const get = cachedFetch(fetchJson, store, { freshMs: 100, maxAgeMs: 1000, now: () => clock });
+    const get = cachedFetch(fetchJson, { store, policy: { freshMs: 100, maxAgeMs: 1000 }, now: () => clock });
     expect(await get('u')).toBe(1);
     clock = 50;
     expect(await get('u')).toBe(1);
@@ -35,14 +36,44 @@ describe('cachedFetch', () => {
         if (fail) throw new Error('offline');
         return 'ok';
       },
-      memoryStore(),
-      { freshMs: 10, maxAgeMs: 20, now: () => clock },
+      { store: memoryStore(), policy: { freshMs: 10, maxAgeMs: 20 }, now: () => clock },
     );
     expect(await get('a')).toBe('ok');
     fail = true;
     clock = 1000;
     expect(await get('a')).toBe('ok');
     await expect(get('b')).rejects.toThrow('offline');
+  });
+});
+
+describe('the answers’ policies', () => {
+  const DAY = 86_400_000;
+  test.each([
+    ['notes', 6 * DAY, 'fresh'],
+    ['notes', 8 * DAY, 'stale'],
+    ['notes', 91 * DAY, 'expired'],
+    ['news', DAY / 2, 'fresh'],
+    ['news', 2 * DAY, 'stale'],
+    ['news', 31 * DAY, 'expired'],
+    ['pictures', 89 * DAY, 'fresh'],
+    ['pictures', 90 * DAY, 'expired'],
+  ] as const)('%s kept for %d ms is %s', (kind, age, expected) => {
+    expect(freshness({ value: 1, storedAt: 1000 }, ANSWER_POLICIES[kind], 1000 + age)).toBe(expected);
+  });
+
+  test('every policy keeps answers at most as long as the store does before pruning them', () => {
+    for (const policy of Object.values(ANSWER_POLICIES)) {
+      expect(policy.freshMs).toBeLessThanOrEqual(policy.maxAgeMs);
+      expect(policy.maxAgeMs).toBeLessThanOrEqual(LONGEST_KEPT_MS);
+    }
+  });
+
+  test('a key the source answered with nothing is kept as nothing, and not asked for again while fresh', async () => {
+    const fetchMissing = vi.fn(async () => new Map<string, string>());
+    const cache = { store: memoryStore(), policy: ANSWER_POLICIES.notes };
+    expect(await cachedItems(['gone'], cache, fetchMissing)).toEqual(new Map());
+    expect(await cachedItems(['gone'], cache, fetchMissing)).toEqual(new Map());
+    expect(fetchMissing).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -72,7 +103,7 @@ describe('cachedItems and the provider cache by QID, title and name', () => {
   test('only the items not in the cache are fetched; stale ones are served and refreshed; missing ones cached as null', async () => {
     let clock = 0;
     const store = memoryStore();
-    const options = { store, freshMs: 100, maxAgeMs: 1000, now: () => clock };
+    const options = { store, policy: { freshMs: 100, maxAgeMs: 1000 }, now: () => clock };
     const asked: string[][] = [];
     const fetchMissing = async (keys: string[]) => {
       asked.push(keys);
@@ -101,7 +132,7 @@ describe('cachedItems and the provider cache by QID, title and name', () => {
 
   test('when the API fails, cached items of any age beat the error; with an item never seen, the error shows', async () => {
     let clock = 0;
-    const options = { store: memoryStore(), freshMs: 100, maxAgeMs: 1000, now: () => clock };
+    const options = { store: memoryStore(), policy: { freshMs: 100, maxAgeMs: 1000 }, now: () => clock };
     await cachedItems(['a'], options, async (keys) => new Map(keys.map((k) => [k, 'old'])));
     clock = 10_000;
     const failing = async (): Promise<Map<string, string>> => {
@@ -117,11 +148,7 @@ describe('cachedItems and the provider cache by QID, title and name', () => {
       const provider = new WikimediaProvider(
         async (url) => (await fetch(url)).json(),
         { wikidataBase: server.origin, wikipediaBase: server.origin },
-        {
-          store: memoryStore(),
-          freshMs: 60_000,
-          maxAgeMs: 600_000,
-        },
+        { store: memoryStore(), policy: ANSWER_POLICIES.notes },
       );
       const pakistan = { id: 'l1', name: 'Pakistan', type: 'LOC' as const };
       await provider.link([{ id: 'p1', name: 'Raheel Sharif', type: 'PER' }, pakistan], '2014-11-19');

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { openDatabase } from '../../adapters/database';
 import { databaseResults, type ResultStore, tabStateStore } from '../../adapters/tab-state';
+import { watchTabState } from '../../adapters/tab-state-events';
 import { type AnalysisResult, analyzeText, emptyArticle } from '../../lib/analyze';
 import type { TabState } from '../../lib/messaging';
 import { envelope, isEnvelope } from '../../lib/messaging';
@@ -81,7 +83,7 @@ describe('per-tab state', () => {
     expect(await store.set(1, stateOf(big))).toBe(true);
     expect((await store.get(1))?.result?.quotes).toHaveLength(big.quotes.length);
     expect(area.size() - 7 * 1024 * 1024).toBeLessThan(2000);
-  });
+  }, 30_000); // analysing 8,000 paragraphs takes seconds on a busy 2-core machine; the point is the quota, not the time
 
   test('500 open articles all keep their analyses, and session storage stays small', async () => {
     const area = sessionArea();
@@ -153,6 +155,27 @@ describe('per-tab state', () => {
     expect(await now.sweep()).toBe(1);
     expect(await db.keys()).toHaveLength(2);
     expect((await now.get(1))?.result).toEqual(SMALL);
+  });
+});
+
+describe('the popup is told when its tab changes', () => {
+  test('each change to the tab’s entry (verdict, analysis, removal) calls back once; other tabs and areas do not', async () => {
+    fakeBrowser.reset();
+    const store = tabStateStore(fakeBrowser.storage.session, results());
+    const told = vi.fn();
+    const stop = watchTabState(fakeBrowser.storage, 'session', 5, told);
+    await store.set(5, { ...stateOf(null), isArticle: true });
+    expect(told).toHaveBeenCalledTimes(1);
+    await store.set(5, stateOf(SMALL));
+    expect(told).toHaveBeenCalledTimes(2);
+    await store.set(6, stateOf(SMALL));
+    await fakeBrowser.storage.local.set({ 'tab:5': 'a key of the same name in another area' });
+    expect(told).toHaveBeenCalledTimes(2);
+    await store.remove(5);
+    expect(told).toHaveBeenCalledTimes(3);
+    stop();
+    await store.set(5, stateOf(SMALL));
+    expect(told).toHaveBeenCalledTimes(3);
   });
 });
 

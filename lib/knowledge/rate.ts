@@ -1,54 +1,5 @@
 import type { FetchJson } from './provider';
 
-export interface CacheEntry {
-  value: unknown;
-  storedAt: number;
-}
-
-/** Where cached answers live (IndexedDB or extension storage in the background, a Map in tests). */
-export interface CacheStore {
-  get(key: string): Promise<CacheEntry | undefined>;
-  set(key: string, entry: CacheEntry): Promise<void>;
-}
-
-export interface CacheOptions {
-  /** younger than this, an answer is used as it is */
-  freshMs: number;
-  /** younger than this, a stale answer is used while a fresh one is fetched behind it */
-  maxAgeMs: number;
-  now?: () => number;
-}
-
-/**
- * Caches answers by URL with stale-while-revalidate: fresh answers are served, stale ones served and refreshed, and when
- * the network fails an answer of any age beats an error.
- */
-export function cachedFetch(fetchJson: FetchJson, store: CacheStore, options: CacheOptions): FetchJson {
-  const now = options.now ?? Date.now;
-  const refresh = async (url: string) => {
-    const value = await fetchJson(url);
-    await store.set(url, { value, storedAt: now() });
-    return value;
-  };
-  return async (url) => {
-    const entry = await store.get(url);
-    const age = entry ? now() - entry.storedAt : Number.POSITIVE_INFINITY;
-    if (entry && age < options.freshMs) return entry.value;
-    if (entry && age < options.maxAgeMs) {
-      refresh(url).catch(() => {
-        // The stale answer stands; the next look-up tries again.
-      });
-      return entry.value;
-    }
-    try {
-      return await refresh(url);
-    } catch (error) {
-      if (entry) return entry.value;
-      throw error;
-    }
-  };
-}
-
 /** An HTTP failure worth waiting out (429 or 5xx), for as long as the server said (Retry-After), when it did. */
 export class RetryableError extends Error {
   constructor(
