@@ -7,7 +7,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/*.test.ts'], environment: 'node', setupFiles: ['tests/setup-ner-model.ts'] },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/setup-ner-model.ts', 'tests/setup-i18n.ts'],
+        },
       },
       {
         extends: true,
@@ -25,7 +30,7 @@ export default defineConfig({
           name: 'dom',
           include: ['tests/unit/adapters/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'],
           environment: 'happy-dom',
-          setupFiles: ['tests/setup-ner-model.ts'],
+          setupFiles: ['tests/setup-ner-model.ts', 'tests/setup-i18n.ts'],
         },
       },
       {

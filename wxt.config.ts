@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, renderIcons } from './scripts/icons.mjs';
+import { readLocales, toMessagesJson } from './scripts/locales.mjs';
 
 /**
  * Preact's one HTML sink is `dangerouslySetInnerHTML`, which Backstory never uses (the lint rule in lint/ forbids it).
@@ -42,6 +44,19 @@ export default defineConfig({
           absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)),
           relativeDest: `ner-${language}.bin`,
         });
+      // The icon's PNGs, rendered from its SVG on every build; WXT lists `icon/<size>.png` in the manifest's icons.
+      const icons = renderIcons(fileURLToPath(new URL('./.wxt/icon', import.meta.url)));
+      for (const [size, path] of Object.entries(icons)) files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });
+      // The interface's strings in every language (locales/*.json), as the browser reads them.
+      for (const [language, strings] of Object.entries(readLocales()))
+        files.push({ contents: toMessagesJson(strings), relativeDest: `_locales/${language}/messages.json` });
+    },
+    // Host access is the reader's choice at run time (adapters/host-access.ts): WXT lists the run-time gate's matches as
+    // host permissions, which would have the install dialog ask for every site; they are optional instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.optional_host_permissions = manifest.host_permissions;
+      delete manifest.host_permissions;
+      if (!manifest.content_scripts?.length) delete manifest.content_scripts;
     },
     // The gate runs on every page and must stay tiny: it gets the browser's native API, not the polyfill.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
@@ -53,16 +68,16 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'The context of the news article in front of you: who is who, who said what, and what came before. Analysed on your device.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each is justified in the README's "Permissions" section.
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
-    host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Backstory' },
+    action: { default_title: '__MSG_extName__', default_icon: Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`])) },
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Highlight the names on this page, or take the highlights away',
+        description: '__MSG_commandToggle__',
       },
     },
     ...(browser === 'firefox' && {

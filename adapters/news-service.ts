@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { AnalysisResult } from '../lib/analyze';
 import { ANSWER_POLICIES, cachedFetch } from '../lib/cache';
 import {
@@ -59,6 +60,16 @@ export function searchPreview(state: TabState | null, settings: Settings): Searc
   return query && { names: query.names, before: query.before };
 }
 
+/** Why a service whose answers need host access cannot be asked: the reader chose "only when I click" (no host access). */
+async function withoutHostAccess(provider: NewsProvider, url: string): Promise<string | null> {
+  if (!provider.needsHostAccess) return null;
+  const { origin, host } = new URL(url);
+  const granted = await Promise.resolve()
+    .then(() => browser.permissions.contains({ origins: [`${origin}/*`] }))
+    .catch(() => false);
+  return granted ? null : `Needs access to ${host}: choose “On all news sites” in the settings.`;
+}
+
 /**
  * News search for a tab's article, on the reader's click: only names from the article and dates go out, never its
  * URL or text. Each available service is asked once; the results come back merged, deduplicated, newest first.
@@ -83,7 +94,7 @@ export async function searchNews(
   const wanted = newsProviders(settings.news).filter((p) => !sources || sources.includes(p.id));
   const answers = await Promise.all(
     wanted.map(async (provider): Promise<CoverageItem[]> => {
-      const why = provider.unavailable(query, now);
+      const why = provider.unavailable(query, now) ?? (await withoutHostAccess(provider, provider.url(query)));
       if (why) {
         skipped.push({ source: provider.id, label: provider.label, message: why });
         return [];

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { chooseAccess } from '../scripts/chromium-access.mjs';
 import { DEMO_ARTICLE_PATH, startDemoServer } from '../scripts/demo-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,6 +39,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
   if (withExtension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     extensionId = new URL(worker.url()).host;
+    await (await chooseAccess(context, worker, extensionId, 'everywhere')).close();
   }
   return { context, extensionId, profile };
 }

@@ -1,4 +1,5 @@
 import type { BackgroundState } from './background';
+import { t } from './i18n';
 
 export interface BackgroundSectionProps {
   state: BackgroundState;
@@ -10,44 +11,44 @@ export interface BackgroundSectionProps {
 /** The background note in a card: who or what this is, as of the article's date, with its sources. Text only. */
 export function BackgroundSection({ state, onRetry, thumbnail = null }: BackgroundSectionProps) {
   return (
-    <section class="background" aria-label="Background" aria-busy={state.status === 'loading'} data-state={state.status}>
-      <h3>Background</h3>
-      {(state.status === 'idle' || state.status === 'loading') && <p class="muted">Looking it up…</p>}
+    <section class="background" aria-label={t('bgHeading')} aria-busy={state.status === 'loading'} data-state={state.status}>
+      <h3>{t('bgHeading')}</h3>
+      {(state.status === 'idle' || state.status === 'loading') && <p class="muted">{t('bgLooking')}</p>}
       {state.status === 'no-match' && (
         <p class="muted">
-          No confident match.{' '}
+          {t('bgNoMatch')}{' '}
           <a href={state.searchUrl} target="_blank" rel="noreferrer noopener">
-            Search Wikipedia
+            {t('bgSearchWikipedia')}
           </a>
         </p>
       )}
       {state.status === 'offline' && (
         <p class="muted offline">
-          Background notes need a connection.{' '}
+          {t('bgNeedsConnection')}{' '}
           <button type="button" class="retry quiet" onClick={onRetry}>
-            Try again
+            {t('bgTryAgain')}
           </button>
         </p>
       )}
       {state.status === 'error' && (
         <p class="problem">
-          The background note could not be loaded.{' '}
+          {t('bgFailed')}{' '}
           <button type="button" class="retry" onClick={onRetry}>
-            Retry
+            {t('bgRetry')}
           </button>
         </p>
       )}
       {state.status === 'loaded' && (
         <div class="note">
-          {thumbnail && <img class="thumbnail" src={thumbnail} alt={`${state.note.label} (picture from Wikipedia)`} width={64} />}
+          {thumbnail && <img class="thumbnail" src={thumbnail} alt={t('bgPictureAlt', state.note.label)} width={64} />}
           {state.note.description && <p class="description">{state.note.description}</p>}
           {state.note.offices.length > 0 && (
             <ul class="offices">
               {state.note.offices.slice(0, 3).map((o) => (
                 <li key={`${o.title}${o.start}`} class={o.atDate ? 'office at-date' : 'office'}>
                   {o.title}
-                  {(o.start || o.end) && `, ${[o.start, o.end ?? 'present'].filter(Boolean).join(' – ')}`}
-                  {o.atDate && <strong> · in office at the time</strong>}
+                  {(o.start || o.end) && `, ${[o.start, o.end ?? t('bgPresent')].filter(Boolean).join(' – ')}`}
+                  {o.atDate && <strong> · {t('bgInOffice')}</strong>}
                 </li>
               ))}
             </ul>

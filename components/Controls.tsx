@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 export interface ControlsProps {
   /** the tab's site ("dawn.com"); empty where the page has none (no site switch then) */
   site: string;
@@ -21,24 +23,24 @@ export function Controls({ site, siteOn, paused, onSite, onPause, onAnalyse, ana
       {onAnalyse && (
         <p class="analyse-row">
           <button type="button" class="analyse" disabled={analysing === 'working'} onClick={onAnalyse}>
-            {analysing === 'working' ? 'Analysing…' : 'Analyse this page'}
+            {analysing === 'working' ? t('controlsAnalysing') : t('controlsAnalyse')}
           </button>
           {analysing === 'failed' ? (
-            <span class="problem"> This page cannot be analysed.</span>
+            <span class="problem"> {t('controlsCannotAnalyse')}</span>
           ) : (
-            <span class="muted"> once, at your request; nothing is sent</span>
+            <span class="muted"> {t('controlsAnalyseNote')}</span>
           )}
         </p>
       )}
       {site && (
         <label class="switch">
           <input type="checkbox" name="siteOn" checked={siteOn} disabled={paused} onChange={(e) => onSite(checked(e))} />
-          Highlight names on this site ({site})
+          {t('controlsSiteOn', site)}
         </label>
       )}
       <label class="switch">
         <input type="checkbox" name="paused" checked={paused} onChange={(e) => onPause(checked(e))} />
-        Pause Backstory on every site
+        {t('controlsPause')}
       </label>
     </div>
   );

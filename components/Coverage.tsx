@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { RelatedLink } from '../lib/analyze';
-// From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
-import { formatDate } from '../lib/analyze/age';
 import { buildTimeline, type CoverageItem, type CoverageSource, type HistoryMatch, linksAsCoverage } from '../lib/coverage';
 import { cleanPublisher } from '../lib/display';
 import type { HistoryResponse, SearchResponse } from '../lib/messaging';
+import { formatDay, t, uiLocale } from './i18n';
 
 export type SearchState =
   | { status: 'idle' }
@@ -26,14 +25,16 @@ export interface CoverageProps {
   onOpenSettings?: () => void;
 }
 
-export const SOURCE_LABEL: Record<CoverageSource, string> = {
-  article: 'from the article',
-  history: 'you read it',
+const SERVICE_NAME: Partial<Record<CoverageSource, string>> = {
   'google-news': 'Google News',
   gdelt: 'GDELT',
   guardian: 'The Guardian',
   nyt: 'The New York Times',
 };
+
+/** Where an item comes from: a service by its name, the article or the reader's history in the reader's words. */
+export const sourceLabel = (source: CoverageSource): string =>
+  SERVICE_NAME[source] ?? (source === 'article' ? t('sourceArticle') : t('sourceHistory'));
 
 const link = (url: string, text: string) => (
   <a href={url} target="_blank" rel="noreferrer noopener">
@@ -42,12 +43,12 @@ const link = (url: string, text: string) => (
 );
 
 function ArticleLinks({ links }: { links: RelatedLink[] }) {
-  if (!links.length) return <p class="muted">The article links to no earlier coverage.</p>;
+  if (!links.length) return <p class="muted">{t('coverageNoLinks')}</p>;
   return (
     <ul>
       {links.map((l) => (
         <li key={l.href} class="related-link">
-          <span class="label">{l.label}</span> {link(l.href, l.text)} <span class="source">{SOURCE_LABEL.article}</span>
+          <span class="label">{l.label}</span> {link(l.href, l.text)} <span class="source">{sourceLabel('article')}</span>
         </li>
       ))}
     </ul>
@@ -56,36 +57,36 @@ function ArticleLinks({ links }: { links: RelatedLink[] }) {
 
 const RECORDING_NOTE = {
   on: null,
-  paused: 'History is paused: articles you open are not being recorded.',
-  excluded: 'This site is excluded from your history.',
-  unavailable: 'Your reading history cannot be read: a newer version of Backstory saved it. Update Backstory to see it.',
-};
+  paused: 'coverageHistoryPaused',
+  excluded: 'coverageHistoryExcluded',
+  unavailable: 'coverageHistoryUnavailable',
+} as const;
 
 const SHOWN_SHARED = 4;
 
 /** The most central shared names, and how many more: a long list of shared places says little. */
 function sharedNames(names: string[]): string {
   const more = names.length - SHOWN_SHARED;
-  return more > 0 ? `${names.slice(0, SHOWN_SHARED).join(', ')} and ${more} more` : names.join(', ');
+  return more > 0 ? t('coverageSharedMore', names.slice(0, SHOWN_SHARED).join(', '), more) : names.join(', ');
 }
 
 function HistoryMatches({ history }: { history: HistoryResponse | null }) {
-  if (!history) return <p class="muted">Reading your history…</p>;
+  if (!history) return <p class="muted">{t('coverageReadingHistory')}</p>;
   const note = RECORDING_NOTE[history.recording];
   return (
     <>
-      {history.matches.length === 0 && <p class="muted">No article you read before shares people with this one.</p>}
+      {history.matches.length === 0 && <p class="muted">{t('coverageNoHistory')}</p>}
       <ul>
         {history.matches.map((m: HistoryMatch) => (
           <li key={m.record.url} class="history-match">
             {link(m.record.url, m.record.title)}
-            <span class="source"> · {[cleanPublisher(m.record.publisher), formatDate(m.record.published)].filter(Boolean).join(', ')}</span>
-            <p class="read-on">You read this on {formatDate(new Date(m.record.readAt).toISOString())}</p>
-            <p class="shared">Shared: {sharedNames(m.shared)}</p>
+            <span class="source"> · {[cleanPublisher(m.record.publisher), formatDay(m.record.published)].filter(Boolean).join(', ')}</span>
+            <p class="read-on">{t('coverageReadOn', formatDay(new Date(m.record.readAt).toISOString()) ?? '')}</p>
+            <p class="shared">{t('coverageShared', sharedNames(m.shared))}</p>
           </li>
         ))}
       </ul>
-      {note && <p class="muted recording">{note}</p>}
+      {note && <p class="muted recording">{t(note)}</p>}
     </>
   );
 }
@@ -94,7 +95,7 @@ function NewsItem({ item }: { item: CoverageItem }) {
   return (
     <li class="news-result" data-source={item.source}>
       {link(item.url, item.title)}
-      <span class="source"> · {[cleanPublisher(item.publisher), formatDate(item.date), SOURCE_LABEL[item.source]].filter(Boolean).join(' · ')}</span>
+      <span class="source"> · {[cleanPublisher(item.publisher), formatDay(item.date), sourceLabel(item.source)].filter(Boolean).join(' · ')}</span>
     </li>
   );
 }
@@ -110,31 +111,31 @@ function NewsSearch({
   preview: CoverageProps['searchPreview'];
   onOpenSettings?: () => void;
 }) {
-  if (!preview) return <p class="muted">The article names nobody to search for.</p>;
+  if (!preview) return <p class="muted">{t('coverageNobody')}</p>;
   if (search.status === 'idle' || search.status === 'loading')
     return (
       <>
         <button type="button" class="search-news" disabled={search.status === 'loading'} onClick={onSearch}>
-          {search.status === 'loading' ? 'Searching…' : `Search news before ${formatDate(preview.before)}`}
+          {search.status === 'loading' ? t('coverageSearching') : t('coverageSearchBefore', formatDay(preview.before) ?? preview.before)}
         </button>
         <p class="muted search-note">
-          Sends only {preview.names.map((n) => `“${n}”`).join(' and ')} and the dates; never this page's address or text.
+          {t('coverageSendsOnly', new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(preview.names.map((n) => `“${n}”`)))}
         </p>
       </>
     );
   if (search.status === 'error')
     return (
       <p class="problem">
-        The search failed: {search.message}{' '}
+        {t('coverageSearchFailed', search.message)}{' '}
         <button type="button" class="retry" onClick={onSearch}>
-          Retry
+          {t('bgRetry')}
         </button>
       </p>
     );
   const { results, failed, skipped } = search.response;
   return (
     <>
-      {results.length === 0 && <p class="muted">No earlier coverage found.</p>}
+      {results.length === 0 && <p class="muted">{t('coverageNoResults')}</p>}
       <ul>
         {results.map((item) => (
           <NewsItem key={item.url} item={item} />
@@ -144,20 +145,20 @@ function NewsSearch({
         <p class="problem" key={f.source} data-source={f.source}>
           {f.label}: {f.message}{' '}
           <button type="button" class="retry" onClick={onSearch}>
-            Retry
+            {t('bgRetry')}
           </button>
         </p>
       ))}
       {skipped.length > 0 && (
-        <ul class="muted skipped" aria-label="Not asked">
+        <ul class="muted skipped" aria-label={t('coverageNotAskedLabel')}>
           {skipped.map((s) => (
             <li key={s.source}>
-              Not asked: {s.label}. {s.message}
+              {t('coverageNotAsked', s.label, s.message)}
               {onOpenSettings && /API key/.test(s.message) && (
                 <>
                   {' '}
                   <button type="button" class="link-button" onClick={onOpenSettings}>
-                    Add it in the settings
+                    {t('coverageAddKey')}
                   </button>
                 </>
               )}
@@ -181,14 +182,14 @@ function historyItems(history: HistoryResponse | null): CoverageItem[] {
 
 function Timeline({ items, current }: { items: CoverageItem[]; current: CoverageProps['current'] }) {
   const entries = buildTimeline(items, current);
-  if (entries.length === 1) return <p class="muted">Nothing dated to place on a timeline yet.</p>;
+  if (entries.length === 1) return <p class="muted">{t('coverageNothingDated')}</p>;
   return (
     <ol class="timeline">
       {entries.map(({ item, current: isCurrent }) => (
         <li key={item.url} class="timeline-entry" data-current={isCurrent ? 'true' : undefined} data-source={item.source}>
-          <time class="when">{formatDate(item.date) ?? 'Undated'}</time>{' '}
-          {isCurrent ? <strong class="this-article">This article: {item.title}</strong> : link(item.url, item.title)}
-          {!isCurrent && <span class="source"> · {SOURCE_LABEL[item.source]}</span>}
+          <time class="when">{formatDay(item.date) ?? t('coverageUndated')}</time>{' '}
+          {isCurrent ? <strong class="this-article">{t('coverageThisArticle', item.title)}</strong> : link(item.url, item.title)}
+          {!isCurrent && <span class="source"> · {sourceLabel(item.source)}</span>}
         </li>
       ))}
     </ol>
@@ -200,25 +201,25 @@ export function Coverage({ links, history, search, onSearch, searchPreview, curr
   const [view, setView] = useState<'list' | 'timeline'>('list');
   const searched = search.status === 'done' ? search.response.results : [];
   return (
-    <section class="coverage" aria-label="Earlier coverage">
+    <section class="coverage" aria-label={t('popupEarlier')}>
       <fieldset class="view-switch">
-        <legend class="visually-hidden">Show as</legend>
+        <legend class="visually-hidden">{t('coverageShowAs')}</legend>
         <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-          List
+          {t('coverageList')}
         </button>
         <button type="button" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>
-          Timeline
+          {t('coverageTimeline')}
         </button>
       </fieldset>
       {view === 'timeline' ? (
         <Timeline items={[...linksAsCoverage(links), ...historyItems(history), ...searched]} current={current} />
       ) : (
         <>
-          <h3>Linked in the article</h3>
+          <h3>{t('coverageLinked')}</h3>
           <ArticleLinks links={links} />
-          <h3>You read before</h3>
+          <h3>{t('coverageYouReadBefore')}</h3>
           <HistoryMatches history={history} />
-          <h3>News search</h3>
+          <h3>{t('coverageNewsSearch')}</h3>
           <NewsSearch search={search} onSearch={onSearch} preview={searchPreview} onOpenSettings={onOpenSettings} />
         </>
       )}

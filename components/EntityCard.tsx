@@ -3,7 +3,8 @@ import type { Entity, Quote } from '../lib/analyze';
 import { passages } from '../lib/quotes/passages';
 import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
-import { TYPE_LABEL } from './labels';
+import { t, tn } from './i18n';
+import { typeLabel } from './labels';
 
 export interface EntityCardProps {
   entity: Entity;
@@ -31,21 +32,21 @@ export function EntityCard({ entity, quotes, background = { status: 'idle' }, th
             {entity.name}
           </h2>
           <p class="type" id="card-type" data-type={entity.type}>
-            {TYPE_LABEL[entity.type]}
+            {typeLabel(entity.type)}
             {entity.titles.length > 0 && ` · ${entity.titles.join(' ')}`}
           </p>
         </div>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
           ×
         </button>
       </header>
       <p class="mentions">
-        Mentioned {entity.mentions.length} {entity.mentions.length === 1 ? 'time' : 'times'} in this article
-        {others.length > 0 && <span class="variants"> (also as {others.join(', ')})</span>}
+        {tn('cardMentioned', entity.mentions.length)}
+        {others.length > 0 && <span class="variants"> {t('cardAlsoAs', others.join(', '))}</span>}
       </p>
       {quotes.length > 0 && (
-        <section class="quotes" aria-label="Quotes">
-          <h3>Said in this article</h3>
+        <section class="quotes" aria-label={t('quotesLabel')}>
+          <h3>{t('cardSaid')}</h3>
           <ul>
             {passages(quotes).map((q) => (
               <li key={q.start}>{q.text}</li>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { HistorySummary } from '../lib/messaging';
+import { t, tn } from './i18n';
 
 export interface HistoryControlsProps {
   /** null while it is being read */
@@ -14,15 +15,16 @@ export interface HistoryControlsProps {
 
 /** What an import did, pruning included: the reader is never left to find out that old articles went. */
 export function importMessage({ imported, skipped, pruned }: { imported: number; skipped: number; pruned: number }): string {
-  const parts = [`Imported ${imported} articles`];
-  if (skipped) parts.push(`skipped ${skipped} damaged ones`);
-  if (pruned) parts.push(`to make room, the ${pruned} oldest articles of your history were removed`);
-  return `${parts.join('; ')}.`;
+  const parts = [tn('histImported', imported)];
+  if (skipped) parts.push(tn('histSkipped', skipped));
+  if (pruned) parts.push(tn('histPruned', pruned));
+  return `${parts.join('; ')}${t('histEnd')}`;
 }
 
 /** What an export holds, and the damaged records it could not hold (they stay in the history as they were). */
 export function exportMessage(exported: number, skipped: number): string {
-  return `Exported ${exported} articles${skipped ? `; ${skipped} damaged records could not be exported and are left as they were` : ''}.`;
+  const parts = [tn('histExported', exported), ...(skipped ? [tn('histExportSkipped', skipped)] : [])];
+  return `${parts.join('; ')}${t('histEnd')}`;
 }
 
 /** The history's size, and export, import and clear; clearing asks once more, as it cannot be undone. */
@@ -37,15 +39,15 @@ export function HistoryControls({ summary, onExport, onImport, onClear, message 
   };
   return (
     <div class="history-controls">
-      <p class="history-count">{summary ? `${count} ${count === 1 ? 'article' : 'articles'} in your history.` : 'Reading your history…'}</p>
-      {summary?.corrupted ? <p class="problem">{summary.corrupted} damaged records were skipped; they are left untouched.</p> : null}
+      <p class="history-count">{summary ? tn('histCount', count) : t('coverageReadingHistory')}</p>
+      {summary?.corrupted ? <p class="problem">{tn('histCorrupted', summary.corrupted)}</p> : null}
       {summary?.notice && <p class="problem history-notice">{summary.notice}</p>}
       <div class="actions">
         <button type="button" class="export-history" onClick={onExport} disabled={!count}>
-          Export…
+          {t('histExport')}
         </button>
         <label class="file-button">
-          Import…
+          {t('histImport')}
           <input type="file" name="importHistory" accept="application/json,.json" onChange={chooseFile} />
         </label>
         {confirming ? (
@@ -58,15 +60,15 @@ export function HistoryControls({ summary, onExport, onImport, onClear, message 
                 onClear();
               }}
             >
-              Delete {count} {count === 1 ? 'article' : 'articles'} for good
+              {tn('histDelete', count)}
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
-              Keep them
+              {t('histKeep')}
             </button>
           </>
         ) : (
           <button type="button" class="clear-history" onClick={() => setConfirming(true)} disabled={!count}>
-            Clear all…
+            {t('histClear')}
           </button>
         )}
       </div>

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ReaderControl } from '../lib/control';
+import type { AccessMode, ReaderControl } from '../lib/control';
 import type { NewsSettings } from '../lib/coverage';
 import type { Settings } from '../lib/settings';
+import { AccessChoice } from './AccessChoice';
 import { HistoryControls, type HistoryControlsProps } from './HistoryControls';
+import { t } from './i18n';
 
 export interface OptionsProps {
   settings: Settings;
@@ -15,6 +17,8 @@ export interface OptionsProps {
   /** the pause and the sites where names are not highlighted; changed at once, not with Save */
   control?: ReaderControl;
   onControl?: (control: ReaderControl) => void;
+  /** how Backstory reaches pages (the browser's host permission); changed at once, not with Save */
+  access?: { mode: AccessMode | null; declined: boolean; onChoose: (mode: AccessMode) => void };
 }
 
 const isHttpUrl = (value: string) => /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(value.trim());
@@ -35,22 +39,22 @@ const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 function HighlightingControls({ control, onControl }: { control: ReaderControl; onControl: (control: ReaderControl) => void }) {
   return (
     <section class="highlighting" aria-labelledby="highlighting-heading">
-      <h2 id="highlighting-heading">Highlighting</h2>
+      <h2 id="highlighting-heading">{t('optHighlighting')}</h2>
       <label class="check">
         <input name="paused" type="checkbox" checked={control.paused} onChange={(e) => onControl({ ...control, paused: checked(e) })} />
-        Pause Backstory on every site (nothing is read or highlighted until you turn this off)
+        {t('optPause')}
       </label>
       {control.offSites.length === 0 ? (
-        <p class="muted">Names are highlighted on every news site. You can turn a site off from the toolbar popup.</p>
+        <p class="muted">{t('optEverySite')}</p>
       ) : (
         <>
-          <p class="muted">Names are not highlighted on these sites:</p>
+          <p class="muted">{t('optOffSites')}</p>
           <ul class="off-sites">
             {control.offSites.map((site) => (
               <li key={site}>
                 {site}{' '}
                 <button type="button" onClick={() => onControl({ ...control, offSites: control.offSites.filter((s) => s !== site) })}>
-                  Highlight again
+                  {t('optHighlightAgain')}
                 </button>
               </li>
             ))}
@@ -62,7 +66,7 @@ function HighlightingControls({ control, onControl }: { control: ReaderControl; 
 }
 
 /** The reader's settings, in plain words: what is stored, what is sent and when, the history, and (under Advanced) servers. */
-export function Options({ settings, defaults, onSave, saved, history, control, onControl }: OptionsProps) {
+export function Options({ settings, defaults, onSave, saved, history, control, onControl, access }: OptionsProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const [sites, setSites] = useState(settings.history.excludedSites.join('\n'));
   // Functional updates: two changes before a render must not undo each other.
@@ -90,44 +94,46 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
   return (
     <main>
       <div class="options">
-        <h1>Backstory settings</h1>
-        <p class="lead">
-          Backstory reads news articles on this device. Nothing leaves it when a page loads: names are sent only when you ask about them, as set out
-          below.
-        </p>
+        <h1>{t('optTitle')}</h1>
+        <p class="lead">{t('optLead')}</p>
+        {access && (
+          <section aria-labelledby="access-section-heading">
+            <h2 id="access-section-heading">{t('optWhereWorks')}</h2>
+            <AccessChoice {...access} headingId="access-legend" />
+          </section>
+        )}
         {control && onControl && <HighlightingControls control={control} onControl={onControl} />}
       </div>
       <form class="options" onSubmit={submit}>
-        <h2>What Backstory keeps on this device</h2>
+        <h2>{t('optKeeps')}</h2>
         <ul class="plain">
-          <li>The analysis of each article you have open, until you close its tab.</li>
-          <li>Background notes and news search results it fetched for you, so they are not asked for twice; kept up to 90 days.</li>
-          <li>Your reading history (below): each article's address, headline, publisher, date and main names, until you clear it.</li>
-          <li>These settings.</li>
+          <li>{t('optKeepsAnalysis')}</li>
+          <li>{t('optKeepsAnswers')}</li>
+          <li>{t('optKeepsHistory')}</li>
+          <li>{t('optKeepsSettings')}</li>
         </ul>
 
-        <h2>What is sent, and when</h2>
+        <h2>{t('optSent')}</h2>
         <ul class="plain">
           <li>
-            <strong>When you hover, focus or tap a name</strong> (or open it in the popup): that name, and the article's place names, go to Wikidata
-            and Wikipedia for its background note, and its picture comes from Wikimedia. Never the page's address or text.
+            <strong>{t('optSentHoverStrong')}</strong> {t('optSentHover')}
           </li>
           <li>
-            <strong>When you open the popup</strong>: the publisher's name, as far as the page's address spells it, to find the outlet.
+            <strong>{t('optSentPopupStrong')}</strong>
+            {t('optSentPopup')}
           </li>
           <li>
-            <strong>When you click “Search news”</strong>: the article's two most central names and its date, to the news services below.
+            <strong>{t('optSentSearchStrong')}</strong>
+            {t('optSentSearch')}
           </li>
         </ul>
         <label class="check">
           <input name="prefetchNotes" type="checkbox" checked={draft.prefetchNotes} onChange={(e) => set({ prefetchNotes: checked(e) })} />
-          Look up the notes of an article's main names as soon as I open it (sends those names without a hover)
+          {t('optPrefetch')}
         </label>
 
-        <h2>Reading history</h2>
-        <p class="muted">
-          Articles you open are recorded on this device only, to show you earlier articles on the same people. Nothing of it is sent.
-        </p>
+        <h2>{t('optHistory')}</h2>
+        <p class="muted">{t('optHistoryNote')}</p>
         <label class="check">
           <input
             name="recordHistory"
@@ -138,21 +144,18 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
               setDraft((d) => ({ ...d, history: { ...d.history, paused } }));
             }}
           />
-          Record the articles I open
+          {t('optRecord')}
         </label>
         <label>
-          Never record these sites (one per line)
+          {t('optNeverRecord')}
           <textarea name="excludedSites" rows={3} value={sites} onInput={(e) => setSites((e.target as HTMLTextAreaElement).value)} />
         </label>
         {history && <HistoryControls {...history} />}
 
-        <h2>News search</h2>
-        <p class="muted">
-          Google News needs no key; GDELT covers the last three months; The Guardian and The New York Times need your own free API key, which is sent
-          to them with each search.
-        </p>
+        <h2>{t('optNews')}</h2>
+        <p class="muted">{t('optNewsNote')}</p>
         <label>
-          The Guardian API key
+          {t('optGuardianKey')}
           <input
             name="guardianKey"
             type="password"
@@ -162,11 +165,11 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
           />
         </label>
         <label>
-          The New York Times API key
+          {t('optNytKey')}
           <input name="nytKey" type="password" autoComplete="off" value={draft.news.nytKey} onInput={(e) => news({ nytKey: value(e) })} />
         </label>
         <label>
-          Days before the article to search
+          {t('optWindow')}
           <input
             name="windowDays"
             type="number"
@@ -178,12 +181,12 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
         </label>
         <label class="check">
           <input name="sameSite" type="checkbox" checked={draft.news.sameSite} onChange={(e) => news({ sameSite: checked(e) })} />
-          Search only the article's own publisher (sends its domain with the search)
+          {t('optSameSite')}
         </label>
 
         <details class="advanced" open={!valid || serversChanged}>
-          <summary>Advanced: the servers asked</summary>
-          <p class="muted">Backstory asks Wikimedia's and the news services' own servers. Point it at others (a mirror, a local copy) here.</p>
+          <summary>{t('optAdvanced')}</summary>
+          <p class="muted">{t('optAdvancedNote')}</p>
           <label>
             Wikidata
             <input name="wikidataBase" type="url" value={draft.wikidataBase} onInput={(e) => set({ wikidataBase: value(e) })} required />
@@ -197,7 +200,7 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
             class="wikimedia-defaults"
             onClick={() => set({ wikidataBase: defaults.wikidataBase, wikipediaBase: defaults.wikipediaBase })}
           >
-            Use Wikimedia's own
+            {t('optWikimediaDefaults')}
           </button>
           {NEWS_SERVERS.map(([key, label]) => (
             <label key={key}>
@@ -206,16 +209,16 @@ export function Options({ settings, defaults, onSave, saved, history, control, o
             </label>
           ))}
           <button type="button" onClick={() => news(Object.fromEntries(NEWS_SERVERS.map(([key]) => [key, defaults.news[key]])))}>
-            Use the services' own
+            {t('optNewsDefaults')}
           </button>
         </details>
 
-        {!valid && <p class="problem">Every server must be an http(s) address, and the search window 1 to 365 days.</p>}
+        {!valid && <p class="problem">{t('optInvalid')}</p>}
         <div class="actions">
           <button type="submit" disabled={!valid}>
-            Save
+            {t('optSave')}
           </button>
-          {saved && <span class="saved">Saved.</span>}
+          {saved && <span class="saved">{t('optSaved')}</span>}
         </div>
       </form>
     </main>

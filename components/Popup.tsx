@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Entity, Quote } from '../lib/analyze';
 // From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
-import { formatAge, formatDate } from '../lib/analyze/age';
-import { badgeExplanation, entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
+import { articleAge } from '../lib/analyze/age';
+import { entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
 import { cleanByline, cleanPublisher, otherNames } from '../lib/display';
 import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
@@ -14,7 +14,8 @@ import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
 import { Controls, type ControlsProps } from './Controls';
 import { Coverage, type CoverageProps } from './Coverage';
-import { TYPE_GROUP, TYPE_LABEL, TYPE_ORDER } from './labels';
+import { ageText, formatDay, formatNumber, t, tn } from './i18n';
+import { TYPE_ORDER, typeGroup, typeLabel } from './labels';
 
 export interface PopupProps {
   /** null while loading or when nothing is known of the tab */
@@ -78,7 +79,7 @@ export function groupBySpeaker(quotes: Quote[], entities: Entity[]): SpeakerGrou
   for (const q of passages(quotes)) {
     const entity = q.speakerId ? byId.get(q.speakerId) : undefined;
     const key = q.speakerId ?? (q.speaker ? `as-written:${q.speaker.toLowerCase()}` : '');
-    const group = groups.get(key) ?? { key, speaker: q.speaker ?? 'Unattributed', entity, quotes: [] };
+    const group = groups.get(key) ?? { key, speaker: q.speaker ?? t('popupUnattributed'), entity, quotes: [] };
     group.quotes.push(q);
     groups.set(key, group);
   }
@@ -107,7 +108,7 @@ export function groupBySpeaker(quotes: Quote[], entities: Entity[]): SpeakerGrou
 /** Who the speaker is, as the card says it: type, titles in the article, how often named. */
 function SpeakerLine({ entity }: { entity: Entity | undefined }) {
   if (!entity) return null;
-  const parts = [TYPE_LABEL[entity.type], entity.titles.join(' '), `named ${entity.mentions.length}×`].filter(Boolean);
+  const parts = [typeLabel(entity.type), entity.titles.join(' '), t('popupNamedTimes', entity.mentions.length)].filter(Boolean);
   return <p class="speaker-meta">{parts.join(' · ')}</p>;
 }
 
@@ -175,7 +176,7 @@ function EntityGroups({ entities, ...names }: NamesProps & { entities: Entity[] 
         return (
           <details class="entity-group" data-type={type} key={type} open>
             <summary>
-              <h3>{TYPE_GROUP[type]}</h3> <span class="fold-count">{group.length}</span>
+              <h3>{typeGroup(type)}</h3> <span class="fold-count">{group.length}</span>
             </summary>
             <ul>
               {group.map((e) => (
@@ -230,21 +231,21 @@ export function Popup({
           })
         }
       >
-        Settings: what is stored and sent
+        {t('popupSettingsLink')}
       </a>
     </footer>
   );
   if (loading)
     return (
       <main class="popup">
-        <p class="status">Reading this page…</p>
+        <p class="status">{t('popupReading')}</p>
       </main>
     );
   if (!state) {
     return (
       <main class="popup">
         <p class="status" data-status="unknown">
-          Backstory has not seen this page yet. Reload it to analyse it.
+          {t('popupNotSeen')}
         </p>
         {footer}
       </main>
@@ -252,22 +253,22 @@ export function Popup({
   }
   if (!state.isArticle || !state.result) {
     const status = state.problem ? 'problem' : state.isArticle ? 'analysing' : state.off ? `off-${state.off}` : 'not-article';
-    const message = state.problem ?? (state.isArticle ? 'Analysing this article…' : state.off ? `${state.reason}.` : 'Not a news article.');
+    const message =
+      state.problem ??
+      (state.isArticle ? t('popupAnalysingArticle') : state.off ? t(state.off === 'paused' ? 'offPaused' : 'offSite') : t('popupNotArticle'));
     return (
       <main class="popup">
         <p class="status" data-status={status}>
           {message}
         </p>
-        {!state.isArticle && !state.off && <p class="muted">Backstory only reads article pages; it did nothing on this one.</p>}
-        {askedName && (
-          <p class="asked muted">“{askedName}”: Backstory has not read this page, so it has no card for that name. Analyse the page to look it up.</p>
-        )}
+        {!state.isArticle && !state.off && <p class="muted">{t('popupNotArticleNote')}</p>}
+        {askedName && <p class="asked muted">{t('popupAskedUnread', askedName)}</p>}
         {footer}
       </main>
     );
   }
   const { article, entities, quotes, nlp } = state.result;
-  const age = formatAge(article?.published ?? null, now);
+  const age = ageText(articleAge(article?.published ?? null, now));
   const publisherName = cleanPublisher(article?.siteName, state.url);
   const byline = cleanByline(article?.byline, publisherName);
   const central = centralPeople(state.result);
@@ -279,9 +280,9 @@ export function Popup({
   return (
     <main class="popup">
       <header>
-        <h1 class="title">{article?.title ?? 'Untitled article'}</h1>
-        <p class="meta">{[publisherName, formatDate(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
-        {byline && <p class="byline">By {byline}</p>}
+        <h1 class="title">{article?.title ?? t('popupUntitled')}</h1>
+        <p class="meta">{[publisherName, formatDay(article?.published ?? null), age].filter(Boolean).join(' · ')}</p>
+        {byline && <p class="byline">{t('popupBy', byline)}</p>}
         {publisher && (
           <p class="publisher" title={facts.join(' · ') || undefined}>
             <span class="publisher-label">{publisher.label}</span>
@@ -296,29 +297,29 @@ export function Popup({
       )}
       {article?.limited && (
         <p class="notice limited">
-          {`This page is very long: Backstory read its first ${article.limited.paragraphs.toLocaleString('en')} paragraphs (${Math.round(article.limited.chars / 1000).toLocaleString('en')} thousand characters, its limit) and highlighted the names in those only.`}
+          {t('popupLimited', formatNumber(article.limited.paragraphs), formatNumber(Math.round(article.limited.chars / 1000)))}
         </p>
       )}
       {askedName && (
-        <section class="asked" aria-label="The name you looked up">
-          <h2>You looked up “{askedName}”</h2>
+        <section class="asked" aria-label={t('popupAskedLabel')}>
+          <h2>{t('popupAskedHeading', askedName)}</h2>
           {asked ? (
             <ul>
               <EntityItem entity={asked} {...names('asked')} />
             </ul>
           ) : (
-            <p class="muted">It is not one of the names Backstory found in this article.</p>
+            <p class="muted">{t('popupAskedNotFound')}</p>
           )}
         </section>
       )}
-      <Fold name="central" title="Who is in it" open>
+      <Fold name="central" title={t('popupWhoIsInIt')} open>
         {central.length ? (
           <ul class="central-list">
             {central.map((s) => (
               <EntityItem
                 key={s.entity.id}
                 entity={s.entity}
-                detail={[TYPE_LABEL[s.entity.type], s.inHeadline ? 'in the headline' : s.inLede ? 'in the first paragraph' : '']
+                detail={[typeLabel(s.entity.type), s.inHeadline ? t('popupInHeadline') : s.inLede ? t('popupInFirstParagraph') : '']
                   .filter(Boolean)
                   .join(', ')}
                 {...names('central')}
@@ -326,23 +327,21 @@ export function Popup({
             ))}
           </ul>
         ) : (
-          <p class="muted">No people or organisations found.</p>
+          <p class="muted">{t('popupNoPeople')}</p>
         )}
         <p class="badge-note muted">
-          {badgeExplanation(highlighted)
-            .replace(/^Backstory: /, '')
-            .replace(/^./, (c) => c.toUpperCase())}
-          {highlighted > 0 && ': the number on the Backstory button.'}
+          {highlighted ? tn('badgeCount', highlighted).replace(/^./, (c) => c.toUpperCase()) : t('badgeNone')}
+          {highlighted > 0 && t('popupBadgeNumber')}
         </p>
       </Fold>
-      <section class="entities" aria-label="Names in this article">
-        <Fold name="all-names" title="All names" count={listed.length}>
-          {listed.length ? <EntityGroups entities={listed} {...names('all')} /> : <p class="muted">No names found.</p>}
+      <section class="entities" aria-label={t('popupNamesLabel')}>
+        <Fold name="all-names" title={t('popupAllNames')} count={listed.length}>
+          {listed.length ? <EntityGroups entities={listed} {...names('all')} /> : <p class="muted">{t('popupNoNames')}</p>}
         </Fold>
       </section>
-      <section class="quotes" aria-label="Quotes">
-        <Fold name="all-quotes" title="Who said what" count={passages(quotes).length}>
-          {quotes.length === 0 && <p class="muted">No quotes in this article.</p>}
+      <section class="quotes" aria-label={t('quotesLabel')}>
+        <Fold name="all-quotes" title={t('popupWhoSaidWhat')} count={passages(quotes).length}>
+          {quotes.length === 0 && <p class="muted">{t('popupNoQuotes')}</p>}
           {groupBySpeaker(quotes, entities).map((g) => (
             <div class="speaker-group" key={g.key} data-speaker={g.speaker}>
               <h3>{g.speaker}</h3>
@@ -359,14 +358,14 @@ export function Popup({
           ))}
         </Fold>
       </section>
-      <Fold name="earlier" title="Earlier coverage">
+      <Fold name="earlier" title={t('popupEarlier')}>
         <Coverage
           links={article?.relatedLinks ?? []}
           history={coverage.history}
           search={coverage.search}
           onSearch={coverage.onSearch}
           searchPreview={coverage.searchPreview}
-          current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? 'This article', date: article?.published ?? null }}
+          current={{ url: article?.canonicalUrl ?? state.url, title: article?.title ?? t('popupThisArticle'), date: article?.published ?? null }}
           onOpenSettings={onOpenSettings}
         />
       </Fold>

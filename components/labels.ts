@@ -1,5 +1,8 @@
 import type { EntityType } from '../lib/analyze';
+import { t } from './i18n';
 
-export const TYPE_LABEL: Record<EntityType, string> = { PER: 'Person', ORG: 'Organisation', LOC: 'Place', MISC: 'Other' };
-export const TYPE_GROUP: Record<EntityType, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other names' };
+/** "Person", "Organisation"…, in the reader's language. */
+export const typeLabel = (type: EntityType): string => t(`type${type}`);
+/** "People", "Organisations"…, in the reader's language. */
+export const typeGroup = (type: EntityType): string => t(`group${type}`);
 export const TYPE_ORDER: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];

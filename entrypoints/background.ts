@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { elementNames } from '../adapters/element-names';
 import { highlightCss } from '../adapters/highlight';
 import { historyService } from '../adapters/history-service';
+import { syncGateRegistration } from '../adapters/host-access';
 import { lookUp, lookUpPublisher, prefetchNotes, pruneOldAnswers, thumbnail } from '../adapters/knowledge-service';
 import { onMessages } from '../adapters/messaging';
 import { loadNerModel } from '../adapters/ner-model';
@@ -11,8 +12,9 @@ import { PENDING_LOOK_UP } from '../adapters/pending-look-up';
 import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 import { tabStateAreaName } from '../adapters/tab-state-events';
+import { t, tn } from '../components/i18n';
 import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
-import { badgeExplanation, highlightedEntities } from '../lib/analyze/highlighted';
+import { highlightedEntities } from '../lib/analyze/highlighted';
 import { articleContext } from '../lib/knowledge';
 
 /**
@@ -31,7 +33,7 @@ async function analyseInSlices(text: string, language: string | null, blockQuote
 /** The toolbar button's number and its tooltip, which says what the number is. */
 async function showCount(tabId: number, count: number): Promise<void> {
   await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-  await browser.action.setTitle({ tabId, title: count ? badgeExplanation(count) : 'Backstory' });
+  await browser.action.setTitle({ tabId, title: count ? t('badgeTitle', tn('badgeCount', count)) : t('extName') });
 }
 
 export default defineBackground(() => {
@@ -41,6 +43,17 @@ export default defineBackground(() => {
   // Read at start-up, off the path of the first article (a failure is retried on the first request).
   void loadNerModel().catch(() => undefined);
   void store.sweep().catch(() => 0);
+
+  // The gate runs only where the reader granted host access: registered now, and again whenever that changes (the
+  // onboarding page, the settings, or the browser's own extension settings). One at a time, so two never race.
+  let gateSync: Promise<unknown> = Promise.resolve();
+  const syncGate = () => {
+    gateSync = gateSync.then(syncGateRegistration).catch(() => undefined);
+    return gateSync;
+  };
+  void syncGate();
+  browser.permissions.onAdded.addListener(() => void syncGate());
+  browser.permissions.onRemoved.addListener(() => void syncGate());
 
   /**
    * Injects the analyser (and the highlights' stylesheet, for this install's element names) into a tab's top frame.
@@ -64,10 +77,13 @@ export default defineBackground(() => {
     await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
   };
 
-  /** The reader's own request to analyse a tab's page (popup button, keyboard command). */
-  const analyseTab = async (tabId: number): Promise<{ started: boolean; error?: string }> => {
+  /**
+   * The reader's own request to analyse a tab's page (popup button, keyboard command); `confirm`: the popup opened where
+   * Backstory works only on a click, so the page is analysed as the gate would have it (an article, or nothing).
+   */
+  const analyseTab = async (tabId: number, confirm = false): Promise<{ started: boolean; error?: string }> => {
     try {
-      await injectAnalyser(tabId, 0, true);
+      await injectAnalyser(tabId, 0, !confirm);
       return { started: true };
     } catch (error) {
       return { started: false, error: error instanceof Error ? error.message : String(error) };
@@ -88,7 +104,7 @@ export default defineBackground(() => {
       await injectAnalyser(tabId, sender.frameId ?? 0, false);
       return { injected: true };
     },
-    'page/analyse': ({ tabId }) => analyseTab(tabId),
+    'page/analyse': ({ tabId, confirm }) => analyseTab(tabId, confirm),
     'page/analysed': async ({ url, result }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { stored: false };
@@ -160,10 +176,12 @@ export default defineBackground(() => {
   });
 
   // The context menu on selected text: the card of that name in the page, else the popup, looking it up.
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // A new reader is shown what Backstory does, what it sends, and asked how it may reach pages.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void browser.contextMenus
       .removeAll()
-      .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: "Look up '%s' in Backstory", contexts: ['selection'] }));
+      .then(() => browser.contextMenus.create({ id: LOOK_UP_MENU, title: t('menuLookUp'), contexts: ['selection'] }));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOK_UP_MENU || tab?.id === undefined) return;

@@ -10,7 +10,9 @@ import { gate } from '../lib/detect';
 const SETTLE_MS = 600;
 
 // Runs on every page, so it only reads a few cheap signals; the analyser is injected by the background when they pass.
+// Registered by the background only once the reader granted host access (adapters/host-access.ts), never in the manifest.
 export default defineContentScript({
+  registration: 'runtime',
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: false,

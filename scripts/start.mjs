@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chooseAccess } from './chromium-access.mjs';
 import { DEMO_ARTICLE_PATH, startDemoServer } from './demo-server.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,8 +36,12 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ],
 });
-const page = context.pages()[0] ?? (await context.newPage());
+// The onboarding page opens on install; the demo chooses "on all news sites" there, as a reader would.
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const onboarding = await chooseAccess(context, worker, new URL(worker.url()).host, 'everywhere');
+const page = context.pages().find((p) => p !== onboarding) ?? (await context.newPage());
 await page.goto(articleUrl);
+await page.bringToFront();
 console.log(`\nDemo article: ${articleUrl}\nHome page (not an article): ${server.origin}/`);
 
 if (headless) {

@@ -4,9 +4,11 @@ import { readControl, watchControl, writeControl } from '../../adapters/control'
 import { askToTransmit } from '../../adapters/data-consent';
 import { sendMessage } from '../../adapters/messaging';
 import { readSettings, writeSettings } from '../../adapters/settings';
+import { useAccessMode } from '../../adapters/use-access-mode';
 import { exportMessage, importMessage } from '../../components/HistoryControls';
 import { Options } from '../../components/Options';
 import '../../components/options.css';
+import { t, tn, uiLocale } from '../../components/i18n';
 import { DEFAULT_CONTROL, type ReaderControl } from '../../lib/control';
 import type { HistorySummary } from '../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -31,8 +33,9 @@ function App() {
   const refresh = () =>
     sendMessage('history/summary', {})
       .then(setSummary)
-      .catch((error: unknown) => setMessage(`Cannot read the history: ${String(error)}`));
+      .catch((error: unknown) => setMessage(t('optHistoryUnreadable', String(error))));
   const [control, setControl] = useState<ReaderControl | null>(null);
+  const { mode, declined, choose } = useAccessMode();
   useEffect(() => {
     readSettings().then(setSettings, () => setSettings(DEFAULT_SETTINGS));
     void refresh();
@@ -50,7 +53,7 @@ function App() {
           download(`backstory-history-${new Date().toISOString().slice(0, 10)}.json`, json);
           setMessage(exportMessage(exported, skipped));
         },
-        (error: unknown) => setMessage(`Export failed: ${String(error)}`),
+        (error: unknown) => setMessage(t('optExportFailed', String(error))),
       );
     },
     onImport: (json: string) => {
@@ -61,7 +64,7 @@ function App() {
     },
     onClear: () => {
       sendMessage('history/clear', {}).then(({ removed }) => {
-        setMessage(`Deleted ${removed} articles from your history.`);
+        setMessage(tn('optDeleted', removed));
         void refresh();
       });
     },
@@ -74,6 +77,7 @@ function App() {
       saved={saved}
       history={history}
       control={control ?? undefined}
+      access={{ mode, declined, onChoose: choose }}
       onControl={(next) => {
         setControl(next);
         void writeControl(next);
@@ -86,7 +90,7 @@ function App() {
         consent.then((given) => {
           const kept = given ? next : { ...next, news: { ...next.news, sameSite: false } };
           if (!given) {
-            setMessage('Without your consent to send the publisher’s domain, news search is not limited to it.');
+            setMessage(t('optNoConsent'));
             setRevision((r) => r + 1);
           }
           setSettings(kept);
@@ -97,5 +101,7 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLocale();
+document.title = t('optTitle');
 const root = document.getElementById('app');
 if (root) render(<App />, root);

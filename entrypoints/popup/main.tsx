@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { readControl, writeControl } from '../../adapters/control';
+import { accessMode } from '../../adapters/host-access';
 import { sendMessage } from '../../adapters/messaging';
 import { takePendingLookUp } from '../../adapters/pending-look-up';
 import { tabStateAreaName, watchTabState } from '../../adapters/tab-state-events';
@@ -10,6 +11,7 @@ import '../../components/popup.css';
 import { type BackgroundState, stateFromResponse } from '../../components/background';
 import type { ControlsProps } from '../../components/Controls';
 import type { SearchState } from '../../components/Coverage';
+import { uiLocale } from '../../components/i18n';
 import type { Entity } from '../../lib/analyze';
 import { DEFAULT_CONTROL, offFor, type ReaderControl, siteOf, withSite } from '../../lib/control';
 import type { BackgroundNote } from '../../lib/knowledge';
@@ -161,6 +163,25 @@ function App() {
         analysing,
       }
     : undefined;
+  // Where Backstory works only on a click, opening the popup is that click (the browser grants access to this tab): the
+  // page is analysed now, as the gate would have it, unless the reader paused Backstory or turned the site off.
+  const [clicked, setClicked] = useState(false);
+  useEffect(() => {
+    if (clicked || tabId === undefined || !site || !control || off) return;
+    setClicked(true);
+    void Promise.all([accessMode(), sendMessage('popup/tab-state', { tabId })]).then(([mode, known]) => {
+      const analysed = known && (!known.isArticle || !known.url || known.url === url);
+      if (mode !== 'on-click' || analysed) return;
+      setAnalysing('working');
+      sendMessage('page/analyse', { tabId, confirm: true }).then(
+        (answer) => {
+          setAnalysing(answer.started ? 'idle' : 'failed');
+          if (answer.started) setRevision((r) => r + 1);
+        },
+        () => setAnalysing('failed'),
+      );
+    });
+  }, [clicked, tabId, site, url, control, off]);
   // When the article's context is first on screen: `npm run bench` reads this mark.
   const shown = !loading && !!state;
   useEffect(() => {
@@ -214,5 +235,6 @@ export function mountPopup(root: HTMLElement) {
   render(<App />, root);
 }
 
+document.documentElement.lang = uiLocale();
 const root = document.getElementById('app');
 if (root) mountPopup(root);

@@ -1,16 +1,10 @@
-// Which names the page highlights, and how the toolbar's number is explained: one place for the analyser, the
-// background's badge and the popup. (Imported by file, not through lib/analyze's index, which brings the analyser.)
+// Which names the page highlights (the toolbar's number): one place for the analyser, the background's badge and the
+// popup, which explain it in the reader's language (locales/, badgeCount). (Imported by file, not through lib/analyze's index, which brings the analyser.)
 import type { Entity } from './types';
 
 /** The entities highlighted in the page: people, organisations and places ("other names" are listed in the popup only). */
 export function highlightedEntities(entities: readonly Entity[]): Entity[] {
   return entities.filter((e) => e.type !== 'MISC');
-}
-
-/** What the number on the toolbar button means, for its tooltip and the popup. */
-export function badgeExplanation(count: number): string {
-  if (!count) return 'Backstory: no names highlighted on this page';
-  return `Backstory: ${count} ${count === 1 ? 'person, organisation or place' : 'people, organisations and places'} highlighted on this page`;
 }
 
 /** A name as a reader may select it: case, spacing, edge punctuation and a possessive aside. */

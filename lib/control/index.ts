@@ -64,3 +64,9 @@ export const OFF_REASON: Record<Off, string> = {
   paused: 'Backstory is paused',
   site: 'Highlighting is off on this site',
 };
+
+/**
+ * How Backstory reaches pages, as the reader chose (kept as the browser's host permission, see adapters/host-access.ts):
+ * on every news site automatically, or only on the page where the reader clicks the toolbar button.
+ */
+export type AccessMode = 'everywhere' | 'on-click';

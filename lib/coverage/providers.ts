@@ -39,6 +39,8 @@ export interface NewsProvider {
   format: 'json' | 'text';
   /** the least time between two requests to it */
   minIntervalMs: number;
+  /** its answers carry no CORS headers, so the extension reads them only with host access to its server */
+  needsHostAccess?: true;
   /** why it cannot be asked for this query, or null when it can */
   unavailable(query: NewsQuery, now: number): string | null;
   url(query: NewsQuery): string;
@@ -73,6 +75,7 @@ function googleNews(settings: NewsSettings): NewsProvider {
     label: 'Google News',
     format: 'text',
     minIntervalMs: 1000,
+    needsHostAccess: true,
     unavailable: () => null,
     url(q) {
       const terms = [phrases(q.names), `before:${q.before}`, `after:${q.after}`, q.site ? `site:${q.site}` : ''].filter(Boolean).join(' ');

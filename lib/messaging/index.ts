@@ -81,7 +81,8 @@ export interface Protocol {
   /** gate → background: the cheap gate's verdict; an article gets the analyser injected */
   'page/gated': { request: { url: string; isArticle: boolean; reason: string; off?: Off }; response: { injected: boolean } };
   /** popup → background, on the reader's click on "Analyse this page": the analyser runs on a page the gate refused or left alone */
-  'page/analyse': { request: { tabId: number }; response: { started: boolean; error?: string } };
+  /** `confirm`: the reader opened the popup with Backstory set to work only on a click: the analyser checks it is an article */
+  'page/analyse': { request: { tabId: number; confirm?: boolean }; response: { started: boolean; error?: string } };
   /** analyser → background: names and quotes of the article's text, found in the background so the page never waits on them */
   'text/analyse': { request: { text: string; language: string | null; blockQuotes: Span[] }; response: TextAnalysis };
   /** analyser → background: the finished analysis of the tab's page */

@@ -134,7 +134,7 @@ describe('HistoryControls', () => {
   test('shows the size, damaged records and the quota notice', () => {
     const { container } = controls();
     expect(container.querySelector('.history-count')?.textContent).toBe('3 articles in your history.');
-    expect(container.textContent).toContain('1 damaged records were skipped');
+    expect(container.textContent).toContain('1 damaged record was skipped');
     expect(container.querySelector('.history-notice')?.textContent).toBe('The 2 oldest articles were removed.');
   });
 

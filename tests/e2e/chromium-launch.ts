@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { chooseAccess } from '../../scripts/chromium-access.mjs';
 
 const EXTENSION = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 
@@ -10,11 +11,15 @@ export interface ChromiumSession {
   extensionId: string;
 }
 
-/** Starts the system's Chromium with the built extension on `profile`; `args` adds flags (a proxy, quieter networking). */
+/**
+ * Starts the system's Chromium with the built extension on `profile`; `args` adds flags (a proxy, quieter networking).
+ * `access`: the choice made on the onboarding page, which is then closed (null: the page is left as it opened).
+ */
 export async function launchChromium(
   profile: string,
   args: string[] = [],
   viewport: { width: number; height: number } = { width: 1200, height: 900 },
+  access: 'everywhere' | 'on-click' | null = 'everywhere',
 ): Promise<ChromiumSession> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -23,7 +28,9 @@ export async function launchChromium(
     args: [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`, '--no-sandbox', '--disable-gpu', '--no-first-run', ...args],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  const extensionId = new URL(worker.url()).host;
+  if (access) await (await chooseAccess(context, worker, extensionId, access)).close();
+  return { context, worker, extensionId };
 }
 
 /** Stores the extension's settings from its background, as the options page would. */

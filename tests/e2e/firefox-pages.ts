@@ -14,20 +14,79 @@ export const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', 
 /** A fixed internal UUID gives the extension a known moz-extension:// origin. */
 export const FIREFOX_UUID = '6f1c2f4e-5b7a-4c1e-9d3a-2b8e7f0a1c55';
 
-/** Headless Firefox with the built extension installed (temporarily) and `settings` saved in its storage. */
+/**
+ * Prefs every test's Firefox gets: the extension's request for host access (the onboarding page's choice "on all news
+ * sites") is answered "Allow" without the question, which headless Firefox cannot show.
+ */
+export const FIREFOX_TEST_PREFS: Record<string, unknown> = { 'extensions.webextOptionalPermissionPrompts': false };
+
+/** The onboarding page the extension opened on install, once its choice can be made. */
+export async function onboardingPage(browser: Browser, uuid: string | null = FIREFOX_UUID): Promise<Page> {
+  // Firefox reports a tab an extension opened as about:blank: each tab is asked where it is. (A Firefox started without
+  // the fixed UUID gives the extension a random one: any moz-extension origin then does.)
+  const origin = uuid ? `moz-extension://${uuid}` : null;
+  const find = async () => {
+    for (const page of await browser.pages()) {
+      const ready = await page
+        .evaluate(
+          (o) =>
+            location.protocol === 'moz-extension:' &&
+            (!o || location.origin === o) &&
+            location.pathname === '/welcome.html' &&
+            !!document.querySelector('input[name="access"]:not([disabled])'),
+          origin,
+        )
+        .catch(() => false);
+      if (ready) return page;
+    }
+    return null;
+  };
+  const page = await until(find, (p) => p !== null, 20_000);
+  if (!page) throw new Error('The onboarding page did not open on install');
+  return page;
+}
+
+/** The host patterns the gate is registered on ([] when it is not), read from an extension page. */
+export function gateMatches(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const api = (globalThis as unknown as { browser: { scripting: { getRegisteredContentScripts(f: object): Promise<{ matches?: string[] }[]> } } })
+      .browser;
+    return (await api.scripting.getRegisteredContentScripts({ ids: ['gate'] }))[0]?.matches ?? [];
+  });
+}
+
+/** Picks `mode` on the onboarding page with a click, as the reader would, and waits until the gate's registration follows. */
+export async function chooseAccess(browser: Browser, mode: 'everywhere' | 'on-click', uuid: string | null = FIREFOX_UUID): Promise<Page> {
+  const page = await onboardingPage(browser, uuid);
+  const radio = `input[name="access"][value="${mode}"]`;
+  if (!(await page.$eval(radio, (r) => (r as HTMLInputElement).checked))) await page.click(radio);
+  const matches = await until(
+    () => gateMatches(page).catch(() => null),
+    (m) => m !== null && (m.length === 0) === (mode === 'on-click'),
+  );
+  if (matches === null || (matches.length === 0) !== (mode === 'on-click')) throw new Error(`The gate's registration did not follow "${mode}"`);
+  return page;
+}
+
+/**
+ * Headless Firefox with the built extension installed (temporarily), `access` chosen on its onboarding page (then
+ * closed; null leaves the page as it opened) and `settings` saved in its storage.
+ */
 export async function launchFirefox(
   extension: string,
   settings: object,
   prefs: Record<string, unknown> = {},
+  access: 'everywhere' | 'on-click' | null = 'everywhere',
 ): Promise<{ browser: Browser; extensionId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...prefs },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }), ...FIREFOX_TEST_PREFS, ...prefs },
   });
   const extensionId = await browser.installExtension(extension);
+  if (access) await (await chooseAccess(browser, access)).close();
   const settingsPage = await openExtensionPage(browser, `moz-extension://${FIREFOX_UUID}/popup.html`, '#app');
   await settingsPage.evaluate(async (s) => {
     const api = (globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }).browser;

@@ -11,7 +11,7 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { GECKO_ID } from '../../wxt.config';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
-import { openExtensionPage, until } from './firefox-pages';
+import { chooseAccess, FIREFOX_TEST_PREFS, openExtensionPage, until } from './firefox-pages';
 
 const UUID = '0b7f3c2a-9d41-4e6b-8a55-3c1d2e9f7a10';
 
@@ -36,6 +36,7 @@ describe('Firefox: the history survives a browser restart', () => {
         'extensions.autoDisableScopes': 0,
         'extensions.enabledScopes': 15,
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        ...FIREFOX_TEST_PREFS,
       },
     });
 
@@ -61,6 +62,7 @@ describe('Firefox: the history survives a browser restart', () => {
 
   test('articles read before the restart are in the history and the popup after it', async () => {
     browser = await launch();
+    await (await chooseAccess(browser, 'everywhere', UUID)).close();
     const page = await browser.newPage();
     for (const path of [...EARLIER_ARTICLES.map((a) => a.path), DEMO_ARTICLE_PATH]) {
       await page.goto(`${server.origin}${path}`);

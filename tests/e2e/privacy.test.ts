@@ -11,7 +11,7 @@ import { DEMO_ARTICLE_PATH, startDemoServer } from '../../scripts/demo-server.mj
 import { launchChromium, saveSettings } from './chromium-launch';
 import { EARLIER_ARTICLES } from './earlier-articles';
 import { E2E_ROUTES } from './expectations';
-import { FIREFOX_BUILD } from './firefox-pages';
+import { chooseAccess, FIREFOX_BUILD, FIREFOX_TEST_PREFS } from './firefox-pages';
 import { startRecordingProxy } from './recording-proxy';
 
 /**
@@ -145,9 +145,12 @@ describe('Privacy audit (Firefox, default settings)', () => {
         'network.proxy.no_proxies_on': '',
         // Loopback goes through the proxy too, so the page server's traffic is on the record.
         'network.proxy.allow_hijacking_localhost': true,
+        ...FIREFOX_TEST_PREFS,
       },
     });
     await browser.installExtension(FIREFOX_BUILD);
+    // This Firefox has no fixed UUID for the extension: its onboarding page is found by its path.
+    await (await chooseAccess(browser, 'everywhere', null)).close();
   });
 
   afterAll(async () => {

@@ -676,7 +676,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     const box = await mark?.boundingBox();
     const shown = inBrowserWindow<string>(browser, PICK_MENU_ENTRY);
     await page.mouse.click((box?.x ?? 0) + 5, (box?.y ?? 0) + 5, { button: 'right' });
-    expect(await shown).toBe("Look up 'Raheel Sharif' in Backstory");
+    expect(await shown).toBe('Look up “Raheel Sharif” in Backstory');
     expect(
       await until(
         () => inCard(page, '.card .name'),
@@ -706,7 +706,7 @@ describe('Firefox: the reader’s control, keyboard, card and popup', () => {
     });
     const picked = inBrowserWindow<string>(browser, PICK_MENU_ENTRY);
     await page.mouse.click(words?.x ?? 0, words?.y ?? 0, { button: 'right' });
-    expect(await picked).toBe("Look up 'militant groups' in Backstory");
+    expect(await picked).toBe('Look up “militant groups” in Backstory');
     const popupUrl = () =>
       inBrowserWindow<string | null>(
         browser,

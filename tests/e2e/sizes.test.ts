@@ -41,12 +41,32 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(code.length).toBeLessThanOrEqual(60 * 1024);
   });
 
-  test('the manifest loads only the gate on every page; the analyser is injected on demand', () => {
+  test('the manifest asks for no host access and declares no content script: the gate is registered at run time', () => {
     const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
-    expect(manifest.content_scripts).toHaveLength(1);
-    expect(manifest.content_scripts[0].js).toEqual(['content-scripts/gate.js']);
+    // What the install dialog shows: no site access. The reader grants it on the onboarding page, or never.
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(existsSync(`${dir}/content-scripts/gate.js`)).toBe(true);
     expect(existsSync(`${dir}/analyzer.js`)).toBe(true);
     expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(Object.keys(manifest.commands ?? {})).toEqual(['toggle-highlights']);
+    // The store listing gives the reason for each (store/listing.json).
+    const reasons = JSON.parse(readFileSync('store/listing.json', 'utf8')).permissions;
+    for (const permission of manifest.permissions) expect(reasons[permission]).toBeTruthy();
+    expect(reasons.optionalHostPermissions).toBeTruthy();
+  });
+
+  test('the icon: PNGs at 16, 32, 48, 96 and 128 px rendered from the SVG, in the manifest and the toolbar button', () => {
+    const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+    for (const size of [16, 32, 48, 96, 128]) {
+      const path = `icon/${size}.png`;
+      expect(manifest.icons[size]).toBe(path);
+      expect(manifest.action.default_icon[size]).toBe(path);
+      const png = readFileSync(`${dir}/${path}`);
+      // The PNG signature, then the IHDR chunk's width and height.
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
   });
 });

@@ -1,7 +1,6 @@
 // What the popup shows of bylines, publishers and "other names", cleaned before display whatever a page gives.
 import { describe, expect, test } from 'vitest';
 import type { Entity, EntityType } from '../../lib/analyze';
-import { badgeExplanation } from '../../lib/analyze/highlighted';
 import { cleanByline, cleanPublisher, isDescriptor, otherNames } from '../../lib/display';
 
 describe('bylines', () => {
@@ -81,10 +80,4 @@ describe('"other names"', () => {
     const result = { entities: [misc('Pakistani', [4]), misc('World Cup', [27]), misc('Jeff Rathke', [0], 'PER')], article: { text } };
     expect(otherNames(result as never).map((e) => e.name)).toEqual(['World Cup']);
   });
-});
-
-test('the badge is explained in words', () => {
-  expect(badgeExplanation(12)).toBe('Backstory: 12 people, organisations and places highlighted on this page');
-  expect(badgeExplanation(1)).toBe('Backstory: 1 person, organisation or place highlighted on this page');
-  expect(badgeExplanation(0)).toBe('Backstory: no names highlighted on this page');
 });

@@ -12,7 +12,9 @@ import { DEMO_ARTICLE_URL, demoHtml, loadPage } from '../fixtures/pages';
 
 /** The data the reader consented to send, as Firefox lists it; undefined where the browser has no such consent. */
 const consent: { data_collection?: string[] } = {};
-vi.mock('wxt/browser', () => ({ browser: { permissions: { getAll: async () => consent } } }));
+/** Whether the reader granted host access (the "on all news sites" mode) or not ("only when I click"). */
+const access = { granted: true };
+vi.mock('wxt/browser', () => ({ browser: { permissions: { getAll: async () => consent, contains: async () => access.granted } } }));
 
 const { doc, signals } = loadPage(demoHtml('dawn-haqqani'), DEMO_ARTICLE_URL);
 const result = toResult(analyzePage(doc, signals));
@@ -64,6 +66,18 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toMatch(/127\.0\.0\.1:8080|1145345|reiterate/);
     expect(response.skipped.map((s) => s.source)).toEqual(['gdelt', 'guardian', 'nyt']);
     expect(response.failed).toEqual([]);
+  });
+
+  test('without host access ("only when I click"), Google News, whose answers carry no CORS headers, is skipped with the reason', async () => {
+    access.granted = false;
+    try {
+      const response = await searchNews(state, settings);
+      expect(fake.requests).toHaveLength(0);
+      const google = response.skipped.find((s) => s.source === 'google-news');
+      expect(google?.message).toBe(`Needs access to ${new URL(fake.origin).host}: choose “On all news sites” in the settings.`);
+    } finally {
+      access.granted = true;
+    }
   });
 
   test('results are deduplicated, dated before the article, without the article itself, newest first', async () => {
