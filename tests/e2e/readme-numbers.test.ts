@@ -68,14 +68,19 @@ describe('the README’s size figures match the build', () => {
       () => size('lib/entities/model/ner-en.bin') / KB / KB,
       1,
     ],
-    ['the model in the Chrome package, compressed', /the model is ([\d.]+) MB of it, gzipped/, () => deflated(`${CHROME}/ner-en.bin`) / KB / KB, 1],
+    [
+      'the model in the Chrome package, compressed',
+      /the English model is ([\d.]+) MB of it, gzipped/,
+      () => deflated(`${CHROME}/ner-en.bin`) / KB / KB,
+      1,
+    ],
   ] as const)('%s', (_, pattern, actual, decimals) => {
     expect(stated(pattern), `the README should say ${actual().toFixed(decimals)}`).toBe(Number(actual().toFixed(decimals)));
   });
 
   test('the Chrome store package (within 1 %: the README rounds, WXT zips with its own deflate)', () => {
     const actual = zipSize(CHROME) / KB;
-    const said = stated(/Chrome ([\d,]+) KB \(the model is/);
+    const said = stated(/Chrome ([\d,]+) KB \(the English model is/);
     expect(Math.abs(said - actual) / actual, `the README should say about ${Math.round(actual).toLocaleString('en')} KB`).toBeLessThanOrEqual(0.01);
   });
 });
