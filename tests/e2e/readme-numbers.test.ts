@@ -58,7 +58,7 @@ describe('the README’s size figures match the build', () => {
     ['the analyser in "How it works"', /the \*\*analyser\*\* \(about ([\d.]+) KB\)/, () => size(`${CHROME}/analyzer.js`) / KB, 0],
     [
       'the name model in the bench table (MB of 10^6 bytes, as the bench prints)',
-      /Name model on disk[^|]*\|\s*([\d.]+) MB/,
+      /Name models on disk[^|]*\|\s*English ([\d.]+) MB/,
       () => size(`${CHROME}/ner-en.bin`) / 1e6,
       2,
     ],
