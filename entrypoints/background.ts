@@ -15,7 +15,8 @@ import { tabStateAreaName } from '../adapters/tab-state-events';
 import { t, tn } from '../components/i18n';
 import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
 import { highlightedEntities } from '../lib/analyze/highlighted';
-import { articleContext } from '../lib/knowledge';
+import { type ArticleContext, articleContext } from '../lib/knowledge';
+import type { TabState } from '../lib/messaging';
 
 /**
  * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
@@ -28,6 +29,18 @@ async function analyseInSlices(text: string, language: string | null, blockQuote
     if (step.done) return step.value;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/**
+ * The article context of a tab's analysis, built once per analysis: a reader hovering name after name on one article
+ * asks for it each time, and a long article's context costs tens of milliseconds. One entry: hovers come from one tab.
+ */
+let lastContext: { tabId: number; analysedAt: number; context: ArticleContext } | null = null;
+function contextOf(tabId: number, state: TabState | null): ArticleContext | undefined {
+  if (!state?.result) return undefined;
+  if (lastContext?.tabId !== tabId || lastContext.analysedAt !== state.analysedAt)
+    lastContext = { tabId, analysedAt: state.analysedAt, context: articleContext(state.result) };
+  return lastContext.context;
 }
 
 /** The toolbar button's number and its tooltip, which says what the number is. */
@@ -131,7 +144,7 @@ export default defineBackground(() => {
       const fromExtension = !!sender.url?.startsWith(browser.runtime.getURL('/'));
       const tabId = fromExtension ? named : sender.tab?.id;
       const state = tabId === undefined ? null : await store.get(tabId);
-      const response = await lookUp(names, date, state?.result ? articleContext(state.result) : undefined);
+      const response = await lookUp(names, date, tabId === undefined ? undefined : contextOf(tabId, state));
       if (response.ok && state) await history.rememberLinks(state, response.results).catch(() => {});
       return response;
     },
