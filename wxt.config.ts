@@ -39,7 +39,7 @@ export default defineConfig({
     // The name models ship as files of their own, one per language, fetched by the background only (never by a page's
     // scripts), each when the first article in its language comes.
     'build:publicAssets': (_wxt, files) => {
-      for (const language of ['en', 'de', 'pt', 'ru'])
+      for (const language of ['en', 'de', 'fr', 'pt', 'ru'])
         files.push({
           absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)),
           relativeDest: `ner-${language}.bin`,

@@ -6,7 +6,11 @@
  *   document boundary, which no model is trained on; with --dev the dev splits too (the shipped model learnt from them).
  *
  *   tsx scripts/eval-ner.ts [--model FILE] [--eval DIR] [--dev] [--no-corpora] [--no-eval] [--out pred.jsonl]
- *                           [--first-stage-only]
+ *                           [--first-stage-only] [--lang fr]
+ *
+ * With --lang, another language's shipped model on its corpora's held-out splits (data/ner-<lang>/manifest.json's
+ * "heldout": dev, which chose its settings, and test, for the figures), exact typed spans; the per-genre scores are the
+ * pipeline's, which routes each document to its language (web-news-de, web-news-intl).
  *
  * The web-news articles are a dev set: they chose features and settings, never trained anything.
  */
@@ -17,7 +21,8 @@ import { join, resolve } from 'node:path';
 import { loadNerModel } from '../cli/ner-model';
 import { analyzeText } from '../lib/analyze';
 import { nerModel, nerResources } from '../lib/entities/model';
-import { readManifest, readSplit, TEST_SOURCES, testHalves } from './ner/corpus';
+import { readContractions, readManifest, readSplit, TEST_SOURCES, testHalves } from './ner/corpus';
+import { LANGUAGE_SPLITS } from './ner/languages';
 import { scoreCorpus } from './ner/score';
 
 const args = process.argv.slice(2);
@@ -66,7 +71,7 @@ if (!flag('no-eval')) {
     ) as {
       nlp: { genres: Record<string, Record<string, { p: number; r: number; f1: number }>> };
     };
-    const genres = ['web-news', 'news', 'interview'];
+    const genres = ['web-news', 'web-news-de', 'web-news-intl', 'news', 'interview'];
     console.log('\n../shared/eval (dev)   typed P / R / F1         untyped F1   entity P / R / F1      quotes F1 / speaker acc.');
     for (const g of genres) {
       const s = scores.nlp.genres[g];
@@ -101,7 +106,24 @@ function printCounts(label: string, counts: Map<string, { tp: number; fp: number
   row('all', all);
 }
 
-if (!flag('no-corpora')) {
+const LANG = option('lang');
+if (LANG && LANG !== 'en' && !flag('no-corpora')) {
+  const manifest = readManifest(LANG) as ReturnType<typeof readManifest> & { heldout?: Record<string, string[]> };
+  const splits = LANGUAGE_SPLITS[LANG];
+  const contractions = splits?.contractions ? readContractions(LANG, splits.contractions.file) : undefined;
+  for (const [role, files] of Object.entries(manifest.heldout ?? {})) {
+    const sentences = files.flatMap((file) => {
+      const [source, name] = file.replace(/\.conll$/, '').split('/') as [string, string];
+      const uses = contractions && splits?.contractions?.sources.includes(source);
+      return readSplit(source, name, manifest, { misc: 'mask', ...(uses ? { contractions } : {}) });
+    });
+    if (sentences.length)
+      printCounts(
+        `${LANG} corpora, held-out ${role} (exact typed spans; MISC only where annotated)`,
+        scoreCorpus(sentences, nerModel(LANG), nerResources(LANG)),
+      );
+  }
+} else if (!flag('no-corpora')) {
   const manifest = readManifest();
   const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: 'mask' });
   const crossner = TEST_SOURCES.filter((s) => s.startsWith('crossner'));

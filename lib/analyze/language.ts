@@ -4,7 +4,7 @@ import type { LanguageSupport } from './types';
  * The languages whose names and quotes are looked for: each has a name model (lib/entities/model/ner-<lang>.bin), its
  * resources (lib/entities/lexicons) and its speech lexicon (lib/text/speech). Their English names, for the notice.
  */
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', pt: 'Portuguese', ru: 'Russian' };
+const LANGUAGE_NAMES: Record<string, string> = { en: 'English', de: 'German', fr: 'French', pt: 'Portuguese', ru: 'Russian' };
 export const SUPPORTED_LANGUAGES = new Set(Object.keys(LANGUAGE_NAMES));
 
 const list = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);

@@ -4,6 +4,7 @@
  * feature function. Given names, surnames and places are international enough to be shared with English's lexicon.
  */
 import speechDe from '../text/speech/de.json';
+import speechFr from '../text/speech/fr.json';
 import speechPt from '../text/speech/pt.json';
 import speechRu from '../text/speech/ru.json';
 import { readClusters } from './clusters';
@@ -11,6 +12,7 @@ import type { NerResources } from './features';
 import { FIRST_NAMES, LAST_NAMES, NAME_PARTICLES, PLACES } from './lexicon';
 import german from './lexicons/de.json';
 import germanPlaces from './lexicons/de-places.json';
+import french from './lexicons/fr.json';
 import portuguese from './lexicons/pt.json';
 import russian from './lexicons/ru.json';
 import { ablated, englishResources } from './resources';
@@ -66,6 +68,7 @@ function fromData(data: LexiconData, places: string, speech: { speechVerbs: stri
 
 const BUILDERS: Record<string, () => NerResources> = {
   de: () => fromData(german as LexiconData, germanPlaces.places, speechDe, 2),
+  fr: () => fromData(french as LexiconData, '', speechFr, 1),
   pt: () => fromData(portuguese as LexiconData, '', speechPt, 1),
   ru: () => fromData(russian as LexiconData, '', speechRu, 1),
 };

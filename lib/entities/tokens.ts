@@ -24,6 +24,7 @@ function tokenPattern(c: TextConventions): RegExp {
   const ordinal = c.ordinalDot ? [String.raw`\p{N}{1,2}\.(?=\s+(?:\p{Ll}|\p{N}|(?:${c.ordinalFollowers})))`] : [];
   const clitic = c.clitics ? [String.raw`(?:['’](?:s|re|ll|ve|m|d)|n['’]t)(?![\p{L}\p{N}])`] : [];
   const joiners = c.hyphenatedWords === 'whole' ? "['’-]" : "['’]";
+  const elision = c.elisions ? [String.raw`(?<![\p{L}\p{M}\p{N}'’-])(?:${c.elisions})['’]`] : [];
   return new RegExp(
     [
       String.raw`(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]`,
@@ -37,6 +38,7 @@ function tokenPattern(c: TextConventions): RegExp {
       ...ordinal,
       String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
       ...clitic,
+      ...elision,
       String.raw`[\p{L}\p{M}\p{N}]+(?:${joiners}[\p{L}\p{M}\p{N}]+)*`,
       String.raw`\.{2,}|-{2,}`,
       String.raw`\S`,

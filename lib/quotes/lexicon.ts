@@ -1,5 +1,6 @@
 import german from '../text/speech/de.json';
 import english from '../text/speech/en.json';
+import french from '../text/speech/fr.json';
 import portuguese from '../text/speech/pt.json';
 import russian from '../text/speech/ru.json';
 
@@ -132,6 +133,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
 const LEXICONS: Record<string, SpeechLexiconData> = {
   en: english as SpeechLexiconData,
   de: german as SpeechLexiconData,
+  fr: french as SpeechLexiconData,
   pt: portuguese as SpeechLexiconData,
   ru: russian as SpeechLexiconData,
 };

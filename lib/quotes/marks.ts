@@ -56,6 +56,9 @@ function roleOf(text: string, i: number): Role {
   if (ch === '」' || ch === '』') return 'close';
   const canOpen = !spaceAfter && (BEFORE_OPEN.test(before) || i === 0);
   const canClose = !spaceBefore && i > 0 && !(WORD_CHAR.test(after) && WORD_CHAR.test(before));
+  // French sets guillemets off with a (no-break, often thin) space inside: « Oui », a-t-il dit.
+  if (ch === '«' && spaceAfter && (i === 0 || BEFORE_OPEN.test(before)) && /\S/.test(text.slice(i + 1, i + 3))) return 'open';
+  if (ch === '»' && spaceBefore && !WORD_CHAR.test(after) && i > 1 && !/\s/.test(text[i - 2] as string)) return 'close';
   if (ch === '«' || ch === '‹') return canClose && !canOpen ? 'close' : spaceAfter && !canClose ? null : 'open';
   if (ch === "'" || ch === '’' || ch === '‘') {
     // An apostrophe inside a word ("don't", "Pakistan’s"), or one that elides letters ('90s, rock 'n' roll).

@@ -5,6 +5,7 @@
  */
 import de from './languages/de.json';
 import en from './languages/en.json';
+import fr from './languages/fr.json';
 import pt from './languages/pt.json';
 import ru from './languages/ru.json';
 
@@ -15,6 +16,8 @@ export interface TextConventionsData {
   nameParticles: string;
   hyphenatedWords: 'split' | 'whole';
   clitics: boolean;
+  /** words written elided before a vowel, each a token of its own with its apostrophe (French: "l'" of "l'Élysée") */
+  elisions?: string;
   ordinalDot: boolean;
   /** quotation marks that close (after a full stop) or open a sentence beyond English's (German: “ ‘ « and „ ‚) */
   sentenceClosers: string;
@@ -31,6 +34,7 @@ export interface TextConventions extends TextConventionsData {
 const DATA: Record<string, TextConventionsData> = {
   en: en as TextConventionsData,
   de: de as TextConventionsData,
+  fr: fr as TextConventionsData,
   pt: pt as TextConventionsData,
   ru: ru as TextConventionsData,
 };

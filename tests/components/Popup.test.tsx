@@ -244,7 +244,7 @@ describe('a page in a language the rules do not know', () => {
     const container = document.createElement('div');
     const result: AnalysisResult = {
       ...FULL,
-      nlp: { language: 'fr', supported: false, notice: 'Names and quotes: English, German, Portuguese and Russian only for now.' },
+      nlp: { language: 'es', supported: false, notice: 'Names and quotes: English, German, French, Portuguese and Russian only for now.' },
       entities: [],
       quotes: [],
     };
@@ -256,8 +256,8 @@ describe('a page in a language the rules do not know', () => {
       />,
       container,
     );
-    expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English, German, Portuguese and Russian only for now.');
-    expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('fr');
+    expect(container.querySelector('.notice')?.textContent).toBe('Names and quotes: English, German, French, Portuguese and Russian only for now.');
+    expect(container.querySelector('.notice')?.getAttribute('data-language')).toBe('es');
   });
 });
 

@@ -42,14 +42,18 @@ describe('language', () => {
     expect(german.nlp).toEqual({ language: 'de', supported: true, notice: null });
     expect(german.entities.map((e) => [e.name, e.type])).toEqual(expect.arrayContaining([['Olaf Scholz', 'PER']]));
     expect(german.quotes.map((q) => q.speaker)).toEqual(['Olaf Scholz']);
-    const french = analyzeText('« Nous ne laisserons pas faire », a déclaré lundi à Paris le président Emmanuel Macron devant la presse.');
-    expect(french.nlp).toEqual({
-      language: 'fr',
+    // French is read too (its guillemets set off by no-break spaces), by a model of its own.
+    const french = analyzeText('«\u202fNous ne laisserons pas faire\u202f», a déclaré lundi à Paris le président de la République devant la presse.');
+    expect(french.nlp).toEqual({ language: 'fr', supported: true, notice: null });
+    expect(french.quotes).toHaveLength(1);
+    const spanish = analyzeText('«No lo vamos a permitir», dijo el lunes en Madrid el presidente del Gobierno ante la prensa y los periodistas.');
+    expect(spanish.nlp).toEqual({
+      language: 'es',
       supported: false,
-      notice: 'Names and quotes: English, German, Portuguese and Russian only for now.',
+      notice: 'Names and quotes: English, German, French, Portuguese and Russian only for now.',
     });
-    expect(french.entities).toEqual([]);
-    expect(french.quotes).toEqual([]);
+    expect(spanish.entities).toEqual([]);
+    expect(spanish.quotes).toEqual([]);
     expect(analyzeText(seedBody()).nlp.supported).toBe(true);
   });
 });
