@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { ICON_SIZES, renderIcons } from './scripts/icons.mjs';
 import { readLocales, toMessagesJson } from './scripts/locales.mjs';
+import { readNerLexicon } from './scripts/ner-lexicons.mjs';
 
 /**
  * Preact's one HTML sink is `dangerouslySetInnerHTML`, which Backstory never uses (the lint rule in lint/ forbids it).
@@ -37,13 +38,16 @@ export default defineConfig({
   vite: () => ({ plugins: [withoutPreactInnerHtml(), preact()] }),
   hooks: {
     // The name models ship as files of their own, one per language, fetched by the background only (never by a page's
-    // scripts), each when the first article in its language comes.
+    // scripts), each when the first article in its language comes; so do the word lists of the languages but English.
     'build:publicAssets': (_wxt, files) => {
-      for (const language of ['en', 'de', 'fr', 'pt', 'ru'])
+      for (const language of ['en', 'de', 'fr', 'pt', 'ru']) {
         files.push({
           absoluteSrc: fileURLToPath(new URL(`./lib/entities/model/ner-${language}.bin`, import.meta.url)),
           relativeDest: `ner-${language}.bin`,
         });
+        const lexicon = readNerLexicon(language);
+        if (lexicon) files.push({ contents: JSON.stringify(lexicon), relativeDest: `ner-${language}.lexicon.json` });
+      }
       // The icon's PNGs, rendered from its SVG on every build; WXT lists `icon/<size>.png` in the manifest's icons.
       const icons = renderIcons(fileURLToPath(new URL('./.wxt/icon', import.meta.url)));
       for (const [size, path] of Object.entries(icons)) files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });

@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { documentCues, documentFeatures } from '../lib/entities/document';
 import { FEATURE_VERSION, type NerResources, sentenceFeatures } from '../lib/entities/features';
-import { resourcesFor } from '../lib/entities/languages';
+import { provideNerLexiconSource, resourcesFor } from '../lib/entities/languages';
 import { ablated } from '../lib/entities/resources';
 import {
   addEmissions,
@@ -34,6 +34,7 @@ import {
 import { readContractions, readConventions, readManifest, readSplit, type Sentence, TEST_SOURCES, testHalves } from './ner/corpus';
 import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
+import { readNerLexicon } from './ner-lexicons.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -79,6 +80,7 @@ const CLUSTERS_FILE = new URL('../data/clusters/en-glove.bin', import.meta.url).
 const clusters = LANG === 'en' && !flag('no-clusters') && existsSync(CLUSTERS_FILE) ? new Uint8Array(readFileSync(CLUSTERS_FILE)) : null;
 const NAMES_FILE = new URL('../data/lexicons/names.bin', import.meta.url).pathname;
 const names = LANG === 'en' && !flag('no-names') && existsSync(NAMES_FILE) ? new Uint8Array(readFileSync(NAMES_FILE)) : null;
+provideNerLexiconSource(readNerLexicon);
 const resources: NerResources = ablated(
   resourcesFor(LANG, clusters, undefined, names),
   `${flag('no-lexicons') ? '-nolex' : ''}${flag('no-shapes') ? '-noshape' : ''}`,

@@ -2,6 +2,8 @@
  * The name tagger's resources per language: English's are built in resources.ts; another language's come from its data
  * file (lexicons/<lang>.json, with function words and speech verbs from lib/text/speech/<lang>.json) and share the
  * feature function. Given names, surnames and places are international enough to be shared with English's lexicon.
+ * Another language's word lists are not bundled: like its model, they are handed over when an article in it comes (the
+ * background fetches them from the extension package, Node reads them from disk: scripts/ner-lexicons.mjs).
  */
 import speechDe from '../text/speech/de.json';
 import speechFr from '../text/speech/fr.json';
@@ -10,14 +12,10 @@ import speechRu from '../text/speech/ru.json';
 import { readClusters } from './clusters';
 import type { NerResources } from './features';
 import { FIRST_NAMES, LAST_NAMES, NAME_PARTICLES, PLACES } from './lexicon';
-import german from './lexicons/de.json';
-import germanPlaces from './lexicons/de-places.json';
-import french from './lexicons/fr.json';
-import portuguese from './lexicons/pt.json';
-import russian from './lexicons/ru.json';
 import { ablated, englishResources } from './resources';
 
-interface LexiconData {
+/** A language's word lists as shipped: lexicons/<lang>.json, with lexicons/<lang>-places.json's towns as morePlaces. */
+export interface LexiconData {
   language: string;
   title: string;
   orgHead: string;
@@ -31,13 +29,14 @@ interface LexiconData {
   headClasses: string;
   firstNames: string;
   lastNames: string;
+  morePlaces?: string;
 }
 
 const words = (list: string) => new Set(list.split('|').filter(Boolean));
 const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
 
-function fromData(data: LexiconData, places: string, speech: { speechVerbs: string; functionWords: string }, version: number): NerResources {
-  const gazetteer = new Set([...PLACES, ...words(data.places), ...words(places)]);
+function fromData(data: LexiconData, speech: { speechVerbs: string; functionWords: string }, version: number): NerResources {
+  const gazetteer = new Set([...PLACES, ...words(data.places), ...words(data.morePlaces ?? '')]);
   const classes: [string, ReadonlySet<string>][] = [
     ['first', new Set([...FIRST_NAMES, ...words(data.firstNames)])],
     ['last', new Set([...LAST_NAMES, ...words(data.lastNames)])],
@@ -66,17 +65,46 @@ function fromData(data: LexiconData, places: string, speech: { speechVerbs: stri
   };
 }
 
-const BUILDERS: Record<string, () => NerResources> = {
-  de: () => fromData(german as LexiconData, germanPlaces.places, speechDe, 2),
-  fr: () => fromData(french as LexiconData, '', speechFr, 1),
-  pt: () => fromData(portuguese as LexiconData, '', speechPt, 1),
-  ru: () => fromData(russian as LexiconData, '', speechRu, 1),
+const BUILDERS: Record<string, (data: LexiconData) => NerResources> = {
+  de: (data) => fromData(data, speechDe, 2),
+  fr: (data) => fromData(data, speechFr, 1),
+  pt: (data) => fromData(data, speechPt, 1),
+  ru: (data) => fromData(data, speechRu, 1),
 };
 const built = new Map<string, NerResources>();
 const withClusters = new WeakMap<Uint8Array, NerResources>();
+const lexicons = new Map<string, LexiconData>();
+let lexiconSource: ((language: string) => LexiconData | null) | null = null;
 
 /** The languages whose resources are here (a shipped model is the other half: see model.ts). */
 export const NER_LANGUAGES = ['en', ...Object.keys(BUILDERS)];
+
+/** The languages whose word lists come apart from the code, with their model. */
+export const LEXICON_LANGUAGES = Object.keys(BUILDERS);
+
+export function provideNerLexicon(language: string, data: LexiconData): void {
+  lexicons.set(language, data);
+  built.delete(language);
+}
+
+/** Where word lists come from on demand (Node reads them from disk); the browser provides them ahead instead. */
+export function provideNerLexiconSource(read: (language: string) => LexiconData | null): void {
+  lexiconSource = read;
+}
+
+export function hasNerLexicon(language: string): boolean {
+  return !BUILDERS[language] || lexicons.has(language);
+}
+
+function lexiconOf(language: string): LexiconData {
+  let data = lexicons.get(language);
+  if (!data && lexiconSource) {
+    data = lexiconSource(language) ?? undefined;
+    if (data) lexicons.set(language, data);
+  }
+  if (!data) throw new Error(`The word lists for "${language}" are not loaded (provideNerLexicon was never called)`);
+  return data;
+}
 
 /**
  * The resources of `language`, with a model's word clusters and personal-name filter when it has them (English's do),
@@ -87,7 +115,7 @@ export function resourcesFor(language: string, clusters: Uint8Array | null = nul
   if (!build) return englishResources(clusters, id, names);
   let r = built.get(language);
   if (!r) {
-    r = build();
+    r = build(lexiconOf(language));
     built.set(language, r);
   }
   if (clusters) {

@@ -25,11 +25,26 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
   });
 
   test('each language’s name model ships as a file of its own, at most 3 MB, that only the background fetches', () => {
-    for (const language of ['en', 'de', 'pt', 'ru']) expect(statSync(`${dir}/ner-${language}.bin`).size).toBeLessThanOrEqual(3_000_000);
+    for (const language of ['en', 'de', 'fr', 'pt', 'ru']) expect(statSync(`${dir}/ner-${language}.bin`).size).toBeLessThanOrEqual(3_000_000);
     // (The background asks for `/ner-${language}.bin` when an article in that language comes.)
     expect(readFileSync(`${dir}/background.js`, 'utf8')).toMatch(/\/ner-\$\{\w+\}\.bin|\/ner-"\s*\+/);
     for (const script of ['content-scripts/gate.js', 'analyzer.js'])
       expect(readFileSync(`${dir}/${script}`, 'utf8')).not.toMatch(/ner-(?:en|de|\$\{)/);
+  });
+
+  test('the word lists of the languages but English ship beside their models, not in the background’s code', () => {
+    const background = readFileSync(`${dir}/background.js`, 'utf8');
+    for (const language of ['de', 'fr', 'pt', 'ru']) {
+      const lexicon = JSON.parse(readFileSync(`${dir}/ner-${language}.lexicon.json`, 'utf8'));
+      expect(lexicon.language).toBe(language);
+      // (A surname of each list that no other code holds.)
+      const surname = (lexicon.lastNames as string).split('|').at(-1) as string;
+      expect(background, language).not.toContain(`|${surname}"`);
+    }
+    // German's towns (de-places.json) come with German's file, none of them in the code.
+    expect(JSON.parse(readFileSync(`${dir}/ner-de.lexicon.json`, 'utf8')).morePlaces).toContain('|aalen|');
+    expect(background).not.toContain('|aalen|');
+    expect(background).toMatch(/\/ner-\$\{\w+\}\.lexicon\.json|\.lexicon\.json/);
   });
 
   test('the popup carries no analyser: it reads the analysis the background made', () => {
