@@ -13,6 +13,9 @@ import {
   BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
+  FRENCH_HIGHLIGHTS,
+  FRENCH_PATH,
+  FRENCH_SPEAKERS,
   GERMAN_HIGHLIGHTS,
   GERMAN_PATH,
   GERMAN_SPEAKERS,
@@ -200,18 +203,21 @@ describe('Chromium: the built extension on the demo pages', () => {
     await page.close();
   });
 
-  test('a German article: its names highlighted and its quotes under their speakers, from the German model', async () => {
+  test.each([
+    ['German', GERMAN_PATH, GERMAN_HIGHLIGHTS, GERMAN_SPEAKERS],
+    ['French', FRENCH_PATH, FRENCH_HIGHLIGHTS, FRENCH_SPEAKERS],
+  ])('a %s article: its names highlighted and its quotes under their speakers, from its own model', async (_, path, highlights, speakers) => {
     const page = await context.newPage();
-    const url = `${server.origin}${GERMAN_PATH}`;
+    const url = `${server.origin}${path}`;
     await page.goto(url);
     await page.waitForSelector('[data-entity-id]', { timeout: 15_000 });
     const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
-    for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
+    for (const name of highlights) expect(marked).toContain(name);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
     await popup.locator('.fold.all-quotes > summary').click();
     await popup.waitForSelector('.speaker-group', { timeout: 15_000 });
-    for (const { speaker, quote } of GERMAN_SPEAKERS) {
+    for (const { speaker, quote } of speakers) {
       expect(await popup.locator(`.speaker-group[data-speaker="${speaker}"] .quote`).allTextContents()).toEqual([quote]);
     }
     expect(await popup.locator('.notice:not(.limited)').count()).toBe(0);

@@ -79,8 +79,23 @@ export const GERMAN_SPEAKERS = [
   { speaker: 'Thomas Berger', quote: '„Wir halten die Kostenschätzung für zu optimistisch“' },
 ];
 
+/**
+ * A made-up French article (tests/fixtures/pages/french-news): French names, and quotes in guillemets set off by narrow
+ * no-break spaces, from the French model and its word lists (fetched with it).
+ */
+export const FRENCH_PATH = '/local/villeneuve/le-tramway-ira-jusquaux-rives-23456789.html';
+export const FRENCH_HIGHLIGHTS = ['Hélène Garnier', 'Julien Mercier'];
+export const FRENCH_SPEAKERS = [
+  {
+    speaker: 'Hélène Garnier',
+    quote: '« C’est une bonne nouvelle pour tous ceux qui font chaque jour le trajet entre les Rives et le centre-ville »',
+  },
+  { speaker: 'Julien Mercier', quote: '« Nous trouvons cette estimation beaucoup trop optimiste »' },
+];
+
 export const E2E_ROUTES = {
   [GERMAN_PATH]: fileURLToPath(new URL('../fixtures/pages/german-news/source.html', import.meta.url)),
+  [FRENCH_PATH]: fileURLToPath(new URL('../fixtures/pages/french-news/source.html', import.meta.url)),
   [LATE_ARTICLE_PATH]: page('late-article'),
   [HOSTILE_PATH]: page('hostile'),
   [REWRITE_PATH]: page('rewrite'),

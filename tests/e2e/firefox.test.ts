@@ -9,6 +9,9 @@ import {
   BLOCKQUOTES_PATH,
   BOILERPLATE,
   E2E_ROUTES,
+  FRENCH_HIGHLIGHTS,
+  FRENCH_PATH,
+  FRENCH_SPEAKERS,
   GERMAN_HIGHLIGHTS,
   GERMAN_PATH,
   GERMAN_SPEAKERS,
@@ -133,17 +136,20 @@ describe('Firefox: the built extension on the demo pages', () => {
     await page.close();
   });
 
-  test('a German article: its names highlighted and its quotes under their speakers, from the German model', async () => {
+  test.each([
+    ['German', GERMAN_PATH, GERMAN_HIGHLIGHTS, GERMAN_SPEAKERS],
+    ['French', FRENCH_PATH, FRENCH_HIGHLIGHTS, FRENCH_SPEAKERS],
+  ])('a %s article: its names highlighted and its quotes under their speakers, from its own model', async (_, path, highlights, speakers) => {
     const page = await browser.newPage();
-    const url = `${server.origin}${GERMAN_PATH}`;
+    const url = `${server.origin}${path}`;
     await page.goto(url);
     await page.waitForSelector('[data-entity-id]', { timeout: 20_000 });
     const marked = await page.$$eval('[data-entity-id]', (marks) => marks.map((m) => m.textContent ?? ''));
-    for (const name of GERMAN_HIGHLIGHTS) expect(marked).toContain(name);
+    for (const name of highlights) expect(marked).toContain(name);
     const popup = await openPopup(browser, url);
     await popup.click('.fold.all-quotes > summary');
     await popup.waitForSelector('.speaker-group', { timeout: 20_000 });
-    for (const { speaker, quote } of GERMAN_SPEAKERS) {
+    for (const { speaker, quote } of speakers) {
       const quotes = await popup.$$eval(`.speaker-group[data-speaker="${speaker}"] .quote`, (items) => items.map((q) => q.textContent));
       expect(quotes).toEqual([quote]);
     }
