@@ -97,7 +97,8 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (verbNearBefore) f.push('verb_near_before', `${short}&verb_near_before`);
   if (verbNearAfter) f.push('verb_near_after', `${short}&verb_near_after`);
   const sentenceSymbols = before + after;
-  if (/[VLv]/.test(sentenceSymbols)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  // (A clause in the mood of reported speech says "someone said so" as a speech verb does: German "… sei „unsinnig“".)
+  if (/[VLv]/.test(sentenceSymbols) || reportedSpeechAround(an, first, last)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
   if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
   if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
   // (A speech noun may also stand in a description the ranker reads as a source, "X's statement that": the word counts.)
@@ -110,6 +111,21 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (/Q/.test(sentenceSymbols)) f.push(`${short}&other_quote_in_sentence`);
   if (/\(\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start))) f.push('in_brackets');
   return f;
+}
+
+/** Whether a verb form of reported speech stands in the sentence around words [first, last] (at most 30 words each side). */
+function reportedSpeechAround(an: QuoteAnalysis, first: number, last: number): boolean {
+  const forms = an.lex.reportedSpeechForms;
+  if (!forms.size) return false;
+  const { words } = an.layout;
+  const sentence = (words[first] ?? words[last])?.sentence;
+  const outside = (k: number) => {
+    const w = words[k];
+    return !!w && w.sentence === sentence && w.quote === -1 && forms.has(w.lower);
+  };
+  for (let k = first - 1; k >= 0 && k >= first - 30 && words[k]?.sentence === sentence; k--) if (outside(k)) return true;
+  for (let k = last + 1; k < words.length && k <= last + 30 && words[k]?.sentence === sentence; k++) if (outside(k)) return true;
+  return false;
 }
 
 /** Whether a speech noun ("statement", "remarks") stands among the (at most 30) words of the sentence before word `first`. */

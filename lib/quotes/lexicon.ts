@@ -25,6 +25,8 @@ export interface SpeechLexiconData {
   courtesyTitles: Record<string, string>;
   functionWords: string;
   firstPersonWords: string;
+  /** verb forms that mark a clause as reported speech by themselves (German's Konjunktiv I: "sei", "habe"); none in English */
+  reportedSpeechForms?: string;
   /** the language capitalises every noun (German): a capital says "noun", not "name" */
   capitalisedNouns?: boolean;
   /** words that open a reported clause ("that"); English's when left out */
@@ -66,6 +68,7 @@ export interface SpeechLexicon {
   courtesyTitles: Map<string, string>;
   functionWords: Set<string>;
   firstPersonWords: Set<string>;
+  reportedSpeechForms: Set<string>;
   patterns: Record<'after' | 'before' | 'local', [string, RegExp][]>;
   slots: AttributionSlot[];
   /** each listed word's symbol for the attribution strings (see attribution.ts), in one lookup */
@@ -125,6 +128,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     courtesyTitles: new Map(Object.entries(data.courtesyTitles)),
     functionWords: new Set(words(data.functionWords)),
     firstPersonWords: new Set(words(data.firstPersonWords)),
+    reportedSpeechForms: new Set(words(data.reportedSpeechForms ?? '')),
     patterns: { after: patterns(groups.after), before: patterns(groups.before), local: patterns(groups.local) },
     slots: data.slots ?? fallback.slots ?? [],
   };

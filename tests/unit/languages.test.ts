@@ -153,6 +153,27 @@ describe('speech lexicons per language', () => {
   });
 });
 
+describe('German reported speech', () => {
+  // Konjunktiv I ("sei") marks a clause as someone's words, as a speech verb would: a short quote in it is reported speech,
+  // the same words in the indicative ("ist") a scare quote.
+  const speaker = (text: string): Entity => ({
+    id: 'e1',
+    name: 'Jana Keller',
+    type: 'PER' as EntityType,
+    mentions: [{ start: text.indexOf('Jana Keller'), end: text.indexOf('Jana Keller') + 11, text: 'Jana Keller' }],
+    variants: ['Jana Keller'],
+    titles: [],
+  });
+  test('a short quote in a clause of reported speech is a quote; in the indicative it is not', () => {
+    const reported = 'Jana Keller äußerte sich am Montag zum Entwurf. Die Regelung sei „schlicht unsinnig“. Dann ging sie.';
+    expect(findQuotes(reported, [speaker(reported)], { language: 'de' }).map((q) => reported.slice(q.start, q.end))).toEqual(['„schlicht unsinnig“']);
+    const stated = reported.replace(' sei ', ' ist ');
+    expect(findQuotes(stated, [speaker(stated)], { language: 'de' })).toEqual([]);
+    expect(speechLexicon('de').reportedSpeechForms.has('sei')).toBe(true);
+    expect(speechLexicon('en').reportedSpeechForms.size).toBe(0);
+  });
+});
+
 // Each shipped model on the held-out slice of its corpora (exact typed spans), never trained on: GermEval 2014 dev
 // (which chose the German settings), UNER Portuguese-Bosque dev, factRuEval-2016 dev, Sequoia dev (which chose the French
 // settings; its test split gives the README's figure). The floors are a few points under
