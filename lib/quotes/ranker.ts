@@ -267,7 +267,9 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
       via: -1,
     };
     const held: Reading[] = holderAnswer ? [{ answer: writtenAs(holderAnswer, m.text), features: ['a:holds_role'], via: holder }] : [];
-    return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), written];
+    // (Where someone named holds the role, "the chief executive said" is that person: the description as written is no
+    // reading of its own then.)
+    return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
   }
   const answer = nameAnswer(m);
   return answer ? [{ answer, features: [], via: i }] : [];

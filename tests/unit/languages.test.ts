@@ -1,7 +1,7 @@
 // Languages beyond English: each language's text conventions, speech lexicon and attribution patterns, and its shipped
 // name model on the held-out slice of its corpora. Every sentence here is made up for the test (names included).
 import { describe, expect, test } from 'vitest';
-import type { Entity, EntityType } from '../../lib/analyze';
+import { analyzeText, type Entity, type EntityType } from '../../lib/analyze';
 import { tokenize } from '../../lib/entities';
 import { nerModel, nerResources } from '../../lib/entities/model';
 import { findQuoteSpans, findQuotes, SPEECH_LANGUAGES, speechLexicon } from '../../lib/quotes';
@@ -171,6 +171,15 @@ describe('German reported speech', () => {
     expect(findQuotes(stated, [speaker(stated)], { language: 'de' })).toEqual([]);
     expect(speechLexicon('de').reportedSpeechForms.has('sei')).toBe(true);
     expect(speechLexicon('en').reportedSpeechForms.size).toBe(0);
+  });
+});
+
+describe('a description stands for the person who holds its role', () => {
+  // (Through the whole pipeline: the role comes to the ranker as the title the tagger found beside the name.)
+  test('„…“, sagte der Konzernchef: the Konzernchef named before, not the description as written', () => {
+    const text =
+      '„Wir haben viel zu tun“, sagte Konzernchef Peter Lindner am Dienstag in Wien. Der Markt sei größer als vor der Krise.\n\nDie Firma hat 3000 Mitarbeiter. „Das ist eine gute Nachricht“, sagte der Konzernchef mit Blick auf Europa.';
+    expect(analyzeText(text).quotes.map((q) => q.speaker)).toEqual(['Peter Lindner', 'Peter Lindner']);
   });
 });
 
