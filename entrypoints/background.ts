@@ -27,8 +27,9 @@ async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-/** The warm-up before this background's first analysis (see warmUpSteps); every analysis waits for it. */
-let warmUp: Promise<unknown> | null = null;
+/** How far this background's warm-up has gone (see warmUpSteps), and its last run, which each analysis waits for. */
+let warmedUpTo = 0;
+let warmingUp: Promise<void> = Promise.resolve();
 
 /**
  * Names and quotes of an article's text, in steps that yield to the event loop between them: the background serves
@@ -36,12 +37,13 @@ let warmUp: Promise<unknown> | null = null;
  */
 async function analyseInSlices(text: string, language: string | null, blockQuotes: { start: number; end: number }[]): Promise<TextAnalysis> {
   const limited = limitText(text).text;
-  // A text too short to warm up on leaves it to the next one.
-  const again = () => {
-    warmUp = null;
-  };
-  warmUp ??= inSlices(warmUpSteps(limited, language)).then((done) => done || again(), again);
-  await warmUp;
+  // Once, on the first texts long enough (a short one takes the warm-up as far as it can).
+  warmingUp = warmingUp
+    .then(async () => {
+      warmedUpTo = await inSlices(warmUpSteps(limited, language, warmedUpTo));
+    })
+    .catch(() => undefined);
+  await warmingUp;
   return inSlices(analysisSteps(limited, language, blockQuotes));
 }
 

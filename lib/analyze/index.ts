@@ -58,19 +58,21 @@ export function* analysisSteps(
 const WARM_UP_CHARS = [500, 1500, 4000];
 
 /**
- * Steps to run before a process's first analysis, whose results are dropped: the names and quotes of growing beginnings
- * of `text`, shorter than it. The engine's code runs slowly on first use (interpreted, its regular expressions not yet
- * compiled); run on a little text at a time, it is fast by the time analysisSteps comes, so no step of that takes long.
- * Returns whether it warmed up on all of WARM_UP_CHARS (false for a short text, or one in a language without a model).
+ * Steps to run before a process's first analyses, whose results are dropped: the names and quotes of growing beginnings
+ * of `text`, shorter than it, past the `from` characters an earlier warm-up covered. The engine's code runs slowly on
+ * first use (interpreted, its regular expressions not yet compiled); run on a little text at a time, it is fast by the
+ * time analysisSteps comes, so no step of that takes long. Returns how far the warm-up has now gone.
  */
-export function* warmUpSteps(text: string, language: string | null = detectLanguage(text)): Generator<void, boolean> {
-  if (!languageSupport(language).supported) return false;
+export function* warmUpSteps(text: string, language: string | null = detectLanguage(text), from = 0): Generator<void, number> {
+  const todo = WARM_UP_CHARS.filter((chars) => chars > from);
+  if (!todo.length || !languageSupport(language).supported) return from;
   const lang = nlpLanguage(language);
   nerResources(lang);
   yield;
-  for (const chars of WARM_UP_CHARS) {
+  let done = from;
+  for (const chars of todo) {
     const end = sections(text, chars)[0]?.end ?? 0;
-    if (end >= text.length) return false;
+    if (end >= text.length) break;
     const piece = text.slice(0, end);
     // (The tokens apart, at first: the tokenizer's expression is compiled on its first use.)
     const tokens = tokenize(piece, lang);
@@ -78,9 +80,10 @@ export function* warmUpSteps(text: string, language: string | null = detectLangu
     const { entities } = findEntities(piece, lang, tokens);
     yield;
     findQuotes(piece, entities, { language: lang });
+    done = chars;
     yield;
   }
-  return true;
+  return done;
 }
 
 /**

@@ -112,8 +112,23 @@ describe('the warm-up before a first analysis', () => {
 
   test('stops before the beginning would be the whole text, and does nothing for a language without a model', () => {
     const short = textOf(4);
-    const { steps } = stepByStep(warmUpSteps(short, 'en'));
+    const { steps, result } = stepByStep(warmUpSteps(short, 'en'));
     for (const c of steps.flat()) if (c.fn !== 'nerResources') expect(c.chars).toBeLessThan(short.length);
+    expect(result).toBeGreaterThan(0);
+    expect(result).toBeLessThan(short.length);
     expect(stepByStep(warmUpSteps(short, 'xx')).steps.flat()).toEqual([]);
+  });
+
+  test('goes on from where an earlier warm-up stopped, and once done, does nothing more', () => {
+    const text = textOf(500);
+    const short = stepByStep(warmUpSteps(textOf(4), 'en')).result;
+    const rest = stepByStep(warmUpSteps(text, 'en', short));
+    const pieces = rest.steps.flat().filter((c) => c.fn === 'findEntities');
+    for (const c of pieces) expect(c.chars).toBeGreaterThan(short);
+    const done = rest.result;
+    expect(done).toBeGreaterThan(short);
+    const again = stepByStep(warmUpSteps(text, 'en', done));
+    expect(again.steps.flat()).toEqual([]);
+    expect(again.result).toBe(done);
   });
 });
