@@ -34,7 +34,7 @@ export function* analysisSteps(
   if (!nlp.supported) return { entities: [], quotes: [], nlp };
   // (A text whose language is unknown is read as English.)
   const lang = nlpLanguage(language);
-  // The model is parsed and its word lists built on first use: tens of milliseconds, in a step of their own.
+  // A language's model is parsed and its word lists built on its first use: a step of their own.
   nerResources(lang);
   yield;
   if (text.length <= WHOLE_TEXT_CHARS) {
