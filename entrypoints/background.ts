@@ -13,22 +13,38 @@ import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 import { tabStateAreaName } from '../adapters/tab-state-events';
 import { t, tn } from '../components/i18n';
-import { analysisSteps, limitText, nlpLanguage, type TextAnalysis } from '../lib/analyze';
+import { analysisSteps, limitText, nlpLanguage, type TextAnalysis, warmUpSteps } from '../lib/analyze';
 import { highlightedEntities } from '../lib/analyze/highlighted';
 import { type ArticleContext, articleContext } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
 
-/**
- * Names and quotes of an article's text, in sections that yield to the event loop between them: the background serves
- * every tab, and a huge page must not keep the others waiting (see lib/analyze/bounds.ts).
- */
-async function analyseInSlices(text: string, language: string | null, blockQuotes: { start: number; end: number }[]): Promise<TextAnalysis> {
-  const steps = analysisSteps(limitText(text).text, language, blockQuotes);
+/** Runs a generator's steps, yielding to the event loop after each: the background serves every tab meanwhile. */
+async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+}
+
+/** How far this background's warm-up has gone (see warmUpSteps), and its last run, which each analysis waits for. */
+let warmedUpTo = 0;
+let warmingUp: Promise<void> = Promise.resolve();
+
+/**
+ * Names and quotes of an article's text, in steps that yield to the event loop between them: the background serves
+ * every tab, and a huge page must not keep the others waiting (see lib/analyze/bounds.ts).
+ */
+async function analyseInSlices(text: string, language: string | null, blockQuotes: { start: number; end: number }[]): Promise<TextAnalysis> {
+  const limited = limitText(text).text;
+  // Once, on the first texts long enough (a short one takes the warm-up as far as it can).
+  warmingUp = warmingUp
+    .then(async () => {
+      warmedUpTo = await inSlices(warmUpSteps(limited, language, warmedUpTo));
+    })
+    .catch(() => undefined);
+  await warmingUp;
+  return inSlices(analysisSteps(limited, language, blockQuotes));
 }
 
 /**

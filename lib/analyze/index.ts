@@ -1,5 +1,6 @@
 import type { GateSignals } from '../detect';
-import { findEntities } from '../entities';
+import { findEntities, tokenize } from '../entities';
+import { nerResources } from '../entities/model';
 import { detectLanguage, type PageDocument } from '../extract';
 import { findQuotes } from '../quotes';
 import { mergeSections, type SectionAnalysis, sections, WHOLE_TEXT_CHARS } from './bounds';
@@ -20,8 +21,9 @@ export { languageSupport, nlpLanguage, SUPPORTED_LANGUAGES } from './language';
 export { extractPage, type PageExtraction, type PageOptions } from './page';
 
 /**
- * Entities and quotes of plain text, step by step: a text longer than WHOLE_TEXT_CHARS is analysed in sections (see
- * lib/analyze/bounds.ts), and the generator yields after each, so the background can answer other tabs in between.
+ * Entities and quotes of plain text, step by step, so the background can answer other tabs in between: the generator
+ * yields after the model's first-use set-up, and after the names and after the quotes of each piece. A text longer than
+ * WHOLE_TEXT_CHARS is analysed in sections (see lib/analyze/bounds.ts). Where it yields changes nothing in the result.
  */
 export function* analysisSteps(
   text: string,
@@ -32,8 +34,12 @@ export function* analysisSteps(
   if (!nlp.supported) return { entities: [], quotes: [], nlp };
   // (A text whose language is unknown is read as English.)
   const lang = nlpLanguage(language);
+  // A language's model is parsed and its word lists built on its first use: a step of their own.
+  nerResources(lang);
+  yield;
   if (text.length <= WHOLE_TEXT_CHARS) {
     const { entities } = findEntities(text, lang);
+    yield;
     return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang }), nlp };
   }
   const parts: SectionAnalysis[] = [];
@@ -41,10 +47,43 @@ export function* analysisSteps(
     const piece = text.slice(start, end);
     const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
     const { entities } = findEntities(piece, lang);
+    yield;
     parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang }) });
     yield;
   }
   return { ...mergeSections(parts), nlp };
+}
+
+/** The beginnings of a text the engine warms up on (see warmUpSteps), each cut after a paragraph or sentence. */
+const WARM_UP_CHARS = [500, 1500, 4000];
+
+/**
+ * Steps to run before a process's first analyses, whose results are dropped: the names and quotes of growing beginnings
+ * of `text`, shorter than it, past the `from` characters an earlier warm-up covered. The engine's code runs slowly on
+ * first use (interpreted, its regular expressions not yet compiled); run on a little text at a time, it is fast by the
+ * time analysisSteps comes, so no step of that takes long. Returns how far the warm-up has now gone.
+ */
+export function* warmUpSteps(text: string, language: string | null = detectLanguage(text), from = 0): Generator<void, number> {
+  const todo = WARM_UP_CHARS.filter((chars) => chars > from);
+  if (!todo.length || !languageSupport(language).supported) return from;
+  const lang = nlpLanguage(language);
+  nerResources(lang);
+  yield;
+  let done = from;
+  for (const chars of todo) {
+    const end = sections(text, chars)[0]?.end ?? 0;
+    if (end >= text.length) break;
+    const piece = text.slice(0, end);
+    // (The tokens apart, at first: the tokenizer's expression is compiled on its first use.)
+    const tokens = tokenize(piece, lang);
+    yield;
+    const { entities } = findEntities(piece, lang, tokens);
+    yield;
+    findQuotes(piece, entities, { language: lang });
+    done = chars;
+    yield;
+  }
+  return done;
 }
 
 /**
