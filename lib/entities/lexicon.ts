@@ -55,10 +55,6 @@ export const FUNCTION_WORDS = set(
 export const CALENDAR_WORDS = set(
   'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december',
 );
-/** Verbs that report speech: "X said", "according to X". */
-export const SPEECH_VERBS = set(
-  'said|says|say|told|tells|added|adds|noted|warned|stated|explained|argued|claimed|insisted|asked|replied|declared|announced|confirmed|denied|stressed|urged|wrote|writes|tweeted|commented|remarked|recalled|admitted|acknowledged|suggested|concluded|alleged|predicted|promised|vowed|responded|answered|according',
-);
 
 /** Common Chinese, Korean, Vietnamese and Singaporean family names in their usual romanisations. */
 const EAST_ASIAN_FAMILY_NAMES = set(

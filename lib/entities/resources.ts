@@ -1,4 +1,6 @@
 /** The English resources the name tagger's features read: word classes, phrase gazetteers and word clusters, as data. */
+
+import speechEn from '../text/speech/en.json';
 import { readClusters } from './clusters';
 import type { NerResources } from './features';
 import {
@@ -20,7 +22,6 @@ import {
   PLACE_PREFIXES,
   PLACES,
   RELIGIONS,
-  SPEECH_VERBS,
   TITLE_MODIFIERS,
   TITLES,
 } from './lexicon';
@@ -83,7 +84,7 @@ function baseResources(): NerResources {
     ['event-head', EVENT_HEADS],
     ['event-prefix', EVENT_PREFIXES],
     ['particle', NAME_PARTICLES],
-    ['speech', SPEECH_VERBS],
+    ['speech', new Set(speechEn.nameContextVerbs.split('|'))],
     ['calendar', CALENDAR_WORDS],
     ['org-of', ORG_OF_HEADS],
     ['title-modifier', TITLE_MODIFIERS],

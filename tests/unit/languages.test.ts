@@ -6,6 +6,7 @@ import { tokenize } from '../../lib/entities';
 import { nerModel, nerResources } from '../../lib/entities/model';
 import { findQuoteSpans, findQuotes, SPEECH_LANGUAGES, speechLexicon } from '../../lib/quotes';
 import { dotEndsNoSentence, TEXT_LANGUAGES, textConventions } from '../../lib/text';
+import speechEn from '../../lib/text/speech/en.json';
 import { readContractions, readManifest, readSplit } from '../../scripts/ner/corpus';
 import { f1, scoreCorpus } from '../../scripts/ner/score';
 
@@ -103,6 +104,19 @@ describe('speech lexicons per language', () => {
       for (const w of set) expect(w, language).toMatch(/^[\p{Ll}\p{N}'’.-]+$/u);
     expect(lex.patterns.after.length).toBeGreaterThan(0);
     expect(lex.slots.length).toBeGreaterThan(0);
+  });
+
+  test('English: the name tagger reads its speech words from the speech data the quote stage reads', () => {
+    const res = nerResources('en');
+    const tagged = res.classes[res.speechClass]?.[1];
+    const lex = speechLexicon('en');
+    const contextVerbs = speechEn.nameContextVerbs.split('|');
+    expect(contextVerbs.length).toBeGreaterThan(20);
+    for (const w of contextVerbs) expect(tagged?.has(w), w).toBe(true);
+    expect(tagged?.has('saying')).toBe(false);
+    // Each is a speech verb of the quote stage, or opens one of its source phrases ("according to").
+    const firstWordsOfSources = new Set(lex.sourcePhrases.map((p) => p[0]));
+    for (const w of contextVerbs) expect(lex.speechVerbs.has(w) || firstWordsOfSources.has(w), w).toBe(true);
   });
 
   test.each<[string, string, string[]]>([
