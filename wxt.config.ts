@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
@@ -26,6 +27,16 @@ function withoutPreactInnerHtml(): Plugin {
   };
 }
 
+/** The README's "Data and credits" section, as the credits file the package carries. */
+function packageCredits(): string {
+  const readme = readFileSync(fileURLToPath(new URL('./README.md', import.meta.url)), 'utf8');
+  const start = readme.indexOf('## Data and credits');
+  const end = readme.indexOf('\n## ', start + 1);
+  if (start < 0 || end < 0) throw new Error('README.md has no "## Data and credits" section to ship as CREDITS.md');
+  const body = readme.slice(readme.indexOf('\n', start) + 1, end).trim();
+  return `# Backstory: data and credits\n\nBackstory's code is MIT-licensed. Its models and word lists derive from the data credited below.\n\n${body}\n`;
+}
+
 // Gecko id is fixed so Firefox keeps storage across reinstalls and tests can pin the extension's origin.
 export const GECKO_ID = 'backstory@backstory.example';
 
@@ -48,6 +59,13 @@ export default defineConfig({
         const lexicon = readNerLexicon(language);
         if (lexicon) files.push({ contents: JSON.stringify(lexicon), relativeDest: `ner-${language}.lexicon.json` });
       }
+      // The models are trained on attributed (CC BY, CC BY-SA, LGPL-LR) data, so the credit travels with them: the
+      // README's "Data and credits" section, and the French data's licence text in full (the LGPL-LR asks for it).
+      files.push({ contents: packageCredits(), relativeDest: 'CREDITS.md' });
+      files.push({
+        absoluteSrc: fileURLToPath(new URL('./data/ner-fr/sequoia/LICENSE.txt', import.meta.url)),
+        relativeDest: 'licences/sequoia-LGPL-LR.txt',
+      });
       // The icon's PNGs, rendered from its SVG on every build; WXT lists `icon/<size>.png` in the manifest's icons.
       const icons = renderIcons(fileURLToPath(new URL('./.wxt/icon', import.meta.url)));
       for (const [size, path] of Object.entries(icons)) files.push({ absoluteSrc: path, relativeDest: `icon/${size}.png` });

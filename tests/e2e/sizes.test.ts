@@ -24,6 +24,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     expect(readFileSync(`${dir}/background.js`, 'utf8')).toContain('islamabad');
   });
 
+  test('the package carries the credit its models’ training data asks for, and the French data’s licence in full', () => {
+    const credits = readFileSync(`${dir}/CREDITS.md`, 'utf8');
+    for (const source of ['Universal NER', 'GUM corpus', 'GermEval 2014', 'Bosque', 'factRuEval-2016', 'Sequoia', 'LitBank', 'GeoNames'])
+      expect(credits, source).toContain(source);
+    expect(credits).toMatch(/CC BY-SA 4\.0/);
+    expect(readFileSync(`${dir}/licences/sequoia-LGPL-LR.txt`, 'utf8')).toMatch(/Lesser General Public License for Linguistic Resources|LGPL-LR/);
+  });
+
   test('each language’s name model ships as a file of its own, at most 3 MB, that only the background fetches', () => {
     for (const language of ['en', 'de', 'fr', 'pt', 'ru']) expect(statSync(`${dir}/ner-${language}.bin`).size).toBeLessThanOrEqual(3_000_000);
     // (The background asks for `/ner-${language}.bin` when an article in that language comes.)
