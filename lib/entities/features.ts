@@ -428,6 +428,11 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
 // run of capitals (2 per head class, and 24 more).
 const MAX_FEATURES = 16 + 1 + 32 + 10 + 2 * 32 + 4 + 8 + 56;
 let buffer = new Uint32Array(1 << 14);
+// Per-sentence tables, reused likewise (grown as needed).
+let runStarts = new Int32Array(256);
+let runEnds = new Int32Array(256);
+let groupedOffsets = new Uint32Array(257);
+let groupBuffer = new Uint8Array(256 * 5);
 const APPOSITIVE_WORDS = 4;
 
 /**
@@ -454,8 +459,12 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
   const casing = alpha >= 3 && shouted / alpha >= 0.6 ? 2 : alpha >= 3 && capitalised / alpha >= 0.75 ? 1 : 0;
 
   // Runs of capitalised words, joined by connectors ("Bank of England", "Osama bin Laden"): the unit of the shape tests.
-  const runStart = new Int32Array(n).fill(-1);
-  const runEnd = new Int32Array(n).fill(-1);
+  if (runStarts.length < n) {
+    runStarts = new Int32Array(n * 2);
+    runEnds = new Int32Array(n * 2);
+  }
+  const runStart = runStarts.fill(-1, 0, n);
+  const runEnd = runEnds.fill(-1, 0, n);
   for (let k = 0; k < n; ) {
     if (!isCapital((info[k] as TokenInfo).cap)) {
       k++;
@@ -506,9 +515,14 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
     }
   }
 
-  const offsets = new Uint32Array(n + 1);
   // No token has more than MAX_FEATURES features, so the buffer is sized once per sentence, not checked per feature.
   if (buffer.length < n * MAX_FEATURES) buffer = new Uint32Array(n * MAX_FEATURES * 2);
+  if (groupedOffsets.length <= n) {
+    groupedOffsets = new Uint32Array(n * 2 + 1);
+    groupBuffer = new Uint8Array(n * 10);
+  }
+  // (Grouped, the offsets and groups are views that the next call overwrites, as the hashes are.)
+  const offsets = grouped ? groupedOffsets.subarray(0, n + 1) : new Uint32Array(n + 1);
   const out = buffer;
   let used = 0;
   const copy = (features: Uint32Array) => {
@@ -517,7 +531,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
   const wordAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).wordHash);
   const shortAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).shortShapeHash);
   const capAt = (k: number): number => (k < 0 || k >= n ? 7 : (info[k] as TokenInfo).cap);
-  const groups = grouped ? new Uint8Array(n * 5) : null;
+  const groups = grouped ? groupBuffer.subarray(0, n * 5) : null;
   const wordOf = (k: number) => (k < 0 || k >= n ? EDGE : (info[k] as WordInfo));
   for (let k = 0; k < n; k++) {
     offsets[k] = used;
