@@ -281,6 +281,11 @@ interface Compiled {
   older: Map<string, WordInfo>;
   /** the first word of some phrase gazetteer's entry → the gazetteers (a bit mask) */
   opensPhrase: Map<string, number>;
+  /**
+   * Per phrase gazetteer, its entries (1) and the first two or more words of its longer entries (2): a look-up that finds
+   * neither ends the search for longer entries there.
+   */
+  phraseTables: Map<string, number>[];
   /** given names, surnames (each with the class 'name' of personal names of either kind) and common words, as masks */
   firstMask: number;
   lastMask: number;
@@ -336,9 +341,21 @@ function compile(res: NerResources): Compiled {
       opensPhrase.set(w, (opensPhrase.get(w) ?? 0) | (1 << g));
     }
   });
+  const phraseTables = res.phrases.map(([, entries]) => {
+    const table = new Map<string, number>();
+    for (const e of entries) {
+      table.set(e, (table.get(e) ?? 0) | 1);
+      for (let at = e.indexOf(' ', e.indexOf(' ') + 1); at > 0; at = e.indexOf(' ', at + 1)) {
+        const prefix = e.slice(0, at);
+        table.set(prefix, (table.get(prefix) ?? 0) | 2);
+      }
+    }
+    return table;
+  });
   c = {
     classSets,
     opensPhrase,
+    phraseTables,
     words: new Map(),
     older: new Map(),
     firstMask: mask('first') | mask('name'),
@@ -493,7 +510,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
     if (gazetteers) opens.push(k, gazetteers);
   }
   for (let g = 0; opens.length && g < res.phrases.length; g++) {
-    const entries = (res.phrases[g] as readonly [string, ReadonlySet<string>])[1];
+    const table = compiled.phraseTables[g] as Map<string, number>;
     let free = 0;
     for (let i = 0; i < opens.length; i += 2) {
       const k = opens[i] as number;
@@ -502,7 +519,9 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
       let best = 0;
       for (let len = 2; len <= 5 && k + len <= n; len++) {
         phrase += ` ${(info[k + len - 1] as TokenInfo).lower}`;
-        if (entries.has(phrase)) best = len;
+        const found = table.get(phrase) ?? 0;
+        if (found & 1) best = len;
+        if (!(found & 2)) break;
       }
       if (!best) continue;
       for (let j = k; j < k + best; j++) {

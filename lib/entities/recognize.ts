@@ -17,6 +17,8 @@ export interface StagedSentence {
   info: TokenInfo[];
   emissions: Float32Array;
   path: Int32Array;
+  /** the tags each token may take (punctuationInside), read again by the second stage */
+  masks?: Uint32Array;
 }
 
 /** The first stage on sentences given as words: features, scores and best paths. */
@@ -32,9 +34,10 @@ export function firstStage(sentences: string[][], model: NerModel, resources: Ne
     const f = sentenceFeatures(words, resources, true);
     const emissions = scores.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
     addGroupedEmissions(model.stage1, f, emissions);
-    const path = viterbi(emissions, n, model.stage1.transitions, punctuationInside(f.info), tags.subarray(at, at + n));
+    const masks = punctuationInside(f.info);
+    const path = viterbi(emissions, n, model.stage1.transitions, masks, tags.subarray(at, at + n));
     at += n;
-    return { words, info: f.info, emissions, path };
+    return { words, info: f.info, emissions, path, masks };
   });
 }
 
@@ -56,7 +59,7 @@ export function secondStage(staged: StagedSentence[], model: NerModel, resources
     const first = s.emissions;
     for (let k = 0; k < emissions.length; k++) emissions[k] = (first[k] as number) * carry;
     addEmissions(stage2, f.hashes, f.offsets, emissions);
-    const path = viterbi(emissions, n, stage2.transitions, punctuationInside(s.info), tags.subarray(at, at + n));
+    const path = viterbi(emissions, n, stage2.transitions, 'masks' in s ? s.masks : punctuationInside(s.info), tags.subarray(at, at + n));
     at += n;
     return path;
   });
