@@ -154,6 +154,25 @@ export function shapeOf(word: string, maxRun: number): string {
   return out;
 }
 
+/** hashString(shapeOf(word, maxRun)), without building the shape: the same characters hashed as they are found. */
+export function shapeHash(word: string, maxRun: number): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = letterCase(word, i);
+    const code = word.charCodeAt(i);
+    // 'X', 'x', 'd' or the character itself (one UTF-16 unit, as shapeOf writes it).
+    const c = letter > 0 ? 88 : letter < 0 ? 120 : code >= 48 && code <= 57 ? 100 : code;
+    if (c === last) {
+      if (++run > maxRun) continue;
+    } else run = 1;
+    last = c;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** What the feature function knows of each token; also read by the second stage. */
 export interface TokenInfo {
   lower: string;
@@ -250,24 +269,33 @@ function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone'>):
 export function groupFeatures(w: WordInfo, group: number, keep = true): Uint32Array {
   const cached = w.groups[group];
   if (cached) return cached;
-  const out: number[] = [];
+  // (Written into a scratch table: a copy is kept, or, not kept, a view that the next call overwrites.)
+  const out = groupScratch;
+  let n = 0;
+  const copy = (features: Uint32Array) => {
+    for (let i = 0; i < features.length; i++) out[n++] = features[i] as number;
+  };
   if (group < 6) {
     if (w !== EDGE) {
       const capClass = w.cap * 8 + (group >= 3 ? 4 : 0) + (group % 3);
-      out.push(...w.own, mix(T.capital, capClass));
-      for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(T.lexicon, c * 64 + capClass));
+      copy(w.own);
+      out[n++] = mix(T.capital, capClass);
+      for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out[n++] = mix(T.lexicon, c * 64 + capClass);
     }
   } else if (group < 10) {
     const before = group < 8;
     const capital = group & 1;
-    out.push(...(before ? w.asBefore : w.asAfter));
+    copy(before ? w.asBefore : w.asAfter);
     const template = before ? T.lexiconBefore : T.lexiconAfter;
-    for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(template, c * 8 + capital));
-  } else out.push(...(group === 10 ? w.asBefore2 : w.asAfter2));
-  const features = Uint32Array.from(out);
-  if (keep) w.groups[group] = features;
+    for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out[n++] = mix(template, c * 8 + capital);
+  } else copy(group === 10 ? w.asBefore2 : w.asAfter2);
+  if (!keep) return out.subarray(0, n);
+  const features = out.slice(0, n);
+  w.groups[group] = features;
   return features;
 }
+/** A word's own features (16 at most), its capitalisation and up to 32 word classes: 49 at most in a group. */
+const groupScratch = new Uint32Array(64);
 
 const OPENERS = /^["'([«“‘:—-]$/;
 const TO_NORMALISE = /[’‘‐‑–—“”«»]/;
@@ -394,15 +422,10 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
   const cap = capitalOf(norm);
   const capital = isCapital(cap) ? 1 : 0;
   const wordHash = h >>> 0;
-  const shortShapeHash = hashString(shapeOf(norm, 1));
+  const shortShapeHash = shapeHash(norm, 1);
+  const longShapeHash = shapeHash(norm, 4);
   const clusters = res.clusters?.(lower) ?? null;
-  const own = [
-    mix(T.bias, 0),
-    mix(T.word, wordHash),
-    mix(T.raw, raw >>> 0),
-    mix(T.shape, hashString(shapeOf(norm, 4))),
-    mix(T.shortShape, shortShapeHash),
-  ];
+  const own = [mix(T.bias, 0), mix(T.word, wordHash), mix(T.raw, raw >>> 0), mix(T.shape, longShapeHash), mix(T.shortShape, shortShapeHash)];
   for (let p = 0; p < 4; p++) {
     if (prefixes[p]) own.push(mix(T.prefix + p, prefixes[p] as number));
     if (suffixes[p]) own.push(mix(T.suffix + p, suffixes[p] as number));
@@ -433,7 +456,7 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
     wordHash,
     shortShapeHash,
     rawHash: raw >>> 0,
-    shapeHash: hashString(shapeOf(norm, 4)),
+    shapeHash: longShapeHash,
     clusters,
   });
   remember(c, word, info);
