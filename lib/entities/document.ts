@@ -61,12 +61,21 @@ export const documentCues = (res: Pick<NerResources, 'titleClass' | 'speechClass
 /** Per sentence, the second stage's feature hashes (same layout as sentenceFeatures). */
 export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCues): { hashes: Uint32Array; offsets: Uint32Array }[] {
   const spans: FoundSpan[] = [];
-  sentences.forEach((s, i) => {
+  let longest = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i] as DocumentSentence;
+    if (s.info.length > longest) longest = s.info.length;
     for (const span of spansOf(s.path)) {
-      const words = s.info.slice(span.start, span.end).map((t) => t.lower);
-      spans.push({ ...span, sentence: i, key: words.join(' '), words });
+      const words: string[] = [];
+      let key = '';
+      for (let j = span.start; j < span.end; j++) {
+        const lower = (s.info[j] as TokenInfo).lower;
+        words.push(lower);
+        key = j === span.start ? lower : `${key} ${lower}`;
+      }
+      spans.push({ start: span.start, end: span.end, type: span.type, sentence: i, key, words });
     }
-  });
+  }
   // Votes by exact string, by word (with the word's position), and who is named in full.
   const byKey = new Map<string, number[]>();
   const byWord = new Map<string, number[]>();
@@ -144,6 +153,14 @@ export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCu
   // One buffer for the whole document (each sentence's hashes are a view of it): at most 17 features a token.
   const tokens = sentences.reduce((sum, s) => sum + s.info.length, 0);
   const buffer = new Uint32Array(tokens * MAX_DOCUMENT_FEATURES);
+  // (And one table of offsets, and one of each per-sentence table, for the whole document.)
+  const allOffsets = new Uint32Array(tokens + sentences.length);
+  let offsetsAt = 0;
+  const runStart = new Int32Array(longest);
+  const runEnd = new Int32Array(longest);
+  const ownSpanAt = new Int32Array(longest);
+  /** the end of the first pass's span starting at a token, or -1 */
+  const ownSpanStart = new Int32Array(longest);
   let used = 0;
   const emit = (template: number, value: number) => {
     buffer[used++] = mix(template, value);
@@ -151,10 +168,11 @@ export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCu
   return sentences.map((s, si) => {
     const n = s.info.length;
     const from = used;
-    const offsets = new Uint32Array(n + 1);
+    const offsets = allOffsets.subarray(offsetsAt, offsetsAt + n + 1);
+    offsetsAt += n + 1;
     // The runs of capitalised words (as the first stage's name-shape tests see them, without connectors).
-    const runStart = new Int32Array(n).fill(-1);
-    const runEnd = new Int32Array(n).fill(-1);
+    runStart.fill(-1, 0, n);
+    runEnd.fill(-1, 0, n);
     for (let k = 0; k < n; ) {
       if (!isCapital((s.info[k] as TokenInfo).cap)) {
         k++;
@@ -168,9 +186,8 @@ export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCu
       }
       k = end;
     }
-    const ownSpanAt = new Int32Array(n).fill(-1);
-    /** the end of the first pass's span starting at a token, or -1 */
-    const ownSpanStart = new Int32Array(n).fill(-1);
+    ownSpanAt.fill(-1, 0, n);
+    ownSpanStart.fill(-1, 0, n);
     for (const span of spansOf(s.path)) {
       for (let j = span.start; j < span.end; j++) ownSpanAt[j] = span.type;
       ownSpanStart[span.start] = span.end;
@@ -221,10 +238,8 @@ export function documentFeatures(sentences: DocumentSentence[], cues: DocumentCu
         // (Once per run, not once per token of it.)
         if (rs !== runAt) {
           runAt = rs;
-          runKey = s.info
-            .slice(rs, re)
-            .map((x) => x.lower)
-            .join(' ');
+          runKey = (s.info[rs] as TokenInfo).lower;
+          for (let j = rs + 1; j < re; j++) runKey = `${runKey} ${(s.info[j] as TokenInfo).lower}`;
         }
         const same = byKey.get(runKey);
         if (same) {

@@ -154,6 +154,25 @@ export function shapeOf(word: string, maxRun: number): string {
   return out;
 }
 
+/** hashString(shapeOf(word, maxRun)), without building the shape: the same characters hashed as they are found. */
+export function shapeHash(word: string, maxRun: number): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = letterCase(word, i);
+    const code = word.charCodeAt(i);
+    // 'X', 'x', 'd' or the character itself (one UTF-16 unit, as shapeOf writes it).
+    const c = letter > 0 ? 88 : letter < 0 ? 120 : code >= 48 && code <= 57 ? 100 : code;
+    if (c === last) {
+      if (++run > maxRun) continue;
+    } else run = 1;
+    last = c;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** What the feature function knows of each token; also read by the second stage. */
 export interface TokenInfo {
   lower: string;
@@ -250,24 +269,33 @@ function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone'>):
 export function groupFeatures(w: WordInfo, group: number, keep = true): Uint32Array {
   const cached = w.groups[group];
   if (cached) return cached;
-  const out: number[] = [];
+  // (Written into a scratch table: a copy is kept, or, not kept, a view that the next call overwrites.)
+  const out = groupScratch;
+  let n = 0;
+  const copy = (features: Uint32Array) => {
+    for (let i = 0; i < features.length; i++) out[n++] = features[i] as number;
+  };
   if (group < 6) {
     if (w !== EDGE) {
       const capClass = w.cap * 8 + (group >= 3 ? 4 : 0) + (group % 3);
-      out.push(...w.own, mix(T.capital, capClass));
-      for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(T.lexicon, c * 64 + capClass));
+      copy(w.own);
+      out[n++] = mix(T.capital, capClass);
+      for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out[n++] = mix(T.lexicon, c * 64 + capClass);
     }
   } else if (group < 10) {
     const before = group < 8;
     const capital = group & 1;
-    out.push(...(before ? w.asBefore : w.asAfter));
+    copy(before ? w.asBefore : w.asAfter);
     const template = before ? T.lexiconBefore : T.lexiconAfter;
-    for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out.push(mix(template, c * 8 + capital));
-  } else out.push(...(group === 10 ? w.asBefore2 : w.asAfter2));
-  const features = Uint32Array.from(out);
-  if (keep) w.groups[group] = features;
+    for (let bits = w.classes, c = 0; bits; bits >>>= 1, c++) if (bits & 1) out[n++] = mix(template, c * 8 + capital);
+  } else copy(group === 10 ? w.asBefore2 : w.asAfter2);
+  if (!keep) return out.subarray(0, n);
+  const features = out.slice(0, n);
+  w.groups[group] = features;
   return features;
 }
+/** A word's own features (16 at most), its capitalisation and up to 32 word classes: 49 at most in a group. */
+const groupScratch = new Uint32Array(64);
 
 const OPENERS = /^["'([«“‘:—-]$/;
 const TO_NORMALISE = /[’‘‐‑–—“”«»]/;
@@ -281,6 +309,11 @@ interface Compiled {
   older: Map<string, WordInfo>;
   /** the first word of some phrase gazetteer's entry → the gazetteers (a bit mask) */
   opensPhrase: Map<string, number>;
+  /**
+   * Per phrase gazetteer, its entries (1) and the first two or more words of its longer entries (2): a look-up that finds
+   * neither ends the search for longer entries there.
+   */
+  phraseTables: Map<string, number>[];
   /** given names, surnames (each with the class 'name' of personal names of either kind) and common words, as masks */
   firstMask: number;
   lastMask: number;
@@ -336,9 +369,21 @@ function compile(res: NerResources): Compiled {
       opensPhrase.set(w, (opensPhrase.get(w) ?? 0) | (1 << g));
     }
   });
+  const phraseTables = res.phrases.map(([, entries]) => {
+    const table = new Map<string, number>();
+    for (const e of entries) {
+      table.set(e, (table.get(e) ?? 0) | 1);
+      for (let at = e.indexOf(' ', e.indexOf(' ') + 1); at > 0; at = e.indexOf(' ', at + 1)) {
+        const prefix = e.slice(0, at);
+        table.set(prefix, (table.get(prefix) ?? 0) | 2);
+      }
+    }
+    return table;
+  });
   c = {
     classSets,
     opensPhrase,
+    phraseTables,
     words: new Map(),
     older: new Map(),
     firstMask: mask('first') | mask('name'),
@@ -377,15 +422,10 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
   const cap = capitalOf(norm);
   const capital = isCapital(cap) ? 1 : 0;
   const wordHash = h >>> 0;
-  const shortShapeHash = hashString(shapeOf(norm, 1));
+  const shortShapeHash = shapeHash(norm, 1);
+  const longShapeHash = shapeHash(norm, 4);
   const clusters = res.clusters?.(lower) ?? null;
-  const own = [
-    mix(T.bias, 0),
-    mix(T.word, wordHash),
-    mix(T.raw, raw >>> 0),
-    mix(T.shape, hashString(shapeOf(norm, 4))),
-    mix(T.shortShape, shortShapeHash),
-  ];
+  const own = [mix(T.bias, 0), mix(T.word, wordHash), mix(T.raw, raw >>> 0), mix(T.shape, longShapeHash), mix(T.shortShape, shortShapeHash)];
   for (let p = 0; p < 4; p++) {
     if (prefixes[p]) own.push(mix(T.prefix + p, prefixes[p] as number));
     if (suffixes[p]) own.push(mix(T.suffix + p, suffixes[p] as number));
@@ -416,7 +456,7 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
     wordHash,
     shortShapeHash,
     rawHash: raw >>> 0,
-    shapeHash: hashString(shapeOf(norm, 4)),
+    shapeHash: longShapeHash,
     clusters,
   });
   remember(c, word, info);
@@ -428,6 +468,11 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
 // run of capitals (2 per head class, and 24 more).
 const MAX_FEATURES = 16 + 1 + 32 + 10 + 2 * 32 + 4 + 8 + 56;
 let buffer = new Uint32Array(1 << 14);
+// Per-sentence tables, reused likewise (grown as needed).
+let runStarts = new Int32Array(256);
+let runEnds = new Int32Array(256);
+let groupedOffsets = new Uint32Array(257);
+let groupBuffer = new Uint8Array(256 * 5);
 const APPOSITIVE_WORDS = 4;
 
 /**
@@ -454,8 +499,12 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
   const casing = alpha >= 3 && shouted / alpha >= 0.6 ? 2 : alpha >= 3 && capitalised / alpha >= 0.75 ? 1 : 0;
 
   // Runs of capitalised words, joined by connectors ("Bank of England", "Osama bin Laden"): the unit of the shape tests.
-  const runStart = new Int32Array(n).fill(-1);
-  const runEnd = new Int32Array(n).fill(-1);
+  if (runStarts.length < n) {
+    runStarts = new Int32Array(n * 2);
+    runEnds = new Int32Array(n * 2);
+  }
+  const runStart = runStarts.fill(-1, 0, n);
+  const runEnd = runEnds.fill(-1, 0, n);
   for (let k = 0; k < n; ) {
     if (!isCapital((info[k] as TokenInfo).cap)) {
       k++;
@@ -484,7 +533,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
     if (gazetteers) opens.push(k, gazetteers);
   }
   for (let g = 0; opens.length && g < res.phrases.length; g++) {
-    const entries = (res.phrases[g] as readonly [string, ReadonlySet<string>])[1];
+    const table = compiled.phraseTables[g] as Map<string, number>;
     let free = 0;
     for (let i = 0; i < opens.length; i += 2) {
       const k = opens[i] as number;
@@ -493,7 +542,9 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
       let best = 0;
       for (let len = 2; len <= 5 && k + len <= n; len++) {
         phrase += ` ${(info[k + len - 1] as TokenInfo).lower}`;
-        if (entries.has(phrase)) best = len;
+        const found = table.get(phrase) ?? 0;
+        if (found & 1) best = len;
+        if (!(found & 2)) break;
       }
       if (!best) continue;
       for (let j = k; j < k + best; j++) {
@@ -506,9 +557,14 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
     }
   }
 
-  const offsets = new Uint32Array(n + 1);
   // No token has more than MAX_FEATURES features, so the buffer is sized once per sentence, not checked per feature.
   if (buffer.length < n * MAX_FEATURES) buffer = new Uint32Array(n * MAX_FEATURES * 2);
+  if (groupedOffsets.length <= n) {
+    groupedOffsets = new Uint32Array(n * 2 + 1);
+    groupBuffer = new Uint8Array(n * 10);
+  }
+  // (Grouped, the offsets and groups are views that the next call overwrites, as the hashes are.)
+  const offsets = grouped ? groupedOffsets.subarray(0, n + 1) : new Uint32Array(n + 1);
   const out = buffer;
   let used = 0;
   const copy = (features: Uint32Array) => {
@@ -517,7 +573,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
   const wordAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).wordHash);
   const shortAt = (k: number) => (k < 0 ? BOS : k >= n ? EOS : (info[k] as TokenInfo).shortShapeHash);
   const capAt = (k: number): number => (k < 0 || k >= n ? 7 : (info[k] as TokenInfo).cap);
-  const groups = grouped ? new Uint8Array(n * 5) : null;
+  const groups = grouped ? groupBuffer.subarray(0, n * 5) : null;
   const wordOf = (k: number) => (k < 0 || k >= n ? EDGE : (info[k] as WordInfo));
   for (let k = 0; k < n; k++) {
     offsets[k] = used;

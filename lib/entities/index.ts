@@ -59,10 +59,21 @@ function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMentio
     }
   }
   if (!known.size) return mentions;
-  const startAt = new Map<number, number>();
-  tokens.forEach((t, k) => {
-    startAt.set(t.start, k);
-  });
+  // The token starting at an offset, by binary search (token starts increase).
+  const startAt = {
+    get(offset: number): number | undefined {
+      let lo = 0;
+      let hi = tokens.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = (tokens[mid] as Token).start;
+        if (at === offset) return mid;
+        if (at < offset) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
   const covered = new Set<number>();
   for (const m of mentions)
     for (let k = startAt.get(m.start) ?? -1; k >= 0 && k < tokens.length && (tokens[k] as Token).end <= m.end; k++) covered.add(k);

@@ -64,7 +64,7 @@ const EAST_ASIAN_FAMILY_NAMES = set(
 export const FIRST_NAMES = set(data.FIRST_NAMES);
 export const LAST_NAMES = new Set([...set(data.LAST_NAMES), ...EAST_ASIAN_FAMILY_NAMES]);
 /** Places: compromise's countries, regions and places, and GeoNames cities of 100,000 people or more. */
-export const PLACES = new Set([...set(data.PLACES), ...set(data.CITIES)]);
+export const PLACES = set(`${data.PLACES}|${data.CITIES}`);
 export const KNOWN_ORGS = set(data.ORGANISATIONS);
 export const DEMONYMS = set(data.DEMONYMS);
 /** Well-known people by full name. */

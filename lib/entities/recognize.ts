@@ -17,15 +17,27 @@ export interface StagedSentence {
   info: TokenInfo[];
   emissions: Float32Array;
   path: Int32Array;
+  /** the tags each token may take (punctuationInside), read again by the second stage */
+  masks?: Uint32Array;
 }
 
 /** The first stage on sentences given as words: features, scores and best paths. */
 export function firstStage(sentences: string[][], model: NerModel, resources: NerResources): StagedSentence[] {
+  // (One table of scores and one of tags for the document, each sentence's a view: no allocation per sentence.)
+  let tokens = 0;
+  for (const words of sentences) tokens += words.length;
+  const scores = new Float32Array(tokens * TAG_COUNT);
+  const tags = new Int32Array(tokens);
+  let at = 0;
   return sentences.map((words) => {
+    const n = words.length;
     const f = sentenceFeatures(words, resources, true);
-    const emissions = new Float32Array(words.length * TAG_COUNT);
+    const emissions = scores.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
     addGroupedEmissions(model.stage1, f, emissions);
-    return { words, info: f.info, emissions, path: viterbi(emissions, words.length, model.stage1.transitions, punctuationInside(f.info)) };
+    const masks = punctuationInside(f.info);
+    const path = viterbi(emissions, n, model.stage1.transitions, masks, tags.subarray(at, at + n));
+    at += n;
+    return { words, info: f.info, emissions, path, masks };
   });
 }
 
@@ -34,12 +46,22 @@ export function secondStage(staged: StagedSentence[], model: NerModel, resources
   const stage2 = model.stage2;
   if (!stage2) return staged.map((s) => s.path);
   const features = documentFeatures(staged, documentCues(resources));
+  let tokens = 0;
+  for (const s of staged) tokens += s.words.length;
+  const scores = new Float32Array(tokens * TAG_COUNT);
+  const tags = new Int32Array(tokens);
+  const carry = model.stage2Carry;
+  let at = 0;
   return staged.map((s, i) => {
     const f = features[i] as { hashes: Uint32Array; offsets: Uint32Array };
-    const emissions = new Float32Array(s.emissions.length);
-    for (let k = 0; k < emissions.length; k++) emissions[k] = (s.emissions[k] as number) * model.stage2Carry;
+    const n = s.words.length;
+    const emissions = scores.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
+    const first = s.emissions;
+    for (let k = 0; k < emissions.length; k++) emissions[k] = (first[k] as number) * carry;
     addEmissions(stage2, f.hashes, f.offsets, emissions);
-    return viterbi(emissions, s.words.length, stage2.transitions, punctuationInside(s.info));
+    const path = viterbi(emissions, n, stage2.transitions, 'masks' in s ? s.masks : punctuationInside(s.info), tags.subarray(at, at + n));
+    at += n;
+    return path;
   });
 }
 

@@ -27,9 +27,19 @@ import {
 } from './lexicon';
 import { readNameFilter } from './names';
 
-const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
-const phrases = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => e.includes(' ')));
-const wordsOf = (entries: ReadonlySet<string>) => new Set([...entries].flatMap((e) => e.split(' ')).filter((w) => w.length > 1));
+// (Loops, not spreads into arrays: these sets are built at a cold start.)
+function entriesWhere(entries: ReadonlySet<string>, spaced: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) if (e.includes(' ') === spaced) out.add(e);
+  return out;
+}
+const singleWords = (entries: ReadonlySet<string>) => entriesWhere(entries, false);
+const phrases = (entries: ReadonlySet<string>) => entriesWhere(entries, true);
+function wordsOf(entries: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const e of entries) for (const w of e.split(' ')) if (w.length > 1) out.add(w);
+  return out;
+}
 
 let english: NerResources | null = null;
 const withClusters = new WeakMap<Uint8Array, NerResources>();

@@ -131,6 +131,10 @@ export function viterbi(
     score[b] = ok ? (emissions[b] as number) + (transitions[b] as number) : NEG;
   }
   const table = transitionTable(transitions);
+  if (BILOU4) {
+    bilouSteps(score, back, emissions, n, table, allowed);
+    return backtrack(score, back, n, out);
+  }
   for (let k = 1; k < n; k++) {
     const mask = allowed ? (allowed[k] as number) : 0xffffffff;
     const row = k * T;
@@ -158,6 +162,12 @@ export function viterbi(
       back[row + b] = arg;
     }
   }
+  return backtrack(score, back, n, out);
+}
+
+/** The best last tag a sentence may end on, then the path back from it. */
+function backtrack(score: Float64Array, back: Int32Array, n: number, out: Int32Array): Int32Array {
+  const T = TAG_COUNT;
   let best = NEG;
   let arg = 0;
   const last = (n - 1) * T;
@@ -173,6 +183,105 @@ export function viterbi(
     arg = back[k * T + arg] as number;
   }
   return out;
+}
+
+/**
+ * BILOU over four types: every tag that opens a name, and O, follows the same nine tags (O and each type's L and U), and
+ * an inside tag (I, L) its type's B and I. So Viterbi's steps read those nine scores once per token, not once per tag,
+ * and the loops over predecessors are written out, in FROM's order (the same ties are broken the same way).
+ */
+const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Array, n: number, table: Float64Array, allowed?: Uint32Array): void {
+  const T = TAG_COUNT;
+  const stride = MAX_FROM;
+  for (let k = 1; k < n; k++) {
+    const mask = allowed ? (allowed[k] as number) : 0xffffffff;
+    const row = k * T;
+    const prev = row - T;
+    const p0 = score[prev] as number;
+    const p3 = score[prev + 3] as number;
+    const p4 = score[prev + 4] as number;
+    const p7 = score[prev + 7] as number;
+    const p8 = score[prev + 8] as number;
+    const p11 = score[prev + 11] as number;
+    const p12 = score[prev + 12] as number;
+    const p15 = score[prev + 15] as number;
+    const p16 = score[prev + 16] as number;
+    for (let b = 0; b < T; b++) {
+      if (!(mask & (1 << b))) {
+        score[row + b] = NEG;
+        continue;
+      }
+      const at = b * stride;
+      let best = NEG;
+      let arg = 0;
+      let s = 0;
+      const position = (b - 1) & 3;
+      if (b === 0 || position === 0 || position === 3) {
+        s = p0 + (table[at] as number);
+        if (s > best) {
+          best = s;
+          arg = 0;
+        }
+        s = p3 + (table[at + 1] as number);
+        if (s > best) {
+          best = s;
+          arg = 3;
+        }
+        s = p4 + (table[at + 2] as number);
+        if (s > best) {
+          best = s;
+          arg = 4;
+        }
+        s = p7 + (table[at + 3] as number);
+        if (s > best) {
+          best = s;
+          arg = 7;
+        }
+        s = p8 + (table[at + 4] as number);
+        if (s > best) {
+          best = s;
+          arg = 8;
+        }
+        s = p11 + (table[at + 5] as number);
+        if (s > best) {
+          best = s;
+          arg = 11;
+        }
+        s = p12 + (table[at + 6] as number);
+        if (s > best) {
+          best = s;
+          arg = 12;
+        }
+        s = p15 + (table[at + 7] as number);
+        if (s > best) {
+          best = s;
+          arg = 15;
+        }
+        s = p16 + (table[at + 8] as number);
+        if (s > best) {
+          best = s;
+          arg = 16;
+        }
+      } else {
+        // I or L: after the type's B (b - position) or I.
+        const a = b - position;
+        s = (score[prev + a] as number) + (table[at] as number);
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+        s = (score[prev + a + 1] as number) + (table[at + 1] as number);
+        if (s > best) {
+          best = s;
+          arg = a + 1;
+        }
+      }
+      score[row + b] = best + (emissions[row + b] as number);
+      back[row + b] = arg;
+    }
+  }
 }
 
 /**
@@ -210,6 +319,12 @@ const FROM = new Int8Array(TAG_COUNT * MAX_FROM);
 const FROM_COUNT = Int8Array.from(PREDECESSORS, (p) => p.length);
 PREDECESSORS.forEach((p, b) => {
   FROM.set(p, b * MAX_FROM);
+});
+/** Whether the tags are laid out as bilouSteps has them written out (else the general loop runs). */
+const BILOU4 = PREDECESSORS.every((p, b) => {
+  const position = tagPosition(b);
+  const expected = position === 1 || position === 2 ? [b - position, b - position + 1] : CLOSED;
+  return p.join() === expected.join();
 });
 
 /**

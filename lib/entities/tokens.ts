@@ -60,17 +60,21 @@ export function tokenWords(text: string, language = 'en'): Token[] {
     patterns.set(conventions.language, pattern);
   }
   const tokens: Token[] = [];
-  // (matchAll works on a copy of the pattern: no lastIndex is left behind for the next text, whatever happens here.)
-  for (const m of text.matchAll(pattern)) {
+  // (exec on the shared pattern, from lastIndex 0, and lastIndex reset after: no copy of the pattern per text.)
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const word = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     const clitic = conventions.clitics && word.length > 2 && /['’]/.test(word) ? CLITIC.exec(word) : null;
     if (clitic?.[1] && clitic[2] && clitic[1].length > 0 && !/['’]$/.test(clitic[1])) {
       const head = clitic[1];
       tokens.push({ text: head, start, end: start + head.length, sentence: 0 });
       tokens.push({ text: clitic[2], start: start + head.length, end: start + word.length, sentence: 0 });
     } else tokens.push({ text: word, start, end: start + word.length, sentence: 0 });
+    // (No alternative matches nothing; were one to, the search moves on, as matchAll's would.)
+    if (!word) pattern.lastIndex++;
   }
+  pattern.lastIndex = 0;
   return tokens;
 }
 

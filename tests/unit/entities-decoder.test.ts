@@ -1,0 +1,91 @@
+// The name tagger's fast paths against their plain definitions: shape hashes computed without building the shape, the
+// decoder's written-out BILOU steps against an exhaustive search, a word's feature groups kept or not.
+import { describe, expect, test } from 'vitest';
+import { groupFeatures, hashString, sentenceFeatures, shapeHash, shapeOf, type WordInfo } from '../../lib/entities/features';
+import { englishResources } from '../../lib/entities/resources';
+import { allowedEnd, allowedTransition, TAG_COUNT, viterbi } from '../../lib/entities/tagger';
+
+describe('shape hashes', () => {
+  test.each([
+    'Rathke',
+    'U.S.',
+    'COVID-19',
+    'd’Ettorre',
+    'O’Neill-Smith',
+    'van',
+    'AAAAAAAAbbbbbbbb1234567',
+    'J.',
+    '—',
+    '',
+    '2014',
+    'Ξενοφών',
+    'ÉCOLE',
+    '😀😀x',
+    '北京市',
+  ])('%s: the hash of its shape, without the shape', (word) => {
+    for (const maxRun of [1, 4, 5]) expect(shapeHash(word, maxRun)).toBe(hashString(shapeOf(word, maxRun)));
+  });
+});
+
+describe('decoding', () => {
+  /** A small seeded generator, so a failure repeats. */
+  function random(seed: number): () => number {
+    let s = seed;
+    return () => {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+
+  /** The best valid path by trying every one (random real scores: no ties). */
+  function exhaustive(emissions: Float32Array, n: number, transitions: Float32Array, allowed?: Uint32Array): number[] | null {
+    let best = Number.NEGATIVE_INFINITY;
+    let bestPath: number[] | null = null;
+    const path = new Array<number>(n).fill(0);
+    const visit = (k: number, score: number) => {
+      if (k === n) {
+        if (allowedEnd(path[n - 1] as number) && score > best) {
+          best = score;
+          bestPath = [...path];
+        }
+        return;
+      }
+      for (let b = 0; b < TAG_COUNT; b++) {
+        const a = k ? (path[k - 1] as number) : -1;
+        if (!allowedTransition(a, b) || (allowed && !((allowed[k] as number) & (1 << b)))) continue;
+        path[k] = b;
+        visit(k + 1, score + (emissions[k * TAG_COUNT + b] as number) + (transitions[(a + 1) * TAG_COUNT + b] as number));
+      }
+    };
+    visit(0, 0);
+    return bestPath;
+  }
+
+  test('the best valid path, as an exhaustive search finds it, with and without masks', () => {
+    const next = random(7);
+    for (let trial = 0; trial < 24; trial++) {
+      const n = 1 + (trial % 4);
+      const emissions = Float32Array.from({ length: n * TAG_COUNT }, () => next() * 8 - 4);
+      const transitions = Float32Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => next() * 4 - 2);
+      // Masks as punctuation makes them (O or an inside tag) and as training's partial labels do (any subset).
+      const allowed =
+        trial % 2
+          ? Uint32Array.from({ length: n }, () => (next() < 0.5 ? 0xffffffff : (Math.floor(next() * (1 << TAG_COUNT)) | 1) >>> 0))
+          : undefined;
+      expect([...viterbi(emissions, n, transitions, allowed)]).toEqual(exhaustive(emissions, n, transitions, allowed));
+    }
+  });
+});
+
+describe('feature groups', () => {
+  test('a word’s groups are the same whether the word keeps them or not', () => {
+    const f = sentenceFeatures(['Mayor', 'Zebulon', 'Quarry', 'said', '.'], englishResources(), true);
+    for (const w of f.grouped?.words ?? []) {
+      for (let group = 0; group < 12; group++) {
+        const passing = [...groupFeatures(w as WordInfo, group, false)];
+        expect([...groupFeatures(w as WordInfo, group)]).toEqual(passing);
+      }
+    }
+    expect(f.grouped?.words).toHaveLength(5);
+  });
+});
