@@ -33,15 +33,15 @@ export function* analysisSteps(
   // (A text whose language is unknown is read as English.)
   const lang = nlpLanguage(language);
   if (text.length <= WHOLE_TEXT_CHARS) {
-    const { entities } = findEntities(text, lang);
-    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang }), nlp };
+    const { entities, tokens } = findEntities(text, lang);
+    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang, tokens }), nlp };
   }
   const parts: SectionAnalysis[] = [];
   for (const { start, end } of sections(text)) {
     const piece = text.slice(start, end);
     const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
-    const { entities } = findEntities(piece, lang);
-    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang }) });
+    const { entities, tokens } = findEntities(piece, lang);
+    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang, tokens }) });
     yield;
   }
   return { ...mergeSections(parts), nlp };
