@@ -49,6 +49,13 @@ export function tn(key: PluralKey, count: number, ...subs: (string | number)[]):
   return t(chosen, count, ...subs);
 }
 
+/** "English, German and Portuguese" as the reader's language names and lists languages (ISO 639-1 codes). */
+export function languageList(codes: Iterable<string>): string {
+  const locale = uiLocale();
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format([...codes].map((code) => names.of(code) ?? code));
+}
+
 export function formatNumber(value: number): string {
   return value.toLocaleString(uiLocale());
 }
