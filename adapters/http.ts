@@ -33,7 +33,8 @@ export class UnreachableError extends Error {
 
 /** Whether a failure's message says no server could be reached (it may have crossed a message boundary as text). */
 export function isUnreachable(message: string): boolean {
-  const [before = '', after = ''] = t('serviceUnreachable', '\u0000').split('\u0000');
+  // (The text around the host, read through a stand-in host; not NUL, which Chrome's i18n cuts a string at.)
+  const [before = '', after = ''] = t('serviceUnreachable', '\ue000').split('\ue000');
   return message.length > before.length + after.length && message.startsWith(before) && message.endsWith(after);
 }
 
