@@ -1,4 +1,5 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { t } from '../components/i18n';
 
 export const DB_NAME = 'backstory';
 /** Raise it with a new step in MIGRATIONS; a browser holding an older database upgrades it step by step on open. */
@@ -26,7 +27,7 @@ export const MIGRATIONS: Record<number, Migration> = {
 /** The database was upgraded by a newer Backstory (one that was installed, then replaced by this older one). */
 export class DatabaseTooNewError extends Error {
   constructor() {
-    super('Your Backstory data was saved by a newer version of Backstory, which this one cannot read. Update Backstory to use it again.');
+    super(t('historyTooNew'));
     this.name = 'DatabaseTooNewError';
   }
 }

@@ -59,20 +59,19 @@ export function collapsedLength(text: string): number {
   return length;
 }
 
-/** Reads the gate's signals from the live DOM with a handful of selector queries and one pass over the divs' own text. */
+/**
+ * Reads the gate's signals from the live DOM in one pass over its elements (each selector query walks the whole tree
+ * again, which costs most where a DOM has no native selector engine) and one pass over the divs' own text.
+ */
 export function readGateSignals(document: Document, url: string): GateSignals {
-  const schemaTypes: string[] = [];
-  for (const script of Array.from(document.querySelectorAll('script[type*="ld+json" i]'))) {
-    for (const m of (script.textContent ?? '').slice(0, 20000).matchAll(LD_TYPE)) {
-      if (m[1]) schemaTypes.push(m[1]);
-      if (m[2]) schemaTypes.push(...m[2].split(',').map((t) => t.replace(/["\s]/g, '')));
-    }
-  }
-  for (const el of Array.from(document.querySelectorAll('[itemtype]'))) {
-    const type = el.getAttribute('itemtype')?.split('/').pop();
-    if (type) schemaTypes.push(type);
-  }
-  const meta = (selector: string) => document.querySelector<HTMLMetaElement>(selector)?.content ?? null;
+  const ldTypes: string[] = [];
+  const itemTypes: string[] = [];
+  let ogType: string | null = null;
+  let publishedTime: string | null = null;
+  let timeWithDate = false;
+  let articleElements = 0;
+  let headings = 0;
+  let linkChars = 0;
   let longParagraphChars = 0;
   let longParagraphs = 0;
   const count = (length: number) => {
@@ -81,7 +80,6 @@ export function readGateSignals(document: Document, url: string): GateSignals {
       longParagraphs++;
     }
   };
-  for (const p of Array.from(document.querySelectorAll('p, pre'))) count((p.textContent ?? '').trim().length);
   // Prose written straight into a <div> (lines split by <br>, old <font> markup) is a paragraph too: the div's own text,
   // outside its block children, read two inline levels deep at most. No text is read by more than two divs, so even a
   // hostile page of nested divs and spans costs the gate linear time.
@@ -93,21 +91,61 @@ export function readGateSignals(document: Document, url: string): GateSignals {
     }
     return own;
   };
-  for (const div of Array.from(document.getElementsByTagName('div'))) count(ownText(div, 2));
-  let linkChars = 0;
-  for (const a of Array.from(document.querySelectorAll('a[href]'))) linkChars += (a.textContent ?? '').trim().length;
-  // No root element, no body (some DOMs throw reading .body then).
+  // (No root element: nothing to walk; some DOMs throw reading .body then.)
+  const elements = document.documentElement ? Array.from(document.querySelectorAll('*')) : [];
+  for (const el of elements) {
+    switch (el.localName) {
+      case 'script':
+        if ((el.getAttribute('type') ?? '').toLowerCase().includes('ld+json'))
+          for (const m of (el.textContent ?? '').slice(0, 20000).matchAll(LD_TYPE)) {
+            if (m[1]) ldTypes.push(m[1]);
+            if (m[2]) ldTypes.push(...m[2].split(',').map((t) => t.replace(/["\s]/g, '')));
+          }
+        break;
+      case 'meta': {
+        // The first of each, as a selector query finds it.
+        const property = el.getAttribute('property');
+        if (property === 'og:type' && ogType === null) ogType = (el as HTMLMetaElement).content;
+        else if (property === 'article:published_time' && publishedTime === null) publishedTime = (el as HTMLMetaElement).content;
+        break;
+      }
+      case 'time':
+        timeWithDate ||= el.hasAttribute('datetime');
+        break;
+      case 'p':
+      case 'pre':
+        count((el.textContent ?? '').trim().length);
+        break;
+      case 'div':
+        count(ownText(el, 2));
+        break;
+      case 'a':
+        if (el.hasAttribute('href')) linkChars += (el.textContent ?? '').trim().length;
+        break;
+      case 'article':
+        articleElements++;
+        break;
+      case 'h2':
+      case 'h3':
+      case 'h4':
+        headings++;
+        break;
+    }
+    const itemType = el.getAttribute('itemtype')?.split('/').pop();
+    if (itemType) itemTypes.push(itemType);
+  }
   const body = document.documentElement ? document.body : null;
   const textChars = collapsedLength(body?.textContent ?? '');
   return {
     url,
     linkChars,
     textChars,
-    schemaTypes,
-    ogType: meta('meta[property="og:type"]'),
-    hasPublishedTime: !!(meta('meta[property="article:published_time"]') ?? document.querySelector('time[datetime]')),
-    articleElements: document.getElementsByTagName('article').length,
-    headings: document.querySelectorAll('h2, h3, h4').length,
+    schemaTypes: [...ldTypes, ...itemTypes],
+    ogType,
+    // (An empty article:published_time says no date, whatever <time> elements there are.)
+    hasPublishedTime: publishedTime !== null ? !!publishedTime : timeWithDate,
+    articleElements,
+    headings,
     longParagraphChars,
     longParagraphs,
   };

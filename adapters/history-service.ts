@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t, tn } from '../components/i18n';
 import type { HistoryRecord } from '../lib/coverage';
 import { centralEntities, rankHistory, recordFromAnalysis, recordKey } from '../lib/coverage';
 import type { LinkResult } from '../lib/knowledge';
@@ -9,6 +10,9 @@ import { DatabaseTooNewError } from './database';
 import { type HistoryStore, historyStore } from './history-store';
 
 const NOTICE_KEY = 'historyNotice';
+
+/** Why a file is no history export to import, as the reader reads it. */
+const IMPORT_ERRORS = { 'not-json': 'historyImportNotJson', 'not-export': 'historyImportNotExport', 'too-new': 'historyImportTooNew' } as const;
 
 /** The reading history's operations for the background's message handlers. */
 export function historyService(store: HistoryStore = historyStore()) {
@@ -28,9 +32,8 @@ export function historyService(store: HistoryStore = historyStore()) {
         if (error instanceof DatabaseTooNewError) await tell(error.message);
         throw error;
       }
-      if (outcome.pruned)
-        await tell(`Your browser's storage was full: the ${outcome.pruned} oldest articles were removed from your history to make room.`);
-      else if (!outcome.saved) await tell("Your browser's storage is full: new articles are not being added to your history.");
+      if (outcome.pruned) await tell(tn('historyPruned', outcome.pruned));
+      else if (!outcome.saved) await tell(t('historyFull'));
       return outcome.saved;
     },
 
@@ -94,12 +97,13 @@ export function historyService(store: HistoryStore = historyStore()) {
         if (!outcome.saved)
           return {
             ok: false,
-            error: `Your browser's storage is full; nothing was imported${pruned ? `, and the ${pruned} oldest articles of your history were removed trying to make room` : ''}.`,
+            error: pruned ? tn('historyImportFullPruned', pruned) : t('historyImportFull'),
           };
         return { ok: true, imported: records.length, skipped, pruned };
       } catch (error) {
-        if (error instanceof ImportError || error instanceof DatabaseTooNewError) return { ok: false, error: error.message };
-        return { ok: false, error: `Import failed: ${String(error)}` };
+        if (error instanceof ImportError) return { ok: false, error: t(IMPORT_ERRORS[error.reason]) };
+        if (error instanceof DatabaseTooNewError) return { ok: false, error: error.message };
+        return { ok: false, error: t('historyImportFailed', String(error)) };
       }
     },
   };

@@ -1,3 +1,4 @@
+import { t } from '../components/i18n';
 import { RetryableError } from '../lib/knowledge';
 
 const TIMEOUT_MS = 10_000;
@@ -25,18 +26,22 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | n
 /** A request that reached no server (no connection, the name not found, the connection refused): not the server's fault. */
 export class UnreachableError extends Error {
   constructor(host: string) {
-    super(`${host} could not be reached`);
+    super(t('serviceUnreachable', host));
     this.name = 'UnreachableError';
   }
 }
 
 /** Whether a failure's message says no server could be reached (it may have crossed a message boundary as text). */
-export const isUnreachable = (message: string) => / could not be reached$/.test(message);
+export function isUnreachable(message: string): boolean {
+  // (The text around the host, read through a stand-in host; not NUL, which Chrome's i18n cuts a string at.)
+  const [before = '', after = ''] = t('serviceUnreachable', '\ue000').split('\ue000');
+  return message.length > before.length + after.length && message.startsWith(before) && message.endsWith(after);
+}
 
 /** The body, read in chunks and cut off past `maxBytes`. */
 async function readCapped(response: Response, host: string, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > maxBytes) throw new Error(`${host} sent an answer too large to read (${Math.round(declared / 1048576)} MB)`);
+  if (declared > maxBytes) throw new Error(t('serviceTooLarge', host, Math.round(maxBytes / 1048576)));
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -47,7 +52,7 @@ async function readCapped(response: Response, host: string, maxBytes: number): P
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new Error(`${host} sent an answer too large to read (over ${Math.round(maxBytes / 1048576)} MB)`);
+      throw new Error(t('serviceTooLarge', host, Math.round(maxBytes / 1048576)));
     }
     chunks.push(value);
   }
@@ -73,7 +78,7 @@ export async function httpGet(url: string, format: 'json' | 'text', options: Get
   try {
     return JSON.parse(body);
   } catch {
-    throw new Error(`${host} sent something that is not JSON`);
+    throw new Error(t('serviceNotJson', host));
   }
 }
 
@@ -93,23 +98,24 @@ export async function httpGetBytes(url: string, options: GetOptions = {}): Promi
     }
     const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
     if (response.type === 'opaqueredirect' || (location === null && response.status >= 300 && response.status < 400))
-      throw new Error(`${current.host} redirected the request elsewhere; Backstory does not follow it`);
+      throw new Error(t('serviceRedirected', current.host));
     if (location === null) break;
     const next = new URL(location, current);
     if (next.host !== current.host || next.protocol !== current.protocol || redirects >= MAX_REDIRECTS)
-      throw new Error(`${current.host} redirected the request to ${next.host}; Backstory does not follow it`);
+      throw new Error(t('serviceRedirectedTo', current.host, next.host));
     current = next;
   }
   const host = current.host;
   if (response.status === 429 || response.status >= 500)
-    throw new RetryableError(`${host} answered ${response.status}`, response.status, retryAfterMs(response.headers.get('retry-after')));
-  if (!response.ok) throw new Error(`${host} answered ${response.status}`);
+    throw new RetryableError(t('serviceAnswered', host, String(response.status)), response.status, retryAfterMs(response.headers.get('retry-after')));
+  if (!response.ok) throw new Error(t('serviceAnswered', host, String(response.status)));
   const bytes = await readCapped(response, host, maxBytes);
   return { bytes, type: (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '', host };
 }
 
+/** A failure as the reader reads it (the messages above are written in the reader's language, locales/*.json). */
 export function failureMessage(error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'The server did not answer in time.';
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return t('serviceTimeout');
   return error instanceof Error ? error.message : String(error);
 }
 

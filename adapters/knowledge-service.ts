@@ -1,3 +1,4 @@
+import { t } from '../components/i18n';
 import type { AnalysisResult } from '../lib/analyze';
 import { ANSWER_POLICIES, type Cache, cachedFetch } from '../lib/cache';
 import {
@@ -47,7 +48,7 @@ export async function lookUp(names: NameToLink[], date: string | null, context?:
     const results = await provider.link(names, date, context);
     // Offline, or with no server reachable at all, the failures are all one: say that, so the card says it quietly.
     const failures = [...results.values()].flatMap((r) => (r.status === 'failed' ? [r.message] : []));
-    if (failures.length && (isOffline() || failures.every(isUnreachable))) return { ok: false, offline: true, error: 'You are offline.' };
+    if (failures.length && (isOffline() || failures.every(isUnreachable))) return { ok: false, offline: true, error: t('serviceOffline') };
     return { ok: true, results: Object.fromEntries(results) };
   } catch (error) {
     return failure(error);
@@ -117,7 +118,7 @@ const cachedPicture = cachedFetch(
       headers: { 'Api-User-Agent': USER_AGENT },
       maxBytes: MAX_THUMBNAIL_BYTES,
     });
-    if (!PICTURE_TYPES.has(type)) throw new Error(`Not a picture (${type || 'no type'}).`);
+    if (!PICTURE_TYPES.has(type)) throw new Error(t('thumbnailRefused'));
     return dataUrl(bytes, type);
   },
   { store: answerCache, policy: ANSWER_POLICIES.pictures },
@@ -136,7 +137,7 @@ function dataUrl(bytes: Uint8Array, type: string): string {
  */
 export async function thumbnail(url: string): Promise<ThumbnailResponse> {
   const settings = await readSettings();
-  if (!thumbnailAllowed(url, settings)) return { ok: false, error: 'Not a picture of the configured Wikipedia.' };
+  if (!thumbnailAllowed(url, settings)) return { ok: false, error: t('thumbnailRefused') };
   try {
     return { ok: true, dataUrl: await cachedPicture(`${PICTURE_KEY}${url}`) };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../components/i18n';
 import type { AnalysisResult } from '../lib/analyze';
 import { ANSWER_POLICIES, cachedFetch } from '../lib/cache';
 import {
@@ -67,7 +68,7 @@ async function withoutHostAccess(provider: NewsProvider, url: string): Promise<s
   const granted = await Promise.resolve()
     .then(() => browser.permissions.contains({ origins: [`${origin}/*`] }))
     .catch(() => false);
-  return granted ? null : `Needs access to ${host}: choose “On all news sites” in the settings.`;
+  return granted ? null : t('coverageNeedsAccess', host);
 }
 
 /**
@@ -94,7 +95,13 @@ export async function searchNews(
   const wanted = newsProviders(settings.news).filter((p) => !sources || sources.includes(p.id));
   const answers = await Promise.all(
     wanted.map(async (provider): Promise<CoverageItem[]> => {
-      const why = provider.unavailable(query, now) ?? (await withoutHostAccess(provider, provider.url(query)));
+      const unavailable = provider.unavailable(query, now);
+      if (unavailable) {
+        const message = unavailable === 'needs-key' ? t('coverageNeedsKey') : t('coverageTooOld');
+        skipped.push({ source: provider.id, label: provider.label, message, ...(unavailable === 'needs-key' && { needsKey: true }) });
+        return [];
+      }
+      const why = await withoutHostAccess(provider, provider.url(query));
       if (why) {
         skipped.push({ source: provider.id, label: provider.label, message: why });
         return [];
@@ -102,7 +109,7 @@ export async function searchNews(
       try {
         return provider.parse(await fetcherFor(provider, queues)(provider.url(query)));
       } catch (error) {
-        failed.push({ source: provider.id, label: provider.label, message: isOffline() ? 'You are offline.' : failureMessage(error) });
+        failed.push({ source: provider.id, label: provider.label, message: isOffline() ? t('serviceOffline') : failureMessage(error) });
         return [];
       }
     }),

@@ -1,4 +1,5 @@
 import type { IDBPDatabase } from 'idb';
+import { t } from '../components/i18n';
 import type { AnalysisResult } from '../lib/analyze';
 import type { TabState } from '../lib/messaging';
 import { database } from './database';
@@ -63,12 +64,12 @@ export function tabStateStore(area: StorageArea, results: ResultStore = database
       try {
         const result = await results.get(resultKey);
         if (result) return { ...state, result };
-        return { ...state, result: null, problem: 'Backstory’s copy of this page’s analysis is gone. Reload the page to analyse it again.' };
+        return { ...state, result: null, problem: t('tabAnalysisGone') };
       } catch (error) {
         return {
           ...state,
           result: null,
-          problem: `Backstory could not read this page’s analysis (${reason(error)}). Reload the page to analyse it again.`,
+          problem: t('tabAnalysisUnread', reason(error)),
         };
       }
     },
@@ -94,7 +95,7 @@ export function tabStateStore(area: StorageArea, results: ResultStore = database
             )
           ) {
             kept = false;
-            entry = { ...rest, problem: `Backstory could not keep this page’s analysis (${reason(error)}). Reload the page to try again.` };
+            entry = { ...rest, problem: t('tabAnalysisUnkept', reason(error)) };
           }
         }
       }
@@ -123,6 +124,6 @@ export function tabStateStore(area: StorageArea, results: ResultStore = database
 }
 
 function reason(error: unknown): string {
-  if (error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message))) return 'the browser’s storage is full';
+  if (error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message))) return t('storageFull');
   return error instanceof Error ? error.message : String(error);
 }

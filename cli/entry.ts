@@ -1,3 +1,4 @@
+import './i18n';
 import { main } from './main';
 import { loadNerModel } from './ner-model';
 

@@ -55,7 +55,7 @@ export function BackgroundSection({ state, onRetry, thumbnail = null }: Backgrou
           )}
           {state.note.facts.length > 0 && <p class="facts">{state.note.facts.join(' · ')}</p>}
           {state.note.summary && <p class="summary">{state.note.summary}</p>}
-          {state.note.incomplete && <p class="muted incomplete">{state.note.incomplete}</p>}
+          {state.note.incomplete && <p class="muted incomplete">{t('cardIncomplete')}</p>}
           <p class="sources">
             {state.note.wikipediaUrl && (
               <a href={state.note.wikipediaUrl} target="_blank" rel="noreferrer noopener">

@@ -154,7 +154,7 @@ function NewsSearch({
           {skipped.map((s) => (
             <li key={s.source}>
               {t('coverageNotAsked', s.label, s.message)}
-              {onOpenSettings && /API key/.test(s.message) && (
+              {onOpenSettings && s.needsKey && (
                 <>
                   {' '}
                   <button type="button" class="link-button" onClick={onOpenSettings}>

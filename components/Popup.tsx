@@ -4,6 +4,7 @@ import type { Entity, Quote } from '../lib/analyze';
 // From age.ts itself: lib/analyze's index brings the whole analyser (200 KB of lexicons), which UI bundles must not load.
 import { articleAge } from '../lib/analyze/age';
 import { entityNamed, highlightedEntities } from '../lib/analyze/highlighted';
+import { SUPPORTED_LANGUAGES } from '../lib/analyze/language';
 import { cleanByline, cleanPublisher, otherNames } from '../lib/display';
 import type { BackgroundNote } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
@@ -14,7 +15,7 @@ import { BackgroundSection } from './BackgroundSection';
 import type { BackgroundState } from './background';
 import { Controls, type ControlsProps } from './Controls';
 import { Coverage, type CoverageProps } from './Coverage';
-import { ageText, formatDay, formatNumber, t, tn } from './i18n';
+import { ageText, formatDay, formatNumber, languageList, t, tn } from './i18n';
 import { TYPE_ORDER, typeGroup, typeLabel } from './labels';
 
 export interface PopupProps {
@@ -290,9 +291,9 @@ export function Popup({
           </p>
         )}
       </header>
-      {nlp.notice && (
+      {!nlp.supported && (
         <p class="notice" data-language={nlp.language ?? ''}>
-          {nlp.notice}
+          {t('popupLanguageNotice', languageList(SUPPORTED_LANGUAGES))}
         </p>
       )}
       {article?.limited && (

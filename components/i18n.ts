@@ -33,6 +33,18 @@ export function uiLocale(): string {
   }
 }
 
+// A popup lists dozens of names, each with a count: the Intl objects are made once per locale, not once per string.
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function perLocale<T>(made: Map<string, T>, locale: string, make: (locale: string) => T): T {
+  let found = made.get(locale);
+  if (!found) {
+    found = make(locale);
+    made.set(locale, found);
+  }
+  return found;
+}
+
 /** The text of `key` with `$1`, `$2`… filled in; a missing message shows its key (the i18n test keeps them all there). */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
   const text = api()?.getMessage(
@@ -44,13 +56,20 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 
 /** The form of `key` for `count` in the reader's language; `$1` is the count, written as the language writes numbers. */
 export function tn(key: PluralKey, count: number, ...subs: (string | number)[]): string {
-  const form = `${key}_${new Intl.PluralRules(uiLocale()).select(count)}`;
+  const form = `${key}_${perLocale(pluralRules, uiLocale(), (locale) => new Intl.PluralRules(locale)).select(count)}`;
   const chosen = (api()?.getMessage(form) ? form : `${key}_other`) as MessageKey;
   return t(chosen, count, ...subs);
 }
 
+/** "English, German and Portuguese" as the reader's language names and lists languages (ISO 639-1 codes). */
+export function languageList(codes: Iterable<string>): string {
+  const locale = uiLocale();
+  const names = new Intl.DisplayNames([locale], { type: 'language' });
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format([...codes].map((code) => names.of(code) ?? code));
+}
+
 export function formatNumber(value: number): string {
-  return value.toLocaleString(uiLocale());
+  return perLocale(numberFormats, uiLocale(), (locale) => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** "19 Nov 2014" as the reader's language writes it. */

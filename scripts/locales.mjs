@@ -40,3 +40,11 @@ export function toMessagesJson(strings) {
 export function substitute(text, subs = []) {
   return text.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
 }
+
+/** The browser's i18n (getMessage, getUILanguage) played by one language's strings, where no browser gives it. */
+export function i18nFrom(strings, uiLanguage = DEFAULT_LOCALE) {
+  return {
+    getMessage: (key, subs = []) => (key in strings ? substitute(strings[key], [subs].flat()) : ''),
+    getUILanguage: () => uiLanguage,
+  };
+}

@@ -19,13 +19,18 @@ import type { BackgroundNote } from '../../lib/knowledge';
 import { namesForLookUp } from '../../lib/knowledge/provider';
 import type { HistoryResponse, SearchPreview, TabState } from '../../lib/messaging';
 
+/** `?tabId=` when opened as a page (tests, a pinned tab): known at once, so its analysis is asked for at once. */
+function tabIdInAddress(): number | undefined {
+  const tabId = Number(new URLSearchParams(location.search).get('tabId'));
+  return Number.isInteger(tabId) && tabId > 0 ? tabId : undefined;
+}
+
 /** The tab to describe: `?tabId=` or `?url=` when opened as a page (tests, a pinned tab), else the active tab. */
 async function targetTab(): Promise<{ id: number; url: string } | undefined> {
-  const params = new URLSearchParams(location.search);
-  const tabId = Number(params.get('tabId'));
-  const url = params.get('url');
+  const tabId = tabIdInAddress();
+  const url = new URLSearchParams(location.search).get('url');
   const tabs =
-    Number.isInteger(tabId) && tabId > 0
+    tabId !== undefined
       ? [await browser.tabs.get(tabId)]
       : url
         ? (await browser.tabs.query({})).filter((t) => t.url === url)
@@ -44,6 +49,8 @@ const LOADING_MS = 5000;
 function useTabState(tabId: number | undefined, revision: number) {
   const [state, setState] = useState<TabState | null>(null);
   const [loading, setLoading] = useState(true);
+  /** whether the background has answered once (its answer may be null: nothing known of the tab) */
+  const [answered, setAnswered] = useState(false);
   useEffect(() => {
     if (tabId === undefined) return;
     let cancelled = false;
@@ -54,6 +61,7 @@ function useTabState(tabId: number | undefined, revision: number) {
       // An answer to an earlier question must not overwrite a later one.
       if (cancelled || ask !== asked) return;
       setState(next);
+      setAnswered(true);
       const pending = !next || (next.isArticle && !next.result && !next.problem) || (revision > 0 && !next.result);
       if (!pending) setLoading(false);
     };
@@ -68,7 +76,7 @@ function useTabState(tabId: number | undefined, revision: number) {
       clearTimeout(giveUp);
     };
   }, [tabId, revision]);
-  return { state, loading };
+  return { state, loading, answered };
 }
 
 /** The reader's pause and sites turned off, as stored; changed here, they reach every tab's gate (storage events). */
@@ -86,6 +94,8 @@ function useControl() {
 
 function App() {
   const [tab, setTab] = useState<{ id: number; url: string } | undefined>(undefined);
+  // (A tab named in the address is asked about before the browser says more of it: first render sooner.)
+  const [addressTabId] = useState(tabIdInAddress);
   const [noTab, setNoTab] = useState(false);
   const [revision, setRevision] = useState(0);
   const [askedName, setAskedName] = useState<string | null>(new URLSearchParams(location.search).get('name'));
@@ -103,8 +113,8 @@ function App() {
       () => setNoTab(true),
     );
   }, []);
-  const tabId = tab?.id;
-  const { state, loading } = useTabState(tabId, revision);
+  const tabId = tab?.id ?? addressTabId;
+  const { state, loading, answered } = useTabState(tabId, revision);
   const { control, save } = useControl();
   const [analysing, setAnalysing] = useState<'idle' | 'working' | 'failed'>('idle');
   const [backgrounds, setBackgrounds] = useState<Record<string, BackgroundState>>({});
@@ -167,9 +177,11 @@ function App() {
   // page is analysed now, as the gate would have it, unless the reader paused Backstory or turned the site off.
   const [clicked, setClicked] = useState(false);
   useEffect(() => {
-    if (clicked || tabId === undefined || !site || !control || off) return;
+    if (clicked || tabId === undefined || !site || !control || off || !answered) return;
     setClicked(true);
-    void Promise.all([accessMode(), sendMessage('popup/tab-state', { tabId })]).then(([mode, known]) => {
+    // What the background knew of the tab when the popup opened: its first answer, not a second question.
+    const known = state;
+    void accessMode().then((mode) => {
       const analysed = known && (!known.isArticle || !known.url || known.url === url);
       if (mode !== 'on-click' || analysed) return;
       setAnalysing('working');
@@ -181,7 +193,7 @@ function App() {
         () => setAnalysing('failed'),
       );
     });
-  }, [clicked, tabId, site, url, control, off]);
+  }, [clicked, tabId, site, url, control, off, answered, state]);
   // When the article's context is first on screen: `npm run bench` reads this mark.
   const shown = !loading && !!state;
   useEffect(() => {

@@ -38,17 +38,17 @@ export function* analysisSteps(
   nerResources(lang);
   yield;
   if (text.length <= WHOLE_TEXT_CHARS) {
-    const { entities } = findEntities(text, lang);
+    const { entities, tokens } = findEntities(text, lang);
     yield;
-    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang }), nlp };
+    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang, tokens }), nlp };
   }
   const parts: SectionAnalysis[] = [];
   for (const { start, end } of sections(text)) {
     const piece = text.slice(start, end);
     const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
-    const { entities } = findEntities(piece, lang);
+    const { entities, tokens } = findEntities(piece, lang);
     yield;
-    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang }) });
+    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang, tokens }) });
     yield;
   }
   return { ...mergeSections(parts), nlp };
@@ -79,7 +79,7 @@ export function* warmUpSteps(text: string, language: string | null = detectLangu
     yield;
     const { entities } = findEntities(piece, lang, tokens);
     yield;
-    findQuotes(piece, entities, { language: lang });
+    findQuotes(piece, entities, { language: lang, tokens });
     done = chars;
     yield;
   }

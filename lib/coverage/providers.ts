@@ -32,6 +32,9 @@ export const DEFAULT_NEWS: NewsSettings = {
 };
 
 /** One news search service: how to ask it, and how to read its answer. */
+/** Why a service is not asked: it needs the reader's API key, or the article is older than the service reaches back. */
+export type Unavailable = 'needs-key' | 'too-old';
+
 export interface NewsProvider {
   id: NewsSource;
   label: string;
@@ -41,8 +44,8 @@ export interface NewsProvider {
   minIntervalMs: number;
   /** its answers carry no CORS headers, so the extension reads them only with host access to its server */
   needsHostAccess?: true;
-  /** why it cannot be asked for this query, or null when it can */
-  unavailable(query: NewsQuery, now: number): string | null;
+  /** why it cannot be asked for this query (the interface words it), or null when it can */
+  unavailable(query: NewsQuery, now: number): Unavailable | null;
   url(query: NewsQuery): string;
   parse(body: unknown): CoverageItem[];
 }
@@ -101,8 +104,7 @@ function gdelt(settings: NewsSettings): NewsProvider {
     label: 'GDELT',
     format: 'json',
     minIntervalMs: 5000,
-    unavailable: (q, now) =>
-      Date.parse(q.before) < now - GDELT_WINDOW_DAYS * DAY ? 'GDELT covers only the last three months; this article is older.' : null,
+    unavailable: (q, now) => (Date.parse(q.before) < now - GDELT_WINDOW_DAYS * DAY ? 'too-old' : null),
     url(q) {
       const query = [phrases(q.names), q.site ? `domain:${q.site}` : ''].filter(Boolean).join(' ');
       return `${settings.gdeltBase}/api/v2/doc/doc?query=${enc(query)}&mode=ArtList&format=json&maxrecords=25&sort=DateDesc&startdatetime=${compact(q.after)}000000&enddatetime=${compact(q.before)}000000`;
@@ -124,7 +126,7 @@ function guardian(settings: NewsSettings): NewsProvider {
     label: 'The Guardian',
     format: 'json',
     minIntervalMs: 1000,
-    unavailable: () => (settings.guardianKey ? null : 'Needs your Guardian API key.'),
+    unavailable: () => (settings.guardianKey ? null : 'needs-key'),
     url: (q) =>
       `${settings.guardianBase}/search?q=${enc(phrases(q.names, ' AND '))}&from-date=${q.after}&to-date=${q.before}&order-by=newest&page-size=20&api-key=${enc(settings.guardianKey)}`,
     parse: (body) =>
@@ -143,7 +145,7 @@ function nyt(settings: NewsSettings): NewsProvider {
     label: 'The New York Times',
     format: 'json',
     minIntervalMs: 12_000,
-    unavailable: () => (settings.nytKey ? null : 'Needs your New York Times API key.'),
+    unavailable: () => (settings.nytKey ? null : 'needs-key'),
     url: (q) =>
       `${settings.nytBase}/svc/search/v2/articlesearch.json?q=${enc(phrases(q.names))}&begin_date=${compact(q.after)}&end_date=${compact(q.before)}&sort=newest&api-key=${enc(settings.nytKey)}`,
     parse: (body) =>

@@ -12,7 +12,7 @@ export { NER_LANGUAGES } from './languages';
 export { genderOf } from './lexicon';
 export { nameKey } from './merge';
 export { hasNerModel, provideNerModel, provideNerModelSource } from './model';
-export { dotEndsNoSentence, type Token, tokenize } from './tokens';
+export { type Token, tokenize } from './tokens';
 
 export interface EntityAnalysis {
   entities: Entity[];

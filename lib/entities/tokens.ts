@@ -6,6 +6,7 @@
  * sees the same kind of tokens it will meet in an article.
  */
 import { type TextConventions, textConventions } from '../text';
+import { sentenceIndices } from '../text/sentences';
 
 export interface Token {
   text: string;
@@ -78,43 +79,16 @@ export function tokenWords(text: string, language = 'en'): Token[] {
   return tokens;
 }
 
+// (A run-on "sentence" of a list or of text with no stops is cut, so decoding work stays bounded per sentence.)
 const MAX_SENTENCE_TOKENS = 200;
-const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
-const CLOSERS = /^["”’')\]»]$/;
-const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
 
 /**
- * Sentence index of each token: a new sentence after ".", "!", "?" (and any closing quotes or brackets after them) before
- * a capital, a digit or an opening quote; and after a line break in the text, when `text` is given (corpus sentences
- * have no text around them). The same function splits training paragraphs and articles.
+ * Sets each token's sentence by the one splitter (lib/text/sentences.ts), a line break in `text` included when it is
+ * given (corpus sentences have no text around them). The same function splits training paragraphs and articles.
  */
 export function splitSentences(tokens: Token[], text?: string, language = 'en'): Token[] {
-  // (A language may close and open quotes with other marks: German closes with “ ‘ «, opens with „ ‚.)
-  const { sentenceClosers, sentenceOpeners } = textConventions(language);
-  const closes = (word: string) => CLOSERS.test(word) || (word.length === 1 && sentenceClosers.includes(word));
-  const opens = (word: string) => OPENS_SENTENCE.test(word) || (word.length === 1 && sentenceOpeners.includes(word));
-  let sentence = 0;
-  let pendingEnd = false;
-  let length = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k] as Token;
-    if (k > 0) {
-      const previous = tokens[k - 1] as Token;
-      const gap = text === undefined ? '' : text.slice(previous.end, t.start);
-      // A quote mark or bracket right after the full stop closes the sentence; one after a space opens the next.
-      const closing = pendingEnd && closes(t.text) && gap === '';
-      // (A run-on "sentence" of a list or of text with no stops is cut, so decoding work stays bounded per sentence.)
-      if (gap.includes('\n') || (pendingEnd && !closing && opens(t.text)) || length >= MAX_SENTENCE_TOKENS) {
-        sentence++;
-        pendingEnd = false;
-        length = 0;
-      }
-    }
-    t.sentence = sentence;
-    length++;
-    if (ENDS_SENTENCE.test(t.text)) pendingEnd = true;
-    else if (!(pendingEnd && closes(t.text))) pendingEnd = false;
-  }
+  const sentences = sentenceIndices(tokens, { text, language, maxTokens: MAX_SENTENCE_TOKENS });
+  for (let k = 0; k < tokens.length; k++) (tokens[k] as Token).sentence = sentences[k] as number;
   return tokens;
 }
 
@@ -122,5 +96,3 @@ export function splitSentences(tokens: Token[], text?: string, language = 'en'):
 export function tokenize(text: string, language = 'en'): Token[] {
   return splitSentences(tokenWords(text, language), text, language);
 }
-
-export { dotEndsNoSentence } from '../text';

@@ -34,6 +34,8 @@ export interface SearchFailure {
   source: NewsSource;
   label: string;
   message: string;
+  /** a service not asked because it needs the reader's API key (the settings take it) */
+  needsKey?: boolean;
 }
 
 export interface SearchResponse {

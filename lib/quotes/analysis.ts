@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import type { SentencePiece } from '../text/sentences';
 import { MENTION_SYMBOL, matchPatterns, prepareSymbols, type SymbolDoc, symbolsBetween } from './attribution';
 import type { SpeechLexicon } from './lexicon';
 import { findQuoteSpans, type QuoteSpan, topLevel } from './marks';
@@ -29,6 +30,7 @@ export function analyse(
   lex: SpeechLexicon,
   extraSpans: QuoteSpan[] = [],
   marked: QuoteSpan[] = findQuoteSpans(text),
+  tokens?: readonly SentencePiece[],
 ): QuoteAnalysis {
   // Block quotations the page set apart without marks join the candidates; marked quotes inside them stay nested.
   const spans = extraSpans.length ? [...marked, ...extraSpans].sort((a, b) => a.start - b.start || b.end - a.end) : marked;
@@ -42,7 +44,7 @@ export function analyse(
     }
   }
   const top = topLevel(spans);
-  const layout = layOut(text, top, lex.language);
+  const layout = layOut(text, top, lex.language, tokens);
   const mentions = findMentions(layout, entities, lex);
   const sym = prepareSymbols(text, layout, lex, mentions);
   const { words } = layout;

@@ -1,4 +1,5 @@
 import type { Entity, Quote, Span } from '../analyze/types';
+import type { SentencePiece } from '../text/sentences';
 import { analyse, type QuoteAnalysis } from './analysis';
 import { blockSpans } from './blocks';
 import { acceptQuotes, rankSpeaker } from './decode';
@@ -19,6 +20,8 @@ export interface QuoteOptions {
   /** the text's language: picks the speech lexicon (speech/<language>.json) unless `lexicon` is given */
   language?: string | null;
   lexicon?: SpeechLexicon;
+  /** the name tagger's tokens of the same text (findEntities' `tokens`), so the text is tokenised once */
+  tokens?: readonly SentencePiece[];
 }
 
 /** A quote that opens inside a sentence on a lowercase word is a fragment woven into the writer's own sentence. */
@@ -39,12 +42,13 @@ export function findQuotes(text: string, entities: Entity[], options: QuoteOptio
     model = SHIPPED_MODEL,
     language = 'en',
     lexicon = speechLexicon(language),
+    tokens,
   } = Array.isArray(options) ? { blockQuotes: options } : options;
   const marked = findQuoteSpans(text);
   const blocks = blockSpans(text, blockQuotes);
   // No quotation mark and no block quotation: nothing to lay out or rank.
   if (!marked.length && !blocks.length) return [];
-  return attribute(analyse(text, entities, lexicon, blocks, marked), model);
+  return attribute(analyse(text, entities, lexicon, blocks, marked, tokens), model);
 }
 
 /** The classifier and the ranker over an analysed text (the training script calls it with a fold's model). */

@@ -1,5 +1,6 @@
 import type { Span } from '../analyze/types';
-import { dotEndsNoSentence } from '../text';
+import { tokenWords } from '../entities/tokens';
+import { type SentencePiece, sentenceIndices } from '../text/sentences';
 
 /** A word of the text, with where it stands: its sentence, its paragraph, and the quote around it. */
 export interface Word extends Span {
@@ -64,7 +65,6 @@ function wordEnd(text: string, start: number): number {
     return i;
   }
 }
-const BOUNDARY = /[.!?…]+["”’»)\]]*(?=\s)|\n/g;
 const POSSESSIVE = /^(.+?)['’]s$/u;
 const CAPITAL = /^\p{Lu}/u;
 const WHITESPACE = /\s/;
@@ -88,55 +88,36 @@ export const lastAtOrBefore = <T extends Span>(spans: T[], at: number): number =
 export const firstEndingAfter = <T extends Span>(spans: T[], at: number): number => firstIndexAfter(spans, (s) => s.end <= at);
 
 /**
- * Paragraphs (lines), sentences and words of `text`. A sentence ends at . ! ? … before a space and a capital, a digit or
- * an opening mark (abbreviations and initials aside), and at every line break; punctuation inside a quote span ends no
- * sentence, except at the quote's own end ("“We lost.” Then …"), so a quote and its attribution stay in one sentence.
- * Linear: one pass of each pattern, the spans walked in order.
+ * Paragraphs (lines), sentences and words of `text`. Sentences are the name tagger's, cut by the one splitter
+ * (lib/text/sentences.ts) over the same tokens (`tokens`, when the caller has them), except that punctuation inside a
+ * quote span ends no sentence, but at the quote's own end ("“We lost.” Then …"), so a quote and its attribution stay in
+ * one sentence. Linear: one pass over the tokens, one over the lines, the spans walked in order.
  */
-export function layOut(text: string, quotes: Span[], language = 'en'): TextLayout {
+export function layOut(text: string, quotes: Span[], language = 'en', tokens: readonly SentencePiece[] = tokenWords(text, language)): TextLayout {
   const sentences: Span[] = [];
+  const indices = sentenceIndices(tokens, { text, language, keepWhole: quotes });
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as SentencePiece;
+    if (k === 0 || indices[k] !== indices[k - 1]) sentences.push({ start: t.start, end: t.end });
+    else (sentences[sentences.length - 1] as Span).end = t.end;
+  }
   const paragraphs: Span[] = [];
-  let sentenceStart = 0;
-  let paragraphStart = 0;
-  let q = 0;
-  // Whether a stretch holds anything but whitespace, read without copying it (a sentence may be a whole book).
+  // Whether a stretch holds anything but whitespace, read without copying it (a paragraph may be a whole book).
   const hasText = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (!WHITESPACE.test(text[i] as string)) return true;
     return false;
   };
-  const cut = (at: number, next: number) => {
-    if (hasText(sentenceStart, at)) sentences.push({ start: sentenceStart, end: at });
-    sentenceStart = next;
-  };
-  BOUNDARY.lastIndex = 0;
-  for (let m = BOUNDARY.exec(text); m; m = BOUNDARY.exec(text)) {
-    const at = m.index;
-    const end = at + m[0].length;
-    if (m[0] === '\n') {
-      cut(at, end);
-      if (hasText(paragraphStart, at)) paragraphs.push({ start: paragraphStart, end: at });
-      paragraphStart = end;
-      continue;
-    }
-    while (q < quotes.length && (quotes[q] as Span).end < end) q++;
-    const inside = quotes[q];
-    // Inside a quote, only the punctuation that closes it counts.
-    if (inside && inside.start < at && end < inside.end) continue;
-    let k = end;
-    while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00a0')) k++;
-    const next = text[k] ?? '';
-    if (next === '\n' || next === '') continue;
-    if (!/[\p{Lu}\p{N}"“‘'«„([]/u.test(next)) continue;
-    if (text[at] === '.' && m[0].length === 1 && dotEndsNoSentence(text, at, language)) continue;
-    cut(end, k);
+  let paragraphStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    if (hasText(paragraphStart, at)) paragraphs.push({ start: paragraphStart, end: at });
+    paragraphStart = at + 1;
   }
-  cut(text.length, text.length);
   if (hasText(paragraphStart, text.length)) paragraphs.push({ start: paragraphStart, end: text.length });
 
   const words: Word[] = [];
   let s = 0;
   let p = 0;
-  q = 0;
+  let q = 0;
   for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
     end = wordEnd(text, start);
     const word = text.slice(start, end);

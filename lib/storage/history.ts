@@ -66,7 +66,18 @@ export function exportHistory(records: HistoryRecord[], now: number): string {
   return JSON.stringify(file, null, 1);
 }
 
-export class ImportError extends Error {}
+/** A file that is no export to import: not JSON, not an export, or one from a newer Backstory (the interface words it). */
+export class ImportError extends Error {
+  constructor(readonly reason: 'not-json' | 'not-export' | 'too-new') {
+    super(
+      {
+        'not-json': 'This file is not JSON.',
+        'not-export': 'This file is not a Backstory history export.',
+        'too-new': 'This export comes from a newer Backstory; update the extension to import it.',
+      }[reason],
+    );
+  }
+}
 
 /** Reads an export: the records that are valid, and how many were not. Throws ImportError when it is no export at all. */
 export function parseHistoryExport(json: string): { records: HistoryRecord[]; skipped: number } {
@@ -74,12 +85,11 @@ export function parseHistoryExport(json: string): { records: HistoryRecord[]; sk
   try {
     file = JSON.parse(json);
   } catch {
-    throw new ImportError('This file is not JSON.');
+    throw new ImportError('not-json');
   }
   const f = file as Partial<HistoryExport> | null;
-  if (!f || f.format !== HISTORY_FORMAT || !Array.isArray(f.records)) throw new ImportError('This file is not a Backstory history export.');
-  if (typeof f.version !== 'number' || f.version > HISTORY_VERSION)
-    throw new ImportError('This export comes from a newer Backstory; update the extension to import it.');
+  if (!f || f.format !== HISTORY_FORMAT || !Array.isArray(f.records)) throw new ImportError('not-export');
+  if (typeof f.version !== 'number' || f.version > HISTORY_VERSION) throw new ImportError('too-new');
   const records: HistoryRecord[] = [];
   let skipped = 0;
   for (const raw of f.records) {

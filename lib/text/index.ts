@@ -1,7 +1,8 @@
 /**
  * Text conventions per language, as data (lib/text/languages/<lang>.json): abbreviations, name particles, and how words
  * are cut (hyphenated compounds whole or split, English clitics, an ordinal's dot). The name tagger's tokeniser and the
- * quote stage's sentence splitter read them, so one list serves both. A language without a file gets English's.
+ * one sentence splitter (./sentences.ts, the tagger's and the quote stage's) read them, so one list serves all. A
+ * language without a file gets English's.
  */
 import de from './languages/de.json';
 import en from './languages/en.json';
@@ -54,13 +55,6 @@ export function textConventions(language: string | null | undefined = 'en'): Tex
 
 /** The languages with conventions of their own. */
 export const TEXT_LANGUAGES = Object.keys(DATA);
-
-/** The dot at `dot` closes an abbreviation ("Gen.", "U.S.", "z.B."), an initial ("J.") or an ellipsis, not a sentence. */
-export function dotEndsNoSentence(text: string, dot: number, language = 'en'): boolean {
-  if (text[dot - 1] === '.') return true;
-  const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
-  return textConventions(language).isAbbreviation(word) || /^\p{Lu}$/u.test(word);
-}
 
 /**
  * The word of `words` a compound ends in ("konzernchef" → "chef", "facc-ceo" → "ceo"), for languages that write

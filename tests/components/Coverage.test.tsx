@@ -88,7 +88,7 @@ describe('Coverage', () => {
           results: [],
           failed: [],
           skipped: [
-            { source: 'nyt', label: 'The New York Times', message: 'Needs your New York Times API key.' },
+            { source: 'nyt', label: 'The New York Times', message: 'Needs your New York Times API key.', needsKey: true },
             { source: 'gdelt', label: 'GDELT', message: 'GDELT covers only the last three months; this article is older.' },
           ],
         },

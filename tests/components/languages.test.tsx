@@ -2,6 +2,7 @@
 // Portuguese, with dates, numbers and plural forms as each writes them (the browser's i18n played by the locale files).
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { failureMessage, isUnreachable, UnreachableError } from '../../adapters/http';
 import { EntityCard } from '../../components/EntityCard';
 import { Popup } from '../../components/Popup';
 import { Welcome } from '../../components/Welcome';
@@ -108,6 +109,35 @@ describe('the interface in the reader’s language', () => {
     speak('en', 'ja-JP');
     const el = popup();
     expect(el.querySelector('.meta')?.textContent).toBe('Dawn · Nov 19, 2014 · 12 years old');
+  });
+
+  test('the language notice names the languages read, in the reader’s language', () => {
+    speak('de', 'de-DE');
+    render(
+      <Popup
+        state={{
+          url: 'https://x.example/a',
+          isArticle: true,
+          reason: '',
+          result: { ...RESULT, nlp: { language: 'it', supported: false, notice: 'Names and quotes: … only for now.' } },
+          analysedAt: 1,
+        }}
+        loading={false}
+        now={new Date('2026-11-28T12:00:00Z')}
+      />,
+      container,
+    );
+    expect(container.querySelector('.notice')?.textContent).toMatch(
+      /^Namen und Zitate: vorerst nur Englisch, Deutsch, .*Portugiesisch und Russisch\.$/,
+    );
+  });
+
+  test('a service’s failure reaches the reader in the reader’s language', () => {
+    speak('fr', 'fr-FR');
+    expect(failureMessage(new DOMException('late', 'TimeoutError'))).toBe('Le serveur n’a pas répondu à temps.');
+    expect(new UnreachableError('api.example').message).toBe('api.example est injoignable');
+    expect(isUnreachable(new UnreachableError('api.example').message)).toBe(true);
+    expect(isUnreachable('api.example a répondu 500')).toBe(false);
   });
 
   test('the onboarding page in French, with the shortcut the browser has set', () => {

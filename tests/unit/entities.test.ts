@@ -24,7 +24,7 @@ import {
   viterbi,
   writeModel,
 } from '../../lib/entities/tagger';
-import { dotEndsNoSentence, splitSentences, tokenize, tokenWords } from '../../lib/entities/tokens';
+import { splitSentences, tokenize, tokenWords } from '../../lib/entities/tokens';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -79,15 +79,6 @@ describe('tokens, split as the training corpora are (UD English)', () => {
     expect(tokenWords('Italian-born').map((t) => t.text)).toEqual(['Italian', '-', 'born']);
     const corpus = splitSentences(['He', 'left', '.', 'She', 'stayed'].map((text, i) => ({ text, start: i, end: i + 1, sentence: 0 })));
     expect(corpus.map((t) => t.sentence)).toEqual([0, 0, 0, 1, 1]);
-  });
-
-  test.each<[string, number, boolean]>([
-    ['Gen. Sharif', 3, true],
-    ['the U.S. said', 7, true],
-    ['J. Smith', 1, true],
-    ['He left. She', 7, false],
-  ])('a dot in %j at %d ends no sentence: %s', (text, at, expected) => {
-    expect(dotEndsNoSentence(text, at)).toBe(expected);
   });
 });
 

@@ -83,6 +83,14 @@ describe('interface languages', () => {
     expect(written).toEqual([]);
   });
 
+  test('what the background tells the reader (failures, notices, problems, notes) is no text written into the code', () => {
+    // A reader-facing field or notice given as a literal with words in it, in the background's adapters and the pages.
+    const FIELD =
+      /\b(?:message|error|notice|problem|incomplete)\s*:\s*(['"`])([^'"`]*\p{L}{2,}[^'"`]*)\1|\btell\(\s*(['"`])([^'"`]*\p{L}{2,}[^'"`]*)\3/gu;
+    const written = code.flatMap(({ path, text }) => [...text.matchAll(FIELD)].map((m) => `${path}: ${m[2] ?? m[4]}`));
+    expect(written).toEqual([]);
+  });
+
   test('each language’s messages.json as the build writes it gives the same text as the source, placeholders filled', () => {
     for (const language of LANGUAGES) {
       const strings = locales[language] as Record<string, string>;

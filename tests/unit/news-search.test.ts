@@ -65,6 +65,12 @@ describe('searchNews: the search the popup runs on the reader click', () => {
     expect(request?.params.q).toBe('"Jeff Rathke" "Haqqani network" before:2014-11-19 after:2014-10-20');
     expect(JSON.stringify(fake.requests.map((r) => r.params))).not.toMatch(/127\.0\.0\.1:8080|1145345|reiterate/);
     expect(response.skipped.map((s) => s.source)).toEqual(['gdelt', 'guardian', 'nyt']);
+    // Each reason worded by the interface (locales/*.json); the ones the settings can mend say so.
+    expect(response.skipped.map((s) => [s.message, !!s.needsKey])).toEqual([
+      ['Covers only the last three months; this article is older.', false],
+      ['Needs your API key.', true],
+      ['Needs your API key.', true],
+    ]);
     expect(response.failed).toEqual([]);
   });
 

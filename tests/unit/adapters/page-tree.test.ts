@@ -187,6 +187,16 @@ describe('readGateSignals', () => {
     expect(s.longParagraphChars).toBeLessThanOrEqual(10_000);
   });
 
+  test('read in one pass as selector queries would read them: the first of each meta, links and headings counted, a template’s content left out', () => {
+    const s = signals(
+      '<meta property="og:type" content="article"><meta property="og:type" content="website">',
+      `<h2>One</h2><h3>Two</h3><h5>Not counted</h5><a href="/a">Four</a><a name="x">none</a><svg><a href="/b">svg</a></svg><template><div>${'z'.repeat(100)}</div><a href="/c">hidden</a></template>`,
+    );
+    expect([s.ogType, s.headings, s.linkChars, s.longParagraphs]).toEqual(['article', 2, 7, 0]);
+    // An empty publication time says there is none, whatever the <time> elements.
+    expect(signals('<meta property="article:published_time" content="">', '<time datetime="2014-11-19">19 Nov</time>').hasPublishedTime).toBe(false);
+  });
+
   test('returns the url', () => {
     expect(signals('').url).toBe(PAGE_URL);
   });
