@@ -1,5 +1,5 @@
 import { t } from '../components/i18n';
-import { RetryableError } from '../lib/knowledge';
+import { RetryableError, ServerAskedToWait } from '../lib/knowledge';
 
 const TIMEOUT_MS = 10_000;
 /** No answer Backstory asks for comes near this: a server sending more is broken or hostile, and is cut off. */
@@ -116,6 +116,7 @@ export async function httpGetBytes(url: string, options: GetOptions = {}): Promi
 /** A failure as the reader reads it (the messages above are written in the reader's language, locales/*.json). */
 export function failureMessage(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return t('serviceTimeout');
+  if (error instanceof ServerAskedToWait) return t('serviceAskedToWait', String(error.waitSeconds));
   return error instanceof Error ? error.message : String(error);
 }
 

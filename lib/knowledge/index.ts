@@ -18,7 +18,7 @@ export {
   type WikimediaConfig,
   WikimediaProvider,
 } from './provider';
-export { type RateOptions, RetryableError, rateLimited } from './rate';
+export { type RateOptions, RetryableError, rateLimited, ServerAskedToWait } from './rate';
 export { regionNamed } from './regions';
 export { MODEL, type Model } from './weights';
 export { parseEntities, parseSearch, parseTime, type SearchHit, type WikidataEntity } from './wikidata';

@@ -11,6 +11,13 @@ export class RetryableError extends Error {
   }
 }
 
+/** A request refused before it was sent, because the server asked for a pause that has not ended (`waitSeconds`). */
+export class ServerAskedToWait extends RetryableError {
+  constructor(readonly waitSeconds: number) {
+    super(`The server asked to wait ${waitSeconds} s before more requests.`, 429, waitSeconds * 1000);
+  }
+}
+
 export interface RateOptions {
   minIntervalMs: number;
   /** first wait after a 429 or 5xx; doubles with each failure in a row, up to maxBackoffMs */
@@ -35,7 +42,7 @@ export function rateLimited(fetchJson: FetchJson, options: RateOptions): FetchJs
   return (url) => {
     const run = async () => {
       const closed = closedUntil - now();
-      if (closed > 0) throw new RetryableError(`The server asked to wait ${Math.ceil(closed / 1000)} s before more requests.`, 429, closed);
+      if (closed > 0) throw new ServerAskedToWait(Math.ceil(closed / 1000));
       const wait = nextAt - now();
       if (wait > 0) await sleep(wait);
       try {

@@ -7,6 +7,7 @@ import { EntityCard } from '../../components/EntityCard';
 import { Popup } from '../../components/Popup';
 import { Welcome } from '../../components/Welcome';
 import type { AnalysisResult, Entity } from '../../lib/analyze';
+import { ServerAskedToWait } from '../../lib/knowledge';
 import { readLocales, substitute } from '../../scripts/locales.mjs';
 
 const locales = readLocales();
@@ -138,6 +139,8 @@ describe('the interface in the reader’s language', () => {
     expect(new UnreachableError('api.example').message).toBe('api.example est injoignable');
     expect(isUnreachable(new UnreachableError('api.example').message)).toBe(true);
     expect(isUnreachable('api.example a répondu 500')).toBe(false);
+    // A request refused because the server asked for a pause (Retry-After) is told in the reader's language too.
+    expect(failureMessage(new ServerAskedToWait(60))).toBe('Le serveur a demandé d’attendre 60 s avant d’autres requêtes.');
   });
 
   test('the onboarding page in French, with the shortcut the browser has set', () => {
