@@ -50,7 +50,8 @@ test('one set of names repeated: 8× the text costs about 8× the time', () => {
 
 test('a short pattern repeated in one run-on line: linear too', () => {
   expect(ratio((units) => 'A,Jeff '.repeat(units), 500, 'A,Jeff ×n')).toBeLessThan(20);
-  expect(ratio((units) => 'Jeff Rathke '.repeat(units), 300, 'Jeff Rathke ×n')).toBeLessThan(20);
+  // (Sizes whose smaller one takes several milliseconds: at 1–2 ms a single pause of the machine decides the ratio.)
+  expect(ratio((units) => 'Jeff Rathke '.repeat(units), 1200, 'Jeff Rathke ×n')).toBeLessThan(20);
 });
 
 test('2,000 repetitions of a short name pattern are analysed in well under a second', () => {
