@@ -76,14 +76,16 @@ if (!flag('no-eval')) {
     for (const g of genres) {
       const s = scores.nlp.genres[g];
       if (!s) continue;
-      const m = s.mentionsTyped as { p: number; r: number; f1: number };
-      const u = s.mentionsUntyped as { f1: number };
-      const e = s.entities as { p: number; r: number; f1: number };
-      const q = s.quotes as { f1: number };
+      const m = s.mentionsTyped as { p: number | null; r: number | null; f1: number | null };
+      const u = s.mentionsUntyped as { f1: number | null };
+      const e = s.entities as { p: number | null; r: number | null; f1: number | null };
+      const q = s.quotes as { f1: number | null };
       const sa = s.speakerAccuracy as unknown as number | { accuracy?: number };
       const acc = typeof sa === 'number' ? sa : (sa?.accuracy ?? Number.NaN);
+      // (A genre annotated for quotes only has no mention or entity scores: null there.)
+      const x = (v: number | null) => (v == null ? '  -  ' : v.toFixed(3));
       console.log(
-        `  ${g.padEnd(20)} ${m.p.toFixed(3)} / ${m.r.toFixed(3)} / ${m.f1.toFixed(3)}    ${u.f1.toFixed(3)}       ${e.p.toFixed(3)} / ${e.r.toFixed(3)} / ${e.f1.toFixed(3)}    ${q.f1.toFixed(3)} / ${Number(acc).toFixed(3)}`,
+        `  ${g.padEnd(20)} ${x(m.p)} / ${x(m.r)} / ${x(m.f1)}    ${x(u.f1)}       ${x(e.p)} / ${x(e.r)} / ${x(e.f1)}    ${x(q.f1)} / ${x(Number(acc))}`,
       );
     }
   }

@@ -4,7 +4,7 @@
  *
  *   tsx scripts/train-ner.ts [--select] [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2]
  *                            [--misc mask|drop] [--no-lexicons] [--no-shapes] [--no-clusters] [--no-names] [--flat] [--quick]
- *                            [--lang de]
+ *                            [--augment SHARE [--augment-case title|caps]] [--lang de]
  *
  * Splits (data/ner/README.md): with --select, for choosing settings, every source's train split, CrossNER's dev split
  * (its train splits are 100–200 paragraphs), UNER PUD and WikiGold are trained on, and the dev splits (CrossNER: the
@@ -60,6 +60,7 @@ const STAGE2 = !flag('no-stage2');
 const MISC = option('misc', 'mask') as 'mask' | 'drop';
 const MASK_PARTIAL = flag('mask-partial');
 const AUGMENT = Number(option('augment', '0'));
+const AUGMENT_CASE = option('augment-case', 'both') as 'both' | 'title' | 'caps';
 const DATELINES = Number(option('datelines', '0'));
 /** Sources whose cross-validated output does not train the second stage (--stage2-without a,b). */
 /** 'sentence': the second stage reads each sentence alone, in training and in use (corpora without documents). */
@@ -133,7 +134,8 @@ const dev: Sentence[] = SPLITS
 const DEV_LABEL = SPLITS ? 'dev' : SELECT ? 'dev' : 'held out (second half of each test split)';
 if (flag('quick')) train = train.filter((_, i) => i % 4 === 0);
 // Headlines and lines in capitals are rare in the corpora: a seeded share of sentences is added again in capitals or
-// in title case, with the same tags, so capitals alone do not decide (--augment SHARE).
+// in title case, with the same tags, so capitals alone do not decide (--augment SHARE; --augment-case title|caps for one
+// kind only, both by default: half each).
 if (AUGMENT > 0) {
   const next = random(SEED + 7);
   const small = /^(a|an|the|of|in|on|at|to|for|and|or|but|by|with|from|as|is|are|was|were)$/;
@@ -141,7 +143,7 @@ if (AUGMENT > 0) {
   for (const s of train) {
     const roll = next();
     if (roll >= AUGMENT) continue;
-    const upper = roll < AUGMENT / 2;
+    const upper = AUGMENT_CASE === 'both' ? roll < AUGMENT / 2 : AUGMENT_CASE === 'caps';
     const words = s.words.map((w, k) => (upper ? w.toUpperCase() : k > 0 && small.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)));
     extra.push({ ...s, words, doc: `${s.doc}/${upper ? 'caps' : 'title'}` });
   }
