@@ -71,7 +71,8 @@ export function* warmUpSteps(text: string, language: string | null = detectLangu
   yield;
   let done = from;
   for (const chars of todo) {
-    const end = sections(text, chars)[0]?.end ?? 0;
+    // (Only the first section is wanted: it depends on the text's first `chars` characters and on there being more.)
+    const end = sections(text.slice(0, chars + 1), chars)[0]?.end ?? 0;
     if (end >= text.length) break;
     const piece = text.slice(0, end);
     // (The tokens apart, at first: the tokenizer's expression is compiled on its first use.)
