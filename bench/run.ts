@@ -10,19 +10,19 @@ import { parseHTML } from 'linkedom';
 import { readGateSignals } from '../adapters/gate-signals';
 import { highlightBlocks, highlightEntities } from '../adapters/highlight';
 import { buildPageTree } from '../adapters/page-tree';
-import { findNerModel, loadNerModel, nerModelPath } from '../cli/ner-model';
+import { loadNerModel, nerModelPath } from '../cli/ner-model';
 import { analyzePage } from '../lib/analyze';
 import { gate } from '../lib/detect';
 import { extractArticle } from '../lib/extract';
-import { readManifest, readSplit } from '../scripts/ner/corpus';
 import { benchHugePage, benchInBrowser } from './browser';
 import { type Budget, printBudgets } from './budgets';
 import { benchCliOnPage } from './cli-huge';
+import { benchLanguages } from './languages';
+import { fmt, REPEATS, row, stats, time, words } from './measure';
 import { hugeArticle, syntheticArticle } from './synthetic';
 
 const EVAL = process.env.BENCH_EVAL ?? join(process.cwd(), '../shared/eval/data');
 const PAGE_LIMIT = Number(process.env.BENCH_PAGES ?? 60);
-const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 
 interface Page {
   id: string;
@@ -59,28 +59,6 @@ function loadTexts(): string[] {
     for (const l of readFileSync(join(EVAL, 'nlp.jsonl'), 'utf8').trim().split('\n')) texts.push(JSON.parse(l).text);
   return texts;
 }
-
-const now = () => performance.now();
-function time(fn: () => void): number {
-  const t = now();
-  fn();
-  return now() - t;
-}
-
-function stats(samples: number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))] ?? 0;
-  return { median: q(0.5), p10: q(0.1), p90: q(0.9), total: s.reduce((a, b) => a + b, 0) };
-}
-
-const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
-const row = (name: string, samples: number[], extra = '') => {
-  const { median, p10, p90 } = stats(samples);
-  console.log(`  ${name.padEnd(44)} median ${fmt(median).padStart(10)}   p10–p90 ${fmt(p10)} – ${fmt(p90)}${extra ? `   ${extra}` : ''}`);
-  return median;
-};
-
-const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 /**
  * The entity and quote stages bundled as the extension ships them: their size, and their cold start (load the bundle
@@ -205,7 +183,7 @@ async function main() {
     { what: 'entities + quotes cold start (model load + first document)', value: cold, limit: 80, unit: 'ms' },
     { what: 'name model on disk', value: modelBytes / 1e6, limit: 3, unit: 'MB' },
   );
-  benchGerman(budgets, findEntities, findQuotes);
+  benchLanguages(budgets, findEntities, findQuotes);
   // The model never reaches the always-injected gate (nor the page's analyser): only the background fetches it.
   for (const script of ['content-scripts/gate.js', 'analyzer.js']) {
     const file = join('.output/chrome-mv3', script);
@@ -327,37 +305,3 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
-
-/**
- * German names and quotes per 1,500 words, warm, on held-out GermEval sentences joined into documents of 1,500 words or
- * so (the German model loads on the first German document, as in the background); and the German model's size.
- */
-function benchGerman(
-  budgets: Budget[],
-  findEntities: typeof import('../lib/entities').findEntities,
-  findQuotes: typeof import('../lib/quotes').findQuotes,
-): void {
-  const file = findNerModel('de');
-  if (!file) return;
-  const sentences = readSplit('germeval', 'dev', readManifest('de'), { misc: 'mask' }).map((x) =>
-    x.words
-      .join(' ')
-      .replace(/ ([.,;:!?)])/g, '$1')
-      .replace(/\( /g, '('),
-  );
-  const docs: string[] = [];
-  for (let i = 0; i + 80 <= sentences.length; i += 80) docs.push(sentences.slice(i, i + 80).join(' '));
-  const cold = time(() => findQuotes(docs[0] ?? '', findEntities(docs[0] ?? '', 'de').entities, { language: 'de' }));
-  const perDoc: number[] = [];
-  for (let r = 0; r < REPEATS; r++)
-    for (const t of docs) perDoc.push(time(() => findQuotes(t, findEntities(t, 'de').entities, { language: 'de' })) * (1500 / Math.max(1, words(t))));
-  console.log(`\nGerman entities + quotes (per 1,500 words, warm; ${docs.length} documents of GermEval dev sentences)`);
-  const warm = row('backstory, German', perDoc);
-  console.log(`  first German document (model parse included): ${cold.toFixed(0)} ms`);
-  const bytes = statSync(file).size;
-  console.log(`  German name model: ${(bytes / 1e6).toFixed(2)} MB (${file}), fetched by the background on the first German article`);
-  budgets.push(
-    { what: 'German entities + quotes per 1,500 words, warm', value: warm, limit: 10, unit: 'ms' },
-    { what: 'German name model on disk', value: bytes / 1e6, limit: 3, unit: 'MB' },
-  );
-}
