@@ -13,7 +13,7 @@ import { readSettings } from '../adapters/settings';
 import { tabStateStore } from '../adapters/tab-state';
 import { tabStateAreaName } from '../adapters/tab-state-events';
 import { t, tn } from '../components/i18n';
-import { analysisSteps, limitText, nlpLanguage, type TextAnalysis, warmUpSteps } from '../lib/analyze';
+import { analysisSteps, limitText, nlpLanguage, type TextAnalysis, WarmUp } from '../lib/analyze';
 import { highlightedEntities } from '../lib/analyze/highlighted';
 import { type ArticleContext, articleContext } from '../lib/knowledge';
 import type { TabState } from '../lib/messaging';
@@ -27,8 +27,8 @@ async function inSlices<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-/** How far this background's warm-up has gone (see warmUpSteps), and its last run, which each analysis waits for. */
-let warmedUpTo = 0;
+/** This background's warm-up (per language, see WarmUp), and its last run, which each analysis waits for. */
+const warmUp = new WarmUp();
 let warmingUp: Promise<void> = Promise.resolve();
 
 /**
@@ -40,7 +40,7 @@ async function analyseInSlices(text: string, language: string | null, blockQuote
   // Once, on the first texts long enough (a short one takes the warm-up as far as it can).
   warmingUp = warmingUp
     .then(async () => {
-      warmedUpTo = await inSlices(warmUpSteps(limited, language, warmedUpTo));
+      await inSlices(warmUp.steps(limited, language));
     })
     .catch(() => undefined);
   await warmingUp;

@@ -88,6 +88,20 @@ export function* warmUpSteps(text: string, language: string | null = detectLangu
 }
 
 /**
+ * A process's warm-up, kept per language: each language has its own model and word lists to set up and its own
+ * expressions to compile, so an English warm-up leaves a later German article cold.
+ */
+export class WarmUp {
+  private readonly done = new Map<string, number>();
+
+  /** The warm-up steps `text` still calls for in its language (none once that language is warm). */
+  *steps(text: string, language: string | null = detectLanguage(text)): Generator<void, void> {
+    const lang = nlpLanguage(language);
+    this.done.set(lang, yield* warmUpSteps(text, language, this.done.get(lang) ?? 0));
+  }
+}
+
+/**
  * Entities and quotes of plain text; offsets are UTF-16 indices into `text`. Nothing is guessed for other languages.
  * `blockQuotes` are passages the page set apart as quotations (<blockquote>), quoted even without quote marks.
  */

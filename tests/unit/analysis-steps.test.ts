@@ -4,6 +4,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 
 const calls: { fn: string; chars: number }[] = [];
+/** The language of each findEntities call. */
+const languages: (string | undefined)[] = [];
 
 vi.mock('../../lib/entities', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../lib/entities')>();
@@ -15,6 +17,7 @@ vi.mock('../../lib/entities', async (importOriginal) => {
     },
     findEntities: (...args: Parameters<typeof real.findEntities>) => {
       calls.push({ fn: 'findEntities', chars: args[0].length });
+      languages.push(args[1]);
       return real.findEntities(...args);
     },
   };
@@ -40,7 +43,7 @@ vi.mock('../../lib/quotes', async (importOriginal) => {
   };
 });
 
-const { analysisSteps, analyzeText, SECTION_CHARS, sections, WHOLE_TEXT_CHARS, warmUpSteps } = await import('../../lib/analyze');
+const { analysisSteps, analyzeText, SECTION_CHARS, sections, WarmUp, WHOLE_TEXT_CHARS, warmUpSteps } = await import('../../lib/analyze');
 
 const PARAGRAPH = (i: number) =>
   `“We will keep talking,” Jeff Rathke said in Washington on day ${i}, adding that officials of the State Department had met in Islamabad.`;
@@ -130,5 +133,22 @@ describe('the warm-up before a first analysis', () => {
     const again = stepByStep(warmUpSteps(text, 'en', done));
     expect(again.steps.flat()).toEqual([]);
     expect(again.result).toBe(done);
+  });
+
+  test('is kept per language: an English warm-up leaves a German text cold, and each language warms up once', () => {
+    const warmUp = new WarmUp();
+    const german = Array.from(
+      { length: 200 },
+      (_, i) => `„Wir reden weiter“, sagte Angela Berger am Tag ${i} in Berlin, wo sich Vertreter des Auswärtigen Amts getroffen hatten.`,
+    ).join('\n\n');
+    const run = (text: string, language: string) => {
+      languages.length = 0;
+      return stepByStep(warmUp.steps(text, language)).steps.flat();
+    };
+    expect(run(textOf(500), 'en').some((c) => c.fn === 'findEntities')).toBe(true);
+    expect(run(textOf(500), 'en')).toEqual([]);
+    expect(run(german, 'de').some((c) => c.fn === 'findEntities')).toBe(true);
+    expect(new Set(languages)).toEqual(new Set(['de']));
+    expect(run(german, 'de')).toEqual([]);
   });
 });
