@@ -39,6 +39,32 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
 
+/**
+ * The popup's first questions, asked while the module loads: in an effect they would wait for the first paint, a frame
+ * or more. The tab is found once; its analysis is asked for at once when the address names the tab, else as soon as the
+ * browser names it.
+ */
+const openingTab = targetTab();
+const addressedTabId = tabIdInAddress();
+let openingState: { tabId: number; answer: Promise<TabState | null> } | null =
+  addressedTabId !== undefined ? { tabId: addressedTabId, answer: sendMessage('popup/tab-state', { tabId: addressedTabId }) } : null;
+const openingStateFound = openingState
+  ? Promise.resolve()
+  : openingTab.then(
+      (tab) => {
+        if (tab) openingState = { tabId: tab.id, answer: sendMessage('popup/tab-state', { tabId: tab.id }) };
+      },
+      () => {},
+    );
+
+/** The tab's analysis: the answer asked for on opening if it is still unread and of this tab, else a new question. */
+async function askTabState(tabId: number): Promise<TabState | null> {
+  await openingStateFound;
+  const opening = openingState;
+  openingState = null;
+  return opening?.tabId === tabId ? opening.answer : sendMessage('popup/tab-state', { tabId });
+}
+
 /** How long the popup shows "loading" for a page whose analysis has not come (it keeps listening after). */
 const LOADING_MS = 5000;
 
@@ -57,7 +83,7 @@ function useTabState(tabId: number | undefined, revision: number) {
     let asked = 0;
     const load = async () => {
       const ask = ++asked;
-      const next = await sendMessage('popup/tab-state', { tabId });
+      const next = await askTabState(tabId);
       // An answer to an earlier question must not overwrite a later one.
       if (cancelled || ask !== asked) return;
       setState(next);
@@ -95,12 +121,12 @@ function useControl() {
 function App() {
   const [tab, setTab] = useState<{ id: number; url: string } | undefined>(undefined);
   // (A tab named in the address is asked about before the browser says more of it: first render sooner.)
-  const [addressTabId] = useState(tabIdInAddress);
+  const addressTabId = addressedTabId;
   const [noTab, setNoTab] = useState(false);
   const [revision, setRevision] = useState(0);
   const [askedName, setAskedName] = useState<string | null>(new URLSearchParams(location.search).get('name'));
   useEffect(() => {
-    targetTab().then(
+    openingTab.then(
       (found) => {
         setTab(found);
         if (!found) setNoTab(true);
