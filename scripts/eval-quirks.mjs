@@ -5,12 +5,12 @@
 //   node scripts/eval-quirks.mjs pred.jsonl [--data ../shared/eval/data] [--list]
 //
 // Entities: gold entities whose every name is a group typed PER ("Muslims"), a title alone ("President"), two names run
-// together ("Gary Chan of DAB and Eunice Yung of New People") or a name another gold entity of the document already has (a
+// together ("Jan Roe of the Harbour Party and Ann Doe of New Union") or a name another gold entity of the document already has (a
 // parser slip that splits one entity) are not required, but still count when matched; a prediction that lies wholly on gold
-// mentions GUM gave no proper name ("magician David Gish", "Swedish captain Andreas Granqvist") or on a quirk entity is
+// mentions GUM gave no proper name ("magician Jan Novak", "Swedish captain Erik Holm") or on a quirk entity is
 // neither right nor wrong. The last line is the ceiling as score.mjs scores: every other error fixed, nothing else changed.
-// Titles: a gold that is the page's own <title>, og:title or twitter:title with the site's name kept ("Mozilla -
-// Wikipedia", "How to Build a Terrarium | eHow"), where the prediction is that title without its separated edge part; a
+// Titles: a gold that is the page's own <title>, og:title or twitter:title with the site's name kept ("Example -
+// Wikipedia", "How to Build a Birdhouse | Example"), where the prediction is that title without its separated edge part; a
 // gold whose words the page has nowhere, in its text or its attributes (an older version of the page, or a typo): no
 // extractor can give it.
 import { readFileSync } from 'node:fs';

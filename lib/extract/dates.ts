@@ -212,7 +212,7 @@ const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|act
 // but a section label.
 const BARE_DATE =
   /^(\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?(\s*[|•·](\s*\p{L}[\p{L} -]{0,30})?)?$/iu;
-// "27.1.2022 - Bei der …", "(21. November 2022) Energieverbraucher …": a dateline opening a paragraph.
+// "14.3.2021 - Beim …", "(9. Mai 2021) Stromkunden …": a dateline opening a paragraph.
 const DATELINE_DATE = /^(\d{1,2}\.\s?\d{1,2}\.\s?\d{4}\s+[-–—]\s|\(\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}\)\s)/u;
 const OUTSIDE_ARTICLE = new Set(['header', 'nav', 'footer', 'aside']);
 const EMPHASIS = new Set(['strong', 'b', 'em', 'i']);
@@ -241,7 +241,7 @@ export function findVisibleDates(root: PageElement, lang: string | null, referen
   let nearByline: string | null = null;
   let bylineAt = -1;
   // An element that holds a date and nothing else ("<h3>21.01.2022</h3>", "<em>01.11.2023 11:35</em>"), or a dateline
-  // opening a paragraph ("27.1.2022 - Bei der …"): the article's date when nothing says more.
+  // opening a paragraph ("14.3.2021 - Beim …"): the article's date when nothing says more.
   let bare: string | null = null;
   // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
   // never in a list (the dates of other stories in a menu or a sidebar).

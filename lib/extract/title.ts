@@ -131,7 +131,7 @@ function tidy(title: string | null): string | null {
 }
 
 /**
- * "Immobilienkrise Rene Benko-Firma Signa in Sorge", "Klimaschutz: Bohren, bis es heiß wird": a heading that opens with a
+ * "Wohnungsmarkt Baufirma Quellbach in Not", "Energie: Graben, bis es warm wird": a heading that opens with a
  * kicker (a topic label set before the headline, often in its own span) ends with the headline the metadata gives.
  */
 function withoutKicker(heading: string, meta: string[], siteName: string | null): string {

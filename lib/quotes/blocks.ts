@@ -2,7 +2,7 @@ import type { Span } from '../analyze/types';
 import { findQuoteSpans, type QuoteSpan } from './marks';
 
 /**
- * A signature closing a block quotation: "— Tottenham Hotspur (@SpursOfficial) November 20, 2019", "– Jane Roe". It
+ * A signature closing a block quotation: "— Riverside Rovers (@RoversFC) March 3, 2021", "– Jane Roe". It
  * stays outside the quote, where the ranker reads it as "“…” — X".
  */
 const SIGNATURE = /(?:^|(?<=[\s.!?”"’)]))[—–―-]{1,2}\s*(?=[\p{Lu}@])[^—–―\n]{1,100}$/u;

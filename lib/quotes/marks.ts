@@ -172,7 +172,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         continue;
       }
       if (role === 'close') {
-        // No open mark: the close of a quote the paragraph before left open ("…today.\n\nIt was a very emotional day.”").
+        // No open mark: the close of a quote the paragraph before left open ("…today.\n\nIt was a long week.”").
         if (carried && stack.length === 0 && !SINGLE.has(ch) && i + 1 - paragraphStart > MIN_UNCLOSED) {
           const before = spans[spans.length - 1];
           if (before && before.close === '') before.continuesNext = true;

@@ -248,7 +248,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     return [];
   }
   if (m.kind === 'DESC') {
-    // "a report from Kotak Institutional Equities", "a statement by the ministry": the body or person it comes from.
+    // "a report from Northgate Capital Research", "a statement by the ministry": the body or person it comes from.
     const next = an.layout.words[m.last + 1];
     const after = an.mentions[i + 1];
     const source =
