@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_PREFIXES, PLACES } from './lexicon';
+import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_ALIASES, PLACE_PREFIXES, PLACES } from './lexicon';
 
 /** A tagged mention, before merging. */
 export interface TypedMention extends Mention {
@@ -45,6 +45,17 @@ function camelInitials(name: string): string {
   const capitals = name.match(/\p{Lu}/gu) ?? [];
   return capitals.length >= 2 && /\p{Ll}/u.test(name) ? capitals.join('').toLowerCase() : '';
 }
+
+/** A company's legal form, written after its name or not ("Acme Robotics Inc.", "Beispiel AG", "Verein e.V."). */
+const LEGAL_FORM = /\s(?:inc|incorporated|corp|co|ltd|llc|llp|plc|ag|gmbh|ev|sa|se|nv|bv|spa)$/;
+const withoutLegalForm = (key: string) => key.replace(LEGAL_FORM, '');
+
+/** Head words a body's name is shortened by, to its first word ("Harvard University" → "Harvard"). */
+const SHORTENED_HEADS =
+  /^(?:university|college|institute|academy|school|company|corporation|corp|inc|group|ltd|llc|plc|foundation|society|association)$/;
+
+/** "@JaneDoe", "#Acme": a handle or a tag, whose key is a name's words written together. */
+const HANDLE = /^[@#]/;
 
 function typeOf(cluster: Cluster): EntityType {
   let best: EntityType = cluster.mentions[0]?.type ?? 'MISC';
@@ -122,9 +133,9 @@ function absorb(target: Cluster, short: Cluster): void {
 export function mergeMentions(mentions: TypedMention[]): Entity[] {
   const clusters = new Map<string, Cluster>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    const written = nameKey(m.text);
+    const written = withoutLegalForm(nameKey(m.text));
     if (!written) continue;
-    const key = ALIASES.get(written) ?? written;
+    const key = (m.type === 'LOC' ? PLACE_ALIASES.get(written) : undefined) ?? ALIASES.get(written) ?? written;
     let cluster = clusters.get(key);
     if (!cluster) {
       cluster = { key, words: written.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
@@ -209,6 +220,41 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     absorbed.add(short);
   }
 
+  // A body's or place's last word alone after its full name ("the Statehouse" after "the Indiana Statehouse",
+  // "Islanders" after "New York Islanders"), or its first word alone where the rest is a head word ("Harvard" after
+  // "Harvard University"): when only one such name is given, and the word is no known place or body of its own.
+  const byLastWord = new Map<string, Cluster[]>();
+  const byFirstWord = new Map<string, Cluster[]>();
+  for (const c of all) {
+    const type = typeOf(c);
+    if (absorbed.has(c) || c.words.length < 2 || (type !== 'ORG' && type !== 'LOC')) continue;
+    push(byLastWord, c.words[c.words.length - 1] as string, c);
+    if (type === 'ORG' && c.words.slice(1).every((w) => SHORTENED_HEADS.test(w))) push(byFirstWord, c.words[0] as string, c);
+  }
+  for (const short of all) {
+    const type = typeOf(short);
+    if (absorbed.has(short) || short.words.length !== 1 || type === 'PER' || PLACES.has(short.key) || KNOWN_ORGS.has(short.key)) continue;
+    if (/^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')) continue;
+    const before = (c: Cluster) => !absorbed.has(c) && c.firstStart < short.firstStart;
+    const longer =
+      (type === 'ORG' || type === 'LOC' ? only(byLastWord.get(short.key), (c) => before(c) && typeOf(c) === type) : undefined) ??
+      only(byFirstWord.get(short.key), before);
+    if (!longer) continue;
+    absorb(longer, short);
+    absorbed.add(short);
+  }
+
+  // "@JaneDoe" and "Jane Doe": a handle or tag is the name whose words it writes together (when one name does).
+  const bySpacelessKey = new Map<string, Cluster[]>();
+  for (const c of all) if (!absorbed.has(c) && c.words.length > 1) push(bySpacelessKey, c.words.join(''), c);
+  for (const handle of all) {
+    if (absorbed.has(handle) || handle.words.length !== 1 || !HANDLE.test(handle.mentions[0]?.text ?? '')) continue;
+    const name = only(bySpacelessKey.get(handle.key), (c) => !absorbed.has(c));
+    if (!name) continue;
+    absorb(name, handle);
+    absorbed.add(handle);
+  }
+
   // "Korea" after "South Korea": a place's last word alone, when only one such place is named.
   const prefixed = new Map<string, Cluster[]>();
   for (const c of all)
@@ -227,9 +273,12 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     if (absorbed.has(cluster)) continue;
     const type = typeOf(cluster);
     const mentions: Mention[] = cluster.mentions.map(({ start, end, text }) => ({ start, end, text })).sort((a, b) => a.start - b.start);
-    // Longest form first; of equal length, one not in capitals ("Washington" over "WASHINGTON").
+    // Longest form first (a handle last); of equal length, one not in capitals ("Washington" over "WASHINGTON").
     const shouted = (v: string) => (v === v.toUpperCase() && v.length > 3 ? 1 : 0);
-    const variants = [...new Set(cluster.mentions.map((m) => m.text))].sort((a, b) => b.length - a.length || shouted(a) - shouted(b));
+    const handle = (v: string) => (HANDLE.test(v) ? 1 : 0);
+    const variants = [...new Set(cluster.mentions.map((m) => m.text))].sort(
+      (a, b) => handle(a) - handle(b) || b.length - a.length || shouted(a) - shouted(b),
+    );
     entities.push({ id: '', name: displayName(variants[0] ?? cluster.key, type), type, mentions, variants, titles: [...cluster.titles] });
   }
   entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));

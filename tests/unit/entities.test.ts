@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { nameKey } from '../../lib/entities';
 import { Cap, capitalOf, FEATURE_VERSION, normalise, sentenceFeatures, shapeOf } from '../../lib/entities/features';
+import { nameParts } from '../../lib/entities/mentions';
 import { mergeMentions, type TypedMention } from '../../lib/entities/merge';
 import { readNameFilter, writeNameFilter } from '../../lib/entities/names';
 import { englishResources } from '../../lib/entities/resources';
@@ -317,6 +318,81 @@ describe('the model file', () => {
   });
 });
 
+describe('a tagger span made into name mentions', () => {
+  // Made-up names; "Belmoria" and "Port Quell" stand for places the place lexicon knows.
+  const places = new Set(['belmoria', 'port quell']);
+  /** The mentions nameParts makes of a span over `covered` (the tagger's span, as written in `text`), typed `type`. */
+  const parts = (text: string, covered: string, type: TypedMention['type']) => {
+    const tokens = tokenize(text);
+    const start = text.indexOf(covered);
+    const from = tokens.findIndex((t) => t.start === start);
+    const to = tokens.findIndex((t) => t.end === start + covered.length) + 1;
+    return nameParts(text, tokens, from, to, type, (name) => places.has(name.toLowerCase())).map((p) => [
+      text.slice((tokens[p.from] as { start: number }).start, (tokens[p.to - 1] as { end: number }).end),
+      p.type,
+    ]);
+  };
+
+  test.each<[string, string, string, TypedMention['type'], [string, string][]]>([
+    ['an article and a possessive', 'the Orvane Trust’s report', 'the Orvane Trust’s', 'ORG', [['Orvane Trust', 'ORG']]],
+    ['a straight possessive', "Quillon Varga's plan", "Quillon Varga's", 'PER', [['Quillon Varga', 'PER']]],
+    ['a common noun after a place', 'in the Zorblat province today', 'Zorblat province', 'LOC', [['Zorblat', 'LOC']]],
+    ['an organisation’s lowercase head word stays', 'the Frelt party said', 'Frelt party', 'ORG', [['Frelt party', 'ORG']]],
+    ['a word with no capital is no name', 'the nascent market', 'nascent', 'ORG', []],
+    ['a particle opens a name', 'said von Brackel', 'von Brackel', 'PER', [['von Brackel', 'PER']]],
+    ['a web address stays whole', 'the site Sennet.com said', 'Sennet.com', 'ORG', [['Sennet.com', 'ORG']]],
+    [
+      'a person and a place',
+      'by Quillon Varga of Belmoria, who',
+      'Quillon Varga of Belmoria',
+      'PER',
+      [
+        ['Quillon Varga', 'PER'],
+        ['Belmoria', 'LOC'],
+      ],
+    ],
+    [
+      'a person and a body',
+      'Tamsin Orr of the Frelt Party',
+      'Tamsin Orr of the Frelt Party',
+      'PER',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['Frelt Party', 'ORG'],
+      ],
+    ],
+    [
+      'two people',
+      'Tamsin Orr and Bexley Vaun met',
+      'Tamsin Orr and Bexley Vaun',
+      'PER',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['Bexley Vaun', 'PER'],
+      ],
+    ],
+    [
+      'a spaced dash between two names',
+      'in Port Quell – The Glimmers played',
+      'Port Quell – The Glimmers',
+      'ORG',
+      [
+        ['Port Quell', 'LOC'],
+        ['The Glimmers', 'ORG'],
+      ],
+    ],
+    ['a title alone after a dash', 'The Glimmers — Mr. Vaun', 'Glimmers — Mr.', 'ORG', [['Glimmers', 'ORG']]],
+    ['a double-barrelled surname', 'Lirra Bautel-Vasq won', 'Lirra Bautel', 'PER', [['Lirra Bautel-Vasq', 'PER']]],
+    ['a hyphenated given name', 'Tsoi Lam-wun spoke', 'Tsoi Lam', 'PER', [['Tsoi Lam-wun', 'PER']]],
+    ['a hyphenated name already whole stays so', 'Tsoi Lam-wun spoke', 'Tsoi Lam-wun', 'PER', [['Tsoi Lam-wun', 'PER']]],
+    ['not a common word joined to a name', 'the Dravick-era rules', 'Dravick', 'PER', [['Dravick', 'PER']]],
+    ['not two places joined', 'the Belmoria-Quell road', 'Belmoria', 'LOC', [['Belmoria', 'LOC']]],
+    ['initials stay', 'J. K. Varga wrote', 'J. K. Varga', 'PER', [['J. K. Varga', 'PER']]],
+  ])('%s', (_, text, covered, type, expected) => {
+    expect(parts(text, covered, type)).toEqual(expected);
+  });
+});
+
 describe('merging tagged mentions', () => {
   /** Mentions of the given names in the text, in order, typed as given. */
   const tagged = (text: string, names: [string, TypedMention['type'], string[]?][]): TypedMention[] => {
@@ -423,6 +499,73 @@ describe('merging tagged mentions', () => {
         ['State Department', 'ORG'],
       ],
       [['US State Department', 'ORG', 2, ['State Department', 'US State Department']]],
+    ],
+    [
+      'a company with and without its legal form',
+      'Orvane Robotics Inc. said so. Orvane Robotics agreed.',
+      [
+        ['Orvane Robotics Inc.', 'ORG'],
+        ['Orvane Robotics', 'ORG'],
+      ],
+      [['Orvane Robotics Inc.', 'ORG', 2, ['Orvane Robotics', 'Orvane Robotics Inc.']]],
+    ],
+    [
+      'a body’s first word alone where the rest is its head word; not so for other heads',
+      'Quenby University staff said so. Quenby replied. Trell Watch wrote. Trell did not.',
+      [
+        ['Quenby University', 'ORG'],
+        ['Quenby', 'ORG'],
+        ['Trell Watch', 'ORG'],
+        ['Trell', 'ORG'],
+      ],
+      [
+        ['Quenby University', 'ORG', 2, ['Quenby', 'Quenby University']],
+        ['Trell Watch', 'ORG', 1, ['Trell Watch']],
+        ['Trell', 'ORG', 1, ['Trell']],
+      ],
+    ],
+    [
+      'a place’s or body’s last word alone after the full name, when only one name ends so',
+      'The Drummond Statehouse opened. The Statehouse closed. North Vell and South Vell: Vell.',
+      [
+        ['Drummond Statehouse', 'LOC'],
+        ['Statehouse', 'LOC'],
+        ['North Vell', 'LOC'],
+        ['South Vell', 'LOC'],
+        ['Vell', 'LOC'],
+      ],
+      [
+        ['Drummond Statehouse', 'LOC', 2, ['Drummond Statehouse', 'Statehouse']],
+        ['North Vell', 'LOC', 1, ['North Vell']],
+        ['South Vell', 'LOC', 1, ['South Vell']],
+        ['Vell', 'LOC', 1, ['Vell']],
+      ],
+    ],
+    [
+      'a US state’s abbreviations, for places only',
+      'Corvel, FL, in Florida. Fla. voters and Tex Marlow.',
+      [
+        ['Corvel', 'LOC'],
+        ['FL', 'LOC'],
+        ['Florida', 'LOC'],
+        ['Fla.', 'LOC'],
+        ['Tex', 'PER'],
+      ],
+      [
+        ['Corvel', 'LOC', 1, ['Corvel']],
+        ['Florida', 'LOC', 3, ['FL', 'Fla.', 'Florida']],
+        ['Tex', 'PER', 1, ['Tex']],
+      ],
+    ],
+    [
+      'a handle is the name it writes together, shown by the name',
+      'Tamsin Orr (@TamsinOrr) wrote. @TamsinOrr again.',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['@TamsinOrr', 'PER'],
+        ['@TamsinOrr', 'PER'],
+      ],
+      [['Tamsin Orr', 'PER', 3, ['@TamsinOrr', 'Tamsin Orr']]],
     ],
     [
       'a country keeps its own name beside a person who bears it',

@@ -1,0 +1,108 @@
+/**
+ * A tagger's spans made into name mentions, by the rules of how names are written (rule-shaped, language-neutral where
+ * the tokens are): the name in a span whose edges ran over other words, and the several names in a span that ran over
+ * what joins them.
+ */
+import type { EntityType } from '../analyze/types';
+import { ENGLISH_WORDS, NAME_PARTICLES, ORG_HEADS, TITLES } from './lexicon';
+import type { Token } from './tokens';
+
+const EDGE_ARTICLE = /^(?:the|a|an)$/;
+const POSSESSIVE = /^['’]s$/;
+/** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
+const NO_WORD = /^[^\p{L}\p{N}]+$/u;
+/** A word with a capital or a digit: what a name's first and last words are ("iPhone", "Destiny 2"; not "province"). */
+const NAME_WORD = /[\p{Lu}\p{Lt}\p{N}]/u;
+/** Marks that end one name and start another when a tagger's span runs over them ("Ohio – The Band"). */
+const NAME_BREAK = /^(?:[|–—]|--)$/;
+/** Words joining two people in one span ("Karl and Engels"), or a person and where they are from ("… of Aberdeenshire"). */
+const PERSON_JOINS = new Set(['and', '&', 'of']);
+
+export interface NamePart {
+  /** token indexes, end exclusive */
+  from: number;
+  to: number;
+  type: EntityType;
+}
+
+/**
+ * Trims a run of tokens to the name in it; null when no name is left. A name never starts with an article nor ends in a
+ * possessive, and punctuation never opens or closes one, whatever the tagger's span ("the Acme", "Acme’s"): the reader
+ * sees the name, and its mentions merge. Its first and last words have a capital or a digit ("Zabul province" is
+ * "Zabul"), but for a particle that opens it ("von Weizsäcker", "al-Tanf"), a word joined to the one before it
+ * ("Secunia.com", "Lam Cheuk-ting"), an organisation's head word ("the Communist party") and the last words of other
+ * names (works and events: "Formica fusca", "the 2016 election").
+ */
+function trimName(tokens: Token[], from: number, to: number, type: EntityType): { from: number; to: number } | null {
+  const word = (k: number) => (tokens[k] as Token).text;
+  for (;;) {
+    if (from >= to) return null;
+    const first = word(from);
+    if (EDGE_ARTICLE.test(first) || NO_WORD.test(first) || (!NAME_WORD.test(first) && !(NAME_PARTICLES.has(first) && from + 1 < to))) from++;
+    else break;
+  }
+  for (;;) {
+    if (to <= from) return null;
+    const last = word(to - 1);
+    const lowercaseWord =
+      type !== 'MISC' && !NAME_WORD.test(last) && to - 1 > from && !joined(tokens, to - 2, to - 1) && !(type === 'ORG' && ORG_HEADS.has(last));
+    if (POSSESSIVE.test(last) || NO_WORD.test(last) || lowercaseWord) to--;
+    else break;
+  }
+  // A title alone ("Mr." after a dash) is no name.
+  if (to - from === 1 && TITLES.has(word(from).replace(/\.$/, '').toLowerCase())) return null;
+  return { from, to };
+}
+
+/**
+ * The names in a tagger's span: cut where it runs over a spaced dash, and where a person's span runs over "and" or "of"
+ * ("Martin Taylor of Aberdeenshire": a person, then, typically, a place); trimmed to the words a name starts and ends
+ * with; and, in text that splits hyphenated words, taken on to the whole of a person's or body's hyphenated name the
+ * span stops inside ("Roberto Bautista" of "Roberto Bautista-Agut", "Wong Pik" of "Wong Pik-wan"; not "Trump-era").
+ * A piece cut from a longer span is a place when the place lexicon knows it.
+ */
+export function nameParts(
+  text: string,
+  tokens: Token[],
+  start: number,
+  end: number,
+  type: EntityType,
+  isPlace: (name: string) => boolean,
+): NamePart[] {
+  const pieces: NamePart[] = [];
+  let from = start;
+  let pieceType = type;
+  for (let k = start; k <= end; k++) {
+    const word = k < end ? (tokens[k] as Token).text : '';
+    const breaks = k < end && (NAME_BREAK.test(word) || (type === 'PER' && PERSON_JOINS.has(word)));
+    if (k < end && !breaks) continue;
+    if (k > from) pieces.push({ from, to: k, type: pieceType });
+    from = k + 1;
+    // (After "of", a place, unless it reads as a body: "Michael Venus of New Zealand", "Ann Chiang of the DAB".)
+    if (breaks && type === 'PER' && word === 'of') pieceType = 'LOC';
+  }
+  const out: NamePart[] = [];
+  for (const piece of pieces) {
+    const trimmed = trimName(tokens, piece.from, piece.to, piece.type);
+    if (!trimmed) continue;
+    const a = trimmed.from;
+    let b = trimmed.to;
+    const name = text.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end);
+    let partType = piece.type;
+    if (pieces.length > 1 && isPlace(name)) partType = 'LOC';
+    else if (partType !== type && (/^\p{Lu}{2,}$/u.test(name) || name.split(' ').some((w) => ORG_HEADS.has(w.toLowerCase())))) partType = 'ORG';
+    // The whole hyphenated name: "-" and a word, each joined to what comes before without a space.
+    if (b === piece.to && (partType === 'PER' || partType === 'ORG'))
+      while (b + 1 < tokens.length && joined(tokens, b - 1, b) && (tokens[b] as Token).text === '-' && joined(tokens, b, b + 1)) {
+        const next = (tokens[b + 1] as Token).text;
+        const ok = /^\p{Lu}/u.test(next) || (partType === 'PER' && /^\p{Ll}{2,6}$/u.test(next) && !ENGLISH_WORDS.has(next));
+        if (!ok) break;
+        b += 2;
+      }
+    out.push({ from: a, to: b, type: partType });
+  }
+  return out;
+}
+
+/** Whether tokens i and j (= i + 1) touch, with no space between. */
+const joined = (tokens: Token[], i: number, j: number) => (tokens[i] as Token).end === (tokens[j] as Token).start;
