@@ -5,7 +5,7 @@ import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
-import { tagTokens } from './recognize';
+import { tagDocument } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
@@ -91,7 +91,7 @@ function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMentio
         const start = (tokens[a] as Token).start;
         const end = (tokens[b] as Token).end;
         const found = known.get(norm(text.slice(start, end)));
-        if (found && found !== m) return { ...m, start, end, text: text.slice(start, end), type: found.type };
+        if (found && found !== m) return { start, end, text: text.slice(start, end), type: found.type, titles: m.titles };
       }
     }
     return m;
@@ -118,13 +118,13 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
 /** The tagged name mentions of a text, cleaned up, before their variants are merged (see findEntities). */
 export function findMentions(text: string, language: string, tokens: Token[]): TypedMention[] {
   const resources = nerResources(language);
-  const spans = tagTokens(tokens, nerModel(language), resources);
+  const tagged = tagDocument(tokens, nerModel(language), resources);
   const titleWords = resources.classes[resources.titleClass]?.[1];
   const compounds = textConventions(language).hyphenatedWords === 'whole';
   const placeWords = resources.classes.find(([name]) => name === 'place')?.[1];
   const placePhrases = resources.phrases.find(([name]) => name === 'place')?.[1];
   const isPlace = (name: string) => !!(placeWords?.has(name.toLowerCase()) || placePhrases?.has(name.toLowerCase()));
-  const mentions: TypedMention[] = spans.flatMap((span) =>
+  const mentions: TypedMention[] = tagged.spans.flatMap((span) =>
     nameParts(text, tokens, span.start, span.end, ENTITY_TYPES[span.type] as EntityType, isPlace).map((part) => {
       let from = part.from;
       const to = part.to;
@@ -147,6 +147,8 @@ export function findMentions(text: string, language: string, tokens: Token[]): T
         text: mentionText,
         type,
         titles: part.type === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
+        // (The tagger's scores for the words' types, unless a rule gave the type.)
+        ...(type === ENTITY_TYPES[span.type] ? { typeScores: tagged.typeScores(part.from, part.to) } : {}),
       };
     }),
   );

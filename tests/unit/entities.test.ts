@@ -602,6 +602,27 @@ describe('merging tagged mentions', () => {
     expect(entities[0]?.titles).toEqual(['General']);
   });
 
+  test('a confident mention outweighs a doubtful one in the type vote; a rule-given type counts whole', () => {
+    const text = 'Dravenport said so. Dravenport agreed. Kelmouth and Kelmouth.';
+    const [a, b, c, d] = tagged(text, [
+      ['Dravenport', 'LOC'],
+      ['Dravenport', 'ORG'],
+      ['Kelmouth', 'LOC'],
+      ['Kelmouth', 'ORG'],
+    ]) as [TypedMention, TypedMention, TypedMention, TypedMention];
+    // PER, ORG, LOC, MISC: the first barely a place, the second clearly a body.
+    const entities = mergeMentions([
+      { ...a, typeScores: [0, 100, 102, 0] },
+      { ...b, typeScores: [0, 300, 0, 0] },
+      { ...c, typeScores: [0, 100, 102, 0] },
+      d,
+    ]);
+    expect(entities.map((e) => [e.name, e.type])).toEqual([
+      ['Dravenport', 'ORG'],
+      ['Kelmouth', 'ORG'],
+    ]);
+  });
+
   test.each([
     ['Pakistan’s', 'pakistan'],
     ["O'Brien", 'obrien'],
