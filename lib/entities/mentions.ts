@@ -55,8 +55,9 @@ function trimName(tokens: Token[], from: number, to: number, type: EntityType): 
 }
 
 /**
- * The names in a tagger's span: cut where it runs over a spaced dash, and where a person's span runs over "and" or "of"
- * ("Martin Taylor of Aberdeenshire": a person, then, typically, a place); trimmed to the words a name starts and ends
+ * The names in a tagger's span: cut where it runs over a spaced dash, where a person's span runs over "and" or "of"
+ * ("Martin Taylor of Aberdeenshire": a person, then, typically, a place), and where a place's runs over a comma
+ * ("Elkton, MD": a town, then its state); trimmed to the words a name starts and ends
  * with; and, in text that splits hyphenated words, taken on to the whole of a person's or body's hyphenated name the
  * span stops inside ("Roberto Bautista" of "Roberto Bautista-Agut", "Wong Pik" of "Wong Pik-wan"; not "Trump-era").
  * A piece cut from a longer span is a place when the place lexicon knows it.
@@ -74,7 +75,7 @@ export function nameParts(
   let pieceType = type;
   for (let k = start; k <= end; k++) {
     const word = k < end ? (tokens[k] as Token).text : '';
-    const breaks = k < end && (NAME_BREAK.test(word) || (type === 'PER' && PERSON_JOINS.has(word)));
+    const breaks = k < end && (NAME_BREAK.test(word) || (type === 'PER' && PERSON_JOINS.has(word)) || (type === 'LOC' && word === ','));
     if (k < end && !breaks) continue;
     if (k > from) pieces.push({ from, to: k, type: pieceType });
     from = k + 1;

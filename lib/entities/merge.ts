@@ -52,6 +52,10 @@ function camelInitials(name: string): string {
 const LEGAL_FORM = /\s(?:inc|incorporated|corp|co|ltd|llc|llp|plc|ag|gmbh|ev|sa|se|nv|bv|spa)$/;
 const withoutLegalForm = (key: string) => key.replace(LEGAL_FORM, '');
 
+/** "Department of Justice" is "Justice Department": a ministry's name in either order (only these heads say the same both ways). */
+const GOVERNMENT_HEAD = /^(?:department|ministry)$/;
+const governmentBodyOrder = (key: string) => key.replace(/^(department|ministry) of (?:the )?(.+)$/, '$2 $1');
+
 /** Head words a body's name is shortened by, to its first word ("Harvard University" → "Harvard"). */
 const SHORTENED_HEADS =
   /^(?:university|college|institute|academy|school|company|corporation|corp|inc|group|ltd|llc|plc|foundation|society|association)$/;
@@ -158,7 +162,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
     const written = withoutLegalForm(nameKey(m.text));
     if (!written) continue;
-    const key = (m.type === 'LOC' ? PLACE_ALIASES.get(written) : undefined) ?? ALIASES.get(written) ?? written;
+    const key = (m.type === 'LOC' ? PLACE_ALIASES.get(written) : undefined) ?? ALIASES.get(written) ?? governmentBodyOrder(written);
     let cluster = clusters.get(key);
     if (!cluster) {
       cluster = { key, words: written.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
@@ -192,6 +196,12 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     if (type !== 'PER') {
       const key = c.words.length > 1 ? initials(c.words) : camelInitials(c.mentions[0]?.text ?? '');
       if (key) push(byInitials, key, c);
+      // (Some acronyms keep the small words: "DOJ" for "Department of Justice".)
+      const whole = c.words.length > 2 ? c.words.map((w) => w[0] ?? '').join('') : '';
+      if (whole && whole !== key) push(byInitials, whole, c);
+      // (A ministry's acronym follows either order of its name: "DHS" for "Homeland Security Department" too.)
+      const head = c.words[c.words.length - 1] as string;
+      if (c.words.length > 1 && GOVERNMENT_HEAD.test(head)) push(byInitials, initials([head, ...c.words.slice(0, -1)]), c);
     }
   }
   for (const short of all) {
@@ -204,7 +214,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const acronym = /^\p{Lu}{2,6}$/u.test(text) && type !== 'PER';
     const target =
       (mayBePerson ? pickTarget(bySurname.get(word), short) : undefined) ??
-      (mayBePerson ? pickTarget(byGivenName.get(word), short, true) : undefined) ??
+      (mayBePerson ? pickTarget(byGivenName.get(word), short, type !== 'PER') : undefined) ??
       (acronym ? pickTarget(byInitials.get(word), short, false, (c) => c !== short && !absorbed.has(c)) : undefined);
     if (!target) continue;
     absorb(target, short);
@@ -234,10 +244,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const type = typeOf(short);
     if (absorbed.has(short) || short.words.length < 2 || (type !== 'PER' && type !== 'ORG')) continue;
     if (type === 'PER' && FIRST_NAMES.has(short.words[0] as string)) continue;
-    const longer = only(
-      byEnding.get(short.words.join(' ')),
-      (c) => c !== short && !absorbed.has(c) && typeOf(c) === type && (type !== 'PER' || c.firstStart < short.firstStart),
-    );
+    const longer = only(byEnding.get(short.words.join(' ')), (c) => c !== short && !absorbed.has(c) && typeOf(c) === type);
     if (!longer) continue;
     absorb(longer, short);
     absorbed.add(short);

@@ -388,6 +388,23 @@ describe('a tagger span made into name mentions', () => {
     ['not a common word joined to a name', 'the Dravick-era rules', 'Dravick', 'PER', [['Dravick', 'PER']]],
     ['not two places joined', 'the Belmoria-Quell road', 'Belmoria', 'LOC', [['Belmoria', 'LOC']]],
     ['initials stay', 'J. K. Varga wrote', 'J. K. Varga', 'PER', [['J. K. Varga', 'PER']]],
+    [
+      'a town and its state',
+      'in Corvel, MD, today',
+      'Corvel, MD',
+      'LOC',
+      [
+        ['Corvel', 'LOC'],
+        ['MD', 'LOC'],
+      ],
+    ],
+    [
+      'a body’s name keeps its comma',
+      'the Trell Council on Water, Soil and Air',
+      'Trell Council on Water, Soil and Air',
+      'ORG',
+      [['Trell Council on Water, Soil and Air', 'ORG']],
+    ],
   ])('%s', (_, text, covered, type, expected) => {
     expect(parts(text, covered, type)).toEqual(expected);
   });
@@ -499,6 +516,30 @@ describe('merging tagged mentions', () => {
         ['State Department', 'ORG'],
       ],
       [['US State Department', 'ORG', 2, ['State Department', 'US State Department']]],
+    ],
+    [
+      'a ministry’s name in either order, and its acronym',
+      'The Department of Fisheries spoke. The Fisheries Department agreed. DOF staff left.',
+      [
+        ['Department of Fisheries', 'ORG'],
+        ['Fisheries Department', 'ORG'],
+        ['DOF', 'ORG'],
+      ],
+      [['Department of Fisheries', 'ORG', 3, ['DOF', 'Department of Fisheries', 'Fisheries Department']]],
+    ],
+    [
+      'a shortened name before the full one; a person’s given name before it',
+      'Said M. Dravick and Tamsin: John M. Dravick and Tamsin Orr met.',
+      [
+        ['M. Dravick', 'PER'],
+        ['Tamsin', 'PER'],
+        ['John M. Dravick', 'PER'],
+        ['Tamsin Orr', 'PER'],
+      ],
+      [
+        ['John M. Dravick', 'PER', 2, ['John M. Dravick', 'M. Dravick']],
+        ['Tamsin Orr', 'PER', 2, ['Tamsin', 'Tamsin Orr']],
+      ],
     ],
     [
       'a company with and without its legal form',
