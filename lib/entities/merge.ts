@@ -67,6 +67,9 @@ const VOTE_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 /** The softmax temperature of the tagger's type scores (their scale; chosen on the dev genres: 10 to 80 score alike). */
 const VOTE_TEMPERATURE = 40;
 
+/** The vote a name's lexicon entry has (a sure mention's; 1 and 2 scored alike on the dev genres, 0.5 less). */
+const LEXICON_VOTE = 1;
+
 /**
  * A mention's vote for its entity's type: for the type it was tagged with, weighted by the tagger's confidence in that
  * type over the others (a softmax of its scores), so a clear mention outweighs a doubtful one; a whole vote for a type a
@@ -175,6 +178,14 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   // (Clusters are in the order of their first mention. Every step below looks its candidates up in an index, so a page
   // of thousands of names stays linear.)
   const all = [...clusters.values()];
+  // A name the place lexicon or the organisation lexicon knows (one, not both) has one more vote, for that type: what the
+  // lexicons know about a whole name weighs as one sure mention ("Hong Kong" tagged as a body in some sentences).
+  for (const c of all) {
+    const place = PLACES.has(c.key);
+    if (place === KNOWN_ORGS.has(c.key)) continue;
+    const type = place ? 'LOC' : 'ORG';
+    c.votes.set(type, (c.votes.get(type) ?? 0) + LEXICON_VOTE);
+  }
   const absorbed = new Set<Cluster>();
   const push = <K>(index: Map<K, Cluster[]>, key: K, c: Cluster) => {
     const list = index.get(key);

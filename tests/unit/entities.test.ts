@@ -664,6 +664,20 @@ describe('merging tagged mentions', () => {
     ]);
   });
 
+  test('a name the place lexicon knows has one more vote for a place', () => {
+    const text = 'Lagos said so. Lagos agreed. Lagos and Lagos.';
+    const [a, b, c, d] = tagged(text, [
+      ['Lagos', 'ORG'],
+      ['Lagos', 'LOC'],
+      ['Lagos', 'ORG'],
+      ['Lagos', 'LOC'],
+    ]) as [TypedMention, TypedMention, TypedMention, TypedMention];
+    // One vote each way: the lexicon's decides. Two for a body: the mentions do.
+    expect(mergeMentions([a, b]).map((e) => e.type)).toEqual(['LOC']);
+    expect(mergeMentions([a, c]).map((e) => e.type)).toEqual(['ORG']);
+    expect(mergeMentions([a, b, c, { ...d, type: 'ORG' }]).map((e) => e.type)).toEqual(['ORG']);
+  });
+
   test.each([
     ['Pakistan’s', 'pakistan'],
     ["O'Brien", 'obrien'],
