@@ -49,8 +49,8 @@ function trimName(tokens: Token[], from: number, to: number, type: EntityType): 
     if (POSSESSIVE.test(last) || NO_WORD.test(last) || lowercaseWord) to--;
     else break;
   }
-  // A title alone ("Mr." after a dash) is no name.
-  if (to - from === 1 && TITLES.has(word(from).replace(/\.$/, '').toLowerCase())) return null;
+  // A title alone ("Mr." after a dash) is no name, nor is a letter alone (an interview's "Q:").
+  if (to - from === 1 && (TITLES.has(word(from).replace(/\.$/, '').toLowerCase()) || /^\p{L}\.?$/u.test(word(from)))) return null;
   return { from, to };
 }
 

@@ -179,10 +179,13 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   // of thousands of names stays linear.)
   const all = [...clusters.values()];
   // A name the place lexicon or the organisation lexicon knows (one, not both) has one more vote, for that type: what the
-  // lexicons know about a whole name weighs as one sure mention ("Hong Kong" tagged as a body in some sentences).
+  // lexicons know about a whole name weighs as one sure mention ("Hong Kong" tagged as a body in some sentences). Not
+  // a word that is also the surname of a person named in the text ("Stafford" of "Tom Stafford").
+  const surnames = new Set<string>();
+  for (const c of all) if (c.words.length > 1 && typeOf(c) === 'PER') surnames.add(surnameOf(c.words) as string);
   for (const c of all) {
     const place = PLACES.has(c.key);
-    if (place === KNOWN_ORGS.has(c.key)) continue;
+    if (place === KNOWN_ORGS.has(c.key) || surnames.has(c.key)) continue;
     const type = place ? 'LOC' : 'ORG';
     c.votes.set(type, (c.votes.get(type) ?? 0) + LEXICON_VOTE);
   }

@@ -339,6 +339,7 @@ describe('a tagger span made into name mentions', () => {
     ['a common noun after a place', 'in the Zorblat province today', 'Zorblat province', 'LOC', [['Zorblat', 'LOC']]],
     ['an organisation’s lowercase head word stays', 'the Frelt party said', 'Frelt party', 'ORG', [['Frelt party', 'ORG']]],
     ['a word with no capital is no name', 'the nascent market', 'nascent', 'ORG', []],
+    ['a letter alone is no name', 'Q: And then?', 'Q', 'PER', []],
     ['a particle opens a name', 'said von Brackel', 'von Brackel', 'PER', [['von Brackel', 'PER']]],
     ['a web address stays whole', 'the site Sennet.com said', 'Sennet.com', 'ORG', [['Sennet.com', 'ORG']]],
     [
@@ -672,6 +673,13 @@ describe('merging tagged mentions', () => {
       ['Lagos', 'ORG'],
       ['Lagos', 'LOC'],
     ]) as [TypedMention, TypedMention, TypedMention, TypedMention];
+    // Not for a person's surname: "Lagos" here is Ada Lagos, tagged a person once and a place once.
+    const people = tagged('Ada Lagos spoke. Lagos left. Lagos came back.', [
+      ['Ada Lagos', 'PER'],
+      ['Lagos', 'PER'],
+      ['Lagos', 'LOC'],
+    ]);
+    expect(mergeMentions(people).map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Ada Lagos', 'PER', 3]]);
     // One vote each way: the lexicon's decides. Two for a body: the mentions do.
     expect(mergeMentions([a, b]).map((e) => e.type)).toEqual(['LOC']);
     expect(mergeMentions([a, c]).map((e) => e.type)).toEqual(['ORG']);
