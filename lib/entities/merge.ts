@@ -235,14 +235,15 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     absorbed.add(short);
   }
 
-  // "Bill Harris" beside "William Harris": one surname, a short form of the same given name.
+  // "Bill Harris" beside "William Harris": one surname, a short form of the same given name; "Yang Li" beside "Li Yang".
   const twoWordPeople = new Map<string, Cluster>();
   for (const c of all) if (c.words.length === 2 && typeOf(c) === 'PER') twoWordPeople.set(c.words.join(' '), c);
   for (const c of all) {
     if (absorbed.has(c) || typeOf(c) !== 'PER' || c.words.length !== 2) continue;
     let target: Cluster | undefined;
-    for (const given of givenNameVariants(c.words[0] as string)) {
-      const o = twoWordPeople.get(`${given} ${c.words[1]}`);
+    // (And the two words the other way round: a family name written first, as in Chinese, or last, as in English.)
+    for (const name of [...givenNameVariants(c.words[0] as string).map((given) => `${given} ${c.words[1]}`), `${c.words[1]} ${c.words[0]}`]) {
+      const o = twoWordPeople.get(name);
       if (o && o !== c && !absorbed.has(o) && o.firstStart < c.firstStart && (!target || o.firstStart < target.firstStart)) target = o;
     }
     if (!target) continue;

@@ -519,6 +519,21 @@ describe('merging tagged mentions', () => {
       [['US State Department', 'ORG', 2, ['State Department', 'US State Department']]],
     ],
     [
+      'a person’s two names the other way round',
+      'Quan Meirong spoke. Meirong Quan agreed. Tamsin Orr and Orr Bexley met.',
+      [
+        ['Quan Meirong', 'PER'],
+        ['Meirong Quan', 'PER'],
+        ['Tamsin Orr', 'PER'],
+        ['Orr Bexley', 'PER'],
+      ],
+      [
+        ['Quan Meirong', 'PER', 2, ['Meirong Quan', 'Quan Meirong']],
+        ['Tamsin Orr', 'PER', 1, ['Tamsin Orr']],
+        ['Orr Bexley', 'PER', 1, ['Orr Bexley']],
+      ],
+    ],
+    [
       'a ministry’s name in either order, and its acronym',
       'The Department of Fisheries spoke. The Fisheries Department agreed. DOF staff left.',
       [
