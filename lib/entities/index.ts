@@ -120,12 +120,14 @@ export function findMentions(text: string, language: string, tokens: Token[]): T
   const resources = nerResources(language);
   const tagged = tagDocument(tokens, nerModel(language), resources);
   const titleWords = resources.classes[resources.titleClass]?.[1];
-  const compounds = textConventions(language).hyphenatedWords === 'whole';
+  const conventions = textConventions(language);
+  const compounds = conventions.hyphenatedWords === 'whole';
+  const capitalised = !!conventions.capitalisedNames;
   const placeWords = resources.classes.find(([name]) => name === 'place')?.[1];
   const placePhrases = resources.phrases.find(([name]) => name === 'place')?.[1];
   const isPlace = (name: string) => !!(placeWords?.has(name.toLowerCase()) || placePhrases?.has(name.toLowerCase()));
   const mentions: TypedMention[] = tagged.spans.flatMap((span) =>
-    nameParts(text, tokens, span.start, span.end, ENTITY_TYPES[span.type] as EntityType, isPlace).map((part) => {
+    nameParts(text, tokens, span.start, span.end, ENTITY_TYPES[span.type] as EntityType, isPlace, capitalised).map((part) => {
       let from = part.from;
       const to = part.to;
       // A person's initials just before the name are part of it ("C. Eugene Steuerle").

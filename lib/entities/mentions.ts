@@ -28,24 +28,31 @@ export interface NamePart {
 /**
  * Trims a run of tokens to the name in it; null when no name is left. A name never starts with an article nor ends in a
  * possessive, and punctuation never opens or closes one, whatever the tagger's span ("the Acme", "Acme’s"): the reader
- * sees the name, and its mentions merge. Its first and last words have a capital or a digit ("Zabul province" is
- * "Zabul"), but for a particle that opens it ("von Weizsäcker", "al-Tanf"), a word joined to the one before it
- * ("Secunia.com", "Lam Cheuk-ting"), an organisation's head word ("the Communist party") and the last words of other
- * names (works and events: "Formica fusca", "the 2016 election").
+ * sees the name, and its mentions merge. Its first word has a capital or a digit, but for a particle that opens it ("von
+ * Weizsäcker", "al-Tanf"); where every word of a name is `capitalised` (English, German: see lib/text), so has its last
+ * ("Zabul province" is "Zabul"), but for a word joined to the one before it ("Secunia.com", "Lam Cheuk-ting"), an
+ * organisation's head word ("the Communist party") and the last words of other names (works and events: "Formica
+ * fusca", "the 2016 election"); elsewhere a name may end in lowercase words ("Parti socialiste").
  */
-function trimName(tokens: Token[], from: number, to: number, type: EntityType): { from: number; to: number } | null {
+function trimName(tokens: Token[], from: number, to: number, type: EntityType, capitalised: boolean): { from: number; to: number } | null {
   const word = (k: number) => (tokens[k] as Token).text;
   for (;;) {
     if (from >= to) return null;
     const first = word(from);
-    if (EDGE_ARTICLE.test(first) || NO_WORD.test(first) || (!NAME_WORD.test(first) && !(NAME_PARTICLES.has(first) && from + 1 < to))) from++;
+    const lowercaseWord = !NAME_WORD.test(first) && !(NAME_PARTICLES.has(first) && from + 1 < to);
+    if (EDGE_ARTICLE.test(first) || NO_WORD.test(first) || lowercaseWord) from++;
     else break;
   }
   for (;;) {
     if (to <= from) return null;
     const last = word(to - 1);
     const lowercaseWord =
-      type !== 'MISC' && !NAME_WORD.test(last) && to - 1 > from && !joined(tokens, to - 2, to - 1) && !(type === 'ORG' && ORG_HEADS.has(last));
+      capitalised &&
+      type !== 'MISC' &&
+      !NAME_WORD.test(last) &&
+      to - 1 > from &&
+      !joined(tokens, to - 2, to - 1) &&
+      !(type === 'ORG' && ORG_HEADS.has(last));
     if (POSSESSIVE.test(last) || NO_WORD.test(last) || lowercaseWord) to--;
     else break;
   }
@@ -69,6 +76,7 @@ export function nameParts(
   end: number,
   type: EntityType,
   isPlace: (name: string) => boolean,
+  capitalised = true,
 ): NamePart[] {
   const pieces: NamePart[] = [];
   let from = start;
@@ -84,7 +92,7 @@ export function nameParts(
   }
   const out: NamePart[] = [];
   for (const piece of pieces) {
-    const trimmed = trimName(tokens, piece.from, piece.to, piece.type);
+    const trimmed = trimName(tokens, piece.from, piece.to, piece.type, capitalised);
     if (!trimmed) continue;
     const a = trimmed.from;
     let b = trimmed.to;

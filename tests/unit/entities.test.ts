@@ -322,12 +322,12 @@ describe('a tagger span made into name mentions', () => {
   // Made-up names; "Belmoria" and "Port Quell" stand for places the place lexicon knows.
   const places = new Set(['belmoria', 'port quell']);
   /** The mentions nameParts makes of a span over `covered` (the tagger's span, as written in `text`), typed `type`. */
-  const parts = (text: string, covered: string, type: TypedMention['type']) => {
+  const parts = (text: string, covered: string, type: TypedMention['type'], capitalised = true) => {
     const tokens = tokenize(text);
     const start = text.indexOf(covered);
     const from = tokens.findIndex((t) => t.start === start);
     const to = tokens.findIndex((t) => t.end === start + covered.length) + 1;
-    return nameParts(text, tokens, from, to, type, (name) => places.has(name.toLowerCase())).map((p) => [
+    return nameParts(text, tokens, from, to, type, (name) => places.has(name.toLowerCase()), capitalised).map((p) => [
       text.slice((tokens[p.from] as { start: number }).start, (tokens[p.to - 1] as { end: number }).end),
       p.type,
     ]);
@@ -408,6 +408,12 @@ describe('a tagger span made into name mentions', () => {
     ],
   ])('%s', (_, text, covered, type, expected) => {
     expect(parts(text, covered, type)).toEqual(expected);
+  });
+
+  test('where names are not written with every word capitalised, a name may end in lowercase words, not start so', () => {
+    expect(parts('the Parti vermeil won', 'Parti vermeil', 'ORG', false)).toEqual([['Parti vermeil', 'ORG']]);
+    expect(parts('the Parti vermeil won', 'Parti vermeil', 'ORG')).toEqual([['Parti', 'ORG']]);
+    expect(parts('dan sahabat Orvane', 'sahabat Orvane', 'PER', false)).toEqual([['Orvane', 'PER']]);
   });
 });
 
