@@ -162,8 +162,8 @@ export function givenNameVariants(name: string): string[] {
 }
 
 /**
- * US states by their postal codes and their news-style abbreviations ("Fla.", "Minn."), as written after a city ("Elkton,
- * MD") or a lawmaker's party ("R-Neb."): one closed list, read for mentions tagged as places only ("LA" is left out: it
+ * US states by their postal codes and their news-style abbreviations ("Fla.", "Ore."), as written after a city ("Millbrook,
+ * MD") or a lawmaker's party ("R-Tex."): one closed list, read for mentions tagged as places only ("LA" is left out: it
  * is Los Angeles as often).
  */
 const US_STATES =

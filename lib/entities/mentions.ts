@@ -15,7 +15,7 @@ const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 const NAME_WORD = /[\p{Lu}\p{Lt}\p{N}]/u;
 /** Marks that end one name and start another when a tagger's span runs over them ("Ohio – The Band"). */
 const NAME_BREAK = /^(?:[|–—]|--)$/;
-/** Words joining two people in one span ("Karl and Engels"), or a person and where they are from ("… of Aberdeenshire"). */
+/** Words joining two people in one span ("Varga and Holm"), or a person and where they are from ("… of Northshire"). */
 const PERSON_JOINS = new Set(['and', '&', 'of']);
 
 export interface NamePart {
@@ -29,10 +29,10 @@ export interface NamePart {
  * Trims a run of tokens to the name in it; null when no name is left. A name never starts with an article nor ends in a
  * possessive, and punctuation never opens or closes one, whatever the tagger's span ("the Acme", "Acme’s"): the reader
  * sees the name, and its mentions merge. Its first word has a capital or a digit, but for a particle that opens it ("von
- * Weizsäcker", "al-Tanf"); where every word of a name is `capitalised` (English, German: see lib/text), so has its last
- * ("Zabul province" is "Zabul"), but for a word joined to the one before it ("Secunia.com", "Lam Cheuk-ting"), an
- * organisation's head word ("the Communist party") and the last words of other names (works and events: "Formica
- * fusca", "the 2016 election"); elsewhere a name may end in lowercase words ("Parti socialiste").
+ * Holm", "al-Vell"); where every word of a name is `capitalised` (English, German: see lib/text), so has its last
+ * ("Vell province" is "Vell"), but for a word joined to the one before it ("Quillon.com", "Chan Siu-ming"), an
+ * organisation's head word ("the Harbour party") and the last words of other names (works and events: "Homo
+ * sapiens", "the 2030 election"); elsewhere a name may end in lowercase words ("Parti socialiste").
  */
 function trimName(tokens: Token[], from: number, to: number, type: EntityType, capitalised: boolean): { from: number; to: number } | null {
   const word = (k: number) => (tokens[k] as Token).text;
@@ -63,10 +63,10 @@ function trimName(tokens: Token[], from: number, to: number, type: EntityType, c
 
 /**
  * The names in a tagger's span: cut where it runs over a spaced dash, where a person's span runs over "and" or "of"
- * ("Martin Taylor of Aberdeenshire": a person, then, typically, a place), and where a place's runs over a comma
- * ("Elkton, MD": a town, then its state); trimmed to the words a name starts and ends
+ * ("Jan Holm of Northshire": a person, then, typically, a place), and where a place's runs over a comma
+ * ("Millbrook, MD": a town, then its state); trimmed to the words a name starts and ends
  * with; and, in text that splits hyphenated words, taken on to the whole of a person's or body's hyphenated name the
- * span stops inside ("Roberto Bautista" of "Roberto Bautista-Agut", "Wong Pik" of "Wong Pik-wan"; not "Trump-era").
+ * span stops inside ("Ana Varga" of "Ana Varga-Holm", "Chan Siu" of "Chan Siu-ming"; not "Trump-era").
  * A piece cut from a longer span is a place when the place lexicon knows it.
  */
 export function nameParts(
@@ -87,7 +87,7 @@ export function nameParts(
     if (k < end && !breaks) continue;
     if (k > from) pieces.push({ from, to: k, type: pieceType });
     from = k + 1;
-    // (After "of", a place, unless it reads as a body: "Michael Venus of New Zealand", "Ann Chiang of the DAB".)
+    // (After "of", a place, unless it reads as a body: "Jan Holm of New Zealand", "Ann Roe of the PDP".)
     if (breaks && type === 'PER' && word === 'of') pieceType = 'LOC';
   }
   const out: NamePart[] = [];

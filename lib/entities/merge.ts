@@ -56,7 +56,7 @@ const withoutLegalForm = (key: string) => key.replace(LEGAL_FORM, '');
 const GOVERNMENT_HEAD = /^(?:department|ministry)$/;
 const governmentBodyOrder = (key: string) => key.replace(/^(department|ministry) of (?:the )?(.+)$/, '$2 $1');
 
-/** Head words a body's name is shortened by, to its first word ("Harvard University" → "Harvard"). */
+/** Head words a body's name is shortened by, to its first word ("Drummond University" → "Drummond"). */
 const SHORTENED_HEADS =
   /^(?:university|college|institute|academy|school|company|corporation|corp|inc|group|ltd|llc|plc|foundation|society|association)$/;
 
@@ -180,7 +180,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   const all = [...clusters.values()];
   // A name the place lexicon or the organisation lexicon knows (one, not both) has one more vote, for that type: what the
   // lexicons know about a whole name weighs as one sure mention ("Hong Kong" tagged as a body in some sentences). Not
-  // a word that is also the surname of a person named in the text ("Stafford" of "Tom Stafford").
+  // a word that is also the surname of a person named in the text ("Holm" of "Jan Holm").
   const surnames = new Set<string>();
   for (const c of all) if (c.words.length > 1 && typeOf(c) === 'PER') surnames.add(surnameOf(c.words) as string);
   for (const c of all) {
@@ -265,9 +265,9 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     absorbed.add(short);
   }
 
-  // A body's or place's last word alone after its full name ("the Statehouse" after "the Indiana Statehouse",
-  // "Islanders" after "New York Islanders"), or its first word alone where the rest is a head word ("Harvard" after
-  // "Harvard University"): when only one such name is given, and the word is no known place or body of its own.
+  // A body's or place's last word alone after its full name ("the Statehouse" after "the Drummond Statehouse",
+  // "Rovers" after "Riverside Rovers"), or its first word alone where the rest is a head word ("Drummond" after
+  // "Drummond University"): when only one such name is given, and the word is no known place or body of its own.
   const byLastWord = new Map<string, Cluster[]>();
   const byFirstWord = new Map<string, Cluster[]>();
   for (const c of all) {
