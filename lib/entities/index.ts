@@ -2,9 +2,10 @@ import type { Entity, EntityType } from '../analyze/types';
 import { compoundHead, textConventions } from '../text';
 import { namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
+import { nameParts } from './mentions';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
-import { tagTokens } from './recognize';
+import { tagDocument } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
@@ -19,11 +20,7 @@ export interface EntityAnalysis {
   tokens: Token[];
 }
 
-const EDGE_ARTICLE = /^(?:the|a|an)$/;
-const POSSESSIVE = /^['’]s$/;
 const INITIAL = /^\p{Lu}\.$/u;
-/** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
-const NO_WORD = /^[^\p{L}\p{N}]+$/u;
 
 /**
  * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen.");
@@ -94,7 +91,7 @@ function extendToKnownNames(text: string, tokens: Token[], mentions: TypedMentio
         const start = (tokens[a] as Token).start;
         const end = (tokens[b] as Token).end;
         const found = known.get(norm(text.slice(start, end)));
-        if (found && found !== m) return { ...m, start, end, text: text.slice(start, end), type: found.type };
+        if (found && found !== m) return { start, end, text: text.slice(start, end), type: found.type, titles: m.titles };
       }
     }
     return m;
@@ -118,44 +115,54 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
   return out;
 }
 
+/** The tagged name mentions of a text, cleaned up, before their variants are merged (see findEntities). */
+export function findMentions(text: string, language: string, tokens: Token[]): TypedMention[] {
+  const resources = nerResources(language);
+  const tagged = tagDocument(tokens, nerModel(language), resources);
+  const titleWords = resources.classes[resources.titleClass]?.[1];
+  const conventions = textConventions(language);
+  const compounds = conventions.hyphenatedWords === 'whole';
+  const capitalised = !!conventions.capitalisedNames;
+  const placeWords = resources.classes.find(([name]) => name === 'place')?.[1];
+  const placePhrases = resources.phrases.find(([name]) => name === 'place')?.[1];
+  const isPlace = (name: string) => !!(placeWords?.has(name.toLowerCase()) || placePhrases?.has(name.toLowerCase()));
+  const mentions: TypedMention[] = tagged.spans.flatMap((span) =>
+    nameParts(text, tokens, span.start, span.end, ENTITY_TYPES[span.type] as EntityType, isPlace, capitalised).map((part) => {
+      let from = part.from;
+      const to = part.to;
+      // A person's initials just before the name are part of it ("C. Eugene Steuerle").
+      while (
+        part.type === 'PER' &&
+        from > 0 &&
+        INITIAL.test((tokens[from - 1] as Token).text) &&
+        text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
+      )
+        from--;
+      const first = tokens[from] as Token;
+      const last = tokens[to - 1] as Token;
+      const mentionText = text.slice(first.start, last.end);
+      // A nationality alone ("Israeli", "Syrian") names no person, body or place, whatever the tagger's type.
+      const type = from + 1 === to && DEMONYMS.has(mentionText.toLowerCase()) ? 'MISC' : part.type;
+      return {
+        start: first.start,
+        end: last.end,
+        text: mentionText,
+        type,
+        titles: part.type === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
+        // (The tagger's scores for the words' types, unless a rule gave the type.)
+        ...(type === ENTITY_TYPES[span.type] ? { typeScores: tagged.typeScores(part.from, part.to) } : {}),
+      };
+    }),
+  );
+  let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
+  if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
+  return found;
+}
+
 /**
  * People, organisations, places and other names in plain text, with mentions as UTF-16 offsets and variants merged.
  * `language` picks the model and its resources (see model.ts); its model must have been provided.
  */
 export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
-  const resources = nerResources(language);
-  const spans = tagTokens(tokens, nerModel(language), resources);
-  const titleWords = resources.classes[resources.titleClass]?.[1];
-  const compounds = textConventions(language).hyphenatedWords === 'whole';
-  const mentions: TypedMention[] = spans.flatMap((span) => {
-    // A name never starts with an article nor ends in a possessive, and punctuation never opens or closes one, whatever
-    // the tagger's span ("the Acme", "Acme’s"): the reader sees the name, and its mentions merge.
-    let from = span.start;
-    let to = span.end;
-    while (to - from > 1 && (EDGE_ARTICLE.test((tokens[from] as Token).text) || NO_WORD.test((tokens[from] as Token).text))) from++;
-    while (to - from > 1 && (POSSESSIVE.test((tokens[to - 1] as Token).text) || NO_WORD.test((tokens[to - 1] as Token).text))) to--;
-    // A person's initials just before the name are part of it ("C. Eugene Steuerle").
-    while (
-      span.type === 0 &&
-      from > 0 &&
-      INITIAL.test((tokens[from - 1] as Token).text) &&
-      text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
-    )
-      from--;
-    const first = tokens[from] as Token;
-    const last = tokens[to - 1] as Token;
-    const mentionText = text.slice(first.start, last.end);
-    // A nationality alone ("Israeli", "Syrian") names no person, body or place, whatever the tagger's type.
-    const type = from + 1 === to && DEMONYMS.has(mentionText.toLowerCase()) ? 'MISC' : (ENTITY_TYPES[span.type] as EntityType);
-    return {
-      start: first.start,
-      end: last.end,
-      text: mentionText,
-      type,
-      titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
-    };
-  });
-  let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
-  if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
-  return { entities: mergeMentions(found), tokens };
+  return { entities: mergeMentions(findMentions(text, language, tokens)), tokens };
 }

@@ -161,6 +161,14 @@ export function givenNameVariants(name: string): string[] {
   return [name, ...(NICKNAMES.get(name) ?? []), ...(SHORT_FORMS.get(name) ?? [])];
 }
 
+/**
+ * US states by their postal codes and their news-style abbreviations ("Fla.", "Ore."), as written after a city ("Millbrook,
+ * MD") or a lawmaker's party ("R-Tex."): one closed list, read for mentions tagged as places only ("LA" is left out: it
+ * is Los Angeles as often).
+ */
+const US_STATES =
+  'alabama:al:ala|alaska:ak|arizona:az:ariz|arkansas:ar:ark|california:ca:calif|colorado:co:colo|connecticut:ct:conn|delaware:de:del|florida:fl:fla|georgia:ga|hawaii:hi|idaho:id|illinois:il:ill|indiana:in:ind|iowa:ia|kansas:ks:kan|kentucky:ky|louisiana|maine:me|maryland:md|massachusetts:ma:mass|michigan:mi:mich|minnesota:mn:minn|mississippi:ms:miss|missouri:mo|montana:mt:mont|nebraska:ne:neb|nevada:nv:nev|new hampshire:nh:n h|new jersey:nj:n j|new mexico:nm:n m|new york:ny:n y|north carolina:nc:n c|north dakota:nd:n d|ohio:oh|oklahoma:ok:okla|oregon:or:ore|pennsylvania:pa|rhode island:ri:r i|south carolina:sc:s c|south dakota:sd:s d|tennessee:tn:tenn|texas:tx:tex|utah:ut|vermont:vt|virginia:va|washington:wa:wash|west virginia:wv:w va|wisconsin:wi:wis|wyoming:wy:wyo';
+
 /** Other names of the same place or body, merged under the first ("US" is "United States"). */
 export const ALIASES = new Map<string, string>(
   [
@@ -171,6 +179,14 @@ export const ALIASES = new Map<string, string>(
     ['european union', 'eu'],
     ['soviet union', 'ussr'],
   ].flatMap(([canonical, ...others]) => others.map((o) => [o, canonical as string] as [string, string])),
+);
+
+/** A place's other names, for mentions tagged as places: the US states' abbreviations ("FL", "Fla." for Florida). */
+export const PLACE_ALIASES = new Map<string, string>(
+  US_STATES.split('|').flatMap((line) => {
+    const [canonical, ...others] = line.split(':') as [string, ...string[]];
+    return others.map((o) => [o, canonical] as [string, string]);
+  }),
 );
 
 /** "he" or "she" by a first name, when the lexicon is sure; null when it cannot say. */

@@ -1,11 +1,13 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
-import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_PREFIXES, PLACES } from './lexicon';
+import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_ALIASES, PLACE_PREFIXES, PLACES } from './lexicon';
 
 /** A tagged mention, before merging. */
 export interface TypedMention extends Mention {
   type: EntityType;
   /** title words written just before it ("General", "President") */
   titles: string[];
+  /** the tagger's score for each type of these words (ENTITY_TYPES order), where the tagger gave the type */
+  typeScores?: readonly number[];
 }
 
 interface Cluster {
@@ -44,6 +46,45 @@ const initials = (words: string[]) =>
 function camelInitials(name: string): string {
   const capitals = name.match(/\p{Lu}/gu) ?? [];
   return capitals.length >= 2 && /\p{Ll}/u.test(name) ? capitals.join('').toLowerCase() : '';
+}
+
+/** A company's legal form, written after its name or not ("Acme Robotics Inc.", "Beispiel AG", "Verein e.V."). */
+const LEGAL_FORM = /\s(?:inc|incorporated|corp|co|ltd|llc|llp|plc|ag|gmbh|ev|sa|se|nv|bv|spa)$/;
+const withoutLegalForm = (key: string) => key.replace(LEGAL_FORM, '');
+
+/** "Department of Justice" is "Justice Department": a ministry's name in either order (only these heads say the same both ways). */
+const GOVERNMENT_HEAD = /^(?:department|ministry)$/;
+const governmentBodyOrder = (key: string) => key.replace(/^(department|ministry) of (?:the )?(.+)$/, '$2 $1');
+
+/** Head words a body's name is shortened by, to its first word ("Drummond University" → "Drummond"). */
+const SHORTENED_HEADS =
+  /^(?:university|college|institute|academy|school|company|corporation|corp|inc|group|ltd|llc|plc|foundation|society|association)$/;
+
+/** "@JaneDoe", "#Acme": a handle or a tag, whose key is a name's words written together. */
+const HANDLE = /^[@#]/;
+
+const VOTE_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+/** The softmax temperature of the tagger's type scores (their scale; chosen on the dev genres: 10 to 80 score alike). */
+const VOTE_TEMPERATURE = 40;
+
+/** The vote a name's lexicon entry has (a sure mention's; 1 and 2 scored alike on the dev genres, 0.5 less). */
+const LEXICON_VOTE = 1;
+
+/**
+ * A mention's vote for its entity's type: for the type it was tagged with, weighted by the tagger's confidence in that
+ * type over the others (a softmax of its scores), so a clear mention outweighs a doubtful one; a whole vote for a type a
+ * rule gave.
+ */
+function vote(votes: Map<EntityType, number>, m: TypedMention): void {
+  const scores = m.typeScores;
+  const own = VOTE_TYPES.indexOf(m.type);
+  let weight = 1;
+  if (scores && scores.length === VOTE_TYPES.length && own >= 0) {
+    let total = 0;
+    for (const s of scores) total += Math.exp((s - (scores[own] as number)) / VOTE_TEMPERATURE);
+    weight = 1 / total;
+  }
+  votes.set(m.type, (votes.get(m.type) ?? 0) + weight);
 }
 
 function typeOf(cluster: Cluster): EntityType {
@@ -122,21 +163,32 @@ function absorb(target: Cluster, short: Cluster): void {
 export function mergeMentions(mentions: TypedMention[]): Entity[] {
   const clusters = new Map<string, Cluster>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    const written = nameKey(m.text);
+    const written = withoutLegalForm(nameKey(m.text));
     if (!written) continue;
-    const key = ALIASES.get(written) ?? written;
+    const key = (m.type === 'LOC' ? PLACE_ALIASES.get(written) : undefined) ?? ALIASES.get(written) ?? governmentBodyOrder(written);
     let cluster = clusters.get(key);
     if (!cluster) {
       cluster = { key, words: written.split(' '), mentions: [], votes: new Map(), titles: new Set(), firstStart: m.start };
       clusters.set(key, cluster);
     }
     cluster.mentions.push(m);
-    cluster.votes.set(m.type, (cluster.votes.get(m.type) ?? 0) + 1);
+    vote(cluster.votes, m);
     for (const t of m.titles) cluster.titles.add(t);
   }
   // (Clusters are in the order of their first mention. Every step below looks its candidates up in an index, so a page
   // of thousands of names stays linear.)
   const all = [...clusters.values()];
+  // A name the place lexicon or the organisation lexicon knows (one, not both) has one more vote, for that type: what the
+  // lexicons know about a whole name weighs as one sure mention ("Hong Kong" tagged as a body in some sentences). Not
+  // a word that is also the surname of a person named in the text ("Holm" of "Jan Holm").
+  const surnames = new Set<string>();
+  for (const c of all) if (c.words.length > 1 && typeOf(c) === 'PER') surnames.add(surnameOf(c.words) as string);
+  for (const c of all) {
+    const place = PLACES.has(c.key);
+    if (place === KNOWN_ORGS.has(c.key) || surnames.has(c.key)) continue;
+    const type = place ? 'LOC' : 'ORG';
+    c.votes.set(type, (c.votes.get(type) ?? 0) + LEXICON_VOTE);
+  }
   const absorbed = new Set<Cluster>();
   const push = <K>(index: Map<K, Cluster[]>, key: K, c: Cluster) => {
     const list = index.get(key);
@@ -158,6 +210,12 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     if (type !== 'PER') {
       const key = c.words.length > 1 ? initials(c.words) : camelInitials(c.mentions[0]?.text ?? '');
       if (key) push(byInitials, key, c);
+      // (Some acronyms keep the small words: "DOJ" for "Department of Justice".)
+      const whole = c.words.length > 2 ? c.words.map((w) => w[0] ?? '').join('') : '';
+      if (whole && whole !== key) push(byInitials, whole, c);
+      // (A ministry's acronym follows either order of its name: "DHS" for "Homeland Security Department" too.)
+      const head = c.words[c.words.length - 1] as string;
+      if (c.words.length > 1 && GOVERNMENT_HEAD.test(head)) push(byInitials, initials([head, ...c.words.slice(0, -1)]), c);
     }
   }
   for (const short of all) {
@@ -170,21 +228,22 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const acronym = /^\p{Lu}{2,6}$/u.test(text) && type !== 'PER';
     const target =
       (mayBePerson ? pickTarget(bySurname.get(word), short) : undefined) ??
-      (mayBePerson ? pickTarget(byGivenName.get(word), short, true) : undefined) ??
+      (mayBePerson ? pickTarget(byGivenName.get(word), short, type !== 'PER') : undefined) ??
       (acronym ? pickTarget(byInitials.get(word), short, false, (c) => c !== short && !absorbed.has(c)) : undefined);
     if (!target) continue;
     absorb(target, short);
     absorbed.add(short);
   }
 
-  // "Bill Harris" beside "William Harris": one surname, a short form of the same given name.
+  // "Bill Harris" beside "William Harris": one surname, a short form of the same given name; "Yang Li" beside "Li Yang".
   const twoWordPeople = new Map<string, Cluster>();
   for (const c of all) if (c.words.length === 2 && typeOf(c) === 'PER') twoWordPeople.set(c.words.join(' '), c);
   for (const c of all) {
     if (absorbed.has(c) || typeOf(c) !== 'PER' || c.words.length !== 2) continue;
     let target: Cluster | undefined;
-    for (const given of givenNameVariants(c.words[0] as string)) {
-      const o = twoWordPeople.get(`${given} ${c.words[1]}`);
+    // (And the two words the other way round: a family name written first, as in Chinese, or last, as in English.)
+    for (const name of [...givenNameVariants(c.words[0] as string).map((given) => `${given} ${c.words[1]}`), `${c.words[1]} ${c.words[0]}`]) {
+      const o = twoWordPeople.get(name);
       if (o && o !== c && !absorbed.has(o) && o.firstStart < c.firstStart && (!target || o.firstStart < target.firstStart)) target = o;
     }
     if (!target) continue;
@@ -200,13 +259,45 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const type = typeOf(short);
     if (absorbed.has(short) || short.words.length < 2 || (type !== 'PER' && type !== 'ORG')) continue;
     if (type === 'PER' && FIRST_NAMES.has(short.words[0] as string)) continue;
-    const longer = only(
-      byEnding.get(short.words.join(' ')),
-      (c) => c !== short && !absorbed.has(c) && typeOf(c) === type && (type !== 'PER' || c.firstStart < short.firstStart),
-    );
+    const longer = only(byEnding.get(short.words.join(' ')), (c) => c !== short && !absorbed.has(c) && typeOf(c) === type);
     if (!longer) continue;
     absorb(longer, short);
     absorbed.add(short);
+  }
+
+  // A body's or place's last word alone after its full name ("the Statehouse" after "the Drummond Statehouse",
+  // "Rovers" after "Riverside Rovers"), or its first word alone where the rest is a head word ("Drummond" after
+  // "Drummond University"): when only one such name is given, and the word is no known place or body of its own.
+  const byLastWord = new Map<string, Cluster[]>();
+  const byFirstWord = new Map<string, Cluster[]>();
+  for (const c of all) {
+    const type = typeOf(c);
+    if (absorbed.has(c) || c.words.length < 2 || (type !== 'ORG' && type !== 'LOC')) continue;
+    push(byLastWord, c.words[c.words.length - 1] as string, c);
+    if (type === 'ORG' && c.words.slice(1).every((w) => SHORTENED_HEADS.test(w))) push(byFirstWord, c.words[0] as string, c);
+  }
+  for (const short of all) {
+    const type = typeOf(short);
+    if (absorbed.has(short) || short.words.length !== 1 || type === 'PER' || PLACES.has(short.key) || KNOWN_ORGS.has(short.key)) continue;
+    if (/^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')) continue;
+    const before = (c: Cluster) => !absorbed.has(c) && c.firstStart < short.firstStart;
+    const longer =
+      (type === 'ORG' || type === 'LOC' ? only(byLastWord.get(short.key), (c) => before(c) && typeOf(c) === type) : undefined) ??
+      only(byFirstWord.get(short.key), before);
+    if (!longer) continue;
+    absorb(longer, short);
+    absorbed.add(short);
+  }
+
+  // "@JaneDoe" and "Jane Doe": a handle or tag is the name whose words it writes together (when one name does).
+  const bySpacelessKey = new Map<string, Cluster[]>();
+  for (const c of all) if (!absorbed.has(c) && c.words.length > 1) push(bySpacelessKey, c.words.join(''), c);
+  for (const handle of all) {
+    if (absorbed.has(handle) || handle.words.length !== 1 || !HANDLE.test(handle.mentions[0]?.text ?? '')) continue;
+    const name = only(bySpacelessKey.get(handle.key), (c) => !absorbed.has(c));
+    if (!name) continue;
+    absorb(name, handle);
+    absorbed.add(handle);
   }
 
   // "Korea" after "South Korea": a place's last word alone, when only one such place is named.
@@ -227,9 +318,12 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     if (absorbed.has(cluster)) continue;
     const type = typeOf(cluster);
     const mentions: Mention[] = cluster.mentions.map(({ start, end, text }) => ({ start, end, text })).sort((a, b) => a.start - b.start);
-    // Longest form first; of equal length, one not in capitals ("Washington" over "WASHINGTON").
+    // Longest form first (a handle last); of equal length, one not in capitals ("Washington" over "WASHINGTON").
     const shouted = (v: string) => (v === v.toUpperCase() && v.length > 3 ? 1 : 0);
-    const variants = [...new Set(cluster.mentions.map((m) => m.text))].sort((a, b) => b.length - a.length || shouted(a) - shouted(b));
+    const handle = (v: string) => (HANDLE.test(v) ? 1 : 0);
+    const variants = [...new Set(cluster.mentions.map((m) => m.text))].sort(
+      (a, b) => handle(a) - handle(b) || b.length - a.length || shouted(a) - shouted(b),
+    );
     entities.push({ id: '', name: displayName(variants[0] ?? cluster.key, type), type, mentions, variants, titles: [...cluster.titles] });
   }
   entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));

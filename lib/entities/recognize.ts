@@ -1,7 +1,7 @@
 /** Tags a document's tokens with the two-stage model: sentence by sentence, then again with what the first pass found. */
 import { documentCues, documentFeatures } from './document';
 import { type NerResources, sentenceFeatures, type TokenInfo } from './features';
-import { addEmissions, addGroupedEmissions, type NerModel, punctuationInside, spansOf, TAG_COUNT, viterbi } from './tagger';
+import { addEmissions, addGroupedEmissions, ENTITY_TYPES, type NerModel, punctuationInside, spansOf, TAG_COUNT, tagOf, viterbi } from './tagger';
 import type { Token } from './tokens';
 
 export interface TaggedSpan {
@@ -41,21 +41,28 @@ export function firstStage(sentences: string[][], model: NerModel, resources: Ne
   });
 }
 
-/** The second stage over a whole document's first-stage output; returns the final tag paths. */
-export function secondStage(staged: StagedSentence[], model: NerModel, resources: NerResources): Int32Array[] {
+/**
+ * The second stage over a whole document's first-stage output; returns the final tag paths (and, into `scores` when
+ * given, each sentence's final emission scores).
+ */
+export function secondStage(staged: StagedSentence[], model: NerModel, resources: NerResources, scores?: Float32Array[]): Int32Array[] {
   const stage2 = model.stage2;
-  if (!stage2) return staged.map((s) => s.path);
+  if (!stage2) {
+    for (const s of staged) scores?.push(s.emissions);
+    return staged.map((s) => s.path);
+  }
   const features = documentFeatures(staged, documentCues(resources));
   let tokens = 0;
   for (const s of staged) tokens += s.words.length;
-  const scores = new Float32Array(tokens * TAG_COUNT);
+  const table = new Float32Array(tokens * TAG_COUNT);
   const tags = new Int32Array(tokens);
   const carry = model.stage2Carry;
   let at = 0;
   return staged.map((s, i) => {
     const f = features[i] as { hashes: Uint32Array; offsets: Uint32Array };
     const n = s.words.length;
-    const emissions = scores.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
+    const emissions = table.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
+    scores?.push(emissions);
     const first = s.emissions;
     for (let k = 0; k < emissions.length; k++) emissions[k] = (first[k] as number) * carry;
     addEmissions(stage2, f.hashes, f.offsets, emissions);
@@ -65,8 +72,22 @@ export function secondStage(staged: StagedSentence[], model: NerModel, resources
   });
 }
 
+/** A document's names as token spans, and how well each type fits any run of its tokens. */
+export interface TaggedDocument {
+  spans: TaggedSpan[];
+  /**
+   * For tokens [from, to) of one sentence (document token indexes), the score of tagging them as one name of each type
+   * (ENTITY_TYPES order), with O around them: the decoder's own scores, so they can be compared across types.
+   */
+  typeScores(from: number, to: number): number[];
+}
+
 /** Names in a document's tokens, as token spans. */
 export function tagTokens(tokens: Token[], model: NerModel, resources: NerResources): TaggedSpan[] {
+  return tagDocument(tokens, model, resources).spans;
+}
+
+export function tagDocument(tokens: Token[], model: NerModel, resources: NerResources): TaggedDocument {
   const sentences: Token[][] = [];
   for (const t of tokens) {
     const current = sentences[sentences.length - 1];
@@ -79,13 +100,59 @@ export function tagTokens(tokens: Token[], model: NerModel, resources: NerResour
     resources,
   );
   // A model whose second stage learned from lone sentences (no documents in its corpora) reads each sentence alone.
+  const emissions: Float32Array[] = [];
   const paths =
-    model.meta.stage2Scope === 'sentence' ? staged.flatMap((s) => secondStage([s], model, resources)) : secondStage(staged, model, resources);
+    model.meta.stage2Scope === 'sentence'
+      ? staged.flatMap((s) => secondStage([s], model, resources, emissions))
+      : secondStage(staged, model, resources, emissions);
   const spans: TaggedSpan[] = [];
+  const sentenceStarts: number[] = [];
   let offset = 0;
   sentences.forEach((s, i) => {
+    sentenceStarts.push(offset);
     for (const span of spansOf(paths[i] as Int32Array)) spans.push({ start: offset + span.start, end: offset + span.end, type: span.type });
     offset += s.length;
   });
-  return spans;
+  const transitions = (model.stage2 ?? model.stage1).transitions;
+  const sentenceOf = (k: number) => {
+    let lo = 0;
+    let hi = sentenceStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((sentenceStarts[mid] as number) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    spans,
+    typeScores(from, to) {
+      const i = sentenceOf(from);
+      const at = sentenceStarts[i] as number;
+      return spanTypeScores(
+        emissions[i] as Float32Array,
+        (sentences[i] as Token[]).length,
+        transitions,
+        from - at,
+        Math.min(to - at, (sentences[i] as Token[]).length),
+      );
+    },
+  };
+}
+
+/** The score of tokens [from, to) of a sentence as one name of each type, O before and after (see TaggedDocument). */
+function spanTypeScores(emissions: Float32Array, n: number, transitions: Float32Array, from: number, to: number): number[] {
+  const T = TAG_COUNT;
+  const trans = (a: number, b: number) => transitions[(a + 1) * T + b] as number;
+  return ENTITY_TYPES.map((_, type) => {
+    let score = 0;
+    let prev = from === 0 ? -1 : 0;
+    for (let k = from; k < to; k++) {
+      const position = to - from === 1 ? 3 : k === from ? 0 : k === to - 1 ? 2 : 1;
+      const tag = tagOf(type, position);
+      score += (emissions[k * T + tag] as number) + trans(prev, tag);
+      prev = tag;
+    }
+    return to < n ? score + trans(prev, 0) : score;
+  });
 }

@@ -16,6 +16,8 @@ export interface TextConventionsData {
   dottedAbbreviations: string;
   nameParticles: string;
   hyphenatedWords: 'split' | 'whole';
+  /** whether every word of a name but its particles starts with a capital (English, German; not "Parti socialiste") */
+  capitalisedNames?: boolean;
   clitics: boolean;
   /** words written elided before a vowel, each a token of its own with its apostrophe (French: "l'" of "l'Élysée") */
   elisions?: string;

@@ -2,8 +2,9 @@
 // test split, which the model was never trained on), and the seed article's entities and merges.
 import { describe, expect, test } from 'vitest';
 import type { Entity, EntityType } from '../../lib/analyze';
-import { findEntities } from '../../lib/entities';
+import { findEntities, tokenize } from '../../lib/entities';
 import { nerModel, nerResources } from '../../lib/entities/model';
+import { tagDocument } from '../../lib/entities/recognize';
 import { readManifest, readSplit, testHalves } from '../../scripts/ner/corpus';
 import { f1, scoreCorpus } from '../../scripts/ner/score';
 import { seedBody } from '../fixtures/seed';
@@ -64,6 +65,16 @@ describe('the seed article', () => {
   test('titles are kept apart from the name', () => {
     expect(named('Raheel Sharif')?.titles).toContain('General');
     expect(named('Raheel Sharif')?.name).toBe('Raheel Sharif');
+  });
+
+  test('the type scores the merging weighs votes by agree with the decoded types', () => {
+    const tagged = tagDocument(tokenize(text), nerModel(), nerResources());
+    expect(tagged.spans.length).toBeGreaterThan(20);
+    const agreeing = tagged.spans.filter((s) => {
+      const scores = tagged.typeScores(s.start, s.end);
+      return scores.indexOf(Math.max(...scores)) === s.type;
+    });
+    expect(agreeing.length / tagged.spans.length).toBeGreaterThanOrEqual(0.95);
   });
 
   test('every mention points at its text; no plain word is taken for a name', () => {

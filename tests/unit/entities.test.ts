@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { nameKey } from '../../lib/entities';
 import { Cap, capitalOf, FEATURE_VERSION, normalise, sentenceFeatures, shapeOf } from '../../lib/entities/features';
+import { nameParts } from '../../lib/entities/mentions';
 import { mergeMentions, type TypedMention } from '../../lib/entities/merge';
 import { readNameFilter, writeNameFilter } from '../../lib/entities/names';
 import { englishResources } from '../../lib/entities/resources';
@@ -317,6 +318,105 @@ describe('the model file', () => {
   });
 });
 
+describe('a tagger span made into name mentions', () => {
+  // Made-up names; "Belmoria" and "Port Quell" stand for places the place lexicon knows.
+  const places = new Set(['belmoria', 'port quell']);
+  /** The mentions nameParts makes of a span over `covered` (the tagger's span, as written in `text`), typed `type`. */
+  const parts = (text: string, covered: string, type: TypedMention['type'], capitalised = true) => {
+    const tokens = tokenize(text);
+    const start = text.indexOf(covered);
+    const from = tokens.findIndex((t) => t.start === start);
+    const to = tokens.findIndex((t) => t.end === start + covered.length) + 1;
+    return nameParts(text, tokens, from, to, type, (name) => places.has(name.toLowerCase()), capitalised).map((p) => [
+      text.slice((tokens[p.from] as { start: number }).start, (tokens[p.to - 1] as { end: number }).end),
+      p.type,
+    ]);
+  };
+
+  test.each<[string, string, string, TypedMention['type'], [string, string][]]>([
+    ['an article and a possessive', 'the Orvane Trust’s report', 'the Orvane Trust’s', 'ORG', [['Orvane Trust', 'ORG']]],
+    ['a straight possessive', "Quillon Varga's plan", "Quillon Varga's", 'PER', [['Quillon Varga', 'PER']]],
+    ['a common noun after a place', 'in the Zorblat province today', 'Zorblat province', 'LOC', [['Zorblat', 'LOC']]],
+    ['an organisation’s lowercase head word stays', 'the Frelt party said', 'Frelt party', 'ORG', [['Frelt party', 'ORG']]],
+    ['a word with no capital is no name', 'the nascent market', 'nascent', 'ORG', []],
+    ['a letter alone is no name', 'Q: And then?', 'Q', 'PER', []],
+    ['a particle opens a name', 'said von Brackel', 'von Brackel', 'PER', [['von Brackel', 'PER']]],
+    ['a web address stays whole', 'the site Sennet.com said', 'Sennet.com', 'ORG', [['Sennet.com', 'ORG']]],
+    [
+      'a person and a place',
+      'by Quillon Varga of Belmoria, who',
+      'Quillon Varga of Belmoria',
+      'PER',
+      [
+        ['Quillon Varga', 'PER'],
+        ['Belmoria', 'LOC'],
+      ],
+    ],
+    [
+      'a person and a body',
+      'Tamsin Orr of the Frelt Party',
+      'Tamsin Orr of the Frelt Party',
+      'PER',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['Frelt Party', 'ORG'],
+      ],
+    ],
+    [
+      'two people',
+      'Tamsin Orr and Bexley Vaun met',
+      'Tamsin Orr and Bexley Vaun',
+      'PER',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['Bexley Vaun', 'PER'],
+      ],
+    ],
+    [
+      'a spaced dash between two names',
+      'in Port Quell – The Glimmers played',
+      'Port Quell – The Glimmers',
+      'ORG',
+      [
+        ['Port Quell', 'LOC'],
+        ['The Glimmers', 'ORG'],
+      ],
+    ],
+    ['a title alone after a dash', 'The Glimmers — Mr. Vaun', 'Glimmers — Mr.', 'ORG', [['Glimmers', 'ORG']]],
+    ['a double-barrelled surname', 'Lirra Bautel-Vasq won', 'Lirra Bautel', 'PER', [['Lirra Bautel-Vasq', 'PER']]],
+    ['a hyphenated given name', 'Tsoi Lam-wun spoke', 'Tsoi Lam', 'PER', [['Tsoi Lam-wun', 'PER']]],
+    ['a hyphenated name already whole stays so', 'Tsoi Lam-wun spoke', 'Tsoi Lam-wun', 'PER', [['Tsoi Lam-wun', 'PER']]],
+    ['not a common word joined to a name', 'the Dravick-era rules', 'Dravick', 'PER', [['Dravick', 'PER']]],
+    ['not two places joined', 'the Belmoria-Quell road', 'Belmoria', 'LOC', [['Belmoria', 'LOC']]],
+    ['initials stay', 'J. K. Varga wrote', 'J. K. Varga', 'PER', [['J. K. Varga', 'PER']]],
+    [
+      'a town and its state',
+      'in Corvel, MD, today',
+      'Corvel, MD',
+      'LOC',
+      [
+        ['Corvel', 'LOC'],
+        ['MD', 'LOC'],
+      ],
+    ],
+    [
+      'a body’s name keeps its comma',
+      'the Trell Council on Water, Soil and Air',
+      'Trell Council on Water, Soil and Air',
+      'ORG',
+      [['Trell Council on Water, Soil and Air', 'ORG']],
+    ],
+  ])('%s', (_, text, covered, type, expected) => {
+    expect(parts(text, covered, type)).toEqual(expected);
+  });
+
+  test('where names are not written with every word capitalised, a name may end in lowercase words, not start so', () => {
+    expect(parts('the Parti vermeil won', 'Parti vermeil', 'ORG', false)).toEqual([['Parti vermeil', 'ORG']]);
+    expect(parts('the Parti vermeil won', 'Parti vermeil', 'ORG')).toEqual([['Parti', 'ORG']]);
+    expect(parts('dan sahabat Orvane', 'sahabat Orvane', 'PER', false)).toEqual([['Orvane', 'PER']]);
+  });
+});
+
 describe('merging tagged mentions', () => {
   /** Mentions of the given names in the text, in order, typed as given. */
   const tagged = (text: string, names: [string, TypedMention['type'], string[]?][]): TypedMention[] => {
@@ -425,6 +525,112 @@ describe('merging tagged mentions', () => {
       [['US State Department', 'ORG', 2, ['State Department', 'US State Department']]],
     ],
     [
+      'a person’s two names the other way round',
+      'Quan Meirong spoke. Meirong Quan agreed. Tamsin Orr and Orr Bexley met.',
+      [
+        ['Quan Meirong', 'PER'],
+        ['Meirong Quan', 'PER'],
+        ['Tamsin Orr', 'PER'],
+        ['Orr Bexley', 'PER'],
+      ],
+      [
+        ['Quan Meirong', 'PER', 2, ['Meirong Quan', 'Quan Meirong']],
+        ['Tamsin Orr', 'PER', 1, ['Tamsin Orr']],
+        ['Orr Bexley', 'PER', 1, ['Orr Bexley']],
+      ],
+    ],
+    [
+      'a ministry’s name in either order, and its acronym',
+      'The Department of Fisheries spoke. The Fisheries Department agreed. DOF staff left.',
+      [
+        ['Department of Fisheries', 'ORG'],
+        ['Fisheries Department', 'ORG'],
+        ['DOF', 'ORG'],
+      ],
+      [['Department of Fisheries', 'ORG', 3, ['DOF', 'Department of Fisheries', 'Fisheries Department']]],
+    ],
+    [
+      'a shortened name before the full one; a person’s given name before it',
+      'Said M. Dravick and Tamsin: John M. Dravick and Tamsin Orr met.',
+      [
+        ['M. Dravick', 'PER'],
+        ['Tamsin', 'PER'],
+        ['John M. Dravick', 'PER'],
+        ['Tamsin Orr', 'PER'],
+      ],
+      [
+        ['John M. Dravick', 'PER', 2, ['John M. Dravick', 'M. Dravick']],
+        ['Tamsin Orr', 'PER', 2, ['Tamsin', 'Tamsin Orr']],
+      ],
+    ],
+    [
+      'a company with and without its legal form',
+      'Orvane Robotics Inc. said so. Orvane Robotics agreed.',
+      [
+        ['Orvane Robotics Inc.', 'ORG'],
+        ['Orvane Robotics', 'ORG'],
+      ],
+      [['Orvane Robotics Inc.', 'ORG', 2, ['Orvane Robotics', 'Orvane Robotics Inc.']]],
+    ],
+    [
+      'a body’s first word alone where the rest is its head word; not so for other heads',
+      'Quenby University staff said so. Quenby replied. Trell Watch wrote. Trell did not.',
+      [
+        ['Quenby University', 'ORG'],
+        ['Quenby', 'ORG'],
+        ['Trell Watch', 'ORG'],
+        ['Trell', 'ORG'],
+      ],
+      [
+        ['Quenby University', 'ORG', 2, ['Quenby', 'Quenby University']],
+        ['Trell Watch', 'ORG', 1, ['Trell Watch']],
+        ['Trell', 'ORG', 1, ['Trell']],
+      ],
+    ],
+    [
+      'a place’s or body’s last word alone after the full name, when only one name ends so',
+      'The Drummond Statehouse opened. The Statehouse closed. North Vell and South Vell: Vell.',
+      [
+        ['Drummond Statehouse', 'LOC'],
+        ['Statehouse', 'LOC'],
+        ['North Vell', 'LOC'],
+        ['South Vell', 'LOC'],
+        ['Vell', 'LOC'],
+      ],
+      [
+        ['Drummond Statehouse', 'LOC', 2, ['Drummond Statehouse', 'Statehouse']],
+        ['North Vell', 'LOC', 1, ['North Vell']],
+        ['South Vell', 'LOC', 1, ['South Vell']],
+        ['Vell', 'LOC', 1, ['Vell']],
+      ],
+    ],
+    [
+      'a US state’s abbreviations, for places only',
+      'Corvel, FL, in Florida. Fla. voters and Tex Marlow.',
+      [
+        ['Corvel', 'LOC'],
+        ['FL', 'LOC'],
+        ['Florida', 'LOC'],
+        ['Fla.', 'LOC'],
+        ['Tex', 'PER'],
+      ],
+      [
+        ['Corvel', 'LOC', 1, ['Corvel']],
+        ['Florida', 'LOC', 3, ['FL', 'Fla.', 'Florida']],
+        ['Tex', 'PER', 1, ['Tex']],
+      ],
+    ],
+    [
+      'a handle is the name it writes together, shown by the name',
+      'Tamsin Orr (@TamsinOrr) wrote. @TamsinOrr again.',
+      [
+        ['Tamsin Orr', 'PER'],
+        ['@TamsinOrr', 'PER'],
+        ['@TamsinOrr', 'PER'],
+      ],
+      [['Tamsin Orr', 'PER', 3, ['@TamsinOrr', 'Tamsin Orr']]],
+    ],
+    [
       'a country keeps its own name beside a person who bears it',
       'Paris Hilton flew to Paris.',
       [
@@ -457,6 +663,48 @@ describe('merging tagged mentions', () => {
       ['e2', 'Lagos', 'LOC'],
     ]);
     expect(entities[0]?.titles).toEqual(['General']);
+  });
+
+  test('a confident mention outweighs a doubtful one in the type vote; a rule-given type counts whole', () => {
+    const text = 'Dravenport said so. Dravenport agreed. Kelmouth and Kelmouth.';
+    const [a, b, c, d] = tagged(text, [
+      ['Dravenport', 'LOC'],
+      ['Dravenport', 'ORG'],
+      ['Kelmouth', 'LOC'],
+      ['Kelmouth', 'ORG'],
+    ]) as [TypedMention, TypedMention, TypedMention, TypedMention];
+    // PER, ORG, LOC, MISC: the first barely a place, the second clearly a body.
+    const entities = mergeMentions([
+      { ...a, typeScores: [0, 100, 102, 0] },
+      { ...b, typeScores: [0, 300, 0, 0] },
+      { ...c, typeScores: [0, 100, 102, 0] },
+      d,
+    ]);
+    expect(entities.map((e) => [e.name, e.type])).toEqual([
+      ['Dravenport', 'ORG'],
+      ['Kelmouth', 'ORG'],
+    ]);
+  });
+
+  test('a name the place lexicon knows has one more vote for a place', () => {
+    const text = 'Lagos said so. Lagos agreed. Lagos and Lagos.';
+    const [a, b, c, d] = tagged(text, [
+      ['Lagos', 'ORG'],
+      ['Lagos', 'LOC'],
+      ['Lagos', 'ORG'],
+      ['Lagos', 'LOC'],
+    ]) as [TypedMention, TypedMention, TypedMention, TypedMention];
+    // Not for a person's surname: "Lagos" here is Ada Lagos, tagged a person once and a place once.
+    const people = tagged('Ada Lagos spoke. Lagos left. Lagos came back.', [
+      ['Ada Lagos', 'PER'],
+      ['Lagos', 'PER'],
+      ['Lagos', 'LOC'],
+    ]);
+    expect(mergeMentions(people).map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Ada Lagos', 'PER', 3]]);
+    // One vote each way: the lexicon's decides. Two for a body: the mentions do.
+    expect(mergeMentions([a, b]).map((e) => e.type)).toEqual(['LOC']);
+    expect(mergeMentions([a, c]).map((e) => e.type)).toEqual(['ORG']);
+    expect(mergeMentions([a, b, c, { ...d, type: 'ORG' }]).map((e) => e.type)).toEqual(['ORG']);
   });
 
   test.each([
