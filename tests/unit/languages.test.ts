@@ -65,6 +65,8 @@ describe('words kept whole where the corpora keep them', () => {
   test.each<[string, string, string[]]>([
     ['pt', 'Na sexta-feira, o Sr. Costa disse-lhe que não.', ['Na', 'sexta-feira', ',', 'o', 'Sr.', 'Costa', 'disse-lhe', 'que', 'não', '.']],
     ['ru', 'Премьер-министр прибыл в Нью-Йорк, т.е. в США.', ['Премьер-министр', 'прибыл', 'в', 'Нью-Йорк', ',', 'т.е.', 'в', 'США', '.']],
+    ['ru', 'В 2020 г. и в 2019 и 2021 гг. на ул. Ленина', ['В', '2020', 'г.', 'и', 'в', '2019', 'и', '2021', 'гг.', 'на', 'ул.', 'Ленина']],
+    ['ru', 'Он приехал в город. Там тихо', ['Он', 'приехал', 'в', 'город', '.', 'Там', 'тихо']],
     [
       'fr',
       "Aujourd'hui, M. Jean-Marc Roche est venu de Saint-Dizier jusqu'à l'Élysée, d’après lui.",
