@@ -67,3 +67,78 @@ export function namesInCompounds(tokens: Token[], mentions: TypedMention[], reso
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
+
+/** The shortest name that is looked for again alone: shorter ones ("EU", "ON") are too often something else. */
+const MIN_REPEATED = 3;
+
+/**
+ * Where the tagger reads each sentence alone (its second stage learnt from corpora without documents), what it found
+ * in one sentence does not reach the others: a name it tagged elsewhere in the text, written again as whole tokens
+ * ("Quellbach"), and the surname of a person named in full elsewhere, written alone ("Kalbmeier" of "Hubert
+ * Kalbmeier"), are mentions of that name too, typed as most of its mentions are.
+ */
+export function namesElsewhere(tokens: Token[], mentions: TypedMention[]): TypedMention[] {
+  const known = typeByName(mentions);
+  const surnames = new Map<string, EntityType>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const words = m.text.split(/\s+/);
+    const last = words[words.length - 1] as string;
+    if (words.length > 1 && CAPITAL.test(last) && last.length >= MIN_REPEATED && !known.has(last)) surnames.set(last, 'PER');
+  }
+  // Names by their first word, longest first, so "Quellbach Holding" is tried before "Quellbach".
+  const byFirst = new Map<string, { words: string[]; name: string; type: EntityType }[]>();
+  for (const [name, type] of [...known, ...surnames]) {
+    if (name.length < MIN_REPEATED || !CAPITAL.test(name)) continue;
+    const words = name.split(/\s+/);
+    const list = byFirst.get(words[0] as string) ?? [];
+    list.push({ words, name, type });
+    byFirst.set(words[0] as string, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const covered = new Uint8Array(tokens.length);
+  let m = 0;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    while (m < sorted.length && (sorted[m] as TypedMention).end <= t.start) m++;
+    for (let j = m; j < sorted.length && (sorted[j] as TypedMention).start < t.end; j++)
+      if (t.start < (sorted[j] as TypedMention).end) covered[k] = 1;
+  }
+  // How often each first word stands inside a name and outside one: a word the tagger left alone more than twice as often
+  // as it tagged it is more likely a noun it once took for a name ("Wiesen" of "Förderprogramm Wiesen") than a name it
+  // missed. (web-news-de typed mention F1: 0.740 with no such test, 0.737 at once as often, 0.745 at twice, 0.742 at
+  // three times.)
+  const inside = new Map<string, number>();
+  const outside = new Map<string, number>();
+  for (let k = 0; k < tokens.length; k++) {
+    const word = (tokens[k] as Token).text;
+    if (!byFirst.has(word)) continue;
+    const counts = covered[k] ? inside : outside;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const added: TypedMention[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (covered[k]) continue;
+    const word = (tokens[k] as Token).text;
+    if ((inside.get(word) ?? 0) * 2 < (outside.get(word) ?? 0)) continue;
+    const list = byFirst.get(word);
+    if (!list) continue;
+    for (const { words, name, type } of list) {
+      const end = k + words.length;
+      if (end > tokens.length) continue;
+      let same = true;
+      for (let i = 1; i < words.length && same; i++) {
+        const t = tokens[k + i] as Token;
+        same = !covered[k + i] && t.text === words[i] && t.sentence === (tokens[k] as Token).sentence;
+      }
+      if (!same) continue;
+      const first = tokens[k] as Token;
+      const last = tokens[end - 1] as Token;
+      added.push({ start: first.start, end: last.end, text: name, type, titles: [] });
+      k = end - 1;
+      break;
+    }
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}

@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../analyze/types';
 import { compoundHead, textConventions } from '../text';
-import { namesInCompounds, trimGenitives } from './compounds';
+import { namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
 import { mergeMentions, type TypedMention } from './merge';
@@ -155,6 +155,8 @@ export function findMentions(text: string, language: string, tokens: Token[]): T
     }),
   );
   let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
+  // (A model whose second stage read lone sentences has not seen the rest of the document: see namesElsewhere.)
+  if (nerModel(language).meta.stage2Scope === 'sentence') found = namesElsewhere(tokens, found);
   if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
   return found;
 }

@@ -35,7 +35,10 @@ function tokenPattern(c: TextConventions): RegExp {
       String.raw`[@#][\p{L}\p{N}_]+`,
       String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
       String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:${c.nameParticles})\s)`,
-      String.raw`\b(?:${c.abbreviations})\.`,
+      // (Not \b, which is ASCII-only in JS and never sits before a Cyrillic word: "г." of "2020 г." was two tokens, and
+      // in a corpus, read with no text around, its dot ended the sentence. No letter, digit or "_" before the
+      // abbreviation, as \b required of ASCII ones; a dot inside a listed one ("т.е") is a dot, not any character.)
+      String.raw`(?<![\p{L}\p{M}\p{N}_])(?:${c.abbreviations.replace(/\./g, '\\.')})\.`,
       ...ordinal,
       String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
       ...clitic,

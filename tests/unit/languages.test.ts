@@ -65,6 +65,8 @@ describe('words kept whole where the corpora keep them', () => {
   test.each<[string, string, string[]]>([
     ['pt', 'Na sexta-feira, o Sr. Costa disse-lhe que não.', ['Na', 'sexta-feira', ',', 'o', 'Sr.', 'Costa', 'disse-lhe', 'que', 'não', '.']],
     ['ru', 'Премьер-министр прибыл в Нью-Йорк, т.е. в США.', ['Премьер-министр', 'прибыл', 'в', 'Нью-Йорк', ',', 'т.е.', 'в', 'США', '.']],
+    ['ru', 'В 2020 г. и в 2019 и 2021 гг. на ул. Ленина', ['В', '2020', 'г.', 'и', 'в', '2019', 'и', '2021', 'гг.', 'на', 'ул.', 'Ленина']],
+    ['ru', 'Он приехал в город. Там тихо', ['Он', 'приехал', 'в', 'город', '.', 'Там', 'тихо']],
     [
       'fr',
       "Aujourd'hui, M. Jean-Marc Roche est venu de Saint-Dizier jusqu'à l'Élysée, d’après lui.",
@@ -182,6 +184,30 @@ describe('German reported speech', () => {
     expect(findQuotes(stated, [speaker(stated)], { language: 'de' })).toEqual([]);
     expect(speechLexicon('de').reportedSpeechForms.has('sei')).toBe(true);
     expect(speechLexicon('en').reportedSpeechForms.size).toBe(0);
+  });
+});
+
+describe('a name after a description after the speech verb', () => {
+  // "„…“, erzählt der Chef X": the description between verb and name leaves X the one the verb names (German writes it
+  // so often; English's said_X allows a word there).
+  const people = (text: string, names: string[]): Entity[] =>
+    names.map((name, i) => {
+      const start = text.indexOf(name);
+      return {
+        id: `e${i}`,
+        name,
+        type: 'PER' as EntityType,
+        mentions: [{ start, end: start + name.length, text: name }],
+        variants: [name],
+        titles: [],
+      };
+    });
+  test.each([
+    'Das Büro von Anna Kessler ist leer. „Wir haben Aufträge verschoben“, erzählt der Chef Jürgen Hallmann am Telefon.',
+    'Anna Kessler kam spät. „Wir haben Aufträge verschoben“, sagte der Sprecher Jürgen Hallmann danach.',
+  ])('%s', (text) => {
+    const quotes = findQuotes(text, people(text, ['Anna Kessler', 'Jürgen Hallmann']), { language: 'de' });
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jürgen Hallmann']);
   });
 });
 

@@ -3,7 +3,7 @@
 // Every sentence here is made up for the test.
 import { describe, expect, test } from 'vitest';
 import type { Span } from '../../lib/analyze/types';
-import { splitSentences, tokenize } from '../../lib/entities/tokens';
+import { splitSentences, tokenize, tokenWords } from '../../lib/entities/tokens';
 import { findQuoteSpans, topLevel } from '../../lib/quotes/marks';
 import { layOut } from '../../lib/quotes/text';
 import { sentenceIndices } from '../../lib/text/sentences';
@@ -42,6 +42,17 @@ describe('one sentence splitter for names and quotes', () => {
     ['de', 'German: dotted abbreviations', 'Das gilt z.B. hier, bzw. dort. Sonst nicht.', ['Das gilt z.B. hier, bzw. dort.', 'Sonst nicht.']],
     ['de', 'German: a dotted abbreviation written without spaces', 'Es war 500 v.Chr. Rom wuchs.', ['Es war 500 v.Chr. Rom wuchs.']],
     ['de', 'German: quote marks close and open sentences', '„Wir gehen.“ Dann ging sie. „Gut.“', ['„Wir gehen.“', 'Dann ging sie.', '„Gut.“']],
+    // (Cyrillic abbreviations: a word boundary that reads ASCII letters only never matched them, and their dot ended a sentence.)
+    [
+      'ru',
+      'Russian: abbreviations before a capital',
+      'Музей им. Пушкина открыл проф. Иванов. Он ушёл.',
+      ['Музей им. Пушкина открыл проф. Иванов.', 'Он ушёл.'],
+    ],
+    ['ru', 'Russian: a street and a town', 'Он живёт на ул. Ленина в г. Самаре. Всё тихо.', ['Он живёт на ул. Ленина в г. Самаре.', 'Всё тихо.']],
+    ['ru', 'Russian: a dotted abbreviation', 'Это т.е. Новый план. Да.', ['Это т.е. Новый план.', 'Да.']],
+    ['ru', 'Russian: a word ending as an abbreviation does', 'Он приехал в город. Там тихо.', ['Он приехал в город.', 'Там тихо.']],
+    ['ru', 'Russian: a sentence ending in a number', 'Это было в 2020. Потом всё изменилось.', ['Это было в 2020.', 'Потом всё изменилось.']],
   ])('%s, %s: %j', (language, _, text, expected) => {
     expect(taggerSentences(text, language)).toEqual(expected);
     expect(layoutSentences(text, language)).toEqual(expected);
@@ -56,6 +67,17 @@ describe('one sentence splitter for names and quotes', () => {
   test('corpus tokens (no text around them) are split by the same rules, a closing mark kept with its sentence', () => {
     const corpus = ['He', 'left', '.', '”', 'She', 'met', 'Gen.', 'Sharif', '.'].map((text, i) => ({ text, start: i, end: i + 1, sentence: 0 }));
     expect(splitSentences(corpus).map((t) => t.sentence)).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 1]);
+  });
+
+  test.each<[string, string[], number[]]>([
+    // (As the trainer reads a corpus: each corpus token through the tokeniser, then the splitter with no text around.)
+    ['ru', ['В', '2020', 'г.', 'Москва', 'выросла', '.', 'Да', '.'], [0, 0, 0, 0, 0, 0, 1, 1]],
+    ['ru', ['Музей', 'им.', 'Пушкина', 'открыт', '.'], [0, 0, 0, 0, 0]],
+    ['ru', ['Он', 'приехал', 'в', 'город', '.', 'Там', 'тихо', '.'], [0, 0, 0, 0, 0, 1, 1, 1]],
+    ['de', ['Es', 'sprach', 'Prof.', 'Lange', '.', 'Sie', 'ging', '.'], [0, 0, 0, 0, 0, 1, 1, 1]],
+  ])('%s corpus tokens %j: an abbreviation keeps its dot, which ends no sentence', (language, corpus, expected) => {
+    const pieces = corpus.flatMap((word, i) => tokenWords(word, language).map((t) => ({ ...t, start: i, end: i + 1 })));
+    expect(splitSentences(pieces, undefined, language).map((t) => t.sentence)).toEqual(expected);
   });
 
   test('a run-on stretch is cut only where the caller bounds it (the tagger at 200 tokens)', () => {
