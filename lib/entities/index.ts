@@ -1,10 +1,11 @@
 import type { Entity, EntityType } from '../analyze/types';
+import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
 import { namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
-import { tagTokens } from './recognize';
+import { tagTokenSteps } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
@@ -123,8 +124,15 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
  * `language` picks the model and its resources (see model.ts); its model must have been provided.
  */
 export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
+  return finish(entitySteps(text, language, tokens));
+}
+
+/** findEntities in steps (see lib/steps): the text's tokens, the tagger's sentences, then the names in passes. */
+export function* entitySteps(text: string, language = 'en', given?: Token[]): Steps<EntityAnalysis> {
+  const tokens = given ?? tokenize(text, language);
+  if (!given) yield;
   const resources = nerResources(language);
-  const spans = tagTokens(tokens, nerModel(language), resources);
+  const spans = yield* tagTokenSteps(tokens, nerModel(language), resources);
   const titleWords = resources.classes[resources.titleClass]?.[1];
   const compounds = textConventions(language).hyphenatedWords === 'whole';
   const mentions: TypedMention[] = spans.flatMap((span) => {
@@ -155,7 +163,9 @@ export function findEntities(text: string, language = 'en', tokens: Token[] = to
       titles: ENTITY_TYPES[span.type] === 'PER' ? titlesBefore(tokens, from, titleWords, compounds) : [],
     };
   });
+  yield;
   let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
   if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
+  yield;
   return { entities: mergeMentions(found), tokens };
 }
