@@ -1,5 +1,6 @@
 // Bounded work: how much of a page is analysed, and how a long text is analysed in sections, so that no page, however
 // big, makes the background (shared by every tab) or the command line wait long on it.
+import type { Steps } from '../steps';
 import type { Entity, Limited, Quote, Span } from './types';
 
 /**
@@ -56,7 +57,15 @@ export function sections(text: string, max = SECTION_CHARS): Span[] {
       for (const m of window.matchAll(pattern)) end = (m.index ?? 0) + m[0].length;
       return end;
     };
-    const cut = [/\n\s*\n/g, /[.!?]["”’)]?\s/g, /\s/g].map(lastEnd).find((at) => at > max / 2);
+    // (Each looked for only when the one before gives none: the last space is the fallback, and the costliest search.)
+    let cut: number | undefined;
+    for (const pattern of [/\n\s*\n/g, /[.!?]["”’)]?\s/g, /\s/g]) {
+      const at = lastEnd(pattern);
+      if (at > max / 2) {
+        cut = at;
+        break;
+      }
+    }
     const end = start + (cut ?? max);
     out.push({ start, end });
     start = end;
@@ -76,9 +85,9 @@ export interface SectionAnalysis {
  * The analyses of a text's sections as one: offsets into the whole text, and an entity named in several sections
  * merged into one (the same type and a shared name variant, or a person's lone surname after their full name in an
  * earlier section: "Jeff Rathke" then "Rathke"), numbered in order of first mention. A name that would join two
- * different entities ("Rathke" for two Rathkes) joins neither.
+ * different entities ("Rathke" for two Rathkes) joins neither. In steps (see lib/steps), a section at a time.
  */
-export function mergeSections(parts: SectionAnalysis[]): { entities: Entity[]; quotes: Quote[] } {
+export function* mergeSectionSteps(parts: SectionAnalysis[]): Steps<{ entities: Entity[]; quotes: Quote[] }> {
   type Merged = Omit<Entity, 'id'>;
   const merged: Merged[] = [];
   const byVariant = new Map<string, Merged>();
@@ -94,7 +103,8 @@ export function mergeSections(parts: SectionAnalysis[]): { entities: Entity[]; q
       bySurname.set(surname(v), known === undefined || known === m ? m : null);
     }
   };
-  const idMaps = parts.map((part) => {
+  const idMaps: Map<string, Merged>[] = [];
+  for (const part of parts) {
     const idMap = new Map<string, Merged>();
     for (const e of part.entities) {
       const mentions = e.mentions.map((m) => ({ ...m, start: m.start + part.offset, end: m.end + part.offset }));
@@ -118,8 +128,9 @@ export function mergeSections(parts: SectionAnalysis[]): { entities: Entity[]; q
       addSurnames(target);
       idMap.set(e.id, target);
     }
-    return idMap;
-  });
+    idMaps.push(idMap);
+    yield;
+  }
   for (const m of merged) m.mentions.sort((a, b) => a.start - b.start);
   const ordered = merged.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   const ids = new Map<Merged, string>(ordered.map((m, i) => [m, `e${i + 1}`]));

@@ -1,9 +1,10 @@
 import type { GateSignals } from '../detect';
-import { findEntities, tokenize } from '../entities';
+import { entitySteps, tokenize } from '../entities';
 import { nerResources } from '../entities/model';
 import { detectLanguage, type PageDocument } from '../extract';
-import { findQuotes } from '../quotes';
-import { mergeSections, type SectionAnalysis, sections, WHOLE_TEXT_CHARS } from './bounds';
+import { quoteSteps } from '../quotes';
+import { finish } from '../steps';
+import { mergeSectionSteps, type SectionAnalysis, sections, WHOLE_TEXT_CHARS } from './bounds';
 import { languageSupport, nlpLanguage } from './language';
 import { extractPage, type PageExtraction, type PageOptions } from './page';
 import type { AnalysisResult, Article, Entity, LanguageSupport, Quote, Span } from './types';
@@ -38,20 +39,20 @@ export function* analysisSteps(
   nerResources(lang);
   yield;
   if (text.length <= WHOLE_TEXT_CHARS) {
-    const { entities, tokens } = findEntities(text, lang);
+    const { entities, tokens } = yield* entitySteps(text, lang);
     yield;
-    return { entities, quotes: findQuotes(text, entities, { blockQuotes, language: lang, tokens }), nlp };
+    return { entities, quotes: yield* quoteSteps(text, entities, { blockQuotes, language: lang, tokens }), nlp };
   }
   const parts: SectionAnalysis[] = [];
   for (const { start, end } of sections(text)) {
     const piece = text.slice(start, end);
     const inside = blockQuotes.filter((b) => b.start >= start && b.end <= end).map((b) => ({ start: b.start - start, end: b.end - start }));
-    const { entities, tokens } = findEntities(piece, lang);
+    const { entities, tokens } = yield* entitySteps(piece, lang);
     yield;
-    parts.push({ offset: start, entities, quotes: findQuotes(piece, entities, { blockQuotes: inside, language: lang, tokens }) });
+    parts.push({ offset: start, entities, quotes: yield* quoteSteps(piece, entities, { blockQuotes: inside, language: lang, tokens }) });
     yield;
   }
-  return { ...mergeSections(parts), nlp };
+  return { ...(yield* mergeSectionSteps(parts)), nlp };
 }
 
 /** The beginnings of a text the engine warms up on (see warmUpSteps), each cut after a paragraph or sentence. */
@@ -78,9 +79,9 @@ export function* warmUpSteps(text: string, language: string | null = detectLangu
     // (The tokens apart, at first: the tokenizer's expression is compiled on its first use.)
     const tokens = tokenize(piece, lang);
     yield;
-    const { entities } = findEntities(piece, lang, tokens);
+    const { entities } = yield* entitySteps(piece, lang, tokens);
     yield;
-    findQuotes(piece, entities, { language: lang, tokens });
+    yield* quoteSteps(piece, entities, { language: lang, tokens });
     done = chars;
     yield;
   }
@@ -106,11 +107,7 @@ export class WarmUp {
  * `blockQuotes` are passages the page set apart as quotations (<blockquote>), quoted even without quote marks.
  */
 export function analyzeText(text: string, language: string | null = detectLanguage(text), blockQuotes: Span[] = []): TextAnalysis {
-  const steps = analysisSteps(text, language, blockQuotes);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(analysisSteps(text, language, blockQuotes));
 }
 
 export type PageAnalysis = PageExtraction;

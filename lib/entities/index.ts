@@ -1,11 +1,12 @@
 import type { Entity, EntityType } from '../analyze/types';
+import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
 import { namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
 import { mergeMentions, type TypedMention } from './merge';
 import { nerModel, nerResources } from './model';
-import { tagDocument } from './recognize';
+import { tagDocumentSteps } from './recognize';
 import { ENTITY_TYPES } from './tagger';
 import { type Token, tokenize } from './tokens';
 
@@ -117,8 +118,13 @@ function joinDemonymToBody(text: string, mentions: TypedMention[]): TypedMention
 
 /** The tagged name mentions of a text, cleaned up, before their variants are merged (see findEntities). */
 export function findMentions(text: string, language: string, tokens: Token[]): TypedMention[] {
+  return finish(mentionSteps(text, language, tokens));
+}
+
+/** findMentions in steps (see lib/steps): the tagger's sentences, then the mentions' clean-up. */
+function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<TypedMention[]> {
   const resources = nerResources(language);
-  const tagged = tagDocument(tokens, nerModel(language), resources);
+  const tagged = yield* tagDocumentSteps(tokens, nerModel(language), resources);
   const titleWords = resources.classes[resources.titleClass]?.[1];
   const conventions = textConventions(language);
   const compounds = conventions.hyphenatedWords === 'whole';
@@ -154,6 +160,7 @@ export function findMentions(text: string, language: string, tokens: Token[]): T
       };
     }),
   );
+  yield;
   let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
   // (A model whose second stage read lone sentences has not seen the rest of the document: see namesElsewhere.)
   if (nerModel(language).meta.stage2Scope === 'sentence') found = namesElsewhere(tokens, found);
@@ -166,5 +173,14 @@ export function findMentions(text: string, language: string, tokens: Token[]): T
  * `language` picks the model and its resources (see model.ts); its model must have been provided.
  */
 export function findEntities(text: string, language = 'en', tokens: Token[] = tokenize(text, language)): EntityAnalysis {
-  return { entities: mergeMentions(findMentions(text, language, tokens)), tokens };
+  return finish(entitySteps(text, language, tokens));
+}
+
+/** findEntities in steps (see lib/steps): the text's tokens, the tagger's sentences, then the names in passes. */
+export function* entitySteps(text: string, language = 'en', given?: Token[]): Steps<EntityAnalysis> {
+  const tokens = given ?? tokenize(text, language);
+  if (!given) yield;
+  const mentions = yield* mentionSteps(text, language, tokens);
+  yield;
+  return { entities: mergeMentions(mentions), tokens };
 }

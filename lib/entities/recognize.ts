@@ -1,4 +1,5 @@
 /** Tags a document's tokens with the two-stage model: sentence by sentence, then again with what the first pass found. */
+import { finish, type Steps } from '../steps';
 import { documentCues, documentFeatures } from './document';
 import { type NerResources, sentenceFeatures, type TokenInfo } from './features';
 import { addEmissions, addGroupedEmissions, ENTITY_TYPES, type NerModel, punctuationInside, spansOf, TAG_COUNT, tagOf, viterbi } from './tagger';
@@ -23,13 +24,19 @@ export interface StagedSentence {
 
 /** The first stage on sentences given as words: features, scores and best paths. */
 export function firstStage(sentences: string[][], model: NerModel, resources: NerResources): StagedSentence[] {
+  return finish(firstStageSteps(sentences, model, resources));
+}
+
+/** firstStage, yielding after each sentence. */
+function* firstStageSteps(sentences: string[][], model: NerModel, resources: NerResources): Steps<StagedSentence[]> {
   // (One table of scores and one of tags for the document, each sentence's a view: no allocation per sentence.)
   let tokens = 0;
   for (const words of sentences) tokens += words.length;
   const scores = new Float32Array(tokens * TAG_COUNT);
   const tags = new Int32Array(tokens);
   let at = 0;
-  return sentences.map((words) => {
+  const staged: StagedSentence[] = [];
+  for (const words of sentences) {
     const n = words.length;
     const f = sentenceFeatures(words, resources, true);
     const emissions = scores.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
@@ -37,8 +44,10 @@ export function firstStage(sentences: string[][], model: NerModel, resources: Ne
     const masks = punctuationInside(f.info);
     const path = viterbi(emissions, n, model.stage1.transitions, masks, tags.subarray(at, at + n));
     at += n;
-    return { words, info: f.info, emissions, path, masks };
-  });
+    staged.push({ words, info: f.info, emissions, path, masks });
+    yield;
+  }
+  return staged;
 }
 
 /**
@@ -46,19 +55,26 @@ export function firstStage(sentences: string[][], model: NerModel, resources: Ne
  * given, each sentence's final emission scores).
  */
 export function secondStage(staged: StagedSentence[], model: NerModel, resources: NerResources, scores?: Float32Array[]): Int32Array[] {
+  return finish(secondStageSteps(staged, model, resources, scores));
+}
+
+/** secondStage, yielding after the document's features and after each sentence. */
+function* secondStageSteps(staged: StagedSentence[], model: NerModel, resources: NerResources, scores?: Float32Array[]): Steps<Int32Array[]> {
   const stage2 = model.stage2;
   if (!stage2) {
     for (const s of staged) scores?.push(s.emissions);
     return staged.map((s) => s.path);
   }
   const features = documentFeatures(staged, documentCues(resources));
+  yield;
   let tokens = 0;
   for (const s of staged) tokens += s.words.length;
   const table = new Float32Array(tokens * TAG_COUNT);
   const tags = new Int32Array(tokens);
   const carry = model.stage2Carry;
   let at = 0;
-  return staged.map((s, i) => {
+  const paths: Int32Array[] = [];
+  for (const [i, s] of staged.entries()) {
     const f = features[i] as { hashes: Uint32Array; offsets: Uint32Array };
     const n = s.words.length;
     const emissions = table.subarray(at * TAG_COUNT, (at + n) * TAG_COUNT);
@@ -68,8 +84,10 @@ export function secondStage(staged: StagedSentence[], model: NerModel, resources
     addEmissions(stage2, f.hashes, f.offsets, emissions);
     const path = viterbi(emissions, n, stage2.transitions, 'masks' in s ? s.masks : punctuationInside(s.info), tags.subarray(at, at + n));
     at += n;
-    return path;
-  });
+    paths.push(path);
+    yield;
+  }
+  return paths;
 }
 
 /** A document's names as token spans, and how well each type fits any run of its tokens. */
@@ -87,24 +105,29 @@ export function tagTokens(tokens: Token[], model: NerModel, resources: NerResour
   return tagDocument(tokens, model, resources).spans;
 }
 
+/** A document's names and type scores (see TaggedDocument). */
 export function tagDocument(tokens: Token[], model: NerModel, resources: NerResources): TaggedDocument {
+  return finish(tagDocumentSteps(tokens, model, resources));
+}
+
+/** tagDocument in steps of a sentence or so each: the background lets other tabs in between (see lib/steps). */
+export function* tagDocumentSteps(tokens: Token[], model: NerModel, resources: NerResources): Steps<TaggedDocument> {
   const sentences: Token[][] = [];
   for (const t of tokens) {
     const current = sentences[sentences.length - 1];
     if (current && (current[0] as Token).sentence === t.sentence) current.push(t);
     else sentences.push([t]);
   }
-  const staged = firstStage(
+  const staged = yield* firstStageSteps(
     sentences.map((s) => s.map((t) => t.text)),
     model,
     resources,
   );
   // A model whose second stage learned from lone sentences (no documents in its corpora) reads each sentence alone.
   const emissions: Float32Array[] = [];
-  const paths =
-    model.meta.stage2Scope === 'sentence'
-      ? staged.flatMap((s) => secondStage([s], model, resources, emissions))
-      : secondStage(staged, model, resources, emissions);
+  let paths: Int32Array[] = [];
+  if (model.meta.stage2Scope === 'sentence') for (const s of staged) paths.push(...(yield* secondStageSteps([s], model, resources, emissions)));
+  else paths = yield* secondStageSteps(staged, model, resources, emissions);
   const spans: TaggedSpan[] = [];
   const sentenceStarts: number[] = [];
   let offset = 0;

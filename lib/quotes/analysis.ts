@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { finish, type Steps } from '../steps';
 import type { SentencePiece } from '../text/sentences';
 import { MENTION_SYMBOL, matchPatterns, prepareSymbols, type SymbolDoc, symbolsBetween } from './attribution';
 import type { SpeechLexicon } from './lexicon';
@@ -32,6 +33,18 @@ export function analyse(
   marked: QuoteSpan[] = findQuoteSpans(text),
   tokens?: readonly SentencePiece[],
 ): QuoteAnalysis {
+  return finish(quoteAnalysisSteps(text, entities, lex, extraSpans, marked, tokens));
+}
+
+/** analyse, yielding after each pass over the text (see lib/steps). */
+export function* quoteAnalysisSteps(
+  text: string,
+  entities: Entity[],
+  lex: SpeechLexicon,
+  extraSpans: QuoteSpan[],
+  marked: QuoteSpan[],
+  tokens?: readonly SentencePiece[],
+): Steps<QuoteAnalysis> {
   // Block quotations the page set apart without marks join the candidates; marked quotes inside them stay nested.
   const spans = extraSpans.length ? [...marked, ...extraSpans].sort((a, b) => a.start - b.start || b.end - a.end) : marked;
   if (extraSpans.length) {
@@ -45,8 +58,11 @@ export function analyse(
   }
   const top = topLevel(spans);
   const layout = layOut(text, top, lex.language, tokens);
+  yield;
   const mentions = findMentions(layout, entities, lex);
+  yield;
   const sym = prepareSymbols(text, layout, lex, mentions);
+  yield;
   const { words } = layout;
   // Local patterns are matched only for the mentions some quote's ranking reads, once each.
   const localCache: (string[] | undefined)[] = new Array(mentions.length);

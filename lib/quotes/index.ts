@@ -1,6 +1,7 @@
 import type { Entity, Quote, Span } from '../analyze/types';
+import { finish, type Steps } from '../steps';
 import type { SentencePiece } from '../text/sentences';
-import { analyse, type QuoteAnalysis } from './analysis';
+import { type QuoteAnalysis, quoteAnalysisSteps } from './analysis';
 import { blockSpans } from './blocks';
 import { acceptQuotes, rankSpeaker } from './decode';
 import { type SpeechLexicon, speechLexicon } from './lexicon';
@@ -37,6 +38,11 @@ function isPartial(text: string, start: number, open: string): boolean {
  * names, pronouns and descriptions around it, or leaves it unattributed.
  */
 export function findQuotes(text: string, entities: Entity[], options: QuoteOptions | Span[] = {}): Quote[] {
+  return finish(quoteSteps(text, entities, options));
+}
+
+/** findQuotes in steps (see lib/steps): the candidates, the text's layout in passes, then the speaker of each quote. */
+export function* quoteSteps(text: string, entities: Entity[], options: QuoteOptions | Span[] = {}): Steps<Quote[]> {
   const {
     blockQuotes = [],
     model = SHIPPED_MODEL,
@@ -48,15 +54,24 @@ export function findQuotes(text: string, entities: Entity[], options: QuoteOptio
   const blocks = blockSpans(text, blockQuotes);
   // No quotation mark and no block quotation: nothing to lay out or rank.
   if (!marked.length && !blocks.length) return [];
-  return attribute(analyse(text, entities, lexicon, blocks, marked, tokens), model);
+  yield;
+  return yield* attributeSteps(yield* quoteAnalysisSteps(text, entities, lexicon, blocks, marked, tokens), model);
 }
 
 /** The classifier and the ranker over an analysed text (the training script calls it with a fold's model). */
 export function attribute(an: QuoteAnalysis, model: QuoteModel): Quote[] {
+  return finish(attributeSteps(an, model));
+}
+
+/** attribute, yielding after the ranker's context, the classifier, and each quote's speaker. */
+function* attributeSteps(an: QuoteAnalysis, model: QuoteModel): Steps<Quote[]> {
   const ctx = rankContext(an);
+  yield;
+  const accepted = acceptQuotes(an, model);
+  yield;
   const history: Attributed[] = [];
   const quotes: Quote[] = [];
-  for (const { span } of acceptQuotes(an, model)) {
+  for (const { span } of accepted) {
     const { answer } = rankSpeaker(an, ctx, span, history, model);
     history.push({ quote: span, answer });
     quotes.push({
@@ -69,6 +84,7 @@ export function attribute(an: QuoteAnalysis, model: QuoteModel): Quote[] {
       partial: isPartial(an.text, span.start, span.open),
       continuesPrevious: span.continuesPrevious,
     });
+    yield;
   }
   return quotes;
 }
