@@ -202,6 +202,8 @@ export interface WordInfo extends TokenInfo {
   sums: Int16Array | null;
   sumsOf: object | null;
   sumsDone: number;
+  /** the phrase gazetteers some entry of which this word opens (a bit mask; -1 until first read) */
+  opens: number;
 }
 
 export interface SentenceFeatures {
@@ -243,7 +245,7 @@ export const EDGE: WordInfo = wordInfo({
 });
 
 /** A WordInfo with its fields always in one order (one object shape for the decoder's loops), the caches empty. */
-function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone'>): WordInfo {
+function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone' | 'opens'>): WordInfo {
   return {
     own: w.own,
     asBefore: w.asBefore,
@@ -262,6 +264,7 @@ function wordInfo(w: Omit<WordInfo, 'groups' | 'sums' | 'sumsOf' | 'sumsDone'>):
     sums: null,
     sumsOf: null,
     sumsDone: 0,
+    opens: -1,
   };
 }
 
@@ -397,27 +400,50 @@ function compile(res: NerResources): Compiled {
   return c;
 }
 
+/** A word's own features: 5, and 8 prefixes and suffixes, and 3 clusters at most. */
+const ownScratch = new Uint32Array(16);
+const BIAS_FEATURE = mix(T.bias, 0);
+
 function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
   const cached = c.words.get(word) ?? promote(c, word);
   if (cached) return cached;
   const norm = TO_NORMALISE.test(word) ? normalise(word) : word;
   const lower = norm.toLowerCase();
   // FNV over the lowercase word with digits as 0, and over the word as written; prefixes are the running hash.
-  const prefixes = new Uint32Array(4);
-  const suffixes = new Uint32Array(4);
+  // (Its features are written into a scratch table and copied out once: no array per feature list, nor per hash list.)
+  const own = ownScratch;
+  own[0] = BIAS_FEATURE;
   let h = 0x811c9dc5;
   let raw = 0x811c9dc5;
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     h = Math.imul(h ^ (code >= 48 && code <= 57 ? 48 : code), 0x01000193);
     const rawCode = norm.charCodeAt(i);
     raw = Math.imul(raw ^ (rawCode >= 48 && rawCode <= 57 ? 48 : rawCode), 0x01000193);
-    if (i < 4 && i + 1 < lower.length) prefixes[i] = h >>> 0;
+    if (i + 1 < lower.length) {
+      if (i === 0) p0 = h >>> 0;
+      else if (i === 1) p1 = h >>> 0;
+      else if (i === 2) p2 = h >>> 0;
+      else if (i === 3) p3 = h >>> 0;
+    }
   }
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
   let back = 0x811c9dc5;
   for (let i = lower.length - 1, p = 0; i >= 0 && p < 4; i--, p++) {
     back = Math.imul(back ^ lower.charCodeAt(i), 0x01000193);
-    if (i > 0) suffixes[p] = back >>> 0;
+    if (i > 0) {
+      if (p === 0) s0 = back >>> 0;
+      else if (p === 1) s1 = back >>> 0;
+      else if (p === 2) s2 = back >>> 0;
+      else s3 = back >>> 0;
+    }
   }
   const cap = capitalOf(norm);
   const capital = isCapital(cap) ? 1 : 0;
@@ -425,31 +451,48 @@ function analyseWord(word: string, res: NerResources, c: Compiled): WordInfo {
   const shortShapeHash = shapeHash(norm, 1);
   const longShapeHash = shapeHash(norm, 4);
   const clusters = res.clusters?.(lower) ?? null;
-  const own = [mix(T.bias, 0), mix(T.word, wordHash), mix(T.raw, raw >>> 0), mix(T.shape, longShapeHash), mix(T.shortShape, shortShapeHash)];
-  for (let p = 0; p < 4; p++) {
-    if (prefixes[p]) own.push(mix(T.prefix + p, prefixes[p] as number));
-    if (suffixes[p]) own.push(mix(T.suffix + p, suffixes[p] as number));
+  own[1] = mix(T.word, wordHash);
+  own[2] = mix(T.raw, raw >>> 0);
+  own[3] = mix(T.shape, longShapeHash);
+  own[4] = mix(T.shortShape, shortShapeHash);
+  let n = 5;
+  // (Prefixes and suffixes of lengths 1 to 4, interleaved, each where the word is longer.)
+  if (p0) own[n++] = mix(T.prefix, p0);
+  if (s0) own[n++] = mix(T.suffix, s0);
+  if (p1) own[n++] = mix(T.prefix + 1, p1);
+  if (s1) own[n++] = mix(T.suffix + 1, s1);
+  if (p2) own[n++] = mix(T.prefix + 2, p2);
+  if (s2) own[n++] = mix(T.suffix + 2, s2);
+  if (p3) own[n++] = mix(T.prefix + 3, p3);
+  if (s3) own[n++] = mix(T.suffix + 3, s3);
+  if (clusters) {
+    own[n++] = mix(T.cluster, clusters[0] * 4 + capital);
+    own[n++] = mix(T.cluster + 1, clusters[1] * 4 + capital + 0x10000);
+    own[n++] = mix(T.cluster + 2, clusters[2] * 4 + capital + 0x20000);
   }
-  if (clusters)
-    own.push(
-      mix(T.cluster, clusters[0] * 4 + capital),
-      mix(T.cluster + 1, clusters[1] * 4 + capital + 0x10000),
-      mix(T.cluster + 2, clusters[2] * 4 + capital + 0x20000),
-    );
+  const neighbours = clusters ? 3 : 2;
+  const asBefore = new Uint32Array(neighbours);
+  const asAfter = new Uint32Array(neighbours);
+  asBefore[0] = mix(T.wordBefore, wordHash);
+  asBefore[1] = mix(T.shapeBefore, shortShapeHash);
+  asAfter[0] = mix(T.wordAfter, wordHash);
+  asAfter[1] = mix(T.shapeAfter, shortShapeHash);
+  if (clusters) {
+    asBefore[2] = mix(T.clusterBefore, clusters[1]);
+    asAfter[2] = mix(T.clusterAfter, clusters[1]);
+  }
+  const asBefore2 = new Uint32Array(2);
+  asBefore2[0] = mix(T.wordBefore2, wordHash);
+  asBefore2[1] = mix(T.shapeBefore2, shortShapeHash);
+  const asAfter2 = new Uint32Array(2);
+  asAfter2[0] = mix(T.wordAfter2, wordHash);
+  asAfter2[1] = mix(T.shapeAfter2, shortShapeHash);
   const info = wordInfo({
-    own: Uint32Array.from(own),
-    asBefore: Uint32Array.from([
-      mix(T.wordBefore, wordHash),
-      mix(T.shapeBefore, shortShapeHash),
-      ...(clusters ? [mix(T.clusterBefore, clusters[1])] : []),
-    ]),
-    asAfter: Uint32Array.from([
-      mix(T.wordAfter, wordHash),
-      mix(T.shapeAfter, shortShapeHash),
-      ...(clusters ? [mix(T.clusterAfter, clusters[1])] : []),
-    ]),
-    asBefore2: Uint32Array.from([mix(T.wordBefore2, wordHash), mix(T.shapeBefore2, shortShapeHash)]),
-    asAfter2: Uint32Array.from([mix(T.wordAfter2, wordHash), mix(T.shapeAfter2, shortShapeHash)]),
+    own: own.slice(0, n),
+    asBefore,
+    asAfter,
+    asBefore2,
+    asAfter2,
     lower,
     cap,
     classes: classesOf(c, lower),
@@ -529,7 +572,10 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
   const phraseMarks: number[][] = [];
   const opens: number[] = [];
   for (let k = 0; k < n; k++) {
-    const gazetteers = compiled.opensPhrase.get((info[k] as TokenInfo).lower);
+    // (Read once per distinct word, then kept with it.)
+    const w = info[k] as WordInfo;
+    let gazetteers = w.opens;
+    if (gazetteers < 0) gazetteers = w.opens = compiled.opensPhrase.get(w.lower) ?? 0;
     if (gazetteers) opens.push(k, gazetteers);
   }
   for (let g = 0; opens.length && g < res.phrases.length; g++) {
@@ -600,7 +646,8 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
       copy(groupFeatures(wordOf(k - 2), 10));
       copy(groupFeatures(wordOf(k + 2), 11));
     }
-    for (const mark of phraseMarks[k] ?? []) out[used++] = mix(T.phrase, mark * 8 + capital);
+    const marks = phraseMarks[k];
+    if (marks) for (let i = 0; i < marks.length; i++) out[used++] = mix(T.phrase, (marks[i] as number) * 8 + capital);
     out[used++] = mix(T.bigramBefore, mix(wordAt(k - 1), t.wordHash));
     out[used++] = mix(T.bigramAfter, mix(t.wordHash, wordAt(k + 1)));
     out[used++] = mix(T.shapeTrigram, mix(mix(shortAt(k - 1), t.shortShapeHash), shortAt(k + 1)));
@@ -672,7 +719,7 @@ export function sentenceFeatures(words: readonly string[], res: NerResources, gr
                       ? 3
                       : 4;
       out[used++] = mix(T.runPattern, (Math.min(len, 4) * 16 + lastKind * 2 + (first.classes & compiled.firstMask ? 1 : 0)) * 4 + position);
-    } else if (!res.withoutShapeTests && res.connectors.has(t.lower) && k > 0 && runStart[k - 1] !== -1 && k + 1 < n && isCapital(capAt(k + 1))) {
+    } else if (!res.withoutShapeTests && k > 0 && runStart[k - 1] !== -1 && k + 1 < n && isCapital(capAt(k + 1)) && res.connectors.has(t.lower)) {
       out[used++] = mix(T.connector, t.wordHash);
     }
     if (!res.withoutShapeTests && t.cap === Cap.AllCaps && words[k - 1] === '(' && words[k + 1] === ')' && k >= 2 && runStart[k - 2] !== -1) {

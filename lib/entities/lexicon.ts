@@ -12,6 +12,43 @@ const set = (words: string) => {
   return out;
 };
 
+/**
+ * A generated list (sorted, as scripts/build-lexicon.mjs writes them) read in place: membership by binary search over the
+ * '|'-joined words, so nothing is split or hashed when the code loads. For the largest lists, asked once per distinct word
+ * (the name tagger keeps each word's classes): at a cold start, building their sets cost more than all the look-ups.
+ */
+export class SortedWords {
+  constructor(readonly list: string) {}
+
+  has(word: string): boolean {
+    if (!word || word.includes('|')) return false;
+    const list = this.list;
+    // [lo, hi): whole entries, lo at an entry's start, hi at the end of the list or at a separator.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = list.lastIndexOf('|', mid - 1) + 1;
+      let end = list.indexOf('|', start);
+      if (end < 0) end = list.length;
+      // The entry list[start, end) against the word, by UTF-16 code units (the order the generator sorts in).
+      let order = 0;
+      const length = Math.min(end - start, word.length);
+      for (let i = 0; i < length && !order; i++) order = list.charCodeAt(start + i) - word.charCodeAt(i);
+      if (!order) order = end - start - word.length;
+      if (!order) return true;
+      if (order < 0) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  }
+
+  /** Every word, in order. */
+  words(): string[] {
+    return this.list ? this.list.split('|') : [];
+  }
+}
+
 /** Words that name a role and may come before a person's name: "General", "Mr.", "Senator". */
 export const TITLES = set(
   'mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|lord|lady|president|vice|premier|chancellor|governor|gov|senator|sen|rep|representative|congressman|congresswoman|mayor|judge|justice|general|gen|lieutenant|lt|colonel|col|major|maj|captain|capt|admiral|adm|sergeant|sgt|commander|cmdr|corporal|cpl|private|pvt|marshal|sheriff|brigadier|brig|king|queen|prince|princess|emperor|empress|sultan|emir|pope|father|fr|rev|reverend|bishop|archbishop|cardinal|rabbi|imam|sheikh|shaikh|maulana|mufti|ayatollah|mullah|chief|secretary|minister|ambassador|envoy|director|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chairperson|chair|ceo|cfo|coo|cto|administrator|coach|officer|inspector|detective|superintendent|constable|agent|advisor|adviser|commissioner|attorney|prosecutor|advocate|solicitor|barrister|speaker|leader|councillor|councilman|councilwoman|deputy|acting|former|senior|head|founder|editor|correspondent|biologist|physicist|chemist|economist|scientist|researcher|author|writer|actor|actress|singer|player|striker|captain|premier|pm|mp|mep|gov.|sen.|saint|st',
@@ -70,7 +107,7 @@ export const DEMONYMS = set(data.DEMONYMS);
 /** Well-known people by full name. */
 export const KNOWN_PEOPLE = set(data.PEOPLE);
 /** Common English words (SCOWL 10 and 20). */
-export const ENGLISH_WORDS = set(data.ENGLISH_WORDS);
+export const ENGLISH_WORDS = new SortedWords(data.ENGLISH_WORDS);
 
 /** Short forms of given names ("Larry" for "Lawrence"): the same person when the surname matches. */
 const NICKNAMES = new Map<string, string[]>();
@@ -190,8 +227,8 @@ export const PLACE_ALIASES = new Map<string, string>(
 );
 
 /** "he" or "she" by a first name, when the lexicon is sure; null when it cannot say. */
-const MALE = set(data.MALE_NAMES);
-const FEMALE = set(data.FEMALE_NAMES);
+const MALE = new SortedWords(data.MALE_NAMES);
+const FEMALE = new SortedWords(data.FEMALE_NAMES);
 export function genderOf(firstName: string): 'male' | 'female' | null {
   const w = firstName.toLowerCase();
   const male = MALE.has(w);

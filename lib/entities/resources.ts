@@ -78,7 +78,7 @@ export function ablated(r: NerResources, id: string): NerResources {
 
 function baseResources(): NerResources {
   if (english) return english;
-  const classes: [string, ReadonlySet<string>][] = [
+  const classes: [string, { has(word: string): boolean }][] = [
     ['first', FIRST_NAMES],
     ['last', LAST_NAMES],
     ['place', singleWords(PLACES)],

@@ -89,3 +89,30 @@ describe('feature groups', () => {
     expect(f.grouped?.words).toHaveLength(5);
   });
 });
+
+describe('phrase openers kept with each word', () => {
+  // (A word's mask of the gazetteers some entry of which it opens, read once and kept on the word: equal to its definition.)
+  test.each(['new', 'New', 'united', 'bank', 'the', 'said', 'Zebulon', 'san', 'mount', 'of'])('%s', (word) => {
+    const res = englishResources();
+    const lower = word.toLowerCase();
+    let expected = 0;
+    res.phrases.forEach(([, entries], g) => {
+      for (const e of entries)
+        if (e.slice(0, e.indexOf(' ')) === lower) {
+          expected |= 1 << g;
+          break;
+        }
+    });
+    // Twice: the first sentence reads the mask, the second finds it kept.
+    for (let i = 0; i < 2; i++) {
+      const f = sentenceFeatures([word, 'York'], res, true);
+      expect(f.grouped?.words[0]?.opens).toBe(expected);
+    }
+  });
+  test('some words open a gazetteer entry and some do not (the table above tests both)', () => {
+    const res = englishResources();
+    const masks = ['new', 'said'].map((w) => sentenceFeatures([w], res, true).grouped?.words[0]?.opens);
+    expect(masks[0]).toBeGreaterThan(0);
+    expect(masks[1]).toBe(0);
+  });
+});
