@@ -6,7 +6,7 @@
  *   document boundary, which no model is trained on; with --dev the dev splits too (the shipped model learnt from them).
  *
  *   tsx scripts/eval-ner.ts [--model FILE] [--eval DIR] [--dev] [--no-corpora] [--no-eval] [--out pred.jsonl]
- *                           [--first-stage-only] [--lang fr]
+ *                           [--first-stage-only] [--lang fr] [--harmonised]
  *
  * With --lang, another language's shipped model on its corpora's held-out splits (data/ner-<lang>/manifest.json's
  * "heldout": dev, which chose its settings, and test, for the figures), exact typed spans; the per-genre scores are the
@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { loadNerModel } from '../cli/ner-model';
 import { analyzeText } from '../lib/analyze';
 import { nerModel, nerResources } from '../lib/entities/model';
-import { readContractions, readManifest, readSplit, TEST_SOURCES, testHalves } from './ner/corpus';
+import { harmonised, readContractions, readManifest, readSplit, TEST_SOURCES, testHalves } from './ner/corpus';
 import { LANGUAGE_SPLITS } from './ner/languages';
 import { scoreCorpus } from './ner/score';
 
@@ -127,7 +127,9 @@ if (LANG && LANG !== 'en' && !flag('no-corpora')) {
   }
 } else if (!flag('no-corpora')) {
   const manifest = readManifest();
-  const read = (source: string, split: string) => readSplit(source, split, manifest, { misc: 'mask' });
+  // --harmonised: the labels in the product's convention, as the model is trained on (corpus.ts harmonised).
+  const read = (source: string, split: string) =>
+    readSplit(source, split, manifest, { misc: 'mask', ...(flag('harmonised') ? harmonised(source) : {}) });
   const crossner = TEST_SOURCES.filter((s) => s.startsWith('crossner'));
   if (flag('dev'))
     printCounts(
@@ -139,7 +141,7 @@ if (LANG && LANG !== 'en' && !flag('no-corpora')) {
       ),
     );
   printCounts(
-    'corpora held out: the second half of each test split, never trained on (exact typed spans; MISC only where annotated)',
+    `corpora held out: the second half of each test split, never trained on (exact typed spans; MISC only where annotated${flag('harmonised') ? '; labels harmonised' : ''})`,
     scoreCorpus(
       TEST_SOURCES.flatMap((s) => testHalves(read(s, 'test'))[1]),
       model,

@@ -5,12 +5,16 @@
  *   tsx scripts/train-ner.ts [--select] [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2]
  *                            [--misc mask|drop] [--no-lexicons] [--no-shapes] [--no-clusters] [--no-names] [--flat] [--quick]
  *                            [--augment SHARE [--augment-case title|caps]] [--lang de]
+ *                            [--misc-also none|source:LOC+ORG,...] [--keep-gpe-org] [--seed N]
  *
  * Splits (data/ner/README.md): with --select, for choosing settings, every source's train split, CrossNER's dev split
  * (its train splits are 100–200 paragraphs), UNER PUD and WikiGold are trained on, and the dev splits (CrossNER: the
  * first half of test) are scored. The shipped model (no --select) learns from every split but the second half of each
  * test split, cut at a document boundary, which is held out for good (scored here, by npm run eval:ner and by the
  * quality test).
+ * The corpora are read in the product's labelling convention (scripts/ner/corpus.ts, data/ner/README.md): UNER's
+ * countries and cities that stand for a government are LOC (--keep-gpe-org: as UNER has them, ORG), and CrossNER
+ * science's MISC spans, its astronomical objects among them, may be MISC or LOC (--misc-also none: MISC only).
  * `--lang de` trains another language's model from data/ner-<lang>, its splits and resources as scripts/ner/languages.ts
  * gives them, and writes lib/entities/model/ner-<lang>.bin.
  */
@@ -31,7 +35,18 @@ import {
   viterbi,
   writeModel,
 } from '../lib/entities/tagger';
-import { readContractions, readConventions, readManifest, readSplit, type Sentence, TEST_SOURCES, testHalves } from './ner/corpus';
+import {
+  GPE_AS_ORG,
+  MISC_MAY_ALSO_BE,
+  PLACES_AS_LOC,
+  readContractions,
+  readConventions,
+  readManifest,
+  readSplit,
+  type Sentence,
+  TEST_SOURCES,
+  testHalves,
+} from './ner/corpus';
 import { LANGUAGE_SPLITS } from './ner/languages';
 import { type Example, Perceptron, random, shuffle } from './ner/perceptron';
 import { readNerLexicon } from './ner-lexicons.mjs';
@@ -88,12 +103,26 @@ const resources: NerResources = ablated(
 );
 
 // ---- data ----
+/** What a source's MISC spans may also be (corpus.ts MISC_MAY_ALSO_BE; --misc-also none, or source:LOC+ORG,...). */
+const MISC_ALSO: Record<string, number[]> = (() => {
+  const given = option('misc-also', '');
+  if (!given) return { ...MISC_MAY_ALSO_BE } as Record<string, number[]>;
+  if (given === 'none') return {};
+  return Object.fromEntries(
+    given.split(',').map((entry) => {
+      const [source, types] = entry.split(':') as [string, string];
+      return [source, types.split('+').map((t) => ENTITY_TYPES.indexOf(t as (typeof ENTITY_TYPES)[number]))];
+    }),
+  );
+})();
 const manifest = readManifest(LANG);
 const contractions = SPLITS?.contractions ? readContractions(LANG, SPLITS.contractions.file) : undefined;
 const read = (source: string, split: string) =>
   readSplit(source, split, manifest, {
     misc: MISC,
     maskPartialMisc: MASK_PARTIAL,
+    ...(MISC_ALSO[source] ? { miscMayAlsoBe: MISC_ALSO[source] } : {}),
+    ...(GPE_AS_ORG.has(source) && !flag('keep-gpe-org') ? { placesAsLoc: PLACES_AS_LOC } : {}),
     ...(contractions && SPLITS?.contractions?.sources.includes(source) ? { contractions } : {}),
   });
 // Settings are chosen with --select: training on the train splits (CrossNER: train and dev) and UNER PUD and WikiGold,

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf } from '../../lib/entities/tagger';
+import { KNOWN_ORGS } from '../../lib/entities/lexicon';
+import { PLACES as LEXICON_PLACES } from '../../lib/entities/lexicon-data';
+import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf, tagPosition, tagType } from '../../lib/entities/tagger';
 import { splitSentences, tokenWords } from '../../lib/entities/tokens';
 
 export const DATA_DIR = new URL('../../data/ner/', import.meta.url).pathname;
@@ -62,7 +64,43 @@ export interface ReadOptions {
   maskPartialMisc?: boolean;
   /** word pairs written as one word ("de o" → "do"): joined back, for sources of UD syntactic words */
   contractions?: ReadonlyMap<string, string>;
+  /**
+   * types a MISC span of this source may also be (partial labels: the span is MISC or one of these), for sources
+   * whose MISC merges kinds of name that the target convention types otherwise (MISC_MAY_ALSO_BE)
+   */
+  miscMayAlsoBe?: readonly number[];
+  /** place names (lowercase) whose ORG spans become LOC (a country or city standing for its government: GPE_AS_ORG) */
+  placesAsLoc?: { has(name: string): boolean };
 }
+
+/**
+ * UNER types a country or city that stands for its government or people as ORG ("China said", "Hong Kong's
+ * government": a fifth of UNER PUD's ORG spans); the product's convention keeps countries and cities LOC whatever
+ * they stand for. The trainer reads these sources' ORG spans that are a place name of the lexicon (and no known
+ * organisation's) as LOC. (Other sources' ORG place names are mostly clubs named by their city, which stay ORG.)
+ */
+export const GPE_AS_ORG = new Set(['uner-ewt', 'uner-pud']);
+
+/**
+ * The place names GPE_AS_ORG reads as LOC: countries, regions and well-known places and cities (compromise's, not the
+ * GeoNames towns, which take in firms' names such as "Edison") that are no known organisation's.
+ */
+const wellKnownPlaces = new Set(LEXICON_PLACES.split('|'));
+export const PLACES_AS_LOC = { has: (name: string) => wellKnownPlaces.has(name) && !KNOWN_ORGS.has(name) };
+
+/** A source's labels in the product's convention (MISC_MAY_ALSO_BE, GPE_AS_ORG), as the shipped model is trained on. */
+export const harmonised = (source: string): Pick<ReadOptions, 'miscMayAlsoBe' | 'placesAsLoc'> => ({
+  ...(MISC_MAY_ALSO_BE[source] ? { miscMayAlsoBe: MISC_MAY_ALSO_BE[source] } : {}),
+  ...(GPE_AS_ORG.has(source) ? { placesAsLoc: PLACES_AS_LOC } : {}),
+});
+
+/**
+ * CrossNER's science domain maps its astronomical objects (831 spans: "Earth", "Mars", "Titan") to MISC, where the
+ * product's convention, and the other corpora (UNER, GUM, BTC, WNUT: "Earth" LOC 25 times, MISC never), make them
+ * places. Its fine types are not in the committed files, so its MISC spans may be MISC or LOC, and the model's other
+ * evidence decides which (partial labels, as for the sources without MISC).
+ */
+export const MISC_MAY_ALSO_BE: Readonly<Record<string, readonly number[]>> = { 'crossner-science': [2] };
 
 /**
  * A language's contractions table (`<source>/contractions.tsv` of its corpora: surface, words, count, share): the
@@ -94,6 +132,20 @@ function joinContractions(words: string[], types: number[], begins: boolean[], t
   }
 }
 
+/** ORG spans whose words are a place name become LOC, in place. */
+function placesAsLoc(words: string[], types: number[], begins: boolean[], places: { has(name: string): boolean }): void {
+  for (let k = 0; k < words.length; ) {
+    if (types[k] !== 1) {
+      k++;
+      continue;
+    }
+    let end = k + 1;
+    while (end < words.length && types[end] === 1 && !begins[end]) end++;
+    if (places.has(words.slice(k, end).join(' ').toLowerCase())) for (let j = k; j < end; j++) types[j] = 2;
+    k = end;
+  }
+}
+
 /** The sentences of one split file. */
 export function readSplit(source: string, split: string, manifest: Manifest, options: ReadOptions): Sentence[] {
   const info = manifest.sources[source]?.splits[split];
@@ -102,6 +154,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
   const text = gunzipSync(readFileSync(join(dataDir(language), source, `${split}.conll.gz`))).toString('utf8');
   const miscAnnotated = info.misc_annotated && options.misc !== 'drop';
   const maskMisc = options.misc === 'mask' && (!info.misc_annotated || (options.maskPartialMisc && info.misc_coverage === 'partial'));
+  const miscAlso = miscAnnotated ? (options.miscMayAlsoBe ?? []) : [];
   const sentences: Sentence[] = [];
   let doc = `${source}/${split}/0`;
   let words: string[] = [];
@@ -112,6 +165,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
   const flush = () => {
     if (!words.length) return;
     if (options.contractions) joinContractions(words, types, begins, options.contractions);
+    if (options.placesAsLoc) placesAsLoc(words, types, begins, options.placesAsLoc);
     const gold = toBilou(types, begins);
     const tokens = splitSentences(
       words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })),
@@ -137,6 +191,14 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
       if (maskMisc) {
         allowed = new Uint32Array(b - a);
         for (let k = 0; k < b - a; k++) allowed[k] = g[k] === 0 ? O_OR_MISC : 1 << (g[k] as number);
+      } else if (miscAlso.length && g.some((t) => tagType(t) === 3)) {
+        allowed = new Uint32Array(b - a);
+        for (let k = 0; k < b - a; k++) {
+          const t = g[k] as number;
+          let mask = 1 << t;
+          if (tagType(t) === 3) for (const other of miscAlso) mask |= 1 << tagOf(other, tagPosition(t));
+          allowed[k] = mask;
+        }
       }
       sentences.push({ words: words.slice(a, b), gold: g, allowed, source, doc: docId, misc: miscAnnotated });
     }

@@ -13,10 +13,11 @@ describe('the shipped model on held-out corpus slices (exact typed spans)', () =
   const manifest = readManifest();
   const model = nerModel();
   // Floors a few points under the scores at the last training run (README, "Names"): a broken feature, tokeniser or
-  // model file falls far below them.
+  // model file falls far below them. (GUM's held-out half is a few documents that repeat their names, so one name typed
+  // wrong moves it by points: 0.538 to 0.603 over six trainings of round 4.)
   test.each<[string, string, number]>([
     ['uner-ewt', 'test', 0.69],
-    ['gum', 'test', 0.57],
+    ['gum', 'test', 0.52],
     ['crossner-politics', 'test', 0.77],
   ])('%s %s: F1 at least %s', (source, split, floor) => {
     // The second half of the test split is held out (the shipped model learnt from the first).
