@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { findNerModel } from '../cli/ner-model';
 import type { findEntities as FindEntities } from '../lib/entities';
 import type { findQuotes as FindQuotes } from '../lib/quotes';
@@ -20,7 +20,7 @@ export function benchLanguages(budgets: Budget[], findEntities: typeof FindEntit
     const file = findNerModel(language);
     if (!file) continue;
     const manifest = readManifest(language);
-    const heldOut = (JSON.parse(readFileSync(`data/ner-${language}/manifest.json`, 'utf8')) as { heldout: { dev: string[] } }).heldout.dev;
+    const heldOut = manifest.heldout?.dev ?? [];
     const sentences = heldOut
       .flatMap((path) => readSplit(path.split('/')[0] ?? '', 'dev', manifest, { misc: 'mask' }))
       .map((x) =>

@@ -31,6 +31,8 @@ export interface Manifest {
   /** the corpora's language (English when absent) */
   language?: string;
   sources: Record<string, { splits: Record<string, { file: string; misc_annotated: boolean; misc_coverage?: string }> }>;
+  /** the held-out files by role ("<source>/<split>.conll"), as the manifest lists them */
+  heldout?: { dev: string[]; test: string[] };
 }
 
 export function readManifest(language = 'en'): Manifest {
