@@ -1,6 +1,6 @@
 /**
- * Names in languages that write compounds whole ("EU-Staaten", "HSV-Präsident") and mark the genitive with a bare "s"
- * ("Trochowskis Comeback"). The tokeniser keeps such a compound one token, as the training corpora do, so the tagger
+ * Names in languages that write compounds whole ("EU-Staaten", "VfB-Präsident") and mark the genitive with a bare "s"
+ * ("Kalbmeiers Comeback"). The tokeniser keeps such a compound one token, as the training corpora do, so the tagger
  * sees the compound, not the name in it: a name found elsewhere in the text, or one of the language's known places and
  * bodies, written as a compound's first part, is a mention of its own; a name with an "s" added to one found elsewhere
  * is that name.
@@ -27,7 +27,7 @@ function typeByName(mentions: TypedMention[]): Map<string, EntityType> {
   return out;
 }
 
-/** "Trochowskis" → "Trochowski" where the text names "Trochowski" too (a genitive, not another name). */
+/** "Kalbmeiers" → "Kalbmeier" where the text names "Kalbmeier" too (a genitive, not another name). */
 export function trimGenitives(mentions: TypedMention[]): TypedMention[] {
   const names = new Set(mentions.map((m) => m.text));
   return mentions.map((m) => {

@@ -11,7 +11,7 @@ const EDGE_ARTICLE = /^(?:the|a|an)$/;
 const POSSESSIVE = /^['’]s$/;
 /** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
 const NO_WORD = /^[^\p{L}\p{N}]+$/u;
-/** A word with a capital or a digit: what a name's first and last words are ("iPhone", "Destiny 2"; not "province"). */
+/** A word with a capital or a digit: what a name's first and last words are ("iPhone", "Windows 11"; not "province"). */
 const NAME_WORD = /[\p{Lu}\p{Lt}\p{N}]/u;
 /** Marks that end one name and start another when a tagger's span runs over them ("Ohio – The Band"). */
 const NAME_BREAK = /^(?:[|–—]|--)$/;
