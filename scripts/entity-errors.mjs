@@ -4,8 +4,11 @@
 // run on, spurious entities (one mention or more) and missed ones. Entities are matched as score.mjs matches them (its
 // name rule, same type, exact names first).
 //
-//   node scripts/entity-errors.mjs pred.jsonl [--eval ../shared/eval] [--genre web-news] [--list]
+//   node scripts/entity-errors.mjs pred.jsonl [--eval ../shared/eval] [--genre web-news] [--list] [--confusion]
 //
+// --confusion adds, per genre, the gold type of every proper-name mention against the type of the predicted mention
+// that overlaps it most ("none" where no mention does; a predicted mention that overlaps no gold one counts as gold
+// "none"): where typed-mention errors come from, in aggregate.
 // --list prints each error under its kind (document, type, name, mentions). The eval documents are a dev set: read the
 // kinds to choose what to fix in general, never to fit one document.
 import { existsSync } from 'node:fs';
@@ -61,6 +64,8 @@ function greedy(pairs) {
 const data = loadData(join(evalDir, 'data'), { only: 'nlp' });
 const preds = loadPreds(predFile);
 const genreOnly = option('genre');
+/** genre → "gold->predicted" → mentions (--confusion) */
+const confusion = new Map();
 /** genre → kind → examples */
 const errors = new Map();
 const add = (genre, kind, example) => {
@@ -93,6 +98,29 @@ for (const doc of data.nlp) {
     });
   });
   const { pUsed, gUsed } = greedy(pairs);
+  if (args.includes('--confusion')) {
+    const counts = confusion.get(doc.genre) ?? new Map();
+    confusion.set(doc.genre, counts);
+    const count = (key) => counts.set(key, (counts.get(key) ?? 0) + 1);
+    const mentions = all.flatMap((e) => (e.mentions ?? []).map((m) => ({ ...m, type: e.type })));
+    const matched = new Set();
+    for (const g of proper) {
+      let best = -1;
+      let most = 0;
+      mentions.forEach((m, i) => {
+        const o = overlap(m, g);
+        if (o > most) {
+          most = o;
+          best = i;
+        }
+      });
+      if (best >= 0) matched.add(best);
+      count(`${g.type}->${best >= 0 ? mentions[best].type : 'none'}`);
+    }
+    mentions.forEach((m, i) => {
+      if (!matched.has(i) && !proper.some((g) => overlap(m, g))) count(`none->${m.type}`);
+    });
+  }
   const shared = (p, g) => g.own.reduce((s, m) => s + (p.mentions ?? []).reduce((t, pm) => t + overlap(pm, m), 0), 0);
   const label = (e) => `${doc.id} ${e.type} ${JSON.stringify(e.name ?? e.names.join(' | '))} ×${e.mentions?.length ?? e.own.length}`;
 
@@ -140,6 +168,12 @@ for (const doc of data.nlp) {
 
 for (const [genre, kinds] of errors) {
   console.log(`\n${genre}`);
+  const counts = confusion.get(genre);
+  if (counts) {
+    console.log('  mentions, gold->predicted type:');
+    for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`${String(n).padStart(5)}  ${key}`);
+    console.log('  entities:');
+  }
   for (const [kind, examples] of [...kinds].sort((a, b) => b[1].length - a[1].length)) {
     console.log(`${String(examples.length).padStart(5)}  ${kind}`);
     if (args.includes('--list')) for (const e of examples) console.log(`         ${e}`);
