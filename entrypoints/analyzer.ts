@@ -15,6 +15,7 @@ import { extractPage, type PageExtraction } from '../lib/analyze/page';
 import type { GateSignals } from '../lib/detect';
 // The module itself: the folder's index would bring the linker into the page.
 import { namesForLookUp } from '../lib/knowledge/provider';
+import { unpackAnalysis } from '../lib/messaging';
 
 interface PageSession {
   undo(): void;
@@ -41,13 +42,26 @@ const SLICE_MS = 8;
 
 /**
  * Names and quotes are found in the background (message passing, on the device): the lexicons load once there instead
- * of into every article tab, and the page's main thread never waits on them.
+ * of into every article tab, and the page's main thread never waits on them. This is a long article's first part,
+ * shown while the whole is analysed.
  */
-function textAnalysis(page: PageExtraction, upTo?: number): Promise<TextAnalysis> {
-  if (!page.isArticle || !page.article) return Promise.resolve({ entities: [], quotes: [], nlp: page.nlp });
-  const text = upTo === undefined ? page.article.text : page.article.text.slice(0, upTo);
+async function firstPartAnalysis(page: PageExtraction, upTo: number): Promise<TextAnalysis> {
+  if (!page.isArticle || !page.article) return { entities: [], quotes: [], nlp: page.nlp };
+  const text = page.article.text.slice(0, upTo);
   const blockQuotes = page.blockQuotes.filter((b) => b.end <= text.length);
-  return sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes });
+  return unpackAnalysis(text, await sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes }));
+}
+
+/**
+ * The page's extraction goes to the background once: it analyses the article, keeps the whole result for this tab (the
+ * popup and the history read it there) and answers with the names and quotes to show, by their offsets in the text.
+ */
+async function wholeAnalysis(page: PageExtraction, url: string): Promise<TextAnalysis> {
+  const { isArticle, reason, nlp, blockQuotes } = page;
+  // Of a page that is not an article, only the verdict: nothing is kept of it.
+  const article = isArticle ? page.article : null;
+  const packed = await sendMessage('page/extracted', { url, isArticle, reason, nlp, article, blockQuotes: isArticle ? blockQuotes : [] });
+  return unpackAnalysis(article?.text ?? '', packed);
 }
 
 /** A long article's first part is highlighted at once, while the background works through the rest (in sections). */
@@ -140,19 +154,14 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
   const whole = page.article?.text.length ?? 0;
   if (page.isArticle && whole > WHOLE_TEXT_CHARS) {
     const firstPart = sections(page.article?.text ?? '', FIRST_PART_CHARS)[0]?.end ?? whole;
-    textAnalysis(page, firstPart).then(
+    firstPartAnalysis(page, firstPart).then(
       (text) => show(resultOf(text), false),
       () => {},
     );
   }
-  textAnalysis(page).then(
+  wholeAnalysis(page, url).then(
     (text) => {
-      if (undone) return;
-      const result = resultOf(text);
-      show(result, true);
-      sendMessage('page/analysed', { url, result }).catch(() => {
-        // The background is gone (extension reloading): the highlights still work on their own.
-      });
+      if (!undone) show(resultOf(text), true);
     },
     () => {
       // The background is gone (extension reloading): the page stays as it is.

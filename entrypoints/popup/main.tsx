@@ -17,7 +17,7 @@ import { DEFAULT_CONTROL, offFor, type ReaderControl, siteOf, withSite } from '.
 import type { BackgroundNote } from '../../lib/knowledge';
 // The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
 import { namesForLookUp } from '../../lib/knowledge/provider';
-import type { HistoryResponse, SearchPreview, TabState } from '../../lib/messaging';
+import { type HistoryResponse, type SearchPreview, type TabState, unpackResult } from '../../lib/messaging';
 
 /** `?tabId=` when opened as a page (tests, a pinned tab): known at once, so its analysis is asked for at once. */
 function tabIdInAddress(): number | undefined {
@@ -39,6 +39,10 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
 
+/** What the background keeps of a tab, its analysis rebuilt from the packed answer (see lib/messaging/packed.ts). */
+const askBackground = (tabId: number): Promise<TabState | null> =>
+  sendMessage('popup/tab-state', { tabId }).then((state) => state && { ...state, result: state.result && unpackResult(state.result) });
+
 /**
  * The popup's first questions, asked while the module loads: in an effect they would wait for the first paint, a frame
  * or more. The tab is found once; its analysis is asked for at once when the address names the tab, else as soon as the
@@ -47,12 +51,12 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
 const openingTab = targetTab();
 const addressedTabId = tabIdInAddress();
 let openingState: { tabId: number; answer: Promise<TabState | null> } | null =
-  addressedTabId !== undefined ? { tabId: addressedTabId, answer: sendMessage('popup/tab-state', { tabId: addressedTabId }) } : null;
+  addressedTabId !== undefined ? { tabId: addressedTabId, answer: askBackground(addressedTabId) } : null;
 const openingStateFound = openingState
   ? Promise.resolve()
   : openingTab.then(
       (tab) => {
-        if (tab) openingState = { tabId: tab.id, answer: sendMessage('popup/tab-state', { tabId: tab.id }) };
+        if (tab) openingState = { tabId: tab.id, answer: askBackground(tab.id) };
       },
       () => {},
     );
@@ -62,7 +66,7 @@ async function askTabState(tabId: number): Promise<TabState | null> {
   await openingStateFound;
   const opening = openingState;
   openingState = null;
-  return opening?.tabId === tabId ? opening.answer : sendMessage('popup/tab-state', { tabId });
+  return opening?.tabId === tabId ? opening.answer : askBackground(tabId);
 }
 
 /** How long the popup shows "loading" for a page whose analysis has not come (it keeps listening after). */

@@ -127,10 +127,11 @@ describe('per-tab state', () => {
 
   test('an analysis that went missing is reported, not shown as an empty page', async () => {
     const db = results();
-    const store = tabStateStore(sessionArea(), db);
-    await store.set(4, stateOf(SMALL));
+    const area = sessionArea();
+    await tabStateStore(area, db).set(4, stateOf(SMALL));
     for (const key of await db.keys()) await db.delete(key);
-    expect((await store.get(4))?.problem).toMatch(/is gone/);
+    // (The service worker was stopped meanwhile: the store that kept it, and its memory, are gone.)
+    expect((await tabStateStore(area, db).get(4))?.problem).toMatch(/is gone/);
   });
 
   test('a new state replaces the old analysis, and closing the tab deletes it', async () => {
@@ -156,6 +157,78 @@ describe('per-tab state', () => {
     expect(await now.sweep()).toBe(1);
     expect(await db.keys()).toHaveLength(2);
     expect((await now.get(1))?.result).toEqual(SMALL);
+  });
+});
+
+/** A result store that counts its reads. */
+function countingResults() {
+  const inner = results();
+  const reads = { count: 0 };
+  const store: ResultStore = {
+    ...inner,
+    get: (key) => {
+      reads.count++;
+      return inner.get(key);
+    },
+  };
+  return { store, reads };
+}
+
+describe('the states of the tabs in use stay in memory', () => {
+  test('a state is there at once, before storage has it, and is read without the database', async () => {
+    const area = sessionArea();
+    const { store: db, reads } = countingResults();
+    const store = tabStateStore(area, db);
+    const keeping = store.set(7, stateOf(SMALL));
+    expect(await store.get(7)).toEqual(stateOf(SMALL));
+    expect(await keeping).toBe(true);
+    expect(area.items.has('tab:7')).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await store.get(7))?.result).toEqual(SMALL);
+    expect(reads.count).toBe(0);
+  });
+
+  test('only the most recently used tabs stay in memory; the others are read back from storage', async () => {
+    const area = sessionArea();
+    const { store: db, reads } = countingResults();
+    const store = tabStateStore(area, db, Date.now, 3);
+    for (let tab = 1; tab <= 5; tab++) await store.set(tab, stateOf(SMALL, `https://news.example/${tab}`));
+    for (const tab of [3, 4, 5]) expect((await store.get(tab))?.url).toBe(`https://news.example/${tab}`);
+    expect(reads.count).toBe(0);
+    expect((await store.get(1))?.result).toEqual(SMALL);
+    expect(reads.count).toBe(1);
+    // Tab 1, just read, is in memory again; tab 3, the least recently used, went out for it.
+    await store.get(1);
+    expect(reads.count).toBe(1);
+    await store.get(3);
+    expect(reads.count).toBe(2);
+  });
+
+  test('a tab’s states reach storage in the order they were kept, and a closed tab is forgotten in both', async () => {
+    const area = sessionArea();
+    const db = results();
+    const store = tabStateStore(area, db);
+    const gated = { ...stateOf(null), analysedAt: 1 };
+    const analysedState = { ...stateOf(SMALL), analysedAt: 2 };
+    void store.set(9, gated);
+    await store.set(9, analysedState);
+    expect(await tabStateStore(area, db).get(9)).toEqual(analysedState);
+    await store.remove(9);
+    expect(await store.get(9)).toBeNull();
+    expect(await db.keys()).toHaveLength(0);
+  });
+
+  test('an analysis that could not be kept is not shown from memory either', async () => {
+    const failing: ResultStore = {
+      get: async () => undefined,
+      put: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      delete: async () => {},
+      keys: async () => [],
+    };
+    const store = tabStateStore(sessionArea(1000), failing);
+    await store.set(2, stateOf(SMALL));
+    expect((await store.get(2))?.problem).toMatch(/storage is full/);
   });
 });
 
