@@ -17,6 +17,11 @@ import type { GateSignals } from '../lib/detect';
 import { namesForLookUp } from '../lib/knowledge/provider';
 import { unpackAnalysis } from '../lib/messaging';
 
+export interface AnalyserInjection {
+  names: ElementNames;
+  readerAsked: boolean;
+}
+
 interface PageSession {
   undo(): void;
   /** opens the card of the name the reader selected (the context menu); false when the page highlights no such name */
@@ -27,12 +32,15 @@ declare global {
   // Globals of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
   // script undoes the session when a single-page app navigates.
   var __backstorySession: PageSession | undefined;
-  /** the per-install element names, set by the background just before it injects this script */
-  var __backstoryNames: ElementNames | undefined;
+  /**
+   * What the background gives the analyser it injects: this install's element names, and whether the reader asked for
+   * this page to be analysed whatever the gate said. Set by a script the background sends along with this one.
+   */
+  var __backstoryInjection: AnalyserInjection | undefined;
+  /** set by an analyser that ran before its injection's settings came: the background's setter starts it with them */
+  var __backstoryStart: ((injection: AnalyserInjection) => void) | undefined;
   /** the gate's last reading of this page (see gate.content.ts) */
   var __backstoryGateSignals: GateSignals | undefined;
-  /** set by the background when the reader asked for this page to be analysed, whatever the gate said */
-  var __backstoryReaderAsked: boolean | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -184,12 +192,20 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
   return { undo: undoAll, openCardFor };
 }
 
-/** Injected by the background into pages the gate passed. */
+/** Injected by the background into pages the gate passed (or the reader asked for), with its settings. */
 export default defineUnlistedScript(() => {
-  const names = globalThis.__backstoryNames;
-  const readerAsked = globalThis.__backstoryReaderAsked === true;
-  globalThis.__backstoryReaderAsked = undefined;
-  if (globalThis.__backstorySession || !names) return;
+  if (globalThis.__backstorySession) return;
+  const injection = globalThis.__backstoryInjection;
+  globalThis.__backstoryInjection = undefined;
+  if (injection) startSession(injection);
+  // The background sends the settings and this script together (one round trip less before the first highlight):
+  // where this one runs first, the settings' script starts it.
+  else globalThis.__backstoryStart = startSession;
+});
+
+/** The page's session: analysed, highlighted, and analysed again (a few times) when the page rebuilds its article. */
+function startSession({ names, readerAsked }: AnalyserInjection): void {
+  if (globalThis.__backstorySession) return;
   let reanalyses = 0;
   const none: Shown = { undo() {}, openCardFor: () => false };
   let current = none;
@@ -217,4 +233,4 @@ export default defineUnlistedScript(() => {
   globalThis.__backstorySession = session;
   // Disabling, removing or updating the extension takes the highlights and the card away with it.
   stopLifetime = whenExtensionGone(() => session.undo());
-});
+}

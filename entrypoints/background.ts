@@ -18,6 +18,7 @@ import { highlightedEntities } from '../lib/analyze/highlighted';
 import { type ArticleContext, articleContext } from '../lib/knowledge';
 import { type PackedAnalysis, type PageExtract, packAnalysis, packResult, type TabState } from '../lib/messaging';
 import type { Steps } from '../lib/steps';
+import type { AnalyserInjection } from './analyzer';
 
 /**
  * How long the background works through an analysis' steps before it yields to the event loop. Kept short: the
@@ -119,21 +120,25 @@ export default defineBackground(() => {
     const target = { tabId, frameIds: [frameId] };
     const names = await elementNames();
     // Asked for together, each a round trip through the browser: the stylesheet and the page-world listener are in
-    // place long before the first highlight, which waits for the analysis; only the analyser needs its names first.
+    // place long before the first highlight, which waits for the analysis; the analyser is started with its settings
+    // whichever of the two scripts runs first (see the analyser's entry point).
     const css = browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
     // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
     const cleanup = browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
-    const analyser = browser.scripting
-      .executeScript({
-        target,
-        func: (n: typeof names, asked: boolean) => {
-          globalThis.__backstoryNames = n;
-          globalThis.__backstoryReaderAsked = asked;
-        },
-        args: [names, readerAsked],
-      })
-      .then(() => browser.scripting.executeScript({ target, files: ['/analyzer.js'] }));
-    await Promise.all([css, cleanup, analyser]);
+    const settings = browser.scripting.executeScript({
+      target,
+      func: (injection: AnalyserInjection) => {
+        // A page with a session already ignores this injection, as the analyser does.
+        if (globalThis.__backstorySession) return;
+        const start = globalThis.__backstoryStart;
+        globalThis.__backstoryStart = undefined;
+        if (start) start(injection);
+        else globalThis.__backstoryInjection = injection;
+      },
+      args: [{ names, readerAsked }],
+    });
+    const analyser = browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
+    await Promise.all([css, cleanup, settings, analyser]);
   };
 
   /**
