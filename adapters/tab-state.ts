@@ -158,12 +158,16 @@ export function tabStateStore(
 
     /**
      * Keeps a tab's state: in memory at once (a `get` straight after answers with it), then in storage, after the tab's
-     * earlier writes. Resolves to false when the analysis could not be kept in storage (the entry then says why).
+     * earlier writes and `after` (what must not wait for storage calls). Resolves to false when the analysis could not
+     * be kept in storage (the entry then says why).
      */
-    set(tabId: number, state: TabState): Promise<boolean> {
+    set(tabId: number, state: TabState, after?: Promise<unknown>): Promise<boolean> {
       changed(tabId);
       remember(tabId, state);
-      return inTurn(tabId, () => write(tabId, state));
+      return inTurn(tabId, async () => {
+        await after;
+        return write(tabId, state);
+      });
     },
 
     remove(tabId: number): Promise<void> {

@@ -149,21 +149,27 @@ export default defineBackground(() => {
   const nextDocument = (tabId: number) => documents.set(tabId, (documents.get(tabId) ?? 0) + 1);
 
   /**
-   * Keeps a page's analysis for its tab (see tabStateStore: in memory at once, then in storage), then updates the
-   * badge, the reading history and the opted-in prefetch. Off the page's path: it already has its highlights' answer.
+   * Keeps a page's analysis for its tab: in memory at once (the popup may ask before the page has its highlights), in
+   * storage, the badge, the reading history and the opted-in prefetch only once the page has its answer: their calls
+   * through the browser run on this thread, and before the answer they would hold it back.
    */
-  const keepAnalysis = async (tabId: number, state: TabState) => {
+  const keepAnalysis = (tabId: number, state: TabState) => {
+    const answered = nextTask();
     // A failure to keep it is kept as a problem the popup shows; the badge and the history still go on.
-    const stored = store.set(tabId, state).catch(() => false);
-    const result = state.result;
-    await showCount(tabId, result ? highlightedEntities(result.entities).length : 0);
-    await stored;
-    if (!result) return;
-    // The reading history stays on the device; a failing database costs the history entry, never the page.
-    const settings = await readSettings();
-    await history.record(state, settings).catch(() => false);
-    // Off by default: only a reader who opted in has notes looked up before a hover.
-    void prefetchNotes(result, settings).catch(() => 0);
+    const stored = store.set(tabId, state, answered).catch(() => false);
+    void answered
+      .then(async () => {
+        const result = state.result;
+        await showCount(tabId, result ? highlightedEntities(result.entities).length : 0);
+        await stored;
+        if (!result) return;
+        // The reading history stays on the device; a failing database costs the history entry, never the page.
+        const settings = await readSettings();
+        await history.record(state, settings).catch(() => false);
+        // Off by default: only a reader who opted in has notes looked up before a hover.
+        void prefetchNotes(result, settings).catch(() => 0);
+      })
+      .catch(() => undefined);
   };
 
   /** The page's article analysed here and kept for its tab; the page gets what it highlights and its cards show. */
@@ -178,7 +184,7 @@ export default defineBackground(() => {
     if (tabId !== undefined && documents.get(tabId) === seen) {
       const { url, isArticle, reason, article } = page;
       const result = isArticle ? { isArticle, reason, article, ...analysis } : null;
-      void keepAnalysis(tabId, { url: isArticle ? url : '', isArticle, reason, result, analysedAt: Date.now() }).catch(() => undefined);
+      keepAnalysis(tabId, { url: isArticle ? url : '', isArticle, reason, result, analysedAt: Date.now() });
     }
     return packAnalysis(text, analysis, { attributedOnly: true });
   };
@@ -202,6 +208,9 @@ export default defineBackground(() => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { injected: false };
       nextDocument(tabId);
+      // The heavy analyser is injected only into pages the gate passed, and only into the top frame; asked for first, so
+      // the storage calls below do not go before it.
+      const injected = isArticle ? injectAnalyser(tabId, sender.frameId ?? 0, false) : Promise.resolve();
       // Nothing is kept about a page that is not an article, not even its address (search pages, reset links). Kept
       // while the analyser is injected: the store keeps a tab's states in order, and the popup asks the store.
       const kept = store
@@ -211,8 +220,7 @@ export default defineBackground(() => {
         await Promise.all([kept, showCount(tabId, 0)]);
         return { injected: false };
       }
-      // The heavy analyser is injected only into pages the gate passed, and only into the top frame.
-      await Promise.all([kept, injectAnalyser(tabId, sender.frameId ?? 0, false)]);
+      await Promise.all([kept, injected]);
       return { injected: true };
     },
     'page/analyse': ({ tabId, confirm }) => analyseTab(tabId, confirm),

@@ -187,6 +187,22 @@ describe('the states of the tabs in use stay in memory', () => {
     expect(reads.count).toBe(0);
   });
 
+  test('storage is written only after what must not wait for it, while memory answers at once', async () => {
+    const area = sessionArea();
+    const store = tabStateStore(area, results());
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const keeping = store.set(3, stateOf(SMALL), answered);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(area.items.has('tab:3')).toBe(false);
+    expect((await store.get(3))?.result).toEqual(SMALL);
+    answer();
+    expect(await keeping).toBe(true);
+    expect(area.items.has('tab:3')).toBe(true);
+  });
+
   test('only the most recently used tabs stay in memory; the others are read back from storage', async () => {
     const area = sessionArea();
     const { store: db, reads } = countingResults();
