@@ -42,9 +42,10 @@ type Entry = Omit<TabState, 'result'> & { resultKey?: string; result?: AnalysisR
 /**
  * How many tabs' states (analyses included) the background also keeps in memory, the most recently kept or read: the
  * popup, the look-ups and the history of the tabs in use are answered without a database read. The others, and all of
- * them after the service worker was stopped, are read back from storage.
+ * them after the service worker was stopped, are read back from storage. Bounded by tabs and by the articles' text (a
+ * result's size follows its text: about 3.5 bytes of JSON per character of a long article's); the latest always stays.
  */
-export const TABS_IN_MEMORY = 8;
+export const IN_MEMORY = { tabs: 8, chars: 1_000_000 };
 
 /**
  * Per-tab page state. The small part (what the page is, where its analysis is) lives in session storage, so it
@@ -56,7 +57,7 @@ export function tabStateStore(
   area: StorageArea,
   results: ResultStore = databaseResults(),
   now: () => number = Date.now,
-  inMemory: number = TABS_IN_MEMORY,
+  inMemory: { tabs: number; chars: number } = IN_MEMORY,
 ) {
   // A result's key starts with when it was made, so a sweep leaves alone what was made after it began.
   const startedAt = now();
@@ -68,12 +69,16 @@ export function tabStateStore(
   };
   /** the states in memory, least recently used first */
   const memory = new Map<number, TabState>();
+  const charsOf = (state: TabState) => state.result?.article?.text.length ?? 0;
   const remember = (tabId: number, state: TabState) => {
     memory.delete(tabId);
     memory.set(tabId, state);
-    for (const oldest of memory.keys()) {
-      if (memory.size <= inMemory) break;
+    let chars = 0;
+    for (const kept of memory.values()) chars += charsOf(kept);
+    for (const [oldest, kept] of memory) {
+      if (oldest === tabId || (memory.size <= inMemory.tabs && chars <= inMemory.chars)) break;
       memory.delete(oldest);
+      chars -= charsOf(kept);
     }
   };
   /** each tab's count of sets and removes: a read that began before one is not remembered */

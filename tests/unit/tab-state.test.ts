@@ -206,7 +206,7 @@ describe('the states of the tabs in use stay in memory', () => {
   test('only the most recently used tabs stay in memory; the others are read back from storage', async () => {
     const area = sessionArea();
     const { store: db, reads } = countingResults();
-    const store = tabStateStore(area, db, Date.now, 3);
+    const store = tabStateStore(area, db, Date.now, { tabs: 3, chars: 1_000_000 });
     for (let tab = 1; tab <= 5; tab++) await store.set(tab, stateOf(SMALL, `https://news.example/${tab}`));
     for (const tab of [3, 4, 5]) expect((await store.get(tab))?.url).toBe(`https://news.example/${tab}`);
     expect(reads.count).toBe(0);
@@ -217,6 +217,22 @@ describe('the states of the tabs in use stay in memory', () => {
     expect(reads.count).toBe(1);
     await store.get(3);
     expect(reads.count).toBe(2);
+  });
+
+  test('memory holds only so much article text, always the latest tab’s', async () => {
+    const { store: db, reads } = countingResults();
+    const chars = SMALL.article?.text.length ?? 0;
+    const store = tabStateStore(sessionArea(), db, Date.now, { tabs: 8, chars: chars * 2 });
+    for (let tab = 1; tab <= 4; tab++) await store.set(tab, stateOf(SMALL, `https://news.example/${tab}`));
+    await store.get(4);
+    await store.get(3);
+    expect(reads.count).toBe(0);
+    await store.get(2);
+    expect(reads.count).toBe(1);
+    const tiny = tabStateStore(sessionArea(), db, Date.now, { tabs: 8, chars: 10 });
+    await tiny.set(5, stateOf(SMALL));
+    await tiny.get(5);
+    expect(reads.count).toBe(1);
   });
 
   test('a tab’s states reach storage in the order they were kept, and a closed tab is forgotten in both', async () => {
