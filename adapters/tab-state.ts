@@ -40,12 +40,25 @@ export function databaseResults(open: () => Promise<IDBPDatabase> = database): R
 type Entry = Omit<TabState, 'result'> & { resultKey?: string; result?: AnalysisResult };
 
 /**
+ * How many tabs' states (analyses included) the background also keeps in memory, the most recently kept or read: the
+ * popup, the look-ups and the history of the tabs in use are answered without a database read. The others, and all of
+ * them after the service worker was stopped, are read back from storage. Bounded by tabs and by the articles' text (a
+ * result's size follows its text: about 3.5 bytes of JSON per character of a long article's); the latest always stays.
+ */
+export const IN_MEMORY = { tabs: 8, chars: 1_000_000 };
+
+/**
  * Per-tab page state. The small part (what the page is, where its analysis is) lives in session storage, so it
  * survives the service worker being stopped and goes with the browser session; the analysis itself, which for a long
  * article runs to megabytes, goes to IndexedDB, which has no 10 MB quota shared by every tab. When it cannot be kept,
  * the entry says so and the popup tells the reader, instead of showing an empty page.
  */
-export function tabStateStore(area: StorageArea, results: ResultStore = databaseResults(), now: () => number = Date.now) {
+export function tabStateStore(
+  area: StorageArea,
+  results: ResultStore = databaseResults(),
+  now: () => number = Date.now,
+  inMemory: { tabs: number; chars: number } = IN_MEMORY,
+) {
   // A result's key starts with when it was made, so a sweep leaves alone what was made after it began.
   const startedAt = now();
   const newKey = () => `${now()}-${crypto.randomUUID()}`;
@@ -54,59 +67,121 @@ export function tabStateStore(area: StorageArea, results: ResultStore = database
   const dropResult = async (entry: Entry | null) => {
     if (entry?.resultKey) await results.delete(entry.resultKey).catch(() => {});
   };
+  /** the states in memory, least recently used first */
+  const memory = new Map<number, TabState>();
+  const charsOf = (state: TabState) => state.result?.article?.text.length ?? 0;
+  const remember = (tabId: number, state: TabState) => {
+    memory.delete(tabId);
+    memory.set(tabId, state);
+    let chars = 0;
+    for (const kept of memory.values()) chars += charsOf(kept);
+    for (const [oldest, kept] of memory) {
+      if (oldest === tabId || (memory.size <= inMemory.tabs && chars <= inMemory.chars)) break;
+      memory.delete(oldest);
+      chars -= charsOf(kept);
+    }
+  };
+  /** each tab's count of sets and removes: a read that began before one is not remembered */
+  const changes = new Map<number, number>();
+  const changed = (tabId: number) => changes.set(tabId, (changes.get(tabId) ?? 0) + 1);
+  /** each tab's writes, one after the other: a state kept later is never overwritten in storage by an earlier one */
+  const writes = new Map<number, Promise<unknown>>();
+  const inTurn = <T>(tabId: number, write: () => Promise<T>): Promise<T> => {
+    const done = (writes.get(tabId) ?? Promise.resolve()).then(write, write);
+    const settled = done.catch(() => undefined);
+    writes.set(tabId, settled);
+    void settled.then(() => {
+      if (writes.get(tabId) === settled) writes.delete(tabId);
+    });
+    return done;
+  };
 
-  return {
-    async get(tabId: number): Promise<TabState | null> {
-      const entry = await entryOf(tabId);
-      if (!entry) return null;
-      const { resultKey, result: inline, ...state } = entry;
-      if (!resultKey) return { ...state, result: inline ?? null };
+  const read = async (tabId: number): Promise<TabState | null> => {
+    const entry = await entryOf(tabId);
+    if (!entry) return null;
+    const { resultKey, result: inline, ...state } = entry;
+    if (!resultKey) return { ...state, result: inline ?? null };
+    try {
+      const result = await results.get(resultKey);
+      if (result) return { ...state, result };
+      return { ...state, result: null, problem: t('tabAnalysisGone') };
+    } catch (error) {
+      return {
+        ...state,
+        result: null,
+        problem: t('tabAnalysisUnread', reason(error)),
+      };
+    }
+  };
+
+  /** Keeps a tab's state in storage; false when the analysis could not be kept (the entry then says why). */
+  const write = async (tabId: number, state: TabState): Promise<boolean> => {
+    const old = await entryOf(tabId);
+    const { result, ...rest } = state;
+    let entry: Entry = rest;
+    let kept = true;
+    if (result) {
+      const resultKey = newKey();
       try {
-        const result = await results.get(resultKey);
-        if (result) return { ...state, result };
-        return { ...state, result: null, problem: t('tabAnalysisGone') };
+        await results.put(resultKey, result);
+        entry = { ...rest, resultKey };
       } catch (error) {
-        return {
-          ...state,
-          result: null,
-          problem: t('tabAnalysisUnread', reason(error)),
-        };
-      }
-    },
-
-    /** Keeps a tab's state; returns false when the analysis could not be kept (the entry then says why). */
-    async set(tabId: number, state: TabState): Promise<boolean> {
-      const old = await entryOf(tabId);
-      const { result, ...rest } = state;
-      let entry: Entry = rest;
-      let kept = true;
-      if (result) {
-        const resultKey = newKey();
-        try {
-          await results.put(resultKey, result);
-          entry = { ...rest, resultKey };
-        } catch (error) {
-          entry = { ...rest, result };
-          // No database: in session storage itself, if it fits; else the reader is told why there is nothing.
-          if (
-            await area.set({ [key(tabId)]: entry }).then(
-              () => false,
-              () => true,
-            )
-          ) {
-            kept = false;
-            entry = { ...rest, problem: t('tabAnalysisUnkept', reason(error)) };
-          }
+        entry = { ...rest, result };
+        // No database: in session storage itself, if it fits; else the reader is told why there is nothing.
+        if (
+          await area.set({ [key(tabId)]: entry }).then(
+            () => false,
+            () => true,
+          )
+        ) {
+          kept = false;
+          entry = { ...rest, problem: t('tabAnalysisUnkept', reason(error)) };
         }
       }
-      await area.set({ [key(tabId)]: entry });
-      if (old?.resultKey !== entry.resultKey) await dropResult(old);
-      return kept;
+    }
+    await area.set({ [key(tabId)]: entry });
+    if (old?.resultKey !== entry.resultKey) await dropResult(old);
+    // What the reader is told is what storage holds: an analysis that could not be kept is not shown from memory.
+    if (!kept && memory.get(tabId) === state) memory.set(tabId, { ...rest, result: null, problem: entry.problem });
+    return kept;
+  };
+
+  return {
+    /** What is known of a tab: from memory when it is there, else from storage. */
+    async get(tabId: number): Promise<TabState | null> {
+      const known = memory.get(tabId);
+      if (known) {
+        remember(tabId, known);
+        return known;
+      }
+      const before = changes.get(tabId);
+      const state = await read(tabId);
+      // A state read while a newer one was kept must not replace it; a failed read is tried again next time.
+      if (state && !state.problem && changes.get(tabId) === before) remember(tabId, state);
+      return state;
     },
 
-    async remove(tabId: number): Promise<void> {
-      await dropResult(await entryOf(tabId));
-      await area.remove(key(tabId));
+    /**
+     * Keeps a tab's state: in memory at once (a `get` straight after answers with it), then in storage, after the tab's
+     * earlier writes and `after` (what must not wait for storage calls). Resolves to false when the analysis could not
+     * be kept in storage (the entry then says why).
+     */
+    set(tabId: number, state: TabState, after?: Promise<unknown>): Promise<boolean> {
+      changed(tabId);
+      remember(tabId, state);
+      return inTurn(tabId, async () => {
+        await after;
+        return write(tabId, state);
+      });
+    },
+
+    remove(tabId: number): Promise<void> {
+      changed(tabId);
+      memory.delete(tabId);
+      return inTurn(tabId, async () => {
+        await dropResult(await entryOf(tabId));
+        await area.remove(key(tabId));
+      });
     },
 
     /**

@@ -15,6 +15,12 @@ import { extractPage, type PageExtraction } from '../lib/analyze/page';
 import type { GateSignals } from '../lib/detect';
 // The module itself: the folder's index would bring the linker into the page.
 import { namesForLookUp } from '../lib/knowledge/provider';
+import { unpackAnalysis } from '../lib/messaging';
+
+export interface AnalyserInjection {
+  names: ElementNames;
+  readerAsked: boolean;
+}
 
 interface PageSession {
   undo(): void;
@@ -26,12 +32,15 @@ declare global {
   // Globals of the content scripts' isolated world (not the page's): a second injection is a no-op, and the gate
   // script undoes the session when a single-page app navigates.
   var __backstorySession: PageSession | undefined;
-  /** the per-install element names, set by the background just before it injects this script */
-  var __backstoryNames: ElementNames | undefined;
+  /**
+   * What the background gives the analyser it injects: this install's element names, and whether the reader asked for
+   * this page to be analysed whatever the gate said. Set by a script the background sends along with this one.
+   */
+  var __backstoryInjection: AnalyserInjection | undefined;
+  /** set by an analyser that ran before its injection's settings came: the background's setter starts it with them */
+  var __backstoryStart: ((injection: AnalyserInjection) => void) | undefined;
   /** the gate's last reading of this page (see gate.content.ts) */
   var __backstoryGateSignals: GateSignals | undefined;
-  /** set by the background when the reader asked for this page to be analysed, whatever the gate said */
-  var __backstoryReaderAsked: boolean | undefined;
 }
 
 /** A page that keeps rebuilding its article is analysed again this many times at most. */
@@ -41,13 +50,26 @@ const SLICE_MS = 8;
 
 /**
  * Names and quotes are found in the background (message passing, on the device): the lexicons load once there instead
- * of into every article tab, and the page's main thread never waits on them.
+ * of into every article tab, and the page's main thread never waits on them. This is a long article's first part,
+ * shown while the whole is analysed.
  */
-function textAnalysis(page: PageExtraction, upTo?: number): Promise<TextAnalysis> {
-  if (!page.isArticle || !page.article) return Promise.resolve({ entities: [], quotes: [], nlp: page.nlp });
-  const text = upTo === undefined ? page.article.text : page.article.text.slice(0, upTo);
+async function firstPartAnalysis(page: PageExtraction, upTo: number): Promise<TextAnalysis> {
+  if (!page.isArticle || !page.article) return { entities: [], quotes: [], nlp: page.nlp };
+  const text = page.article.text.slice(0, upTo);
   const blockQuotes = page.blockQuotes.filter((b) => b.end <= text.length);
-  return sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes });
+  return unpackAnalysis(text, await sendMessage('text/analyse', { text, language: page.article.lang, blockQuotes }));
+}
+
+/**
+ * The page's extraction goes to the background once: it analyses the article, keeps the whole result for this tab (the
+ * popup and the history read it there) and answers with the names and quotes to show, by their offsets in the text.
+ */
+async function wholeAnalysis(page: PageExtraction, url: string): Promise<TextAnalysis> {
+  const { isArticle, reason, nlp, blockQuotes } = page;
+  // Of a page that is not an article, only the verdict: nothing is kept of it.
+  const article = isArticle ? page.article : null;
+  const packed = await sendMessage('page/extracted', { url, isArticle, reason, nlp, article, blockQuotes: isArticle ? blockQuotes : [] });
+  return unpackAnalysis(article?.text ?? '', packed);
 }
 
 /** A long article's first part is highlighted at once, while the background works through the rest (in sections). */
@@ -140,19 +162,14 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
   const whole = page.article?.text.length ?? 0;
   if (page.isArticle && whole > WHOLE_TEXT_CHARS) {
     const firstPart = sections(page.article?.text ?? '', FIRST_PART_CHARS)[0]?.end ?? whole;
-    textAnalysis(page, firstPart).then(
+    firstPartAnalysis(page, firstPart).then(
       (text) => show(resultOf(text), false),
       () => {},
     );
   }
-  textAnalysis(page).then(
+  wholeAnalysis(page, url).then(
     (text) => {
-      if (undone) return;
-      const result = resultOf(text);
-      show(result, true);
-      sendMessage('page/analysed', { url, result }).catch(() => {
-        // The background is gone (extension reloading): the highlights still work on their own.
-      });
+      if (!undone) show(resultOf(text), true);
     },
     () => {
       // The background is gone (extension reloading): the page stays as it is.
@@ -175,12 +192,20 @@ function analyse(names: ElementNames, onRewrite: () => void, readerAsked: boolea
   return { undo: undoAll, openCardFor };
 }
 
-/** Injected by the background into pages the gate passed. */
+/** Injected by the background into pages the gate passed (or the reader asked for), with its settings. */
 export default defineUnlistedScript(() => {
-  const names = globalThis.__backstoryNames;
-  const readerAsked = globalThis.__backstoryReaderAsked === true;
-  globalThis.__backstoryReaderAsked = undefined;
-  if (globalThis.__backstorySession || !names) return;
+  if (globalThis.__backstorySession) return;
+  const injection = globalThis.__backstoryInjection;
+  globalThis.__backstoryInjection = undefined;
+  if (injection) startSession(injection);
+  // The background sends the settings and this script together (one round trip less before the first highlight):
+  // where this one runs first, the settings' script starts it.
+  else globalThis.__backstoryStart = startSession;
+});
+
+/** The page's session: analysed, highlighted, and analysed again (a few times) when the page rebuilds its article. */
+function startSession({ names, readerAsked }: AnalyserInjection): void {
+  if (globalThis.__backstorySession) return;
   let reanalyses = 0;
   const none: Shown = { undo() {}, openCardFor: () => false };
   let current = none;
@@ -208,4 +233,4 @@ export default defineUnlistedScript(() => {
   globalThis.__backstorySession = session;
   // Disabling, removing or updating the extension takes the highlights and the card away with it.
   stopLifetime = whenExtensionGone(() => session.undo());
-});
+}

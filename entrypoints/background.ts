@@ -16,8 +16,9 @@ import { t, tn } from '../components/i18n';
 import { analysisSteps, limitText, nlpLanguage, type TextAnalysis, WarmUp } from '../lib/analyze';
 import { highlightedEntities } from '../lib/analyze/highlighted';
 import { type ArticleContext, articleContext } from '../lib/knowledge';
-import type { TabState } from '../lib/messaging';
+import { type PackedAnalysis, type PageExtract, packAnalysis, packResult, type TabState } from '../lib/messaging';
 import type { Steps } from '../lib/steps';
+import type { AnalyserInjection } from './analyzer';
 
 /**
  * How long the background works through an analysis' steps before it yields to the event loop. Kept short: the
@@ -118,18 +119,74 @@ export default defineBackground(() => {
   const injectAnalyser = async (tabId: number, frameId: number, readerAsked: boolean) => {
     const target = { tabId, frameIds: [frameId] };
     const names = await elementNames();
-    await browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
+    // Asked for together, each a round trip through the browser: the stylesheet and the page-world listener are in
+    // place long before the first highlight, which waits for the analysis; the analyser is started with its settings
+    // whichever of the two scripts runs first (see the analyser's entry point).
+    const css = browser.scripting.insertCSS({ target, css: highlightCss(names.mark), origin: 'USER' });
     // A page-world listener that puts the text back if the extension goes without a word (Firefox); best effort.
-    await browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
-    await browser.scripting.executeScript({
+    const cleanup = browser.scripting.executeScript({ target, files: ['/orphan-cleanup.js'], world: 'MAIN' }).catch(() => undefined);
+    const settings = browser.scripting.executeScript({
       target,
-      func: (n: typeof names, asked: boolean) => {
-        globalThis.__backstoryNames = n;
-        globalThis.__backstoryReaderAsked = asked;
+      func: (injection: AnalyserInjection) => {
+        // A page with a session already ignores this injection, as the analyser does.
+        if (globalThis.__backstorySession) return;
+        const start = globalThis.__backstoryStart;
+        globalThis.__backstoryStart = undefined;
+        if (start) start(injection);
+        else globalThis.__backstoryInjection = injection;
       },
-      args: [names, readerAsked],
+      args: [{ names, readerAsked }],
     });
-    await browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
+    const analyser = browser.scripting.executeScript({ target, files: ['/analyzer.js'] });
+    await Promise.all([css, cleanup, settings, analyser]);
+  };
+
+  /**
+   * Each tab's document count: a new page (the gate's verdict), a reader's request or the tab closing moves it on, so an
+   * analysis that finishes after its page was left is not kept for the tab's new page.
+   */
+  const documents = new Map<number, number>();
+  const nextDocument = (tabId: number) => documents.set(tabId, (documents.get(tabId) ?? 0) + 1);
+
+  /**
+   * Keeps a page's analysis for its tab: in memory at once (the popup may ask before the page has its highlights), in
+   * storage, the badge, the reading history and the opted-in prefetch only once the page has its answer: their calls
+   * through the browser run on this thread, and before the answer they would hold it back.
+   */
+  const keepAnalysis = (tabId: number, state: TabState) => {
+    const answered = nextTask();
+    // A failure to keep it is kept as a problem the popup shows; the badge and the history still go on.
+    const stored = store.set(tabId, state, answered).catch(() => false);
+    void answered
+      .then(async () => {
+        const result = state.result;
+        await showCount(tabId, result ? highlightedEntities(result.entities).length : 0);
+        await stored;
+        if (!result) return;
+        // The reading history stays on the device; a failing database costs the history entry, never the page.
+        const settings = await readSettings();
+        await history.record(state, settings).catch(() => false);
+        // Off by default: only a reader who opted in has notes looked up before a hover.
+        void prefetchNotes(result, settings).catch(() => 0);
+      })
+      .catch(() => undefined);
+  };
+
+  /** The page's article analysed here and kept for its tab; the page gets what it highlights and its cards show. */
+  const analyseExtract = async (page: PageExtract, tabId: number | undefined): Promise<PackedAnalysis> => {
+    const seen = tabId === undefined ? undefined : documents.get(tabId);
+    const text = page.article?.text ?? '';
+    let analysis: TextAnalysis = { entities: [], quotes: [], nlp: page.nlp };
+    if (page.isArticle && page.article) {
+      await loadNerModel(nlpLanguage(page.article.lang));
+      analysis = await analyseInSlices(text, page.article.lang, page.blockQuotes);
+    }
+    if (tabId !== undefined && documents.get(tabId) === seen) {
+      const { url, isArticle, reason, article } = page;
+      const result = isArticle ? { isArticle, reason, article, ...analysis } : null;
+      keepAnalysis(tabId, { url: isArticle ? url : '', isArticle, reason, result, analysedAt: Date.now() });
+    }
+    return packAnalysis(text, analysis, { attributedOnly: true });
   };
 
   /**
@@ -137,6 +194,7 @@ export default defineBackground(() => {
    * Backstory works only on a click, so the page is analysed as the gate would have it (an article, or nothing).
    */
   const analyseTab = async (tabId: number, confirm = false): Promise<{ started: boolean; error?: string }> => {
+    nextDocument(tabId);
     try {
       await injectAnalyser(tabId, 0, !confirm);
       return { started: true };
@@ -149,37 +207,32 @@ export default defineBackground(() => {
     'page/gated': async ({ url, isArticle, reason, off }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { injected: false };
-      // Nothing is kept about a page that is not an article, not even its address (search pages, reset links).
-      await store.set(tabId, { url: isArticle ? url : '', isArticle, reason, result: null, analysedAt: Date.now(), ...(off && { off }) });
+      nextDocument(tabId);
+      // The heavy analyser is injected only into pages the gate passed, and only into the top frame; asked for first, so
+      // the storage calls below do not go before it.
+      const injected = isArticle ? injectAnalyser(tabId, sender.frameId ?? 0, false) : Promise.resolve();
+      // Nothing is kept about a page that is not an article, not even its address (search pages, reset links). Kept
+      // while the analyser is injected: the store keeps a tab's states in order, and the popup asks the store.
+      const kept = store
+        .set(tabId, { url: isArticle ? url : '', isArticle, reason, result: null, analysedAt: Date.now(), ...(off && { off }) })
+        .catch(() => false);
       if (!isArticle) {
-        await showCount(tabId, 0);
+        await Promise.all([kept, showCount(tabId, 0)]);
         return { injected: false };
       }
-      // The heavy analyser is injected only into pages the gate passed, and only into the top frame.
-      await injectAnalyser(tabId, sender.frameId ?? 0, false);
+      await Promise.all([kept, injected]);
       return { injected: true };
     },
     'page/analyse': ({ tabId, confirm }) => analyseTab(tabId, confirm),
-    'page/analysed': async ({ url, result }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return { stored: false };
-      const article = result.isArticle;
-      const state = { url: article ? url : '', isArticle: article, reason: result.reason, result: article ? result : null, analysedAt: Date.now() };
-      // A failure to keep it is kept as a problem the popup shows; the badge and the history still go on.
-      const stored = await store.set(tabId, state).catch(() => false);
-      await showCount(tabId, result.isArticle ? highlightedEntities(result.entities).length : 0);
-      // The reading history stays on the device; a failing database costs the history entry, never the page.
-      const settings = await readSettings();
-      await history.record(state, settings).catch(() => false);
-      // Off by default: only a reader who opted in has notes looked up before a hover.
-      void prefetchNotes(result, settings).catch(() => 0);
-      return { stored };
-    },
+    'page/extracted': (page, sender) => analyseExtract(page, sender.tab?.id),
     'text/analyse': async ({ text, language, blockQuotes }) => {
       await loadNerModel(nlpLanguage(language));
-      return analyseInSlices(text, language, blockQuotes);
+      return packAnalysis(text, await analyseInSlices(text, language, blockQuotes), { attributedOnly: true });
     },
-    'popup/tab-state': ({ tabId }) => store.get(tabId),
+    'popup/tab-state': async ({ tabId }) => {
+      const state = await store.get(tabId);
+      return state && { ...state, result: state.result && packResult(state.result) };
+    },
     'knowledge/link': async ({ names, date, tabId: named }, sender) => {
       // A card is its own tab; the popup names the tab. The article's context is built here from the tab's analysis, so
       // neither the page's script nor the popup carries the context builder. A content script cannot name another tab.
@@ -207,6 +260,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    nextDocument(tabId);
     void store.remove(tabId);
   });
 

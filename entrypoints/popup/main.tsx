@@ -17,7 +17,7 @@ import { DEFAULT_CONTROL, offFor, type ReaderControl, siteOf, withSite } from '.
 import type { BackgroundNote } from '../../lib/knowledge';
 // The module itself: the folder's index brings the article-context builder, which runs in the background for the popup.
 import { namesForLookUp } from '../../lib/knowledge/provider';
-import type { HistoryResponse, SearchPreview, TabState } from '../../lib/messaging';
+import { type HistoryResponse, type SearchPreview, type TabState, unpackResult } from '../../lib/messaging';
 
 /** `?tabId=` when opened as a page (tests, a pinned tab): known at once, so its analysis is asked for at once. */
 function tabIdInAddress(): number | undefined {
@@ -39,6 +39,10 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
 
+/** What the background keeps of a tab, its analysis rebuilt from the packed answer (see lib/messaging/packed.ts). */
+const askBackground = (tabId: number): Promise<TabState | null> =>
+  sendMessage('popup/tab-state', { tabId }).then((state) => state && { ...state, result: state.result && unpackResult(state.result) });
+
 /**
  * The popup's first questions, asked while the module loads: in an effect they would wait for the first paint, a frame
  * or more. The tab is found once; its analysis is asked for at once when the address names the tab, else as soon as the
@@ -46,13 +50,31 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
  */
 const openingTab = targetTab();
 const addressedTabId = tabIdInAddress();
-let openingState: { tabId: number; answer: Promise<TabState | null> } | null =
-  addressedTabId !== undefined ? { tabId: addressedTabId, answer: sendMessage('popup/tab-state', { tabId: addressedTabId }) } : null;
+/** the tab and its state as first answered, once they are (the first render starts from them: see `mount`) */
+let settledTab: { id: number; url: string } | undefined;
+let settledState: { tabId: number; state: TabState | null } | undefined;
+void openingTab.then(
+  (tab) => {
+    settledTab = tab;
+  },
+  () => {},
+);
+const askOpening = (tabId: number) => {
+  const answer = askBackground(tabId);
+  answer.then(
+    (state) => {
+      settledState = { tabId, state };
+    },
+    () => {},
+  );
+  return { tabId, answer };
+};
+let openingState: { tabId: number; answer: Promise<TabState | null> } | null = addressedTabId !== undefined ? askOpening(addressedTabId) : null;
 const openingStateFound = openingState
   ? Promise.resolve()
   : openingTab.then(
       (tab) => {
-        if (tab) openingState = { tabId: tab.id, answer: sendMessage('popup/tab-state', { tabId: tab.id }) };
+        if (tab) openingState = askOpening(tab.id);
       },
       () => {},
     );
@@ -62,7 +84,12 @@ async function askTabState(tabId: number): Promise<TabState | null> {
   await openingStateFound;
   const opening = openingState;
   openingState = null;
-  return opening?.tabId === tabId ? opening.answer : sendMessage('popup/tab-state', { tabId });
+  return opening?.tabId === tabId ? opening.answer : askBackground(tabId);
+}
+
+/** Whether the popup waits on: nothing known yet, an article not analysed yet, or the reader's request not done yet. */
+function stillPending(state: TabState | null, revision: number): boolean {
+  return !state || (state.isArticle && !state.result && !state.problem) || (revision > 0 && !state.result);
 }
 
 /** How long the popup shows "loading" for a page whose analysis has not come (it keeps listening after). */
@@ -73,10 +100,12 @@ const LOADING_MS = 5000;
  * loaded, the analyser finished, "Analyse this page" ran), through the storage the background keeps it in.
  */
 function useTabState(tabId: number | undefined, revision: number) {
-  const [state, setState] = useState<TabState | null>(null);
-  const [loading, setLoading] = useState(true);
+  // The first render starts from the opening answer when it is in (see `mount`): the context, not "loading" first.
+  const early = tabId !== undefined && settledState?.tabId === tabId ? settledState : undefined;
+  const [state, setState] = useState<TabState | null>(early?.state ?? null);
+  const [loading, setLoading] = useState(!early || stillPending(early.state, revision));
   /** whether the background has answered once (its answer may be null: nothing known of the tab) */
-  const [answered, setAnswered] = useState(false);
+  const [answered, setAnswered] = useState(!!early);
   useEffect(() => {
     if (tabId === undefined) return;
     let cancelled = false;
@@ -88,8 +117,7 @@ function useTabState(tabId: number | undefined, revision: number) {
       if (cancelled || ask !== asked) return;
       setState(next);
       setAnswered(true);
-      const pending = !next || (next.isArticle && !next.result && !next.problem) || (revision > 0 && !next.result);
-      if (!pending) setLoading(false);
+      if (!stillPending(next, revision)) setLoading(false);
     };
     const stop = watchTabState(browser.storage, tabStateAreaName(browser.storage), tabId, () => {
       load().catch(() => {});
@@ -105,11 +133,18 @@ function useTabState(tabId: number | undefined, revision: number) {
   return { state, loading, answered };
 }
 
+/** The reader's pause and sites, read while the module loads, like the tab's state (the first render starts from it). */
+const openingControl = readControl().catch(() => DEFAULT_CONTROL);
+let settledControl: ReaderControl | undefined;
+void openingControl.then((control) => {
+  settledControl = control;
+});
+
 /** The reader's pause and sites turned off, as stored; changed here, they reach every tab's gate (storage events). */
 function useControl() {
-  const [control, setControl] = useState<ReaderControl | null>(null);
+  const [control, setControl] = useState<ReaderControl | null>(settledControl ?? null);
   useEffect(() => {
-    readControl().then(setControl, () => setControl(DEFAULT_CONTROL));
+    void openingControl.then(setControl);
   }, []);
   const save = (next: ReaderControl) => {
     setControl(next);
@@ -119,7 +154,7 @@ function useControl() {
 }
 
 function App() {
-  const [tab, setTab] = useState<{ id: number; url: string } | undefined>(undefined);
+  const [tab, setTab] = useState<{ id: number; url: string } | undefined>(settledTab);
   // (A tab named in the address is asked about before the browser says more of it: first render sooner.)
   const addressTabId = addressedTabId;
   const [noTab, setNoTab] = useState(false);
@@ -273,6 +308,17 @@ export function mountPopup(root: HTMLElement) {
   render(<App />, root);
 }
 
+/**
+ * How long the first render waits for the opening answer (the background keeps the tabs in use in memory: it answers
+ * in a few milliseconds). A popup rendered before it shows "loading", then renders again a frame or more later.
+ */
+const FIRST_ANSWER_WAIT_MS = 100;
+
 document.documentElement.lang = uiLocale();
 const root = document.getElementById('app');
-if (root) mountPopup(root);
+if (root) {
+  const answered = Promise.all([openingStateFound.then(() => openingState?.answer), openingControl]);
+  void Promise.race([answered, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))])
+    .catch(() => undefined)
+    .then(() => mountPopup(root));
+}

@@ -1,9 +1,11 @@
 /** The one message protocol between the content scripts, the background and the popup: payloads typed end to end. */
-import type { TextAnalysis } from '../analyze';
-import type { AnalysisResult, Span } from '../analyze/types';
+import type { AnalysisResult, Article, LanguageSupport, Span } from '../analyze/types';
 import type { Off } from '../control';
 import type { CoverageItem, HistoryMatch, NewsQuery, NewsSource } from '../coverage';
 import type { BackgroundNote, LinkResult, NameToLink } from '../knowledge';
+import type { PackedAnalysis, PackedResult } from './packed';
+
+export * from './packed';
 
 /** The background's answer to a look-up: notes by entity id, or why there are none. */
 export type KnowledgeResponse = { ok: true; results: Record<string, LinkResult> } | { ok: false; offline: boolean; error: string };
@@ -79,18 +81,39 @@ export interface TabState {
   off?: Off;
 }
 
+/** A tab's state as it goes to the popup: the analysis packed against its article's text (see packed.ts). */
+export type PackedTabState = Omit<TabState, 'result'> & { result: PackedResult | null };
+
+/** What the analyser extracted from its page: the verdict, and the article with its text (sent this once). */
+export interface PageExtract {
+  url: string;
+  isArticle: boolean;
+  reason: string;
+  /** the language support the page's extraction saw: the answer's, where nothing is analysed */
+  nlp: LanguageSupport;
+  article: Article | null;
+  blockQuotes: Span[];
+}
+
 export interface Protocol {
   /** gate → background: the cheap gate's verdict; an article gets the analyser injected */
   'page/gated': { request: { url: string; isArticle: boolean; reason: string; off?: Off }; response: { injected: boolean } };
   /** popup → background, on the reader's click on "Analyse this page": the analyser runs on a page the gate refused or left alone */
   /** `confirm`: the reader opened the popup with Backstory set to work only on a click: the analyser checks it is an article */
   'page/analyse': { request: { tabId: number; confirm?: boolean }; response: { started: boolean; error?: string } };
-  /** analyser → background: names and quotes of the article's text, found in the background so the page never waits on them */
-  'text/analyse': { request: { text: string; language: string | null; blockQuotes: Span[] }; response: TextAnalysis };
-  /** analyser → background: the finished analysis of the tab's page */
-  'page/analysed': { request: { url: string; result: AnalysisResult }; response: { stored: boolean } };
+  /**
+   * analyser → background: names and quotes of a long article's first part, found in the background so the page never
+   * waits on them; packed against the text sent (all the page's cards show: attributed quotes only)
+   */
+  'text/analyse': { request: { text: string; language: string | null; blockQuotes: Span[] }; response: PackedAnalysis };
+  /**
+   * analyser → background: the page's extraction. The background analyses the article, keeps the whole result for the
+   * tab (the popup, the badge, the history and look-ups read it there) and answers with what the page highlights and
+   * its cards show, packed against the article's text the page holds. Nothing is sent back.
+   */
+  'page/extracted': { request: PageExtract; response: PackedAnalysis };
   /** popup → background: what is known of a tab */
-  'popup/tab-state': { request: { tabId: number }; response: TabState | null };
+  'popup/tab-state': { request: { tabId: number }; response: PackedTabState | null };
   /**
    * card or popup → background, on the reader's hover, focus or click: background notes for names. Only the names are
    * sent on to Wikimedia; the article's context stays in the browser and helps choose among namesakes.
@@ -133,7 +156,7 @@ export type SenderKind = 'page' | 'extension';
 export const ALLOWED_SENDERS: Record<MessageType, readonly SenderKind[]> = {
   'page/gated': ['page'],
   'text/analyse': ['page'],
-  'page/analysed': ['page'],
+  'page/extracted': ['page'],
   'page/analyse': ['extension'],
   'popup/tab-state': ['extension'],
   'knowledge/link': ['page', 'extension'],

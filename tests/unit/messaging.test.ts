@@ -23,6 +23,6 @@ describe('who may send what', () => {
 
   test('a web page’s content scripts cannot read or change the history, read tabs, or search the news', () => {
     const fromPages = (Object.keys(ALLOWED_SENDERS) as MessageType[]).filter((type) => ALLOWED_SENDERS[type].includes('page')).sort();
-    expect(fromPages).toEqual(['knowledge/link', 'knowledge/thumbnail', 'page/analysed', 'page/gated', 'text/analyse']);
+    expect(fromPages).toEqual(['knowledge/link', 'knowledge/thumbnail', 'page/extracted', 'page/gated', 'text/analyse']);
   });
 });

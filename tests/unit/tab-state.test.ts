@@ -109,6 +109,7 @@ describe('per-tab state', () => {
     expect(await store.get(2)).toEqual(stateOf(SMALL));
   });
 
+  // (The store that failed answers too: its memory does not show what storage could not keep.)
   test('an analysis that cannot be kept anywhere says so, and the popup gets the reason', async () => {
     const failing: ResultStore = {
       get: async () => undefined,
@@ -127,10 +128,11 @@ describe('per-tab state', () => {
 
   test('an analysis that went missing is reported, not shown as an empty page', async () => {
     const db = results();
-    const store = tabStateStore(sessionArea(), db);
-    await store.set(4, stateOf(SMALL));
+    const area = sessionArea();
+    await tabStateStore(area, db).set(4, stateOf(SMALL));
     for (const key of await db.keys()) await db.delete(key);
-    expect((await store.get(4))?.problem).toMatch(/is gone/);
+    // (The service worker was stopped meanwhile: the store that kept it, and its memory, are gone.)
+    expect((await tabStateStore(area, db).get(4))?.problem).toMatch(/is gone/);
   });
 
   test('a new state replaces the old analysis, and closing the tab deletes it', async () => {
@@ -156,6 +158,96 @@ describe('per-tab state', () => {
     expect(await now.sweep()).toBe(1);
     expect(await db.keys()).toHaveLength(2);
     expect((await now.get(1))?.result).toEqual(SMALL);
+  });
+});
+
+/** A result store that counts its reads. */
+function countingResults() {
+  const inner = results();
+  const reads = { count: 0 };
+  const store: ResultStore = {
+    ...inner,
+    get: (key) => {
+      reads.count++;
+      return inner.get(key);
+    },
+  };
+  return { store, reads };
+}
+
+describe('the states of the tabs in use stay in memory', () => {
+  test('a state is there at once, before storage has it, and is read without the database', async () => {
+    const area = sessionArea();
+    const { store: db, reads } = countingResults();
+    const store = tabStateStore(area, db);
+    const keeping = store.set(7, stateOf(SMALL));
+    expect(await store.get(7)).toEqual(stateOf(SMALL));
+    expect(await keeping).toBe(true);
+    expect(area.items.has('tab:7')).toBe(true);
+    for (let i = 0; i < 3; i++) expect((await store.get(7))?.result).toEqual(SMALL);
+    expect(reads.count).toBe(0);
+  });
+
+  test('storage is written only after what must not wait for it, while memory answers at once', async () => {
+    const area = sessionArea();
+    const store = tabStateStore(area, results());
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const keeping = store.set(3, stateOf(SMALL), answered);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(area.items.has('tab:3')).toBe(false);
+    expect((await store.get(3))?.result).toEqual(SMALL);
+    answer();
+    expect(await keeping).toBe(true);
+    expect(area.items.has('tab:3')).toBe(true);
+  });
+
+  test('only the most recently used tabs stay in memory; the others are read back from storage', async () => {
+    const area = sessionArea();
+    const { store: db, reads } = countingResults();
+    const store = tabStateStore(area, db, Date.now, { tabs: 3, chars: 1_000_000 });
+    for (let tab = 1; tab <= 5; tab++) await store.set(tab, stateOf(SMALL, `https://news.example/${tab}`));
+    for (const tab of [3, 4, 5]) expect((await store.get(tab))?.url).toBe(`https://news.example/${tab}`);
+    expect(reads.count).toBe(0);
+    expect((await store.get(1))?.result).toEqual(SMALL);
+    expect(reads.count).toBe(1);
+    // Tab 1, just read, is in memory again; tab 3, the least recently used, went out for it.
+    await store.get(1);
+    expect(reads.count).toBe(1);
+    await store.get(3);
+    expect(reads.count).toBe(2);
+  });
+
+  test('memory holds only so much article text, always the latest tab’s', async () => {
+    const { store: db, reads } = countingResults();
+    const chars = SMALL.article?.text.length ?? 0;
+    const store = tabStateStore(sessionArea(), db, Date.now, { tabs: 8, chars: chars * 2 });
+    for (let tab = 1; tab <= 4; tab++) await store.set(tab, stateOf(SMALL, `https://news.example/${tab}`));
+    await store.get(4);
+    await store.get(3);
+    expect(reads.count).toBe(0);
+    await store.get(2);
+    expect(reads.count).toBe(1);
+    const tiny = tabStateStore(sessionArea(), db, Date.now, { tabs: 8, chars: 10 });
+    await tiny.set(5, stateOf(SMALL));
+    await tiny.get(5);
+    expect(reads.count).toBe(1);
+  });
+
+  test('a tab’s states reach storage in the order they were kept, and a closed tab is forgotten in both', async () => {
+    const area = sessionArea();
+    const db = results();
+    const store = tabStateStore(area, db);
+    const gated = { ...stateOf(null), analysedAt: 1 };
+    const analysedState = { ...stateOf(SMALL), analysedAt: 2 };
+    void store.set(9, gated);
+    await store.set(9, analysedState);
+    expect(await tabStateStore(area, db).get(9)).toEqual(analysedState);
+    await store.remove(9);
+    expect(await store.get(9)).toBeNull();
+    expect(await db.keys()).toHaveLength(0);
   });
 });
 
