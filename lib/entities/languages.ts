@@ -30,14 +30,55 @@ export interface LexiconData {
   firstNames: string;
   lastNames: string;
   morePlaces?: string;
+  /** common nouns in all their forms (lexicons/<lang>-nouns.json), for the classes 'noun' and 'noun-head' */
+  nouns?: string;
+  /** the language writes compounds as one word ("Landesinnenministerium"): its titles and heads of bodies also end longer words */
+  compounds?: boolean;
 }
 
 const words = (list: string) => new Set(list.split('|').filter(Boolean));
+
+/** A compound's head is at least this long, after at least MIN_MODIFIER letters: shorter ones end too many other words. */
+const MIN_HEAD = 4;
+const MIN_MODIFIER = 3;
+/** A compound's own endings beyond its head's: the genitive "-s", "-es", the plural "-n", "-en" ("…ministeriums"). */
+const INFLECTIONS = ['', 's', 'es', 'n', 'en'];
+
+/**
+ * The words that end in one of `heads` after a modifier of their own ("Rüstungskonzern", "Landesverkehrsministeriums",
+ * "Vereinssprecherin" for "konzern", "ministerium", "sprecherin"), as a word class: heads at least MIN_HEAD long, with
+ * the inflections a compound adds to them; the heads themselves are not in it (their own class has them). Read once per
+ * distinct word (the feature function caches a word's classes).
+ */
+export function compoundsOf(heads: ReadonlySet<string>): { has(word: string): boolean } {
+  const long = new Set([...heads].filter((h) => h.length >= MIN_HEAD));
+  return {
+    has(word: string): boolean {
+      for (const ending of INFLECTIONS) {
+        if (ending && !word.endsWith(ending)) continue;
+        const stem = ending ? word.slice(0, -ending.length) : word;
+        for (let i = MIN_MODIFIER; i <= stem.length - MIN_HEAD; i++) if (long.has(stem.slice(i))) return true;
+      }
+      return false;
+    },
+  };
+}
+
+/** Words that are not in `nouns` but end in one of them after a modifier ("Akkuladung", "Corona-Krise"): compound nouns. */
+export function nounHeadsOf(nouns: ReadonlySet<string>): { has(word: string): boolean } {
+  return {
+    has(word: string): boolean {
+      if (nouns.has(word)) return false;
+      for (let i = MIN_MODIFIER; i <= word.length - MIN_HEAD; i++) if (nouns.has(word.slice(i))) return true;
+      return false;
+    },
+  };
+}
 const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
 
 function fromData(data: LexiconData, speech: { speechVerbs: string; functionWords: string }, version: number): NerResources {
   const gazetteer = new Set([...PLACES, ...words(data.places), ...words(data.morePlaces ?? '')]);
-  const classes: [string, ReadonlySet<string>][] = [
+  const classes: [string, { has(word: string): boolean }][] = [
     ['first', new Set([...FIRST_NAMES, ...words(data.firstNames)])],
     ['last', new Set([...LAST_NAMES, ...words(data.lastNames)])],
     ['place', singleWords(gazetteer)],
@@ -52,6 +93,12 @@ function fromData(data: LexiconData, speech: { speechVerbs: string; functionWord
     ['speech', words(speech.speechVerbs)],
     ['calendar', words(data.calendar)],
   ];
+  // (Appended, so the languages without them keep their classes' indices, and their models.)
+  if (data.compounds) classes.push(['org-compound', compoundsOf(words(data.orgHead))], ['title-compound', compoundsOf(words(data.title))]);
+  if (data.nouns) {
+    const nouns = words(data.nouns);
+    classes.push(['noun', nouns], ['noun-head', nounHeadsOf(nouns)]);
+  }
   const index = (name: string) => classes.findIndex(([n]) => n === name);
   return {
     id: `${data.language}-${version}`,
@@ -66,7 +113,7 @@ function fromData(data: LexiconData, speech: { speechVerbs: string; functionWord
 }
 
 const BUILDERS: Record<string, (data: LexiconData) => NerResources> = {
-  de: (data) => fromData(data, speechDe, 2),
+  de: (data) => fromData(data, speechDe, 3),
   fr: (data) => fromData(data, speechFr, 1),
   pt: (data) => fromData(data, speechPt, 1),
   ru: (data) => fromData(data, speechRu, 1),
