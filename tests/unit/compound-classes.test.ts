@@ -3,7 +3,7 @@
 // an ordinary German noun.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compoundsOf, nounHeadsOf, resourcesFor } from '../../lib/entities/languages';
+import { compoundsOf, nounHeadsOf, resourcesFor, sortedWords } from '../../lib/entities/languages';
 
 const lexicons = new URL('../../lib/entities/lexicons/', import.meta.url);
 
@@ -64,5 +64,25 @@ describe('the German resources', () => {
     for (const w of list) expect(w === w.toLowerCase() && w.length > 1 && !/\s/.test(w), w).toBe(true);
     expect([...list].sort()).toEqual(list);
     expect(readFileSync(new URL('LICENSE-de-nouns.txt', lexicons), 'utf8')).toContain('Attribution-ShareAlike 4.0');
+  });
+});
+
+describe('a sorted word list looked up where it lies', () => {
+  test('finds exactly the entries of the list, as a set of them would', () => {
+    const entries = ['abend', 'akku', 'akkus', 'bär', 'zelt', 'ärger', 'öl'].sort();
+    const list = sortedWords(entries.join('|'));
+    const set = new Set(entries);
+    for (const word of [...entries, 'ab', 'abende', 'akk', 'akkusa', 'a', '', 'zz', 'ö', 'äger', 'bar'])
+      expect(list.has(word), word).toBe(set.has(word));
+    expect(sortedWords('').has('')).toBe(false);
+    expect(sortedWords('akku').has('akku')).toBe(true);
+  });
+
+  test('German’s noun list reads the same through it as through a set', () => {
+    const data = JSON.parse(readFileSync(new URL('de-nouns.json', lexicons), 'utf8')) as { nouns: string };
+    const list = sortedWords(data.nouns);
+    const set = new Set(data.nouns.split('|'));
+    for (const word of [...set].filter((_, i) => i % 97 === 0)) expect(list.has(word), word).toBe(true);
+    for (const word of ['zeltwarenkonzern', 'kalbmeier', 'quellbach', 'regierungx']) expect(list.has(word), word).toBe(set.has(word));
   });
 });
