@@ -3,7 +3,7 @@
 // an ordinary German noun.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { compoundsOf, nounHeadsOf, resourcesFor, sortedWords } from '../../lib/entities/languages';
+import { compoundsOf, nounHeadsOf, resourcesFor, wordList } from '../../lib/entities/languages';
 
 const lexicons = new URL('../../lib/entities/lexicons/', import.meta.url);
 
@@ -21,8 +21,7 @@ describe('compounds ending in a head word', () => {
 });
 
 describe('common nouns and compounds of them', () => {
-  const nouns = new Set(['ladung', 'krise', 'foto', 'fotos']);
-  const compounds = nounHeadsOf(nouns);
+  const compounds = nounHeadsOf(wordList('ladung|krise|foto|fotos'));
 
   test('a word ending in a known noun after a modifier of three letters or more is a compound noun', () => {
     for (const word of ['akkuladung', 'zeltwaren-krise', 'archivfotos']) expect(compounds.has(word), word).toBe(true);
@@ -67,20 +66,25 @@ describe('the German resources', () => {
   });
 });
 
-describe('a sorted word list looked up where it lies', () => {
+describe('a long word list looked up where it lies', () => {
   test('finds exactly the entries of the list, as a set of them would', () => {
-    const entries = ['abend', 'akku', 'akkus', 'bär', 'zelt', 'ärger', 'öl'].sort();
-    const list = sortedWords(entries.join('|'));
+    const entries = ['abend', 'akku', 'akkus', 'bär', 'zelt', 'ärger', 'öl'];
+    const list = wordList(entries.join('|'));
     const set = new Set(entries);
     for (const word of [...entries, 'ab', 'abende', 'akk', 'akkusa', 'a', '', 'zz', 'ö', 'äger', 'bar'])
       expect(list.has(word), word).toBe(set.has(word));
-    expect(sortedWords('').has('')).toBe(false);
-    expect(sortedWords('akku').has('akku')).toBe(true);
+    expect(wordList('').has('')).toBe(false);
+    expect(wordList('akku').has('akku')).toBe(true);
+    // Tails: from the given letter on, at least `shortest` letters long.
+    expect(list.hasTail('zeltakkus', 3, 4)).toBe(true);
+    expect(list.hasTail('zeltakkus', 5, 4)).toBe(false);
+    expect(list.hasTail('zeltöl', 3, 3)).toBe(false);
+    expect(list.hasTail('zeltöl', 3, 2)).toBe(true);
   });
 
   test('German’s noun list reads the same through it as through a set', () => {
     const data = JSON.parse(readFileSync(new URL('de-nouns.json', lexicons), 'utf8')) as { nouns: string };
-    const list = sortedWords(data.nouns);
+    const list = wordList(data.nouns);
     const set = new Set(data.nouns.split('|'));
     for (const word of [...set].filter((_, i) => i % 97 === 0)) expect(list.has(word), word).toBe(true);
     for (const word of ['zeltwarenkonzern', 'kalbmeier', 'quellbach', 'regierungx']) expect(list.has(word), word).toBe(set.has(word));
