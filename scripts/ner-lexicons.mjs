@@ -1,6 +1,6 @@
 // A language's word lists for the name tagger, as the extension ships them (one file per language, fetched with its
-// model) and as Node reads them: lib/entities/lexicons/<lang>.json, with the towns of <lang>-places.json where there is
-// one (German) joined in as morePlaces.
+// model) and as Node reads them: lib/entities/lexicons/<lang>.json, with the towns of <lang>-places.json and the common
+// nouns of <lang>-nouns.json where there are such (German) joined in as morePlaces and nouns.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -16,5 +16,10 @@ export function readNerLexicon(language) {
   if (!dir || !/^[a-z]{2,3}$/.test(language) || !existsSync(`${dir}${language}.json`)) return null;
   const data = JSON.parse(readFileSync(`${dir}${language}.json`, 'utf8'));
   const places = `${dir}${language}-places.json`;
-  return existsSync(places) ? { ...data, morePlaces: JSON.parse(readFileSync(places, 'utf8')).places } : data;
+  const nouns = `${dir}${language}-nouns.json`;
+  return {
+    ...data,
+    ...(existsSync(places) ? { morePlaces: JSON.parse(readFileSync(places, 'utf8')).places } : {}),
+    ...(existsSync(nouns) ? { nouns: JSON.parse(readFileSync(nouns, 'utf8')).nouns } : {}),
+  };
 }

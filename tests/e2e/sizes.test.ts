@@ -26,7 +26,17 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
 
   test('the package carries the credit its models’ training data asks for, and the French data’s licence in full', () => {
     const credits = readFileSync(`${dir}/CREDITS.md`, 'utf8');
-    for (const source of ['Universal NER', 'GUM corpus', 'GermEval 2014', 'Bosque', 'factRuEval-2016', 'Sequoia', 'LitBank', 'GeoNames'])
+    for (const source of [
+      'Universal NER',
+      'GUM corpus',
+      'GermEval 2014',
+      'Bosque',
+      'factRuEval-2016',
+      'Sequoia',
+      'LitBank',
+      'GeoNames',
+      'german-pos-dict',
+    ])
       expect(credits, source).toContain(source);
     expect(credits).toMatch(/CC BY-SA 4\.0/);
     expect(readFileSync(`${dir}/licences/sequoia-LGPL-LR.txt`, 'utf8')).toMatch(/Lesser General Public License for Linguistic Resources|LGPL-LR/);
@@ -52,6 +62,9 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (build) => {
     // German's towns (de-places.json) come with German's file, none of them in the code.
     expect(JSON.parse(readFileSync(`${dir}/ner-de.lexicon.json`, 'utf8')).morePlaces).toContain('|aalen|');
     expect(background).not.toContain('|aalen|');
+    // Its common nouns (de-nouns.json) likewise.
+    expect(JSON.parse(readFileSync(`${dir}/ner-de.lexicon.json`, 'utf8')).nouns).toContain('|nelke|');
+    expect(background).not.toContain('|nelke|');
     expect(background).toMatch(/\/ner-\$\{\w+\}\.lexicon\.json|\.lexicon\.json/);
   });
 

@@ -167,8 +167,8 @@ describe('speech lexicons per language', () => {
 });
 
 describe('German reported speech', () => {
-  // Konjunktiv I ("sei") marks a clause as someone's words, as a speech verb would: a short quote in it is reported speech,
-  // the same words in the indicative ("ist") a scare quote.
+  // Konjunktiv I ("sei"), and Konjunktiv II where it stands in for it ("wäre"), marks a clause as someone's words, as a
+  // speech verb would: a short quote in it is reported speech, the same words in the indicative ("ist") a scare quote.
   const speaker = (text: string): Entity => ({
     id: 'e1',
     name: 'Jana Keller',
@@ -182,7 +182,13 @@ describe('German reported speech', () => {
     expect(findQuotes(reported, [speaker(reported)], { language: 'de' }).map((q) => reported.slice(q.start, q.end))).toEqual(['„schlicht unsinnig“']);
     const stated = reported.replace(' sei ', ' ist ');
     expect(findQuotes(stated, [speaker(stated)], { language: 'de' })).toEqual([]);
+    // (Konjunktiv II stands in where Konjunktiv I reads as the indicative: "sie lägen", "es wäre".)
+    const substitute = reported.replace(' sei ', ' wäre ');
+    expect(findQuotes(substitute, [speaker(substitute)], { language: 'de' }).map((q) => substitute.slice(q.start, q.end))).toEqual([
+      '„schlicht unsinnig“',
+    ]);
     expect(speechLexicon('de').reportedSpeechForms.has('sei')).toBe(true);
+    expect(speechLexicon('de').reportedSpeechForms.has('lägen')).toBe(true);
     expect(speechLexicon('en').reportedSpeechForms.size).toBe(0);
   });
 });
