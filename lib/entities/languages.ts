@@ -119,7 +119,7 @@ export function wordList(list: string): WordList {
   };
 }
 
-/** Words that are not in `nouns` but end in one of them after a modifier ("Akkuladung", "Corona-Krise"): compound nouns. */
+/** Words that are not in `nouns` but end in one of them after a modifier ("Akkuladung", "Hafen-Krise"): compound nouns. */
 export function nounHeadsOf(nouns: WordList): { has(word: string): boolean } {
   return { has: (word: string) => !nouns.has(word) && nouns.hasTail(word, MIN_MODIFIER, MIN_HEAD) };
 }
