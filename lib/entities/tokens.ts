@@ -43,7 +43,8 @@ function tokenPattern(c: TextConventions): RegExp {
       String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
       ...clitic,
       ...elision,
-      String.raw`[\p{L}\p{M}\p{N}]+(?:${joiners}[\p{L}\p{M}\p{N}]+)*`,
+      // (ASCII letters and digits first, each a quick test; the Unicode class, a search of its ranges, for the others.)
+      String.raw`(?:[a-z0-9]|[\p{L}\p{M}\p{N}])+(?:${joiners}(?:[a-z0-9]|[\p{L}\p{M}\p{N}])+)*`,
       String.raw`\.{2,}|-{2,}`,
       String.raw`\S`,
     ].join('|'),
