@@ -405,6 +405,30 @@ function rowSums(packed: Uint32Array, hashes: ArrayLike<number>, from: number, e
   }
 }
 
+/** Zeroes a row of sums: sixteen stores, where fill(0) is a call into the runtime (made once per token and stage). */
+function zeroRow(out: Int32Array): void {
+  if (COLUMNS !== 16) {
+    out.fill(0);
+    return;
+  }
+  out[0] = 0;
+  out[1] = 0;
+  out[2] = 0;
+  out[3] = 0;
+  out[4] = 0;
+  out[5] = 0;
+  out[6] = 0;
+  out[7] = 0;
+  out[8] = 0;
+  out[9] = 0;
+  out[10] = 0;
+  out[11] = 0;
+  out[12] = 0;
+  out[13] = 0;
+  out[14] = 0;
+  out[15] = 0;
+}
+
 /** Weights stored per row: every tag but O (8 for BIO: half a cache line). */
 export const COLUMNS = TAG_COUNT - 1;
 
@@ -446,7 +470,7 @@ export function addEmissions(stage: StageWeights, hashes: Uint32Array, offsets: 
     const from = offsets[k] as number;
     const end = offsets[k + 1] as number;
     const at = k * T + 1;
-    row.fill(0);
+    zeroRow(row);
     if (packed) rowSums(packed, hashes, from, end, shift, row);
     else
       for (let f = from; f < end; f++) {
@@ -475,7 +499,7 @@ function groupSums(stage: StageWeights, w: WordInfo, group: number): Int16Array 
     const at = group * COLUMNS;
     const packed = stage.packed;
     if (packed) {
-      ROW.fill(0);
+      zeroRow(ROW);
       rowSums(packed, features, 0, features.length, shift, ROW);
       sums.set(ROW, at);
     } else {
@@ -529,7 +553,7 @@ export function addGroupedEmissions(stage: StageWeights, f: SentenceFeatures, em
     a14 = 0,
     a15 = 0;
   for (let k = 0; k < n; k++) {
-    row.fill(0);
+    zeroRow(row);
     rowSums(packed, hashes, offsets[k] as number, offsets[k + 1] as number, shift, row);
     a0 = row[0] as number;
     a1 = row[1] as number;

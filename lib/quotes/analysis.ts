@@ -79,7 +79,16 @@ export function* quoteAnalysisSteps(
     localCache[i] = found;
     return found;
   };
+  // (Read for every pronoun's antecedents around every quote: found once per mention.)
+  const beforeCache: (string | undefined)[] = new Array(mentions.length);
   const before = (i: number): string => {
+    const cached = beforeCache[i];
+    if (cached !== undefined) return cached;
+    const found = symbolBefore(i);
+    beforeCache[i] = found;
+    return found;
+  };
+  const symbolBefore = (i: number): string => {
     const m = mentions[i] as SpeakerMention;
     const k = m.first - 1;
     const w = words[k];

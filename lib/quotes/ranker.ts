@@ -52,6 +52,9 @@ export interface RankContext {
   speaks(mention: number): boolean;
   /** for "he" and "she": the mention a plain rule takes them for, or -1 */
   referent: Int32Array;
+  /** each mention's own answer (nameAnswer) and kind (kindOf), made on first use: every quote around it reads them */
+  answers: (Answer | null | undefined)[];
+  kinds: ([string, string] | undefined)[];
 }
 
 const norm = (s: string) =>
@@ -146,7 +149,25 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     referent[i] = fallback;
   });
   const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
-  return { genders, entityGender, roleHolder, speaks, referent };
+  return { genders, entityGender, roleHolder, speaks, referent, answers: new Array(mentions.length), kinds: new Array(mentions.length) };
+}
+
+/** nameAnswer of mention `i`, made once per text (answers are never changed: writtenAs makes new ones). */
+function answerOf(an: QuoteAnalysis, ctx: RankContext, i: number): Answer | null {
+  const cached = ctx.answers[i];
+  if (cached !== undefined) return cached;
+  const answer = nameAnswer(an.mentions[i] as SpeakerMention);
+  ctx.answers[i] = answer;
+  return answer;
+}
+
+/** kindOf of mention `i`, made once per text. */
+function kindAt(an: QuoteAnalysis, ctx: RankContext, i: number): [string, string] {
+  const cached = ctx.kinds[i];
+  if (cached) return cached;
+  const kind = kindOf(an.mentions[i] as SpeakerMention);
+  ctx.kinds[i] = kind;
+  return kind;
 }
 
 const PERSON_KINDS = new Set(['PER', 'RUN']);
@@ -215,7 +236,7 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     if (!fits) continue;
     const g = wanted === 'person' ? (ctx.genders[j] ?? null) : null;
     if (gender && g && g !== gender) continue;
-    const answer = nameAnswer(c);
+    const answer = answerOf(an, ctx, j);
     if (!answer || seen.has(answer.key)) continue;
     seen.add(answer.key);
     const f = [`a:rank${Math.min(out.length, 4)}`, `a:sd${Math.min(3, m.sentence - c.sentence)}`];
@@ -223,7 +244,7 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     if (opensSentence(an, c)) f.push('a:subject');
     f.push(`a:before:${an.before(j)}`);
     const ruled = ctx.referent[i] ?? -1;
-    if (ruled !== -1 && nameAnswer(an.mentions[ruled] as SpeakerMention)?.key === answer.key) f.push('a:rule');
+    if (ruled !== -1 && answerOf(an, ctx, ruled)?.key === answer.key) f.push('a:rule');
     if (c.possessive) f.push('a:possessive');
     const local = an.local(j);
     if (local.includes('listener_X') || local.includes('object_X')) f.push('a:object');
@@ -253,16 +274,16 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     const after = an.mentions[i + 1];
     const source =
       next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC'
-        ? nameAnswer(after)
+        ? answerOf(an, ctx, i + 1)
         : null;
     const sourced: Reading[] = source ? [{ answer: writtenAs(source, m.text), features: ['a:source_of'], via: i + 1 }] : [];
-    if (!m.definite) return [...sourced, { answer: nameAnswer(m) as Answer, features: ['a:as_written'], via: -1 }];
+    if (!m.definite) return [...sourced, { answer: answerOf(an, ctx, i) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
-    const holderAnswer = holder === -1 ? null : nameAnswer(an.mentions[holder] as SpeakerMention);
+    const holderAnswer = holder === -1 ? null : answerOf(an, ctx, holder);
     const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
     // Whether anyone of the kind was named before: a definite description in news mostly stands for someone named.
     const written: Reading = {
-      answer: nameAnswer(m) as Answer,
+      answer: answerOf(an, ctx, i) as Answer,
       features: ['a:as_written', others.length || holderAnswer ? 'a:as_written|named_before' : 'a:as_written|none_before'],
       via: -1,
     };
@@ -271,7 +292,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     // reading of its own then.)
     return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
   }
-  const answer = nameAnswer(m);
+  const answer = answerOf(an, ctx, i);
   return answer ? [{ answer, features: [], via: i }] : [];
 }
 
@@ -364,7 +385,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const options = readings(an, ctx, i, prevAnswer);
     if (!options.length) continue;
     const side = m.start < quote.start ? 'b' : 'a';
-    const [kind, coarse] = kindOf(m);
+    const [kind, coarse] = kindAt(an, ctx, i);
     const f = [`k:${kind}`, `c:${coarse}`];
     const sd = Math.min(3, Math.abs(m.sentence - qSentence));
     const pd = m.paragraph - qParagraph;
@@ -379,7 +400,8 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const t = firstEndingAfter(an.top, side === 'b' ? m.end : quote.end);
     const other = an.top[t];
     if (other && other !== quote && (side === 'b' ? other.start < quote.start : other.end <= m.start)) f.push(`quote_between|${coarse}`);
-    const found = new Set<string>(an.local(i).map((n) => `local:${n}`));
+    const local = an.local(i);
+    const found = new Set<string>(local.map((n) => `local:${n}`));
     if (m.sentence === qSentence) {
       const symbols = side === 'a' ? afterSymbolsFor(i) : beforeSymbolsFor(i);
       const group = side === 'a' ? an.lex.patterns.after : an.lex.patterns.before;
@@ -404,7 +426,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
         found.add(`intro:${name}`);
       }
     }
-    for (const name of an.local(i)) f.push(`pl:${name}|${coarse}`);
+    for (const name of local) f.push(`pl:${name}|${coarse}`);
     if (ctx.speaks(i)) f.push(`speaks|${coarse}`);
     if (m.possessive) f.push('possessive');
     if (m.entity) f.push(`sal:${bucket(m.entity.mentions.length, [1, 3, 8])}`);
@@ -429,7 +451,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (!holder) continue;
     for (const c of candidates) {
       if (c.mention !== holder.mention) continue;
-      const coarse = kindOf(an.mentions[c.mention] as SpeakerMention)[1];
+      const coarse = kindAt(an, ctx, c.mention)[1];
       c.features.push('slot', `slot:${rule.name}`, `slot|${coarse}`);
       slotKeys.add(c.answer.key);
     }
@@ -448,9 +470,12 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (gender && wanted && gender !== wanted) return [`${prefix}:slot_other`, `${prefix}:slot_gender_clash`];
     return [`${prefix}:slot_other`];
   };
+  // (The previous quote's first word and the narrative between the two, read by both of its candidates: found once.)
+  const prevWord = previous && prevAnswer ? words[wordsIn(an, previous.quote)[0]] : undefined;
+  let prevGap: string | null = null;
+  const gapSincePrevious = () => (prevGap ??= symbolsBetween(an, (previous as Attributed).quote.end, quote.start, -1, 60));
   if (previous && prevAnswer) {
     const f = ['k:prev'];
-    const prevWord = words[wordsIn(an, previous.quote)[0]];
     const rel =
       prevWord?.sentence === qSentence
         ? 'sentence'
@@ -461,7 +486,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
             : 'far';
     f.push(`prev:${rel}`);
     if (quote.continuesPrevious) f.push('prev:continued');
-    const gap = symbolsBetween(an, previous.quote.end, quote.start, -1, 60);
+    const gap = gapSincePrevious();
     const gapWords = gap.replace(/[^A-Za-z]/g, '').length;
     f.push(`prev:gap:${bucket(gapWords, [0, 2, 5, 10, 20])}`);
     if (/[NOR]/.test(gap)) f.push('prev:gap_names');
@@ -481,13 +506,12 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
   }
   if (previous && prevAnswer && before?.answer) {
     const f = ['k:prev2'];
-    const gap = symbolsBetween(an, previous.quote.end, quote.start, -1, 60);
+    const gap = gapSincePrevious();
     if (quote.continuesPrevious) f.push('prev2:continued');
     if (!/[A-Za-z]/.test(gap)) f.push('prev2:adjacent');
     if (/[NORp]/.test(gap)) f.push('prev2:gap_mentions');
     if (/[VLvA]/.test(gap) || hasVerb) f.push('prev2:verb');
     if (opensParagraph) f.push('prev2:opens_paragraph');
-    const prevWord = words[wordsIn(an, previous.quote)[0]];
     f.push(prevWord && prevWord.paragraph === qParagraph - 1 ? 'prev2:previous_paragraph' : 'prev2:other');
     f.push(...againstSlot(before.answer, 'prev2'));
     candidates.push({ mention: -1, via: -3, features: f, answer: writtenAs(before.answer, before.answer.written) });

@@ -47,6 +47,12 @@ describe('tokens, split as the training corpora are (UD English)', () => {
     ['see https://example.com/a?b=c now', ['see', 'https://example.com/a?b=c', 'now']],
     ['@POTUS and #Backstory', ['@POTUS', 'and', '#Backstory']],
     ['Émile Zola in Zürich', ['Émile', 'Zola', 'in', 'Zürich']],
+    // (Letters beyond ASCII in initials, acronyms and words, which the pattern tests after the ASCII ones.)
+    ['É. Zola and Ö. Nilsson', ['É.', 'Zola', 'and', 'Ö.', 'Nilsson']],
+    ['the É.U. and the u.s. said', ['the', 'É.U.', 'and', 'the', 'u.s.', 'said']],
+    ['p. Smith and J. de la Cruz', ['p.', 'Smith', 'and', 'J.', 'de', 'la', 'Cruz']],
+    ['Straße 12 in Łódź', ['Straße', '12', 'in', 'Łódź']],
+    ['ŻYWIEC and Šibenik’s port', ['ŻYWIEC', 'and', 'Šibenik', '’s', 'port']],
   ])('%s', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });
