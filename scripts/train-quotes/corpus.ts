@@ -5,10 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { nlpLanguage } from '../../lib/analyze/language';
 import type { Entity } from '../../lib/analyze/types';
 import { findEntities } from '../../lib/entities';
+import { detectLanguage } from '../../lib/extract';
 import { analyse, type QuoteAnalysis } from '../../lib/quotes/analysis';
-import { englishLexicon } from '../../lib/quotes/lexicon';
+import { speechLexicon } from '../../lib/quotes/lexicon';
 
 export interface GoldQuote {
   start: number;
@@ -40,8 +42,11 @@ export const LITBANK = new URL('scripts/train-quotes/data/litbank/quotes.jsonl.g
 export const CONVENTIONS = new URL('scripts/train-quotes/data/conventions.txt', ROOT);
 
 function prepare(d: Omit<Doc, 'entities' | 'an'>): Doc {
-  const { entities } = findEntities(d.text);
-  return { ...d, entities, an: analyse(d.text, entities, englishLexicon()) };
+  // A made-up snippet in another supported language is read with that language's names and speech words, as the
+  // extension reads it (the other sources are English).
+  const language = d.source === 'conventions' ? nlpLanguage(detectLanguage(d.text)) : 'en';
+  const { entities } = findEntities(d.text, language);
+  return { ...d, entities, an: analyse(d.text, entities, speechLexicon(language)) };
 }
 
 export function loadLitbank(): Doc[] {
