@@ -136,7 +136,7 @@ function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<T
     nameParts(text, tokens, span.start, span.end, ENTITY_TYPES[span.type] as EntityType, isPlace, capitalised).map((part) => {
       let from = part.from;
       const to = part.to;
-      // A person's initials just before the name are part of it ("C. Eugene Steuerle").
+      // A person's initials just before the name are part of it ("J. Harold Brennick").
       while (
         part.type === 'PER' &&
         from > 0 &&

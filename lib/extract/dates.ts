@@ -20,7 +20,7 @@ function year(y: string, reference: number | null): number {
 }
 
 const YEAR = '(?:18|19|20)\\d\\d';
-// "2022-01-10T22:06:08:684Z": some sites write the milliseconds after a colon.
+// "2021-07-14T09:31:45:207Z": some sites write the milliseconds after a colon.
 const ISO = /\b((?:18|19|20)\d\d)-(\d\d?)-(\d\d?)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:(\.\d+)|:\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?/;
 /** Month names and their short forms in the languages of the pages we see most, lowercased, without dots. */
 const MONTH_LISTS = [
@@ -38,7 +38,7 @@ const MONTH_LISTS = [
   'januari februari maart april mei juni juli augustus september oktober november december',
   'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
   'jan fev mar abr mai jun jul ago set out nov dez',
-  // Slavic languages write the day's month in the genitive ("15 августа 2016", "1. listopadu 2021").
+  // Slavic languages write the day's month in the genitive ("23 сентября 2017", "1. listopadu 2021").
   'января февраля марта апреля мая июня июля августа сентября октября ноября декабря',
   'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня',
   'stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia',
@@ -47,7 +47,7 @@ const MONTH_LISTS = [
 
 interface NamedDates {
   months: Record<string, number>;
-  /** "19 Nov 2014", "5. März 2020", "1er mars 2020", "5 de março de 2020", "5th of March, 2020" */
+  /** "19 Nov 2014", "9. März 2021", "1er mars 2020", "5 de março de 2020", "5th of March, 2020" */
   dayFirst: RegExp;
   /** "November 19, 2014" */
   monthFirst: RegExp;
@@ -85,7 +85,7 @@ const NUMERIC = /\b(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})\b/;
 const TIME = /\b(\d{1,2}):(\d\d)\s*([ap]\.?m\.?)?/i;
 
 /**
- * Parses a date in the forms news pages use (ISO, "19 Nov, 2014 05:14pm", "November 19, 2014", "08.11.2021", "5 de
+ * Parses a date in the forms news pages use (ISO, "19 Nov, 2014 05:14pm", "November 19, 2014", "09.12.2020", "5 de
  * março de 2020", "1er mars 2020"). With a reference time (when the page was fetched, in ms), relative dates too:
  * "2 hours ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "há 3 dias", "3 ore fa", "yesterday, 17:30".
  */
@@ -98,7 +98,7 @@ export function parseDate(input: string, lang: string | null = null, reference: 
     const day = ymd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
     if (!day) return null;
     if (!iso[4]) return day;
-    // Rebuilt from its parts, so an unpadded "2022-05-6T12:00Z" or "…T22:06:08:684Z" comes out as valid ISO.
+    // Rebuilt from its parts, so an unpadded "2021-08-3T12:00Z" or "…T09:31:45:207Z" comes out as valid ISO.
     return `${day}T${iso[4]}:${iso[5]}${iso[6] ? `:${iso[6]}${iso[7] ?? ''}` : ''}${iso[8] ?? ''}`;
   }
   let date: string | null = null;
@@ -184,8 +184,8 @@ function relativeDate(text: string, reference: number): string | null {
 }
 
 /**
- * A line that is a date and little else, three words at most ("4 May 2024", "Updated 5 minutes ago", "19.10.2019 07:49 Uhr |
- * Politik"), not a line that names someone beside a date (an embedded post's "— Jane Roe (@jroe) May 3, 2024"): the
+ * A line that is a date and little else, three words at most ("4 May 2024", "Updated 5 minutes ago", "14.03.2018 16:05 Uhr |
+ * Lokales"), not a line that names someone beside a date (an embedded post's "— Jane Roe (@jroe) May 3, 2024"): the
  * story's metadata, not its text. (Any reference time will do to recognise a relative date.)
  */
 export function isDateLine(text: string): boolean {
@@ -202,7 +202,7 @@ export function dateFromUrl(url: string): string | null {
 
 const DATE_HINT =
   /(^|[\s_-])(date|dates|time|timestamp|published|publish|pubdate|posted|post-date|meta|byline|dateline|datum|stand|created|updated|article-date|entry-date|publication)($|[\s_-])/i;
-// "Am 8. November 2021" alone is a label; "Am 22. Oktober erscheint …" opens a sentence.
+// "Am 9. Dezember 2020" alone is a label; "Am 2. April erscheint …" opens a sentence.
 const PUBLISHED_LABEL =
   /^(published|posted|first published|veröffentlicht|erschienen|publié|publicado|pubblicato|gepubliceerd|erstellt)\b|^am\s.{0,30}$/i;
 // MediaWiki's "This page was last edited on …" footer and its kin: the date a page with no publication date stands at.
@@ -235,7 +235,7 @@ export interface VisibleDates {
 export function findVisibleDates(root: PageElement, lang: string | null, reference: number | null = null): VisibleDates {
   const found: VisibleDates = { published: null, updated: null, time: null, dateLine: null, shownDays: new Set() };
   let unlabelled: string | null = null;
-  // Dates written just under the headline, with no label or class to say so ("1. Februar 2022, Daniel Dillenburg").
+  // Dates written just under the headline, with no label or class to say so ("4. Juni 2021, Tobias Wendrich").
   let nearHeading: string | null = null;
   // Dates just after the byline ("By Jane Roe · 3 hours ago"), where the story says when it went out.
   let nearByline: string | null = null;

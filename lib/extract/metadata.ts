@@ -145,7 +145,7 @@ const notHeadline = (el: PageElement) => KICKER_CLASS.test(el.attrs.class ?? '')
 
 /**
  * A heading that is all one link to the site's front page, or to a section above this page, is the site's banner or a
- * blog's name ("Archive of Our Own" linking to "/"); a heading that links to the page itself is its headline.
+ * blog's name ("Rain in the Hills Blog" linking to "/"); a heading that links to the page itself is its headline.
  */
 function isBannerHeading(heading: PageElement, pageUrl: string): boolean {
   const links = findAll(heading, (e) => e.tag === 'a' && !!e.attrs.href);

@@ -32,7 +32,7 @@ const GENERIC_PART = /^(blogarchive?|archive?|home|homepage|startseite|blog)$/;
 /**
  * The parts of a separated title ("Headline | Site") that name the site rather than the page: the declared site name,
  * a kind of page ("Blog Archive"), or, with no site name declared, the shortest short edge part that opens with the
- * address's name ("MyOOS Community Forum" on myoos.de; "Tesla" but not "Tesla unveils …" on tesla.com).
+ * address's name ("Kodwerk Community Forum" on kodwerk.de; "Tesla" but not "Tesla unveils …" on tesla.com).
  */
 function siteParts(parts: string[], siteName: string | null, hostLabel: string | null): Set<string> {
   const site = siteName ? key(siteName) : '';
@@ -119,7 +119,7 @@ export interface TitleCandidates {
   hostLabel?: string | null;
 }
 
-/** A separator left dangling at either end ("Olympia 2028 dabei -", ": Energiewende") once a label or site name is gone. */
+/** A separator left dangling at either end ("Kanupolo 2032 dabei -", ": Stadtumbau") once a label or site name is gone. */
 function tidy(title: string | null): string | null {
   if (!title) return title;
   // Guillemets stay: they open and close quoted headlines (»Abzocke …«, « Les … »).
@@ -168,11 +168,11 @@ export function chooseTitle(c: TitleCandidates): string | null {
 function pickTitle(c: TitleCandidates): string | null {
   const site = c.siteName ? key(c.siteName) : '';
   const tag = clean(c.titleTag);
-  // A heading that is, or opens with, the part of the <title> that names the site is the site's banner ("DimidoBlog" in
-  // "Was ist Virales Marketing? | DimidoBlog"), not the story's headline.
+  // A heading that is, or opens with, the part of the <title> that names the site is the site's banner ("TamboBlog" in
+  // "Was ist Guerilla-Werbung? | TamboBlog"), not the story's headline.
   const tagParts = tag?.split(SEPARATORS) ?? [];
   const siteKeys = tagParts.length > 1 ? [...siteParts(tagParts, c.siteName, c.hostLabel ?? null)].map(key) : [];
-  // So is a heading that is a later part of the <title>, after a longer first part ("Muffin Grundrezept : Muffin Rezepte").
+  // So is a heading that is a later part of the <title>, after a longer first part ("Brot Grundrezept : Brot Rezepte").
   const allParts = tag?.split(ANY_SEPARATOR) ?? [];
   const laterPart = (h: string) => allParts.some((p, i) => i > 0 && key(p) === key(h) && wordCount(allParts[0] as string) >= wordCount(h));
   const banner = (h: string) => key(h) === site || laterPart(h) || siteKeys.some((k) => k.length >= 4 && key(h).startsWith(k));
@@ -182,9 +182,9 @@ function pickTitle(c: TitleCandidates): string | null {
   const storyMeta = [clean(c.headline), clean(c.ogTitle)].filter((t): t is string => !!t);
   const meta = tag ? [...storyMeta, tag] : storyMeta;
   // A heading the metadata mostly agrees with is the page's own wording, without any site name.
-  // A short heading must also cover much of the title: a blog's or section's name in the <h1> ("Silicon Exposed",
-  // "Opinion") is all in "Silicon Exposed: Open Verilog flow for …", but is not its headline.
-  // Set after the title's colon ("Siemens und Adani: Kaeser verarscht Neubauer"), a short heading is the headline after all.
+  // A short heading must also cover much of the title: a blog's or section's name in the <h1> ("Gates Unlatched",
+  // "Opinion") is all in "Gates Unlatched: Open synthesis flow for …", but is not its headline.
+  // Set after the title's colon ("Werft und Reederei: Holmqvist vertröstet Brandtner"), a short heading is the headline after all.
   const afterColon = (h: string, t: string) => {
     const [title, heading] = [t.toLowerCase(), h.toLowerCase()];
     return title.includes(`: ${heading}`) && !title.includes(`:: ${heading}`);
@@ -194,7 +194,7 @@ function pickTitle(c: TitleCandidates): string | null {
   // in a first <h1> agrees with "Blog: Post title" but not with the post's og:title.
   const agreed = meta.map((t) => headings.find((h) => agrees(h, t))).find(Boolean);
   // With no headline in an <h1>, the first <h2> that covers most of a metadata title is the visible one: the fullest, as
-  // a heading that is only a part of it ("Open Journalism Project:") is a section's.
+  // a heading that is only a part of it ("Open Data Project:") is a section's.
   const h2s = (c.h2s ?? []).map(clean).filter(usable);
   const fullest = (t: string) => {
     const covering = h2s.filter((h) => overlap(h, t) >= 0.6 && overlap(t, h) >= 0.6);
@@ -221,7 +221,7 @@ function pickTitle(c: TitleCandidates): string | null {
     return withoutDateLine(lead, stripSiteName(best, c.siteName, true, c.hostLabel));
   if (best) return stripSiteName(best, c.siteName, true, c.hostLabel);
   const tagHeadline = tag ? stripSiteName(tag, c.siteName, true, c.hostLabel) : null;
-  // A short <h1> that shares no word with a long <title> names the section ("Allergies Health Center"), not the story.
+  // A short <h1> that shares no word with a long <title> names the section ("Parenting Health Corner"), not the story.
   const sectionName = (h: string) => !!tagHeadline && wordCount(h) <= 4 && wordCount(tagHeadline) >= 5 && !sharesWord(h, tagHeadline);
   if (headings[0] && !sectionName(headings[0])) return headings[0];
   return tagHeadline ?? c.h1s.map(clean).find(Boolean) ?? null;

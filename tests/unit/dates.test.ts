@@ -16,9 +16,9 @@ describe('parseDate', () => {
     ['Updated 19 Nov, 2014 05:14pm', null, '2014-11-19T17:14'],
     ['Published November 19, 2014', null, '2014-11-19'],
     ['Nov. 19th, 2014 at 12:05 am', null, '2014-11-19T00:05'],
-    ['08.11.2021', 'de', '2021-11-08'],
-    ['Am 8. November 2021', 'de', '2021-11-08'],
-    ['1. Februar 2022 , Daniel Dillenburg', 'de', '2022-02-01'],
+    ['09.12.2020', 'de', '2020-12-09'],
+    ['Am 9. Dezember 2020', 'de', '2020-12-09'],
+    ['4. Juni 2021 , Tobias Wendrich', 'de', '2021-06-04'],
     ['19 novembre 2014', 'fr', '2014-11-19'],
     ['19 de noviembre de 2014', 'es', '2014-11-19'],
     ['11/19/2014', 'en-US', '2014-11-19'],
@@ -27,9 +27,9 @@ describe('parseDate', () => {
     ['1988', null, null],
     ['Chapter 12.5.3', null, null],
     ['32.13.2020', 'de', null],
-    ['2022-05-6T12:00:00.000Z', null, '2022-05-06T12:00:00.000Z'],
-    ['2022-05-04 03:00:00 ', null, '2022-05-04T03:00:00'],
-    ['15 августа 2016, 13:43', 'ru', '2016-08-15T13:43'],
+    ['2021-08-3T12:00:00.000Z', null, '2021-08-03T12:00:00.000Z'],
+    ['2021-10-12 03:00:00 ', null, '2021-10-12T03:00:00'],
+    ['23 сентября 2017, 09:27', 'ru', '2017-09-23T09:27'],
     ['12 листопада 2021', 'uk', '2021-11-12'],
     ['3 października 2019', 'pl', '2019-10-03'],
     ['1. listopadu 2021', 'cs', '2021-11-01'],
@@ -70,13 +70,13 @@ describe('stripSiteName', () => {
   test.each([
     ['Headline words here - DAWN.COM', 'DAWN.COM', 'Headline words here'],
     ['Dawn | Headline words here', 'Dawn', 'Headline words here'],
-    ['Schneewittchen-Kuchen mit Mini-Marshmallows Rezept | LECKER', null, 'Schneewittchen-Kuchen mit Mini-Marshmallows Rezept'],
-    ['Leasing oder Finanzierung – was lohnt sich mehr?', null, 'Leasing oder Finanzierung – was lohnt sich mehr?'],
+    ['Rhabarber-Tarte mit Baiserhaube Rezept | KOCHFREUDE', null, 'Rhabarber-Tarte mit Baiserhaube Rezept'],
+    ['Bahncard oder Auto – was kommt günstiger?', null, 'Bahncard oder Auto – was kommt günstiger?'],
     ['No separators in this one', 'Site', 'No separators in this one'],
-    ['Alles Neue mach der Mai… | Bibliothek 2.0 und mehr', null, 'Alles Neue mach der Mai…'],
-    ['Blog Archive - Interning of Small Integers in Python', null, 'Interning of Small Integers in Python'],
-    ['Produkttester werden: gratis testen │ Nestlé Marktplatz', 'Nestlé Marktplatz', 'Produkttester werden: gratis testen'],
-    ['Weekly Edition for March 26 [Hill News]', 'Hill News', 'Weekly Edition for March 26'],
+    ['Der Sommer kann kommen… | Lesesaal 3.0 und mehr', null, 'Der Sommer kann kommen…'],
+    ['Blog Archive - Caching of Short Strings in Lua', null, 'Caching of Short Strings in Lua'],
+    ['Probierpaket bestellen: kostenlos probieren │ Crème Basar', 'Crème Basar', 'Probierpaket bestellen: kostenlos probieren'],
+    ['Weekly Edition for October 14 [Hill News]', 'Hill News', 'Weekly Edition for October 14'],
     ['Chapter 1 - Kings [Archive of Tales]', 'Archive of Tales', 'Chapter 1 - Kings'],
     ['The [Redacted] Files [Redacted]', 'Hill News', 'The [Redacted] Files [Redacted]'],
     ['山区连续一周降雨，多条道路中断！-山城网', null, '山区连续一周降雨，多条道路中断！'],
@@ -89,9 +89,9 @@ describe('stripSiteName', () => {
 });
 
 test.each([
-  ['Was ist Freie Software - MyOOS Community Forum', 'myoos', 'Was ist Freie Software'],
-  ['Gregory Szorc’s Digital Home | Mercurial’s Journey to Python 3', 'gregoryszorc', 'Mercurial’s Journey to Python 3'],
-  ['Myoos users gather in Berlin for the first time - Report', 'myoos', 'Myoos users gather in Berlin for the first time - Report'],
+  ['Was ist ein Compiler - Kodwerk Community Forum', 'kodwerk', 'Was ist ein Compiler'],
+  ['Harriet Quellmann’s Digital Home | Gitlet’s Road to Plugin Hooks', 'harrietquellmann', 'Gitlet’s Road to Plugin Hooks'],
+  ['Kodwerk users gather in Berlin for the first time - Report', 'kodwerk', 'Kodwerk users gather in Berlin for the first time - Report'],
 ])('with no site name declared, the part named after the address goes: %s', (title, hostLabel, expected) => {
   expect(stripSiteName(title, null, true, hostLabel)).toBe(expected);
 });
@@ -108,45 +108,43 @@ describe('a site’s banner in the <h1> is not the headline', () => {
     chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag: null, siteName: null, ...c });
 
   test('the blog’s name in the <h1>, the post’s title beside it in the <title>', () => {
-    expect(choose({ h1s: ['DimidoBlog'], titleTag: 'Was ist Virales Marketing? | DimidoBlog', hostLabel: 'dimido' })).toBe(
-      'Was ist Virales Marketing?',
+    expect(choose({ h1s: ['TamboBlog'], titleTag: 'Was ist Guerilla-Werbung? | TamboBlog', hostLabel: 'tambo' })).toBe('Was ist Guerilla-Werbung?');
+    expect(choose({ h1s: ['Kniffwerk.de'], titleTag: 'Kniffwerk.de » Blog Archiv » Hörbücher in Jellyfin einbinden', hostLabel: 'kniffwerk' })).toBe(
+      'Hörbücher in Jellyfin einbinden',
     );
-    expect(
-      choose({ h1s: ['Disfunctions.de'], titleTag: 'Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden', hostLabel: 'disfunctions' }),
-    ).toBe('Podcasts in Plex einbinden');
   });
 
   test('the post’s og:title picks the second <h1> over the blog’s name in the first', () => {
     expect(
       choose({
-        h1s: ['EMACSPEAK The Complete Audio Desktop', 'Meta-Programming In Emacs Using defadvice'],
-        titleTag: 'EMACSPEAK The Complete Audio Desktop: Meta-Programming In Emacs Using Defadvice',
-        ogTitle: 'Meta-Programming In Emacs Using Defadvice',
+        h1s: ['VIMLAND The Whole Editing Workbench', 'Macro-Writing In Vim Using autocmd'],
+        titleTag: 'VIMLAND The Whole Editing Workbench: Macro-Writing In Vim Using Autocmd',
+        ogTitle: 'Macro-Writing In Vim Using Autocmd',
       }),
-    ).toBe('Meta-Programming In Emacs Using defadvice');
+    ).toBe('Macro-Writing In Vim Using autocmd');
   });
 
   test('an old site name in the <h1> goes when the metadata gives the headline without it', () => {
     expect(
       choose({
-        h1s: ['Was wir über uns nicht hören wollen | FASSETTE.NET'],
-        ogTitle: 'Was wir über uns nicht hören wollen',
-        siteName: 'INTERSCENAR.IO',
+        h1s: ['Was wir über Nachbarn nie sagen würden | KLAPPTEXT.NET'],
+        ogTitle: 'Was wir über Nachbarn nie sagen würden',
+        siteName: 'ZEILENWERK.IO',
       }),
-    ).toBe('Was wir über uns nicht hören wollen');
+    ).toBe('Was wir über Nachbarn nie sagen würden');
   });
 
   test('a declared site name that is the whole title says nothing', () => {
-    const title = 'Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans - Handball Schweiz';
+    const title = 'Pokal-Vorschau: Beim TV Kerbach hofft man auf eine volle Halle - Handball Alpen';
     expect(
       choose({
-        h1s: ['Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans'],
+        h1s: ['Pokal-Vorschau: Beim TV Kerbach hofft man auf eine volle Halle'],
         ogTitle: title,
         titleTag: title,
         siteName: title,
         hostLabel: 'handball',
       }),
-    ).toBe('Cup-Vorschau: Beim BSV Stans freut man sich auf viele Fans');
+    ).toBe('Pokal-Vorschau: Beim TV Kerbach hofft man auf eine volle Halle');
   });
 });
 
@@ -161,7 +159,7 @@ describe('the visible headline', () => {
   });
 
   test('a short <h1> agrees with a social title that inflects its words', () => {
-    expect(choose({ h1s: ['Nachhaltig leben'], ogTitle: 'Nachhaltiger leben', titleTag: 'Nachhaltiger leben für Klima | Umweltbund' })).toBe(
+    expect(choose({ h1s: ['Nachhaltig leben'], ogTitle: 'Nachhaltiger leben', titleTag: 'Nachhaltiger leben im Alltag | Umweltbund' })).toBe(
       'Nachhaltig leben',
     );
     // Words that only open alike are not one word inflected.
@@ -198,7 +196,7 @@ describe('the visible headline', () => {
   test('an <h1> that is a later part of the <title> is the site’s banner', () => {
     expect(choose({ h1s: ['Brot Rezepte'], h2s: ['Brot Grundrezept'], titleTag: 'Brot Grundrezept : Brot Rezepte' })).toBe('Brot Grundrezept');
     expect(
-      choose({ h1s: ['Hafenblog-Archiv'], titleTag: 'Das kleinste Museum der Stadt : Hafenblog-Archiv | Notizen seit 2005 | 6. Jahrgang' }),
+      choose({ h1s: ['Hafenblog-Archiv'], titleTag: 'Das kleinste Museum der Stadt : Hafenblog-Archiv | Notizen seit 2007 | 4. Jahrgang' }),
     ).toBe('Das kleinste Museum der Stadt');
   });
 });
@@ -216,8 +214,8 @@ test.each([
   ],
   [
     'a topic styled as a smaller heading',
-    '<h1><span class="fake-h5">Strompreise</span><span class="invisible">: </span><span class="headline">Bund drosselt Bioenergie</span></h1>',
-    'Bund drosselt Bioenergie',
+    '<h1><span class="fake-h5">Mieten</span><span class="invisible">: </span><span class="headline">Land deckelt Nebenkosten</span></h1>',
+    'Land deckelt Nebenkosten',
   ],
   [
     'an overline named with the site’s own prefix',
@@ -226,8 +224,8 @@ test.each([
   ],
   [
     'a permalink sign after the heading',
-    '<h1><a href="#id4">Shared Mutable History</a><a class="headerlink" href="#shared-mutable-history">¶</a></h1>',
-    'Shared Mutable History',
+    '<h1><a href="#id4">Layered Build Caches</a><a class="headerlink" href="#layered-build-caches">¶</a></h1>',
+    'Layered Build Caches',
   ],
 ])('a kicker in the <h1>: %s', (_, h1, expected) => {
   const html = `<html><head><title>x</title></head><body>${h1}<p>Text.</p></body></html>`;
@@ -258,20 +256,20 @@ describe('an <h1> that is all one link to the front page or a section above is t
 });
 
 test('a kicker marked as such inside the <h1> is no part of the headline', () => {
-  const html = `<html><head><meta property="og:title" content="Klimaschutz: Bohren, bis es heiß wird"></head><body>
-    <h1><span class="article-heading__kicker">Klimaschutz</span><span class="visually-hidden">: </span><span class="article-heading__title">Bohren, bis es heiß wird</span></h1>
+  const html = `<html><head><meta property="og:title" content="Verkehr: Warten, bis der Zug kommt"></head><body>
+    <h1><span class="article-heading__kicker">Verkehr</span><span class="visually-hidden">: </span><span class="article-heading__title">Warten, bis der Zug kommt</span></h1>
     <p>Text.</p></body></html>`;
-  expect(readMetadata(loadPage(html, 'https://news.example/story').doc).title).toBe('Bohren, bis es heiß wird');
+  expect(readMetadata(loadPage(html, 'https://news.example/story').doc).title).toBe('Warten, bis der Zug kommt');
 });
 
 describe('chooseTitle leaves no separator dangling', () => {
   const only = (titleTag: string, siteName: string | null = null) => chooseTitle({ headline: null, ogTitle: null, h1s: [], titleTag, siteName });
   test.each([
-    ['Pferdesport bei Olympia 2028 dabei -', 'Pferdesport bei Olympia 2028 dabei'],
-    [': Energiewende und nachhaltiges Wirtschaften', 'Energiewende und nachhaltiges Wirtschaften'],
+    ['Kanupolo bei den Spielen 2032 dabei -', 'Kanupolo bei den Spielen 2032 dabei'],
+    [': Stadtumbau und bezahlbares Wohnen', 'Stadtumbau und bezahlbares Wohnen'],
     ['Headline words here |', 'Headline words here'],
-    ['»Abzocke wird als Klimaschutz verkauft«', '»Abzocke wird als Klimaschutz verkauft«'],
-    ['« Les privatisations sont au profit d’intérêts privés »', '« Les privatisations sont au profit d’intérêts privés »'],
+    ['»Die Gebühr wird als Service verkauft«', '»Die Gebühr wird als Service verkauft«'],
+    ['« Les fermetures de gares sont une erreur d’aménagement »', '« Les fermetures de gares sont une erreur d’aménagement »'],
     ['Covid-19: what we know', 'Covid-19: what we know'],
   ])('%s', (titleTag, expected) => {
     expect(only(titleTag)).toBe(expected);
@@ -282,15 +280,13 @@ test('an <h1> that copies the <title> loses the site name, but keeps a label tha
   const title = (h1: string) =>
     chooseTitle({
       headline: null,
-      ogTitle: 'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig',
+      ogTitle: 'Bauordnung: Holzbau und Lehm sind förderfähig',
       h1s: [h1],
       titleTag: null,
-      siteName: 'Umweltbundesamt',
+      siteName: 'Baubundesamt',
     });
-  expect(title('EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt')).toBe(
-    'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig',
-  );
-  expect(title('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig')).toBe('Atomkraft | Atomkraft und Erdgas sind nicht nachhaltig');
+  expect(title('Bauordnung: Holzbau und Lehm sind förderfähig | Baubundesamt')).toBe('Bauordnung: Holzbau und Lehm sind förderfähig');
+  expect(title('Holzbau | Holzbau und Lehm sind förderfähig')).toBe('Holzbau | Holzbau und Lehm sind förderfähig');
 });
 
 test('markup in a metadata title is dropped, so the visible headline still agrees with it', () => {
@@ -306,22 +302,26 @@ test('markup in a metadata title is dropped, so the visible headline still agree
 
 test('a short <h1> that is the blog’s or section’s name is not the headline', () => {
   const title = (h1: string, ogTitle: string, titleTag: string) => chooseTitle({ headline: null, ogTitle, h1s: [h1], titleTag, siteName: null });
-  const post = 'Open Verilog flow for Silego GreenPak4 programmable logic devices';
-  expect(title('Silicon Exposed', post, `Silicon Exposed: ${post}`)).toBe(post);
+  const post = 'Open synthesis flow for tiny mixed-signal programmable arrays';
+  expect(title('Gates Unlatched', post, `Gates Unlatched: ${post}`)).toBe(post);
   expect(title('Bridge closes', 'Bridge closes', 'Bridge closes | The Daily Example')).toBe('Bridge closes');
   // Set after the title's colon, a short heading is the headline.
-  expect(title('Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer', 'Siemens und Adani: Kaeser verarscht Neubauer')).toBe(
-    'Kaeser verarscht Neubauer',
-  );
+  expect(
+    title(
+      'Holmqvist vertröstet Brandtner',
+      'Werft und Reederei: Holmqvist vertröstet Brandtner',
+      'Werft und Reederei: Holmqvist vertröstet Brandtner',
+    ),
+  ).toBe('Holmqvist vertröstet Brandtner');
 });
 
 test('a short <h1> sharing no word with a long <title> names the section, not the story', () => {
-  const title = (h1: string, titleTag: string) => chooseTitle({ headline: null, ogTitle: null, h1s: [h1], titleTag, siteName: 'WebMD' });
-  expect(title('Allergies Health Center', 'Babies Who Eat Peanuts Early May Avoid Allergy - WebMD')).toBe(
-    'Babies Who Eat Peanuts Early May Avoid Allergy',
+  const title = (h1: string, titleTag: string) => chooseTitle({ headline: null, ogTitle: null, h1s: [h1], titleTag, siteName: 'MedPage' });
+  expect(title('Parenting Health Corner', 'Toddlers Who Nap Late May Sleep Less at Night - MedPage')).toBe(
+    'Toddlers Who Nap Late May Sleep Less at Night',
   );
   // A compound counts as a shared word.
-  expect(title('Chorgeschichte', 'Geschichte - St. Georgs Chorknaben Ulm in Baden')).toBe('Chorgeschichte');
+  expect(title('Vereinsgeschichte', 'Geschichte - Turnverein Eichenau am Lech')).toBe('Vereinsgeschichte');
 });
 
 describe('a kicker before the headline in the <h1> is left out', () => {
@@ -346,51 +346,51 @@ describe('a kicker before the headline in the <h1> is left out', () => {
 
 describe('localDay: a UTC stamp near midnight yields to the day the page prints', () => {
   test.each([
-    ['2022-11-06T23:00:00.000Z', ['2022-11-07'], '2022-11-07'],
-    ['2023-11-09T05:30:59Z', ['2023-11-08'], '2023-11-08'],
-    ['2022-05-10T23:35:55', [null, '2022-05-11'], '2022-05-11'],
+    ['2021-02-14T23:00:00.000Z', ['2021-02-15'], '2021-02-15'],
+    ['2022-06-23T05:12:41Z', ['2022-06-22'], '2022-06-22'],
+    ['2020-03-18T23:41:07', [null, '2020-03-19'], '2020-03-19'],
     ['2014-11-19T05:14:00+05:00', ['2014-11-18'], '2014-11-19T05:14:00+05:00'],
-    ['2020-11-04T21:53:22Z', ['2020-11-02'], '2020-11-04T21:53:22Z'],
-    ['2020-11-04T21:53:22Z', ['2020-11-04'], '2020-11-04T21:53:22Z'],
-    ['2020-11-04', ['2020-11-05'], '2020-11-04'],
-    [null, ['2020-11-05'], null],
+    ['2019-05-08T21:27:36Z', ['2019-05-06'], '2019-05-08T21:27:36Z'],
+    ['2019-05-08T21:27:36Z', ['2019-05-08'], '2019-05-08T21:27:36Z'],
+    ['2019-05-08', ['2019-05-09'], '2019-05-08'],
+    [null, ['2019-05-09'], null],
   ])('%s with %j → %s', (stamp, hints, expected) => {
     expect(localDay(stamp, hints)).toBe(expected);
   });
 
   test("a date line under the headline that agrees with the stamp settles it against a related story's date", () => {
-    expect(localDay('2023-11-06T12:00:00+00:00', ['2023-11-05'], '2023-11-06')).toBe('2023-11-06T12:00:00+00:00');
-    expect(localDay('2019-10-19T03:00:00.000Z', [null, '2019-10-18'], '2019-10-19T05:00')).toBe('2019-10-19T03:00:00.000Z');
+    expect(localDay('2022-01-18T12:00:00+00:00', ['2022-01-17'], '2022-01-18')).toBe('2022-01-18T12:00:00+00:00');
+    expect(localDay('2018-04-21T03:00:00.000Z', [null, '2018-04-20'], '2018-04-21T05:00')).toBe('2018-04-21T03:00:00.000Z');
   });
 });
 
 describe('a date the page shows beats metadata whose day the page never shows', () => {
   const withMeta = (meta: string, body: string) =>
     readMetadata(loadPage(`<html lang="de"><head>${meta}</head><body>${body}</body></html>`, 'https://news.example/story').doc).published;
-  const created = '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">';
+  const created = '<meta property="article:published_time" content="2020-10-27T15:42:18+00:00">';
   const story = (line: string) =>
     `<article><h1>Haben Fische Schmerzen?</h1><p>${line}</p><p>Ob Fische Schmerzen empfinden, ist umstritten.</p></article>`;
 
   test.each([
-    ['a later date under the headline (a CMS draft stamp in the metadata)', created, story('12.01.2022'), '2022-01-12'],
+    ['a later date under the headline (a CMS draft stamp in the metadata)', created, story('09.12.2020'), '2020-12-09'],
     [
       'the metadata day shown anywhere keeps the metadata',
       created,
-      `${story('12.01.2022')}<aside><p>29.11.2021</p></aside>`,
-      '2021-11-29T14:13:37+00:00',
+      `${story('09.12.2020')}<aside><p>27.10.2020</p></aside>`,
+      '2020-10-27T15:42:18+00:00',
     ],
-    ['an earlier shown date is not the story going out', created, story('12.10.2021'), '2021-11-29T14:13:37+00:00'],
+    ['an earlier shown date is not the story going out', created, story('09.09.2020'), '2020-10-27T15:42:18+00:00'],
     [
       'a shown date that is the modified day is an update',
-      `${created}<meta property="article:modified_time" content="2022-01-12T08:00:00+01:00">`,
-      story('12.01.2022'),
-      '2021-11-29T14:13:37+00:00',
+      `${created}<meta property="article:modified_time" content="2020-12-09T08:00:00+01:00">`,
+      story('09.12.2020'),
+      '2020-10-27T15:42:18+00:00',
     ],
     [
       'one day later, from a stamp near midnight UTC, is the same instant',
-      '<meta property="article:published_time" content="2018-06-12T23:00:00.000Z">',
-      story('13.06.2018'),
-      '2018-06-12T23:00:00.000Z',
+      '<meta property="article:published_time" content="2017-09-04T23:00:00.000Z">',
+      story('05.09.2017'),
+      '2017-09-04T23:00:00.000Z',
     ],
     [
       'one day later from a stamp at midday is another day',
@@ -411,13 +411,13 @@ test.each([
   ],
   [
     'the dates of teaser <article>s beside the one holding the headline',
-    '<main><article><h1>Achtsam durch die Krise</h1><p>Text der Geschichte, lang genug für einen Absatz.</p></article><section><article><h2><a href="/b">Andere Geschichte</a></h2><footer><span class="teaser-date">01. Juli 2020</span></footer></article><article><h2><a href="/c">Noch eine</a></h2><footer><span class="teaser-date">18. Juni 2020</span></footer></article></section></main>',
+    '<main><article><h1>Gelassen durch den Winter</h1><p>Text der Geschichte, lang genug für einen Absatz.</p></article><section><article><h2><a href="/b">Andere Geschichte</a></h2><footer><span class="teaser-date">03. August 2019</span></footer></article><article><h2><a href="/c">Noch eine</a></h2><footer><span class="teaser-date">21. Juli 2019</span></footer></article></section></main>',
     null,
   ],
   [
     'a bold date inside running prose after the date line',
-    '<div><h1>Der Landwirtschafts-Simulator wird größer</h1><p class="info">19.10.2019 07:49 Uhr</p><p><strong>Am 22. Oktober 2019</strong> erscheint die Platinum Edition des Spiels.</p></div>',
-    '2019-10-19T07:49',
+    '<div><h1>Das Brettspiel bekommt eine Erweiterung</h1><p class="info">14.03.2018 16:05 Uhr</p><p><strong>Am 2. April 2018</strong> erscheint die Sammlerausgabe des Spiels.</p></div>',
+    '2018-03-14T16:05',
   ],
 ])('not the article’s date: %s', (_, body, expected) => {
   expect(germanPagePublished(body)).toBe(expected);
@@ -425,17 +425,17 @@ test.each([
 
 test('a wiki page dated only by its last edit takes that date', () => {
   const body =
-    '<div id="content"><h1>Stammtisch</h1><p>Der nächste Stammtisch findet im Café statt.</p></div><div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div>';
-  const meta = readMetadata(loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://wiki.example/Stammtisch').doc);
-  expect(meta.updated).toBe('2020-01-29T13:22');
-  expect(meta.published).toBe('2020-01-29T13:22');
+    '<div id="content"><h1>Spieleabend</h1><p>Das nächste Treffen ist im Gemeindehaus.</p></div><div id="footer"><ul><li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 17. Mai 2019 um 08:41 Uhr geändert.</li></ul></div>';
+  const meta = readMetadata(loadPage(`<html lang="de"><body>${body}</body></html>`, 'https://wiki.example/Spieleabend').doc);
+  expect(meta.updated).toBe('2019-05-17T08:41');
+  expect(meta.published).toBe('2019-05-17T08:41');
 });
 
 test('JSON-LD with raw tabs and line breaks inside strings (invalid JSON, common on sites) is still read', () => {
   const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"A headline\twith a tab","description":"two
-lines","datePublished":"2022-02-02T11:14:00+01:00"}</script></head><body><h1>A headline</h1></body></html>`;
+lines","datePublished":"2023-03-07T10:52:00+01:00"}</script></head><body><h1>A headline</h1></body></html>`;
   const { doc } = loadPage(html, 'https://news.example/story');
-  expect(readMetadata(doc).published).toBe('2022-02-02T11:14:00+01:00');
+  expect(readMetadata(doc).published).toBe('2023-03-07T10:52:00+01:00');
 });
 
 test.each([
@@ -500,12 +500,12 @@ test.each([
 });
 
 test.each([
-  ['wrapped in CDATA', '<![CDATA[{"@type":"Article","datePublished":"2001-10-29T01:59:14Z"}]]>', '2001-10-29T01:59:14Z'],
-  ['wrapped in commented CDATA', '//<![CDATA[\n{"@type":"Article","datePublished":"2001-10-29T01:59:14Z"}\n//]]>', '2001-10-29T01:59:14Z'],
+  ['wrapped in CDATA', '<![CDATA[{"@type":"Article","datePublished":"2003-04-15T06:27:51Z"}]]>', '2003-04-15T06:27:51Z'],
+  ['wrapped in commented CDATA', '//<![CDATA[\n{"@type":"Article","datePublished":"2003-04-15T06:27:51Z"}\n//]]>', '2003-04-15T06:27:51Z'],
   [
     'on the WebPage node of a Yoast @graph',
-    '{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"CC"},{"@type":"WebPage","datePublished":"2014-03-17T01:44:37+00:00"}]}',
-    '2014-03-17T01:44:37+00:00',
+    '{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"CC"},{"@type":"WebPage","datePublished":"2015-09-22T04:18:09+00:00"}]}',
+    '2015-09-22T04:18:09+00:00',
   ],
 ])('JSON-LD dates %s are read', (_, json, expected) => {
   const { doc } = loadPage(
@@ -529,14 +529,14 @@ describe('dates from 1800 on, in six languages and more', () => {
     ['7 set. 2020', 'pt', '2020-09-07'],
     ['1799-12-31', null, null],
     ['1850-06-01T12:00:00Z', null, '1850-06-01T12:00:00Z'],
-    ['2022-01-10T22:06:08:684Z', null, '2022-01-10T22:06:08Z'],
+    ['2021-07-14T09:31:45:207Z', null, '2021-07-14T09:31:45Z'],
   ])('%s (%s) → %s', (text, lang, expected) => {
     expect(parseDate(text, lang)).toBe(expected);
   });
 
   test('a two-digit year is of this century unless that puts it after the fetch', () => {
     const fetched = Date.parse('2024-05-10T12:00:00Z');
-    expect(parseDate('08.11.21', 'de', fetched)).toBe('2021-11-08');
+    expect(parseDate('09.12.20', 'de', fetched)).toBe('2020-12-09');
     expect(parseDate('01.02.98', 'de', fetched)).toBe('1998-02-01');
   });
 

@@ -396,10 +396,10 @@ test('a table’s header cells are read with its data cells, and a command closi
   const para = '<p>The council voted on Tuesday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>';
   const html = `<html><body><article><h1>Council closes the old bridge</h1>${para.repeat(4)}
     <table><tr><th>Total difference (savings over five years)</th><td>1,200 francs</td></tr></table>
-    <p>To turn the feature off, run:</p><pre>netsh interface tcp set global autotuninglevel=disabled</pre></article></body></html>`;
+    <p>To turn the feature off, run:</p><pre>toolctl network set autotune=off</pre></article></body></html>`;
   const blocks = extractArticle(loadPage(html, 'https://news.example/2024/05/01/bridge').doc).article.text.split('\n\n');
   expect(blocks).toContain('Total difference (savings over five years)');
-  expect(blocks.at(-1)).toBe('netsh interface tcp set global autotuninglevel=disabled');
+  expect(blocks.at(-1)).toBe('toolctl network set autotune=off');
 });
 
 test('a tree nested deeper than any parser builds (a script’s doing) is read without running out of stack', () => {
