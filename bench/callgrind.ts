@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { nerModelPath } from '../cli/ner-model';
+import { NLP_BUNDLE } from './nlp-bundle';
 
 const EVAL = process.env.BENCH_EVAL ?? join(process.cwd(), '../shared/eval/data');
 const STRIDE = Number(process.env.STRIDE ?? 6);
@@ -99,18 +100,7 @@ async function main() {
   await build({ ...options, entryPoints: [join(dir, 'warm.ts')], outfile: join(dir, 'warm.mjs') });
   await build({ ...options, entryPoints: [join(dir, 'cold.ts')], outfile: join(dir, 'cold.mjs'), external: ['./nlp.mjs'] });
   // The stages bundled as bench/run.ts bundles them for its cold start.
-  await build({
-    stdin: {
-      contents: "export { findEntities, provideNerModel } from './lib/entities'; export { findQuotes } from './lib/quotes';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    outfile: join(dir, 'nlp.mjs'),
-    logLevel: 'warning',
-  });
+  await build({ ...NLP_BUNDLE, outfile: join(dir, 'nlp.mjs'), logLevel: 'warning' });
   const warmOut = join(dir, 'warm.out');
   const info = JSON.parse(callgrind(join(dir, 'warm.mjs'), warmOut)) as { texts: number; words: number };
   console.log(`Callgrind instructions (node ${process.version}; ${info.texts} texts, ${info.words} words; ${WARM} passes before the counted one)`);

@@ -19,6 +19,7 @@ import { type Budget, printBudgets } from './budgets';
 import { benchCliOnPage } from './cli-huge';
 import { benchLanguages } from './languages';
 import { fmt, REPEATS, row, stats, time, words } from './measure';
+import { NLP_BUNDLE } from './nlp-bundle';
 import { hugeArticle, syntheticArticle } from './synthetic';
 
 const EVAL = process.env.BENCH_EVAL ?? join(process.cwd(), '../shared/eval/data');
@@ -70,17 +71,7 @@ async function stageBundle(seed: string): Promise<{ raw: number; gzip: number; c
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { execFileSync } = await import('node:child_process');
-  const out = await build({
-    stdin: {
-      contents: "export { findEntities, provideNerModel } from './lib/entities'; export { findQuotes } from './lib/quotes';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: 'esm',
-  });
+  const out = await build({ ...NLP_BUNDLE, write: false });
   const code = out.outputFiles[0]?.contents ?? new Uint8Array();
   const dir = mkdtempSync(join(tmpdir(), 'backstory-bench-'));
   writeFileSync(join(dir, 'nlp.mjs'), code);
