@@ -33,10 +33,8 @@ function tokenPattern(c: TextConventions): RegExp {
       // "@" costs one bounded try, not a scan from each of its characters.)
       String.raw`(?<![\w.+-])[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+`,
       String.raw`[@#][\p{L}\p{N}_]+`,
-      // (Here and in words: ASCII letters first, a quick test, then the Unicode class, which holds them: the same matches.)
-      String.raw`(?:(?:[a-z]|\p{L})\.){2,}(?![\p{L}\p{N}])`,
-      // (The i flag reads \p{Lu} as any letter with an uppercase form, every ASCII letter among them.)
-      String.raw`(?:[a-z]|\p{Lu})\.(?=\s+\p{Lu}|\s+(?:${c.nameParticles})\s)`,
+      String.raw`(?:\p{L}\.){2,}(?![\p{L}\p{N}])`,
+      String.raw`\p{Lu}\.(?=\s+\p{Lu}|\s+(?:${c.nameParticles})\s)`,
       // (Not \b, which is ASCII-only in JS and never sits before a Cyrillic word: "г." of "2020 г." was two tokens, and
       // in a corpus, read with no text around, its dot ended the sentence. No letter, digit or "_" before the
       // abbreviation, as \b required of ASCII ones; a dot inside a listed one ("т.е") is a dot, not any character.)
@@ -45,7 +43,7 @@ function tokenPattern(c: TextConventions): RegExp {
       String.raw`\p{N}+(?:[.,:]\p{N}+)*`,
       ...clitic,
       ...elision,
-      String.raw`(?:[a-z0-9]|[\p{L}\p{M}\p{N}])+(?:${joiners}(?:[a-z0-9]|[\p{L}\p{M}\p{N}])+)*`,
+      String.raw`[\p{L}\p{M}\p{N}]+(?:${joiners}[\p{L}\p{M}\p{N}]+)*`,
       String.raw`\.{2,}|-{2,}`,
       String.raw`\S`,
     ].join('|'),
