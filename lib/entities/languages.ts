@@ -41,6 +41,8 @@ const words = (list: string) => new Set(list.split('|').filter(Boolean));
 /** A compound's head is at least this long, after at least MIN_MODIFIER letters: shorter ones end too many other words. */
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
+/** Longer words are no compounds (German's longest run to about 60 letters): each try costs a look-up per letter. */
+const MAX_COMPOUND = 64;
 /** A compound's own endings beyond its head's: the genitive "-s", "-es", the plural "-n", "-en" ("…ministeriums"). */
 const INFLECTIONS = ['', 's', 'es', 'n', 'en'];
 
@@ -54,6 +56,7 @@ export function compoundsOf(heads: ReadonlySet<string>): { has(word: string): bo
   const long = new Set([...heads].filter((h) => h.length >= MIN_HEAD));
   return {
     has(word: string): boolean {
+      if (word.length > MAX_COMPOUND) return false;
       for (const ending of INFLECTIONS) {
         if (ending && !word.endsWith(ending)) continue;
         const stem = ending ? word.slice(0, -ending.length) : word;
@@ -121,7 +124,7 @@ export function wordList(list: string): WordList {
 
 /** Words that are not in `nouns` but end in one of them after a modifier ("Akkuladung", "Hafen-Krise"): compound nouns. */
 export function nounHeadsOf(nouns: WordList): { has(word: string): boolean } {
-  return { has: (word: string) => !nouns.has(word) && nouns.hasTail(word, MIN_MODIFIER, MIN_HEAD) };
+  return { has: (word: string) => word.length <= MAX_COMPOUND && !nouns.has(word) && nouns.hasTail(word, MIN_MODIFIER, MIN_HEAD) };
 }
 const singleWords = (entries: ReadonlySet<string>) => new Set([...entries].filter((e) => !e.includes(' ')));
 

@@ -64,7 +64,8 @@ export const TEXT_LANGUAGES = Object.keys(DATA);
  */
 export function compoundHead(word: string, words: { has(word: string): boolean }, compounds: boolean): string | null {
   if (words.has(word)) return word;
-  if (!compounds) return null;
+  // (No compound is longer: a longer "word" is a run of letters, and each try below costs a look-up per letter.)
+  if (!compounds || word.length > 64) return null;
   for (let i = 1; i + 3 <= word.length; i++) {
     const tail = word.slice(i);
     if (words.has(tail)) return tail;

@@ -3,9 +3,10 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText, type Entity, type EntityType } from '../../lib/analyze';
 import { tokenize } from '../../lib/entities';
+import { compoundsOf } from '../../lib/entities/languages';
 import { nerModel, nerResources } from '../../lib/entities/model';
 import { findQuoteSpans, findQuotes, SPEECH_LANGUAGES, speechLexicon } from '../../lib/quotes';
-import { TEXT_LANGUAGES, textConventions } from '../../lib/text';
+import { compoundHead, TEXT_LANGUAGES, textConventions } from '../../lib/text';
 import speechEn from '../../lib/text/speech/en.json';
 import { readContractions, readManifest, readSplit } from '../../scripts/ner/corpus';
 import { f1, scoreCorpus } from '../../scripts/ner/score';
@@ -248,4 +249,55 @@ describe('the shipped models of other languages on held-out slices of their corp
     },
     60_000,
   );
+});
+
+describe('a run of letters far longer than any word', () => {
+  // Compounds are read by trying each tail of a word against a list, a look-up per letter: a "word" of 90,000 letters
+  // cost half a second of German analysis, and more with every letter, until words longer than any compound stopped
+  // being tried. Counted in look-ups, not timed.
+  const counting = () => {
+    let calls = 0;
+    return {
+      words: {
+        has: (_: string) => {
+          calls++;
+          return false;
+        },
+      },
+      calls: () => calls,
+    };
+  };
+  test('a role or title compound is tried only up to the length of a compound', () => {
+    const short = counting();
+    expect(compoundHead('regierungssprecherin', short.words, true)).toBeNull();
+    expect(short.calls()).toBeGreaterThan(10);
+    const long = counting();
+    expect(compoundHead(`ka${'b'.repeat(90_000)}`, long.words, true)).toBeNull();
+    expect(long.calls()).toBe(1);
+  });
+  test('a body compound or noun compound class is not tried on a run of letters', () => {
+    const heads = new Set(['ministerium', 'verband']);
+    const lookups = { n: 0 };
+    const counted = new Proxy(heads, {
+      get(target, key) {
+        if (key === 'has')
+          return (w: string) => {
+            lookups.n++;
+            return target.has(w);
+          };
+        const value = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const bodies = compoundsOf(counted);
+    expect(bodies.has('landesministeriums')).toBe(true);
+    lookups.n = 0;
+    expect(bodies.has(`Ka${'b'.repeat(90_000)}verband`)).toBe(false);
+    expect(lookups.n).toBe(0);
+  });
+  test('German analysis of such a run still finds the quotes around it', () => {
+    const run = `Ka${'b'.repeat(90_000)}`;
+    const text = `Die Ministerin Ada Brenner sagte am Montag: „Wir bleiben dabei.“ ${run} ${run}s. Regierungssprecher Udo Falk sagte, es gehe weiter.`;
+    expect(analyzeText(text, 'de').quotes.length).toBeGreaterThan(0);
+  });
 });
