@@ -21,6 +21,19 @@ export interface QuoteAnalysis extends SymbolDoc {
   paragraphFirstWord: Int32Array;
 }
 
+/** `make(i)` for mentions 0 … count − 1, each made on its first call and kept: several quotes read the same mention. */
+export function perMention<T>(count: number, make: (i: number) => T): (i: number) => T {
+  const made = new Uint8Array(count);
+  const kept = new Array<T>(count);
+  return (i: number): T => {
+    if (made[i]) return kept[i] as T;
+    const value = make(i);
+    kept[i] = value;
+    made[i] = 1;
+    return value;
+  };
+}
+
 /** No more words are read on either side of a mention for its local patterns. */
 const LOCAL_BEFORE = 3;
 const LOCAL_AFTER = 7;
@@ -65,30 +78,17 @@ export function* quoteAnalysisSteps(
   yield;
   const { words } = layout;
   // Local patterns are matched only for the mentions some quote's ranking reads, once each.
-  const localCache: (string[] | undefined)[] = new Array(mentions.length);
-  const local = (i: number): string[] => {
-    const cached = localCache[i];
-    if (cached) return cached;
+  const local = perMention(mentions.length, (i: number): string[] => {
     const m = mentions[i] as SpeakerMention;
     const sentence = layout.sentences[m.sentence];
     const fromWord = words[Math.max(0, m.first - LOCAL_BEFORE)];
     const toWord = words[Math.min(words.length - 1, m.last + LOCAL_AFTER)];
     const from = Math.max(sentence?.start ?? 0, fromWord?.start ?? m.start);
     const to = Math.min(sentence?.end ?? text.length, toWord?.end ?? m.end);
-    const found = matchPatterns(lex.patterns.local, symbolsBetween(sym, from, Math.max(to, m.end), i, 20));
-    localCache[i] = found;
-    return found;
-  };
+    return matchPatterns(lex.patterns.local, symbolsBetween(sym, from, Math.max(to, m.end), i, 20));
+  });
   // (Read for every pronoun's antecedents around every quote: found once per mention.)
-  const beforeCache: (string | undefined)[] = new Array(mentions.length);
-  const before = (i: number): string => {
-    const cached = beforeCache[i];
-    if (cached !== undefined) return cached;
-    const found = symbolBefore(i);
-    beforeCache[i] = found;
-    return found;
-  };
-  const symbolBefore = (i: number): string => {
+  const before = perMention(mentions.length, (i: number): string => {
     const m = mentions[i] as SpeakerMention;
     const k = m.first - 1;
     const w = words[k];
@@ -103,7 +103,7 @@ export function* quoteAnalysisSteps(
     const other = sym.mentionOfWord[k] as number;
     if (other !== -1) return (mentions[other] as SpeakerMention).possessive ? 'z' : (MENTION_SYMBOL[(mentions[other] as SpeakerMention).kind] ?? 'N');
     return w.possessive ? 'z' : (sym.wordSymbol[k] as string).slice(-1) || 'A';
-  };
+  });
   const paragraphFirstWord = new Int32Array(layout.paragraphs.length).fill(-1);
   for (let k = words.length - 1; k >= 0; k--) paragraphFirstWord[(words[k] as { paragraph: number }).paragraph] = k;
   return { ...sym, spans, top, local, before, paragraphFirstWord };

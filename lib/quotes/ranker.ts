@@ -1,6 +1,6 @@
 import { genderOf } from '../entities';
 import { compoundHead } from '../text';
-import type { QuoteAnalysis } from './analysis';
+import { perMention, type QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
 import { wordsIn } from './classifier';
 import type { QuoteSpan } from './marks';
@@ -53,8 +53,8 @@ export interface RankContext {
   /** for "he" and "she": the mention a plain rule takes them for, or -1 */
   referent: Int32Array;
   /** each mention's own answer (nameAnswer) and kind (kindOf), made on first use: every quote around it reads them */
-  answers: (Answer | null | undefined)[];
-  kinds: ([string, string] | undefined)[];
+  answer(mention: number): Answer | null;
+  kind(mention: number): [string, string];
 }
 
 const norm = (s: string) =>
@@ -149,25 +149,10 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     referent[i] = fallback;
   });
   const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
-  return { genders, entityGender, roleHolder, speaks, referent, answers: new Array(mentions.length), kinds: new Array(mentions.length) };
-}
-
-/** nameAnswer of mention `i`, made once per text (answers are never changed: writtenAs makes new ones). */
-function answerOf(an: QuoteAnalysis, ctx: RankContext, i: number): Answer | null {
-  const cached = ctx.answers[i];
-  if (cached !== undefined) return cached;
-  const answer = nameAnswer(an.mentions[i] as SpeakerMention);
-  ctx.answers[i] = answer;
-  return answer;
-}
-
-/** kindOf of mention `i`, made once per text. */
-function kindAt(an: QuoteAnalysis, ctx: RankContext, i: number): [string, string] {
-  const cached = ctx.kinds[i];
-  if (cached) return cached;
-  const kind = kindOf(an.mentions[i] as SpeakerMention);
-  ctx.kinds[i] = kind;
-  return kind;
+  // (Answers are never changed once made: writtenAs makes new ones.)
+  const answer = perMention(mentions.length, (i) => nameAnswer(mentions[i] as SpeakerMention));
+  const kind = perMention(mentions.length, (i) => kindOf(mentions[i] as SpeakerMention));
+  return { genders, entityGender, roleHolder, speaks, referent, answer, kind };
 }
 
 const PERSON_KINDS = new Set(['PER', 'RUN']);
@@ -236,7 +221,7 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     if (!fits) continue;
     const g = wanted === 'person' ? (ctx.genders[j] ?? null) : null;
     if (gender && g && g !== gender) continue;
-    const answer = answerOf(an, ctx, j);
+    const answer = ctx.answer(j);
     if (!answer || seen.has(answer.key)) continue;
     seen.add(answer.key);
     const f = [`a:rank${Math.min(out.length, 4)}`, `a:sd${Math.min(3, m.sentence - c.sentence)}`];
@@ -244,7 +229,7 @@ function antecedents(an: QuoteAnalysis, ctx: RankContext, i: number, wanted: 'pe
     if (opensSentence(an, c)) f.push('a:subject');
     f.push(`a:before:${an.before(j)}`);
     const ruled = ctx.referent[i] ?? -1;
-    if (ruled !== -1 && answerOf(an, ctx, ruled)?.key === answer.key) f.push('a:rule');
+    if (ruled !== -1 && ctx.answer(ruled)?.key === answer.key) f.push('a:rule');
     if (c.possessive) f.push('a:possessive');
     const local = an.local(j);
     if (local.includes('listener_X') || local.includes('object_X')) f.push('a:object');
@@ -274,16 +259,16 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     const after = an.mentions[i + 1];
     const source =
       next && /^(from|by|of)$/.test(next.lower) && after && after.first === m.last + 2 && after.kind !== 'PRON' && after.kind !== 'DESC'
-        ? answerOf(an, ctx, i + 1)
+        ? ctx.answer(i + 1)
         : null;
     const sourced: Reading[] = source ? [{ answer: writtenAs(source, m.text), features: ['a:source_of'], via: i + 1 }] : [];
-    if (!m.definite) return [...sourced, { answer: answerOf(an, ctx, i) as Answer, features: ['a:as_written'], via: -1 }];
+    if (!m.definite) return [...sourced, { answer: ctx.answer(i) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
-    const holderAnswer = holder === -1 ? null : answerOf(an, ctx, holder);
+    const holderAnswer = holder === -1 ? null : ctx.answer(holder);
     const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
     // Whether anyone of the kind was named before: a definite description in news mostly stands for someone named.
     const written: Reading = {
-      answer: answerOf(an, ctx, i) as Answer,
+      answer: ctx.answer(i) as Answer,
       features: ['a:as_written', others.length || holderAnswer ? 'a:as_written|named_before' : 'a:as_written|none_before'],
       via: -1,
     };
@@ -292,7 +277,7 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     // reading of its own then.)
     return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
   }
-  const answer = answerOf(an, ctx, i);
+  const answer = ctx.answer(i);
   return answer ? [{ answer, features: [], via: i }] : [];
 }
 
@@ -385,7 +370,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     const options = readings(an, ctx, i, prevAnswer);
     if (!options.length) continue;
     const side = m.start < quote.start ? 'b' : 'a';
-    const [kind, coarse] = kindAt(an, ctx, i);
+    const [kind, coarse] = ctx.kind(i);
     const f = [`k:${kind}`, `c:${coarse}`];
     const sd = Math.min(3, Math.abs(m.sentence - qSentence));
     const pd = m.paragraph - qParagraph;
@@ -451,7 +436,7 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
     if (!holder) continue;
     for (const c of candidates) {
       if (c.mention !== holder.mention) continue;
-      const coarse = kindAt(an, ctx, c.mention)[1];
+      const coarse = ctx.kind(c.mention)[1];
       c.features.push('slot', `slot:${rule.name}`, `slot|${coarse}`);
       slotKeys.add(c.answer.key);
     }
