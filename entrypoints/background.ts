@@ -172,15 +172,18 @@ export default defineBackground(() => {
       .catch(() => undefined);
   };
 
+  /** A text analysed in its language, once that language's name model is loaded. */
+  const analyseText = async (text: string, language: string | null, blockQuotes: { start: number; end: number }[]): Promise<TextAnalysis> => {
+    await loadNerModel(nlpLanguage(language));
+    return analyseInSlices(text, language, blockQuotes);
+  };
+
   /** The page's article analysed here and kept for its tab; the page gets what it highlights and its cards show. */
   const analyseExtract = async (page: PageExtract, tabId: number | undefined): Promise<PackedAnalysis> => {
     const seen = tabId === undefined ? undefined : documents.get(tabId);
     const text = page.article?.text ?? '';
     let analysis: TextAnalysis = { entities: [], quotes: [], nlp: page.nlp };
-    if (page.isArticle && page.article) {
-      await loadNerModel(nlpLanguage(page.article.lang));
-      analysis = await analyseInSlices(text, page.article.lang, page.blockQuotes);
-    }
+    if (page.isArticle && page.article) analysis = await analyseText(text, page.article.lang, page.blockQuotes);
     if (tabId !== undefined && documents.get(tabId) === seen) {
       const { url, isArticle, reason, article } = page;
       const result = isArticle ? { isArticle, reason, article, ...analysis } : null;
@@ -225,10 +228,8 @@ export default defineBackground(() => {
     },
     'page/analyse': ({ tabId, confirm }) => analyseTab(tabId, confirm),
     'page/extracted': (page, sender) => analyseExtract(page, sender.tab?.id),
-    'text/analyse': async ({ text, language, blockQuotes }) => {
-      await loadNerModel(nlpLanguage(language));
-      return packAnalysis(text, await analyseInSlices(text, language, blockQuotes), { attributedOnly: true });
-    },
+    'text/analyse': async ({ text, language, blockQuotes }) =>
+      packAnalysis(text, await analyseText(text, language, blockQuotes), { attributedOnly: true }),
     'popup/tab-state': async ({ tabId }) => {
       const state = await store.get(tabId);
       return state && { ...state, result: state.result && packResult(state.result) };
