@@ -6,6 +6,7 @@
  * is that name.
  */
 import type { EntityType } from '../analyze/types';
+import { compoundHead } from '../text';
 import type { NerResources } from './features';
 import type { TypedMention } from './merge';
 import type { Token } from './tokens';
@@ -141,4 +142,49 @@ export function namesElsewhere(tokens: Token[], mentions: TypedMention[]): Typed
     }
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** The index of the first token at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let k = 0;
+  for (let hi = tokens.length; k < hi; ) {
+    const mid = (k + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) k = mid + 1;
+    else hi = mid;
+  }
+  return k;
+}
+
+/**
+ * "der Rüstungskonzern X", "die Firma X", "des Herstellers X": a name right after a noun for a firm, or a compound ending
+ * in one, is a firm, and so is every mention of it written the same way: ORG, as a rule gives a type (a whole vote). A
+ * mention the tagger began with such a noun ("Autobauer X") is cut to the name after it. Where every noun has a capital,
+ * the tagger has no capitals to tell a firm named like a place ("…berg", "…metall") from one; the noun before it does.
+ * (Heads of bodies are left out: "Landkreis X", "Landgericht X" put a town after them.)
+ */
+export function firmsAfterHeads(tokens: Token[], mentions: TypedMention[], heads: ReadonlySet<string>): TypedMention[] {
+  const isHead = (t: Token | undefined) => !!t && CAPITAL.test(t.text) && compoundHead(t.text.toLowerCase(), heads, true) !== null;
+  const firms = new Set<string>();
+  const cut = new Map<TypedMention, TypedMention>();
+  for (const m of mentions) {
+    if (!TYPED.has(m.type)) continue;
+    const k = tokenAt(tokens, m.start);
+    const first = tokens[k];
+    if (!first || first.start !== m.start) continue;
+    const next = tokens[k + 1];
+    if (isHead(first) && next && next.end <= m.end && next.sentence === first.sentence && CAPITAL.test(next.text)) {
+      const name = { start: next.start, end: m.end, text: m.text.slice(next.start - m.start), type: 'ORG' as EntityType, titles: [] };
+      cut.set(m, name);
+      firms.add(name.text);
+      continue;
+    }
+    const before = tokens[k - 1];
+    if (before && before.sentence === first.sentence && isHead(before)) firms.add(m.text);
+  }
+  if (!firms.size) return mentions;
+  return mentions.map(
+    (m) =>
+      cut.get(m) ??
+      (firms.has(m.text) && TYPED.has(m.type) && m.type !== 'ORG' ? { start: m.start, end: m.end, text: m.text, type: 'ORG', titles: [] } : m),
+  );
 }

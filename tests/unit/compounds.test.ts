@@ -1,10 +1,13 @@
-// Document-level evidence after a tagger that reads each sentence alone (lib/entities/compounds.ts: namesElsewhere).
+// Document-level evidence after a tagger that reads each sentence alone (lib/entities/compounds.ts: namesElsewhere,
+// firmsAfterHeads).
 // Every sentence here is made up for the test.
 import { describe, expect, test } from 'vitest';
 import type { EntityType } from '../../lib/analyze/types';
-import { namesElsewhere } from '../../lib/entities/compounds';
+import { firmsAfterHeads, namesElsewhere } from '../../lib/entities/compounds';
+import { firmHeads, provideNerLexiconSource } from '../../lib/entities/languages';
 import type { TypedMention } from '../../lib/entities/merge';
 import { tokenize } from '../../lib/entities/tokens';
+import { readNerLexicon } from '../../scripts/ner-lexicons.mjs';
 
 /** The mentions a tagger found: each [name, type, which occurrence of the name in the text (0 = first)]. */
 function tagged(text: string, found: [string, EntityType, number][]): TypedMention[] {
@@ -60,5 +63,66 @@ describe('names found elsewhere in the text', () => {
     const text = 'Hubert Kalbmeier sprach.';
     const mentions = tagged(text, [['Hubert Kalbmeier', 'PER', 0]]);
     expect(namesElsewhere(tokenize(text, 'de'), mentions)).toBe(mentions);
+  });
+});
+
+describe('firms named after a noun for a firm', () => {
+  provideNerLexiconSource(readNerLexicon);
+  const heads = firmHeads('de') as ReadonlySet<string>;
+  const typed = (text: string, found: [string, EntityType, number][]) =>
+    firmsAfterHeads(tokenize(text, 'de'), tagged(text, found), heads).map((m) => [m.text, m.type]);
+
+  test.each<[string, string, [string, EntityType, number][], (string | EntityType)[][]]>([
+    [
+      'a name after a compound of a firm noun, and its other mentions written alike',
+      'Der Rüstungskonzern Quellberg liefert. Quellberg wächst. In Quellberg selbst wohnt niemand.',
+      [
+        ['Quellberg', 'LOC', 0],
+        ['Quellberg', 'LOC', 1],
+        ['Quellberg', 'LOC', 2],
+      ],
+      [
+        ['Quellberg', 'ORG'],
+        ['Quellberg', 'ORG'],
+        ['Quellberg', 'ORG'],
+      ],
+    ],
+    [
+      'a genitive of the noun, and a name the tagger typed ORG there but PER elsewhere',
+      'Die Anleihe des Herstellers Kalbmeier Bau fiel. Kalbmeier Bau meldete Verluste.',
+      [
+        ['Kalbmeier Bau', 'ORG', 0],
+        ['Kalbmeier Bau', 'PER', 1],
+      ],
+      [
+        ['Kalbmeier Bau', 'ORG'],
+        ['Kalbmeier Bau', 'ORG'],
+      ],
+    ],
+    [
+      'a mention the tagger began with the noun, cut to the name',
+      'Der Autobauer Quellmotor wächst.',
+      [['Autobauer Quellmotor', 'LOC', 0]],
+      [['Quellmotor', 'ORG']],
+    ],
+    [
+      'not after the head of a body, which a town follows',
+      'Der Landkreis Quellberg tagte. Quellberg liegt am Fluss.',
+      [
+        ['Quellberg', 'LOC', 0],
+        ['Quellberg', 'LOC', 1],
+      ],
+      [
+        ['Quellberg', 'LOC'],
+        ['Quellberg', 'LOC'],
+      ],
+    ],
+    ['not across a sentence end', 'Ein Bericht über den Konzern\n\nQuellberg liegt am Fluss.', [['Quellberg', 'LOC', 0]], [['Quellberg', 'LOC']]],
+  ])('%s', (_, text, found, expected) => {
+    expect(typed(text, found)).toEqual(expected);
+  });
+
+  test('English has no such nouns: capitals tell its tagger', () => {
+    expect(firmHeads('en')).toBeNull();
   });
 });
