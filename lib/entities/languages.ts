@@ -55,14 +55,13 @@ const INFLECTIONS = ['', 's', 'es', 'n', 'en'];
  * distinct word (the feature function caches a word's classes).
  */
 export function compoundsOf(heads: ReadonlySet<string>): { has(word: string): boolean } {
-  const long = new Set([...heads].filter((h) => h.length >= MIN_HEAD));
+  const long = wordList([...heads].filter((h) => h.length >= MIN_HEAD).join('|'));
   return {
     has(word: string): boolean {
       if (word.length > MAX_COMPOUND) return false;
       for (const ending of INFLECTIONS) {
         if (ending && !word.endsWith(ending)) continue;
-        const stem = ending ? word.slice(0, -ending.length) : word;
-        for (let i = MIN_MODIFIER; i <= stem.length - MIN_HEAD; i++) if (long.has(stem.slice(i))) return true;
+        if (long.hasTail(ending ? word.slice(0, -ending.length) : word, MIN_MODIFIER, MIN_HEAD)) return true;
       }
       return false;
     },
