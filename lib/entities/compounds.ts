@@ -188,3 +188,46 @@ export function firmsAfterHeads(tokens: Token[], mentions: TypedMention[], heads
       (firms.has(m.text) && TYPED.has(m.type) && m.type !== 'ORG' ? { start: m.start, end: m.end, text: m.text, type: 'ORG', titles: [] } : m),
   );
 }
+
+/**
+ * "Landgericht Freiburg", "des Wohlfahrtsamts Köln": a place right after the head of a body, or a compound ending in
+ * one, is that body's name with it (ORG), where the tagger took only the place. Not after a place's head ("Landkreis
+ * Verden" is a place), nor a place in the genitive ("die Regierung Frankreichs" is no body's name). For languages whose
+ * resources read compounds (the class 'org-compound'); others are returned as they are.
+ */
+export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], resources: NerResources): TypedMention[] {
+  const classNamed = (name: string) => resources.classes.find(([n]) => n === name)?.[1];
+  const heads = classNamed('org-head');
+  const compounds = classNamed('org-compound');
+  const placeHeads = classNamed('place-head');
+  if (!heads || !compounds || !placeHeads) return mentions;
+  const isBodyHead = (word: string) => {
+    const lower = word.toLowerCase();
+    return (
+      CAPITAL.test(word) &&
+      !placeHeads.has(lower) &&
+      (heads.has(lower) || compounds.has(lower) || (lower.endsWith('s') && heads.has(lower.slice(0, -1))))
+    );
+  };
+  let changed = false;
+  const out = mentions.map((m) => {
+    if (m.type !== 'LOC' || m.text.endsWith('s')) return m;
+    const k = tokenAt(tokens, m.start);
+    const first = tokens[k];
+    const before = tokens[k - 1];
+    if (
+      !first ||
+      !before ||
+      first.start !== m.start ||
+      before.sentence !== first.sentence ||
+      before.end + 1 !== first.start ||
+      !isBodyHead(before.text)
+    )
+      return m;
+    // (Not where the head is already another mention's.)
+    if (mentions.some((o) => o.start < before.end && before.start < o.end)) return m;
+    changed = true;
+    return { start: before.start, end: m.end, text: `${before.text} ${m.text}`, type: 'ORG' as EntityType, titles: [] };
+  });
+  return changed ? out : mentions;
+}

@@ -1,10 +1,10 @@
 // Document-level evidence after a tagger that reads each sentence alone (lib/entities/compounds.ts: namesElsewhere,
-// firmsAfterHeads).
+// firmsAfterHeads, bodiesBeforePlaces).
 // Every sentence here is made up for the test.
 import { describe, expect, test } from 'vitest';
 import type { EntityType } from '../../lib/analyze/types';
-import { firmsAfterHeads, namesElsewhere } from '../../lib/entities/compounds';
-import { firmHeads, provideNerLexiconSource } from '../../lib/entities/languages';
+import { bodiesBeforePlaces, firmsAfterHeads, namesElsewhere } from '../../lib/entities/compounds';
+import { firmHeads, provideNerLexiconSource, resourcesFor } from '../../lib/entities/languages';
 import type { TypedMention } from '../../lib/entities/merge';
 import { tokenize } from '../../lib/entities/tokens';
 import { readNerLexicon } from '../../scripts/ner-lexicons.mjs';
@@ -124,5 +124,33 @@ describe('firms named after a noun for a firm', () => {
 
   test('English has no such nouns: capitals tell its tagger', () => {
     expect(firmHeads('en')).toBeNull();
+  });
+});
+
+describe("a place after a body's head is the body's name", () => {
+  provideNerLexiconSource(readNerLexicon);
+  const named = (text: string, found: [string, EntityType, number][], language = 'de') =>
+    bodiesBeforePlaces(tokenize(text, language), tagged(text, found), resourcesFor(language)).map((m) => [m.text, m.type]);
+
+  test.each<[string, string, [string, EntityType, number][], (string | EntityType)[][]]>([
+    ['a head of a body', 'Das Landgericht Quellstadt urteilte.', [['Quellstadt', 'LOC', 0]], [['Landgericht Quellstadt', 'ORG']]],
+    [
+      'a compound ending in one, in the genitive',
+      'Der Leiter des Gesundheitsministeriums Oberquell sprach.',
+      [['Oberquell', 'LOC', 0]],
+      [['Gesundheitsministeriums Oberquell', 'ORG']],
+    ],
+    ["not after a place's head", 'Der Landkreis Quellstadt wächst.', [['Quellstadt', 'LOC', 0]], [['Quellstadt', 'LOC']]],
+    ['not a place in the genitive', 'Die Regierung Quellands tagte.', [['Quellands', 'LOC', 0]], [['Quellands', 'LOC']]],
+    ['not a person', 'Das Institut Kalbmeier forscht.', [['Kalbmeier', 'PER', 0]], [['Kalbmeier', 'PER']]],
+    ['not a lowercase word', 'Es wird gericht Quellstadt genannt.', [['Quellstadt', 'LOC', 0]], [['Quellstadt', 'LOC']]],
+  ])('%s', (_, text, found, expected) => {
+    expect(named(text, found)).toEqual(expected);
+  });
+
+  test('English has no compound classes: its mentions are returned as they are', () => {
+    const text = 'The Court Springfield ruled.';
+    const mentions = tagged(text, [['Springfield', 'LOC', 0]]);
+    expect(bodiesBeforePlaces(tokenize(text, 'en'), mentions, resourcesFor('en'))).toBe(mentions);
   });
 });
