@@ -209,6 +209,15 @@ export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], re
       (heads.has(lower) || compounds.has(lower) || (lower.endsWith('s') && heads.has(lower.slice(0, -1))))
     );
   };
+  // (The tokens inside a mention, marked once: a head that is another mention's stays that mention's.)
+  let covered: Uint8Array | null = null;
+  const isCovered = (k: number) => {
+    if (!covered) {
+      covered = new Uint8Array(tokens.length);
+      for (const o of mentions) for (let j = tokenAt(tokens, o.start); j < tokens.length && (tokens[j] as Token).start < o.end; j++) covered[j] = 1;
+    }
+    return covered[k] === 1;
+  };
   let changed = false;
   const out = mentions.map((m) => {
     if (m.type !== 'LOC' || m.text.endsWith('s')) return m;
@@ -224,8 +233,7 @@ export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], re
       !isBodyHead(before.text)
     )
       return m;
-    // (Not where the head is already another mention's.)
-    if (mentions.some((o) => o.start < before.end && before.start < o.end)) return m;
+    if (isCovered(k - 1)) return m;
     changed = true;
     return { start: before.start, end: m.end, text: `${before.text} ${m.text}`, type: 'ORG' as EntityType, titles: [] };
   });

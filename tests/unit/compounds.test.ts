@@ -143,6 +143,18 @@ describe("a place after a body's head is the body's name", () => {
     ["not after a place's head", 'Der Landkreis Quellstadt wächst.', [['Quellstadt', 'LOC', 0]], [['Quellstadt', 'LOC']]],
     ['not a place in the genitive', 'Die Regierung Quellands tagte.', [['Quellands', 'LOC', 0]], [['Quellands', 'LOC']]],
     ['not a person', 'Das Institut Kalbmeier forscht.', [['Kalbmeier', 'PER', 0]], [['Kalbmeier', 'PER']]],
+    [
+      "not a head that is another mention's",
+      'Das Quellbach Institut Oberquell forscht.',
+      [
+        ['Quellbach Institut', 'ORG', 0],
+        ['Oberquell', 'LOC', 0],
+      ],
+      [
+        ['Quellbach Institut', 'ORG'],
+        ['Oberquell', 'LOC'],
+      ],
+    ],
     ['not a lowercase word', 'Es wird gericht Quellstadt genannt.', [['Quellstadt', 'LOC', 0]], [['Quellstadt', 'LOC']]],
   ])('%s', (_, text, found, expected) => {
     expect(named(text, found)).toEqual(expected);
