@@ -155,14 +155,23 @@ function tokenAt(tokens: Token[], offset: number): number {
   return k;
 }
 
+/** A person's full name in the genitive ("Jana Kalbmeiers"): "der Konzern Jana Kalbmeiers" is hers, not named so. */
+const GENITIVE_PERSON = /\s\S+s$/u;
+
 /**
  * "der Rüstungskonzern X", "die Firma X", "des Herstellers X": a name right after a noun for a firm, or a compound ending
  * in one, is a firm, and so is every mention of it written the same way: ORG, as a rule gives a type (a whole vote). A
  * mention the tagger began with such a noun ("Autobauer X") is cut to the name after it. Where every noun has a capital,
  * the tagger has no capitals to tell a firm named like a place ("…berg", "…metall") from one; the noun before it does.
- * (Heads of bodies are left out: "Landkreis X", "Landgericht X" put a town after them.)
+ * (Heads of bodies are no firm nouns: "Landkreis X", "Landgericht X" put a town after them. A known place after one
+ * stays a place, "das Unternehmen Deutschland" being a figure of speech, and a person named in the genitive a person.)
  */
-export function firmsAfterHeads(tokens: Token[], mentions: TypedMention[], heads: ReadonlySet<string>): TypedMention[] {
+export function firmsAfterHeads(
+  tokens: Token[],
+  mentions: TypedMention[],
+  heads: ReadonlySet<string>,
+  isPlace: (name: string) => boolean = () => false,
+): TypedMention[] {
   const isHead = (t: Token | undefined) => !!t && CAPITAL.test(t.text) && compoundHead(t.text.toLowerCase(), heads, true) !== null;
   const firms = new Set<string>();
   const cut = new Map<TypedMention, TypedMention>();
@@ -179,7 +188,8 @@ export function firmsAfterHeads(tokens: Token[], mentions: TypedMention[], heads
       continue;
     }
     const before = tokens[k - 1];
-    if (before && before.sentence === first.sentence && isHead(before)) firms.add(m.text);
+    if (before && before.sentence === first.sentence && isHead(before) && !isPlace(m.text) && !(m.type === 'PER' && GENITIVE_PERSON.test(m.text)))
+      firms.add(m.text);
   }
   if (!firms.size) return mentions;
   return mentions.map(

@@ -167,7 +167,7 @@ function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<T
   if (nerModel(language).meta.stage2Scope === 'sentence') found = namesElsewhere(tokens, found);
   if (compounds) found = bodiesBeforePlaces(tokens, namesInCompounds(tokens, trimGenitives(found), resources), resources);
   const heads = firmHeads(language);
-  if (heads) found = firmsAfterHeads(tokens, found, heads);
+  if (heads) found = firmsAfterHeads(tokens, found, heads, isPlace);
   return found;
 }
 

@@ -70,7 +70,7 @@ describe('firms named after a noun for a firm', () => {
   provideNerLexiconSource(readNerLexicon);
   const heads = firmHeads('de') as ReadonlySet<string>;
   const typed = (text: string, found: [string, EntityType, number][]) =>
-    firmsAfterHeads(tokenize(text, 'de'), tagged(text, found), heads).map((m) => [m.text, m.type]);
+    firmsAfterHeads(tokenize(text, 'de'), tagged(text, found), heads, (name) => name === 'Quelland').map((m) => [m.text, m.type]);
 
   test.each<[string, string, [string, EntityType, number][], (string | EntityType)[][]]>([
     [
@@ -117,6 +117,8 @@ describe('firms named after a noun for a firm', () => {
         ['Quellberg', 'LOC'],
       ],
     ],
+    ['not a known place', 'Das Unternehmen Quelland braucht Reformen.', [['Quelland', 'LOC', 0]], [['Quelland', 'LOC']]],
+    ['not a person named in the genitive', 'Der Konzern Jana Kalbmeiers wächst.', [['Jana Kalbmeiers', 'PER', 0]], [['Jana Kalbmeiers', 'PER']]],
     ['not across a sentence end', 'Ein Bericht über den Konzern\n\nQuellberg liegt am Fluss.', [['Quellberg', 'LOC', 0]], [['Quellberg', 'LOC']]],
   ])('%s', (_, text, found, expected) => {
     expect(typed(text, found)).toEqual(expected);
