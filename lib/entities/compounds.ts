@@ -162,7 +162,7 @@ const GENITIVE_PERSON = /\s\S+s$/u;
  * "der Rüstungskonzern X", "die Firma X", "des Herstellers X": a name right after a noun for a firm, or a compound ending
  * in one, is a firm, and so is every mention of it written the same way: ORG, as a rule gives a type (a whole vote). A
  * mention the tagger began with such a noun ("Autobauer X") is cut to the name after it. Where every noun has a capital,
- * the tagger has no capitals to tell a firm named like a place ("…berg", "…metall") from one; the noun before it does.
+ * the tagger has no capitals to tell a firm named like a place ("…berg", "…feld") from one; the noun before it does.
  * (Heads of bodies are no firm nouns: "Landkreis X", "Landgericht X" put a town after them. A known place after one
  * stays a place, "das Unternehmen Deutschland" being a figure of speech, and a person named in the genitive a person.)
  */
