@@ -36,9 +36,11 @@ import {
   writeModel,
 } from '../lib/entities/tagger';
 import {
+  bodyNames,
   GPE_AS_ORG,
   MISC_MAY_ALSO_BE,
   PLACES_AS_LOC,
+  type ReadOptions,
   readContractions,
   readConventions,
   readManifest,
@@ -115,10 +117,13 @@ const MISC_ALSO: Record<string, number[]> = (() => {
     }),
   );
 })();
+/** A language's bodies that are names though its corpora leave them O (scripts/ner/languages.ts bodiesAsOrg). */
+const bodiesAsOrg = flag('no-bodies') || !SPLITS?.bodiesAsOrg ? undefined : bodyNames(SPLITS.bodiesAsOrg, resources);
 const manifest = readManifest(LANG);
 const contractions = SPLITS?.contractions ? readContractions(LANG, SPLITS.contractions.file) : undefined;
-const read = (source: string, split: string) =>
+const read = (source: string, split: string, extra: Partial<ReadOptions> = {}) =>
   readSplit(source, split, manifest, {
+    ...extra,
     misc: MISC,
     maskPartialMisc: MASK_PARTIAL,
     ...(MISC_ALSO[source] ? { miscMayAlsoBe: MISC_ALSO[source] } : {}),
@@ -145,7 +150,7 @@ const base: Sentence[] = SPLITS
 if (SPLITS) {
   const english = readManifest('en');
   base.push(
-    ...SPLITS.train.flatMap(([source, split]) => read(source, split)),
+    ...SPLITS.train.flatMap(([source, split]) => read(source, split, bodiesAsOrg ? { bodiesAsOrg } : {})),
     ...(SPLITS.borrowed ?? []).flatMap(([source, split]) =>
       readSplit(source, split, english, { misc: MISC }).map((x) => ({ ...x, source: `en-${source}` })),
     ),
@@ -209,6 +214,7 @@ if (DATELINES > 0) {
     return { ...s, words, gold, allowed };
   });
 }
+if (bodiesAsOrg) log(`${bodiesAsOrg.read} words the corpora left O read as bodies' names (ORG)`);
 log(`${train.length} training sentences (${train.reduce((n, s) => n + s.words.length, 0)} tokens), ${dev.length} dev sentences`);
 
 // ---- features ----

@@ -6,6 +6,7 @@
  * is that name.
  */
 import type { EntityType } from '../analyze/types';
+import { compoundHead } from '../text';
 import type { NerResources } from './features';
 import type { TypedMention } from './merge';
 import type { Token } from './tokens';
@@ -141,4 +142,110 @@ export function namesElsewhere(tokens: Token[], mentions: TypedMention[]): Typed
     }
   }
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+}
+
+/** The index of the first token at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let k = 0;
+  for (let hi = tokens.length; k < hi; ) {
+    const mid = (k + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) k = mid + 1;
+    else hi = mid;
+  }
+  return k;
+}
+
+/** A person's full name in the genitive ("Jana Kalbmeiers"): "der Konzern Jana Kalbmeiers" is hers, not named so. */
+const GENITIVE_PERSON = /\s\S+s$/u;
+
+/**
+ * "der Rüstungskonzern X", "die Firma X", "des Herstellers X": a name right after a noun for a firm, or a compound ending
+ * in one, is a firm, and so is every mention of it written the same way: ORG, as a rule gives a type (a whole vote). A
+ * mention the tagger began with such a noun ("Autobauer X") is cut to the name after it. Where every noun has a capital,
+ * the tagger has no capitals to tell a firm named like a place ("…berg", "…feld") from one; the noun before it does.
+ * (Heads of bodies are no firm nouns: "Landkreis X", "Landgericht X" put a town after them. A known place after one
+ * stays a place, "das Unternehmen Deutschland" being a figure of speech, and a person named in the genitive a person.)
+ */
+export function firmsAfterHeads(
+  tokens: Token[],
+  mentions: TypedMention[],
+  heads: ReadonlySet<string>,
+  isPlace: (name: string) => boolean = () => false,
+): TypedMention[] {
+  const isHead = (t: Token | undefined) => !!t && CAPITAL.test(t.text) && compoundHead(t.text.toLowerCase(), heads, true) !== null;
+  const firms = new Set<string>();
+  const cut = new Map<TypedMention, TypedMention>();
+  for (const m of mentions) {
+    if (!TYPED.has(m.type)) continue;
+    const k = tokenAt(tokens, m.start);
+    const first = tokens[k];
+    if (!first || first.start !== m.start) continue;
+    const next = tokens[k + 1];
+    if (isHead(first) && next && next.end <= m.end && next.sentence === first.sentence && CAPITAL.test(next.text)) {
+      const name = { start: next.start, end: m.end, text: m.text.slice(next.start - m.start), type: 'ORG' as EntityType, titles: [] };
+      cut.set(m, name);
+      firms.add(name.text);
+      continue;
+    }
+    const before = tokens[k - 1];
+    if (before && before.sentence === first.sentence && isHead(before) && !isPlace(m.text) && !(m.type === 'PER' && GENITIVE_PERSON.test(m.text)))
+      firms.add(m.text);
+  }
+  if (!firms.size) return mentions;
+  return mentions.map(
+    (m) =>
+      cut.get(m) ??
+      (firms.has(m.text) && TYPED.has(m.type) && m.type !== 'ORG' ? { start: m.start, end: m.end, text: m.text, type: 'ORG', titles: [] } : m),
+  );
+}
+
+/**
+ * "Landgericht Musterstadt", "des Wohlfahrtsamts Neuhaven": a place right after the head of a body, or a compound ending in
+ * one, is that body's name with it (ORG), where the tagger took only the place. Not after a place's head ("Landkreis
+ * Verden" is a place), nor a place in the genitive ("die Regierung Frankreichs" is no body's name). For languages whose
+ * resources read compounds (the class 'org-compound'); others are returned as they are.
+ */
+export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], resources: NerResources): TypedMention[] {
+  const classNamed = (name: string) => resources.classes.find(([n]) => n === name)?.[1];
+  const heads = classNamed('org-head');
+  const compounds = classNamed('org-compound');
+  const placeHeads = classNamed('place-head');
+  if (!heads || !compounds || !placeHeads) return mentions;
+  const isBodyHead = (word: string) => {
+    const lower = word.toLowerCase();
+    return (
+      CAPITAL.test(word) &&
+      !placeHeads.has(lower) &&
+      (heads.has(lower) || compounds.has(lower) || (lower.endsWith('s') && heads.has(lower.slice(0, -1))))
+    );
+  };
+  // (The tokens inside a mention, marked once: a head that is another mention's stays that mention's.)
+  let covered: Uint8Array | null = null;
+  const isCovered = (k: number) => {
+    if (!covered) {
+      covered = new Uint8Array(tokens.length);
+      for (const o of mentions) for (let j = tokenAt(tokens, o.start); j < tokens.length && (tokens[j] as Token).start < o.end; j++) covered[j] = 1;
+    }
+    return covered[k] === 1;
+  };
+  let changed = false;
+  const out = mentions.map((m) => {
+    if (m.type !== 'LOC' || m.text.endsWith('s')) return m;
+    const k = tokenAt(tokens, m.start);
+    const first = tokens[k];
+    const before = tokens[k - 1];
+    if (
+      !first ||
+      !before ||
+      first.start !== m.start ||
+      before.sentence !== first.sentence ||
+      before.end + 1 !== first.start ||
+      !isBodyHead(before.text)
+    )
+      return m;
+    if (isCovered(k - 1)) return m;
+    changed = true;
+    return { start: before.start, end: m.end, text: `${before.text} ${m.text}`, type: 'ORG' as EntityType, titles: [] };
+  });
+  return changed ? out : mentions;
 }

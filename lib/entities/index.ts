@@ -1,7 +1,8 @@
 import type { Entity, EntityType } from '../analyze/types';
 import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
-import { namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
+import { bodiesBeforePlaces, firmsAfterHeads, namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
+import { firmHeads } from './languages';
 import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
 import { mergeMentions, type TypedMention } from './merge';
@@ -164,7 +165,9 @@ function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<T
   let found = extendToKnownNames(text, tokens, joinDemonymToBody(text, mentions));
   // (A model whose second stage read lone sentences has not seen the rest of the document: see namesElsewhere.)
   if (nerModel(language).meta.stage2Scope === 'sentence') found = namesElsewhere(tokens, found);
-  if (compounds) found = namesInCompounds(tokens, trimGenitives(found), resources);
+  if (compounds) found = bodiesBeforePlaces(tokens, namesInCompounds(tokens, trimGenitives(found), resources), resources);
+  const heads = firmHeads(language);
+  if (heads) found = firmsAfterHeads(tokens, found, heads, isPlace);
   return found;
 }
 

@@ -19,6 +19,8 @@ export interface LexiconData {
   language: string;
   title: string;
   orgHead: string;
+  /** nouns for a firm ("konzern", "hersteller"), whose compounds too: the name right after one is a firm's (compounds.ts) */
+  firmHead?: string;
   placeHead: string;
   placePrefix: string;
   calendar: string;
@@ -53,14 +55,13 @@ const INFLECTIONS = ['', 's', 'es', 'n', 'en'];
  * distinct word (the feature function caches a word's classes).
  */
 export function compoundsOf(heads: ReadonlySet<string>): { has(word: string): boolean } {
-  const long = new Set([...heads].filter((h) => h.length >= MIN_HEAD));
+  const long = wordList([...heads].filter((h) => h.length >= MIN_HEAD).join('|'));
   return {
     has(word: string): boolean {
       if (word.length > MAX_COMPOUND) return false;
       for (const ending of INFLECTIONS) {
         if (ending && !word.endsWith(ending)) continue;
-        const stem = ending ? word.slice(0, -ending.length) : word;
-        for (let i = MIN_MODIFIER; i <= stem.length - MIN_HEAD; i++) if (long.has(stem.slice(i))) return true;
+        if (long.hasTail(ending ? word.slice(0, -ending.length) : word, MIN_MODIFIER, MIN_HEAD)) return true;
       }
       return false;
     },
@@ -184,6 +185,7 @@ export const LEXICON_LANGUAGES = Object.keys(BUILDERS);
 export function provideNerLexicon(language: string, data: LexiconData): void {
   lexicons.set(language, data);
   built.delete(language);
+  firmHeadLists.delete(language);
 }
 
 /** Where word lists come from on demand (Node reads them from disk); the browser provides them ahead instead. */
@@ -203,6 +205,20 @@ function lexiconOf(language: string): LexiconData {
   }
   if (!data) throw new Error(`The word lists for "${language}" are not loaded (provideNerLexicon was never called)`);
   return data;
+}
+
+const firmHeadLists = new Map<string, ReadonlySet<string> | null>();
+
+/** A language's nouns for a firm (its lexicon's firmHead), or null where it has none (English: capitals say it). */
+export function firmHeads(language: string): ReadonlySet<string> | null {
+  if (!BUILDERS[language]) return null;
+  let heads = firmHeadLists.get(language);
+  if (heads === undefined) {
+    const list = lexiconOf(language).firmHead;
+    heads = list ? words(list) : null;
+    firmHeadLists.set(language, heads);
+  }
+  return heads;
 }
 
 /**

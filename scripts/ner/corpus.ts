@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import type { NerResources } from '../../lib/entities/features';
 import { KNOWN_ORGS } from '../../lib/entities/lexicon';
 import { PLACES as LEXICON_PLACES } from '../../lib/entities/lexicon-data';
 import { ENTITY_TYPES, oOrType, TAG_COUNT, tagOf, tagPosition, tagType } from '../../lib/entities/tagger';
@@ -73,6 +74,8 @@ export interface ReadOptions {
   miscMayAlsoBe?: readonly number[];
   /** place names (lowercase) whose ORG spans become LOC (a country or city standing for its government: GPE_AS_ORG) */
   placesAsLoc?: { has(name: string): boolean };
+  /** single words outside any name that are a body's name in the product's convention (a language's bodiesAsOrg): ORG */
+  bodiesAsOrg?: { has(word: string): boolean };
 }
 
 /**
@@ -148,6 +151,37 @@ function placesAsLoc(words: string[], types: number[], begins: boolean[], places
   }
 }
 
+/**
+ * Words made of one of `prefixes` and the head of a body (resources' org-head, or a compound ending in one: "Bundes" +
+ * "regierung", "Bundes" + "verkehrsministerium"), as a class for ReadOptions.bodiesAsOrg; `read` counts the words it took.
+ */
+export function bodyNames(prefixes: readonly string[], resources: NerResources): { has(word: string): boolean; read: number } {
+  const head = resources.classes.find(([name]) => name === 'org-head')?.[1];
+  const compound = resources.classes.find(([name]) => name === 'org-compound')?.[1];
+  const names = {
+    read: 0,
+    has(word: string): boolean {
+      const lower = word.toLowerCase();
+      const prefix = prefixes.find((p) => lower.length > p.length && lower.startsWith(p));
+      if (!prefix || !head || !compound || !/^\p{Lu}/u.test(word)) return false;
+      const rest = lower.slice(prefix.length);
+      const body = compound.has(lower) || ['', 's', 'es', 'n', 'en'].some((e) => rest.endsWith(e) && head.has(rest.slice(0, rest.length - e.length)));
+      if (body) names.read++;
+      return body;
+    },
+  };
+  return names;
+}
+
+/** Single words outside any name that `bodies` has become one-word ORG spans, in place. */
+function bodiesAsOrg(words: string[], types: number[], begins: boolean[], bodies: { has(word: string): boolean }): void {
+  for (let k = 0; k < words.length; k++) {
+    if (types[k] !== -1 || !bodies.has(words[k] as string)) continue;
+    types[k] = 1;
+    begins[k] = true;
+  }
+}
+
 /** The sentences of one split file. */
 export function readSplit(source: string, split: string, manifest: Manifest, options: ReadOptions): Sentence[] {
   const info = manifest.sources[source]?.splits[split];
@@ -168,6 +202,7 @@ export function readSplit(source: string, split: string, manifest: Manifest, opt
     if (!words.length) return;
     if (options.contractions) joinContractions(words, types, begins, options.contractions);
     if (options.placesAsLoc) placesAsLoc(words, types, begins, options.placesAsLoc);
+    if (options.bodiesAsOrg) bodiesAsOrg(words, types, begins, options.bodiesAsOrg);
     const gold = toBilou(types, begins);
     const tokens = splitSentences(
       words.map((w, i) => ({ text: w, start: i, end: i + 1, sentence: 0 })),

@@ -1,8 +1,12 @@
 // The training corpora read in the product's labelling convention (scripts/ner/corpus.ts): UNER's countries and cities
-// that stand for their government become LOC, and CrossNER science's MISC spans may also be LOC (partial labels).
+// that stand for their government become LOC, CrossNER science's MISC spans may also be LOC (partial labels), and
+// German national bodies that GermEval leaves O are ORG.
 import { describe, expect, test } from 'vitest';
+import { provideNerLexiconSource, resourcesFor } from '../../lib/entities/languages';
 import { ENTITY_TYPES, spansOf, tagOf } from '../../lib/entities/tagger';
-import { harmonised, PLACES_AS_LOC, readManifest, readSplit } from '../../scripts/ner/corpus';
+import { bodyNames, harmonised, PLACES_AS_LOC, readManifest, readSplit } from '../../scripts/ner/corpus';
+import { LANGUAGE_SPLITS } from '../../scripts/ner/languages';
+import { readNerLexicon } from '../../scripts/ner-lexicons.mjs';
 
 const manifest = readManifest();
 const typeCounts = (source: string, split: string, options: Parameters<typeof readSplit>[3]) => {
@@ -50,5 +54,33 @@ describe('harmonised corpus labels', () => {
     expect(
       readSplit('crossner-politics', 'train', manifest, { misc: 'mask', ...harmonised('crossner-politics') }).every((s) => s.allowed === null),
     ).toBe(true);
+  });
+});
+
+describe("German bodies' names in the news convention", () => {
+  provideNerLexiconSource(readNerLexicon);
+  const prefixes = LANGUAGE_SPLITS.de?.bodiesAsOrg ?? [];
+
+  test('a national prefix and the head of a body, not other words with the prefix', () => {
+    const bodies = bodyNames(prefixes, resourcesFor('de'));
+    for (const word of ['Bundesregierung', 'Bundesrates', 'Bundesverkehrsministerium', 'Bundesamt']) expect(bodies.has(word)).toBe(true);
+    for (const word of ['Bundesland', 'Bundestrainer', 'Bundesstraße', 'bundesregierung', 'Regierung', 'Landesregierung'])
+      expect(bodies.has(word)).toBe(false);
+  });
+
+  test('GermEval: only words outside names become one-word ORG spans, and nothing else changes', () => {
+    const german = readManifest('de');
+    const counts = (options: Parameters<typeof readSplit>[3]) => {
+      const out = [0, 0, 0, 0];
+      for (const s of readSplit('germeval', 'test', german, options)) for (const span of spansOf(s.gold)) out[span.type] = (out[span.type] ?? 0) + 1;
+      return out;
+    };
+    const bodies = bodyNames(prefixes, resourcesFor('de'));
+    const raw = counts({ misc: 'mask' });
+    const moved = counts({ misc: 'mask', bodiesAsOrg: bodies });
+    // ("Bundesregierung" alone is O eleven times in GermEval's test split.)
+    expect(bodies.read).toBeGreaterThanOrEqual(11);
+    expect(moved[1]).toBe((raw[1] as number) + bodies.read);
+    expect([moved[0], moved[2], moved[3]]).toEqual([raw[0], raw[2], raw[3]]);
   });
 });
