@@ -18,6 +18,14 @@ const bucket = (n: number, edges: number[]): string => {
   return `>${edges[edges.length - 1]}`;
 };
 
+/**
+ * The last character of a quoted utterance, `end` as read inside its marks (English's “…,”), or, where the language
+ * writes the utterance's comma after the closing mark („…“, sagte sie), the comma right after them.
+ */
+export function utteranceEnd(an: QuoteAnalysis, span: QuoteSpan, end: string): string {
+  return an.lex.commaAfterClosingMark && span.close && !/[.!?,…]/.test(end) && an.text[span.end] === ',' ? ',' : end;
+}
+
 /** How a passage's own words read: a sentence, a phrase, a title in capitals. */
 function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: number): string[] {
   const { words } = an.layout;
@@ -38,7 +46,8 @@ function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: 
       content++;
       if (w.cap) caps++;
     }
-    if (content > 0 && caps === content && n <= 12) f.push('title_case');
+    // (Where every noun has a capital, a phrase of nouns is no title: German titles are not written in title case.)
+    if (content > 0 && caps === content && n <= 12 && !an.lex.capitalisedNouns) f.push('title_case');
   }
   let firstPerson = false;
   for (let k = first; k <= last && !firstPerson; k++) firstPerson = an.lex.firstPersonWords.has((words[k] as Word).lower);

@@ -29,6 +29,8 @@ export interface SpeechLexiconData {
   reportedSpeechForms?: string;
   /** the language capitalises every noun (German): a capital says "noun", not "name" */
   capitalisedNouns?: boolean;
+  /** the comma that ends a quoted utterance stands after the closing mark („…“, sagte sie), not inside it */
+  commaAfterClosingMark?: boolean;
   /** words that open a reported clause ("that"); English's when left out */
   complementizers?: string;
   /** English's, with the language's own by the same names in their place: the patterns are over symbols, and most hold
@@ -47,6 +49,7 @@ export interface AttributionSlot {
 export interface SpeechLexicon {
   language: string;
   capitalisedNouns: boolean;
+  commaAfterClosingMark: boolean;
   speechVerbs: Set<string>;
   strongSpeechVerbs: Set<string>;
   listenerVerbs: Set<string>;
@@ -110,6 +113,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     symbolOf,
     language: data.language,
     capitalisedNouns: data.capitalisedNouns ?? false,
+    commaAfterClosingMark: data.commaAfterClosingMark ?? false,
     speechVerbs: new Set(words(data.speechVerbs)),
     strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),
     listenerVerbs: new Set(words(data.listenerVerbs)),

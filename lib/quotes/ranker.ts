@@ -2,7 +2,7 @@ import { genderOf } from '../entities';
 import { compoundHead } from '../text';
 import { perMention, type QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
-import { wordsIn } from './classifier';
+import { utteranceEnd, wordsIn } from './classifier';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
 import { firstEndingAfter, firstIndexAfter, lastAtOrBefore, type Word } from './text';
@@ -151,7 +151,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
   const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
   // (Answers are never changed once made: writtenAs makes new ones.)
   const answer = perMention(mentions.length, (i) => nameAnswer(mentions[i] as SpeakerMention));
-  const kind = perMention(mentions.length, (i) => kindOf(mentions[i] as SpeakerMention));
+  const kind = perMention(mentions.length, (i) => kindOf(mentions[i] as SpeakerMention, roleHolder[i] !== -1 && !!answer(roleHolder[i] as number)));
   return { genders, entityGender, roleHolder, speaks, referent, answer, kind };
 }
 
@@ -265,17 +265,17 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     if (!m.definite) return [...sourced, { answer: ctx.answer(i) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
     const holderAnswer = holder === -1 ? null : ctx.answer(holder);
-    const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
+    // A definite description whose role someone named holds is that one, read as a name is ("sagte der Konzernchef von
+    // X" after "Konzernchef Jane Roe"): neither the body after it nor anyone else.
+    if (holderAnswer) return [{ answer: writtenAs(holderAnswer, m.text), features: [], via: holder }];
+    const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous);
     // Whether anyone of the kind was named before: a definite description in news mostly stands for someone named.
     const written: Reading = {
       answer: ctx.answer(i) as Answer,
-      features: ['a:as_written', others.length || holderAnswer ? 'a:as_written|named_before' : 'a:as_written|none_before'],
+      features: ['a:as_written', others.length ? 'a:as_written|named_before' : 'a:as_written|none_before'],
       via: -1,
     };
-    const held: Reading[] = holderAnswer ? [{ answer: writtenAs(holderAnswer, m.text), features: ['a:holds_role'], via: holder }] : [];
-    // (Where someone named holds the role, "the chief executive said" is that person: the description as written is no
-    // reading of its own then.)
-    return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
+    return [...sourced, ...others.filter((r) => r.answer.key !== source?.key), written];
   }
   const answer = ctx.answer(i);
   return answer ? [{ answer, features: [], via: i }] : [];
@@ -286,8 +286,10 @@ const bucket = (n: number, edges: number[]): string => {
   return `>${edges[edges.length - 1]}`;
 };
 
-function kindOf(m: SpeakerMention): [string, string] {
+/** A mention's kind and coarse kind; a definite description whose role someone named holds reads as a name. */
+function kindOf(m: SpeakerMention, held: boolean): [string, string] {
   if (m.kind === 'PRON') return [`pron:${m.pronoun}`, 'pron'];
+  if (m.kind === 'DESC' && m.definite && held) return [`desc:held:${m.body ? 'body' : 'person'}`, 'name'];
   if (m.kind === 'DESC') return [`desc:${m.definite ? 'def' : 'indef'}:${m.body ? 'body' : 'person'}`, 'desc'];
   return [m.kind, 'name'];
 }
@@ -336,10 +338,10 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
   const narrativeBefore = beforeSymbolsFor(-1);
   const narrativeAfter = afterSymbolsFor(-1);
   const hasVerb = /[VLvA]/.test(narrativeBefore + narrativeAfter);
-  // How the quote ends inside its marks: "…," and "…." close an utterance that an attribution may follow; a fragment
+  // How the quote ends inside its marks (or with German's comma after them): "…," and "…." close an utterance that an attribution may follow; a fragment
   // that ends bare ("…state”, Rathke said the …") leaves the next clause its own.
   const inner = an.text.slice(Math.max(quote.start, quote.end - 3), quote.end - quote.close.length).trimEnd();
-  const last = inner.slice(-1);
+  const last = utteranceEnd(an, quote, inner.slice(-1));
   const quoteEnd = last === ',' ? 'end_comma' : /[.!?…]/.test(last) ? 'end_stop' : 'end_bare';
   const paragraph = paragraphs[qParagraph];
   const opensParagraph = !!paragraph && quote.start <= paragraph.start + 1;
