@@ -202,6 +202,13 @@ describe('German conventions', () => {
     expect(quotes[1]?.speakerText).toBe('die Konzernchefin');
   });
 
+  test('one quotation over paragraphs, attributed after its last part, is that speaker’s in every part', () => {
+    const text =
+      'Das Museum zeigt ab Mai Bilder von Edith Kranz. „Die Ausstellung war lange geplant und ist nun endlich fertig.\n\n' +
+      'Wir freuen uns auf viele Gäste aus der ganzen Region“, so die Kuratorin Marie Olsen.';
+    expect(germanQuotes(text).map((q) => q.speaker)).toEqual(['Marie Olsen', 'Marie Olsen']);
+  });
+
   test('a phrase of capitalised nouns is no title where every noun has a capital', () => {
     const german = 'Die Pläne seien „ein Schlag ins Gesicht der Betriebe“, sagte Präsidentin Olga Brandt.';
     const de = analyse(german, findEntities(german, 'de').entities, speechLexicon('de'));
