@@ -1,3 +1,4 @@
+import { compoundHead } from '../text';
 import german from '../text/speech/de.json';
 import english from '../text/speech/en.json';
 import french from '../text/speech/fr.json';
@@ -163,3 +164,18 @@ export const SPEECH_LANGUAGES = Object.keys(LEXICONS);
 
 /** The English lexicon. */
 export const englishLexicon = (): SpeechLexicon => speechLexicon('en');
+
+/**
+ * The person role a word names, or null: a listed role, or where compounds are written whole the shortest listed role
+ * it ends in ("Regierungssprecherin" → "sprecherin", "Konzernchef" → "chef"), so that a later "die Sprecherin" or "der
+ * Chef" is the same role as the title before a name.
+ */
+export function personRoleOf(word: string, lex: SpeechLexicon): string | null {
+  const head = compoundHead(word, lex.personRoles, lex.capitalisedNouns);
+  if (!head || !lex.capitalisedNouns) return head;
+  for (let i = head.length - 3; i > 0; i--) {
+    const tail = head.slice(i);
+    if (lex.personRoles.has(tail)) return tail;
+  }
+  return head;
+}

@@ -1,8 +1,8 @@
 import { genderOf } from '../entities';
-import { compoundHead } from '../text';
 import { perMention, type QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
 import { utteranceEnd, wordsIn } from './classifier';
+import { personRoleOf } from './lexicon';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
 import { firstEndingAfter, firstIndexAfter, lastAtOrBefore, type Word } from './text';
@@ -108,7 +108,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
       const w = words[k] as Word;
       if (w.quote !== -1) continue;
       // A body's role ("the company"), or what speaks for it ("the statement", "the report"): the body named beside it.
-      const personRole = compoundHead(w.lower, an.lex.personRoles, an.lex.capitalisedNouns);
+      const personRole = personRoleOf(w.lower, an.lex);
       const person = personRole !== null;
       if (!person && !an.lex.bodyRoles.has(w.lower) && !an.lex.speechNouns.has(w.lower)) continue;
       const holder = nearestHolder(an, k, person ? PERSON_KINDS : BODY_KINDS, roleHolder);
@@ -116,8 +116,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     }
     if (m.kind === 'PER' && m.entity) {
       for (const t of m.entity.titles) if (!titleOf.has(t.toLowerCase())) titleOf.set(t.toLowerCase(), [m.entity.id]);
-      for (const t of m.entity.titles)
-        lastHolder.set(compoundHead(t.toLowerCase(), an.lex.personRoles, an.lex.capitalisedNouns) ?? t.toLowerCase(), i);
+      for (const t of m.entity.titles) lastHolder.set(personRoleOf(t.toLowerCase(), an.lex) ?? t.toLowerCase(), i);
     }
     if (m.kind === 'DESC' && m.role && m.definite) roleHolder[i] = lastHolder.get(m.role) ?? -1;
   }

@@ -5,7 +5,7 @@ import { findEntities } from '../../lib/entities';
 import { findQuoteSpans, findQuotes, passages, type QuoteSpan } from '../../lib/quotes';
 import { analyse } from '../../lib/quotes/analysis';
 import { quoteFeatures, utteranceEnd } from '../../lib/quotes/classifier';
-import { speechLexicon } from '../../lib/quotes/lexicon';
+import { personRoleOf, speechLexicon } from '../../lib/quotes/lexicon';
 import { seedBody } from '../fixtures/seed';
 
 const quotesOf = (text: string) => analyzeText(text, 'en').quotes;
@@ -200,6 +200,16 @@ describe('German conventions', () => {
     const quotes = germanQuotes(text);
     expect(quotes.map((q) => q.speaker)).toEqual(['Jana Roth', 'Jana Roth']);
     expect(quotes[1]?.speakerText).toBe('die Konzernchefin');
+  });
+
+  test('a compound title and a later shorter description name one role ("Regierungssprecherin X" … "die Sprecherin")', () => {
+    expect(personRoleOf('regierungssprecherin', speechLexicon('de'))).toBe('sprecherin');
+    expect(personRoleOf('konzernchef', speechLexicon('de'))).toBe('chef');
+    expect(personRoleOf('spokeswoman', speechLexicon('en'))).toBe('spokeswoman');
+    const text =
+      'Regierungssprecherin Paula Brenner kündigte am Morgen neue Regeln an. Ministerin Greta Olsen war nicht dabei.\n\n' +
+      '„Wir haben lange genug gewartet“, sagte die Sprecherin am Abend.';
+    expect(germanQuotes(text)[0]?.speaker).toBe('Paula Brenner');
   });
 
   test('one quotation over paragraphs, attributed after its last part, is that speaker’s in every part', () => {
