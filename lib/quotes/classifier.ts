@@ -107,13 +107,17 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (verbNearAfter) f.push('verb_near_after', `${short}&verb_near_after`);
   const sentenceSymbols = before + after;
   // (A clause in the mood of reported speech says "someone said so" as a speech verb does: German "… sei „unsinnig“".)
-  if (/[VLv]/.test(sentenceSymbols) || reportedSpeechAround(an, first, last)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  const reported = reportedSpeechAround(an, first, last);
+  if (/[VLv]/.test(sentenceSymbols) || reported) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  if (reported) f.push(`${short}&reported_speech`);
   if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
   if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
   // (A speech noun may also stand in a description the ranker reads as a source, "X's statement that": the word counts.)
   if (/S/.test(before) || speechNounBefore(an, first, sentence?.start ?? 0)) f.push(`${short}&speech_noun_before`);
   if (/A/.test(sentenceSymbols)) f.push('source_phrase');
   if (/:$/.test(before)) f.push('colon_before');
+  // "Name: … „…“", a headline's attribution: the name and a colon open the sentence.
+  else if (/^[NOp]:/.test(before)) f.push('name_colon_opens');
   if (/-$/.test(before) || /^-/.test(after)) f.push('dash_beside');
   const narrative = sentenceSymbols.replace(/[^A-Za-z]/g, '').replace(/Q/g, '').length;
   f.push(`narrative:${bucket(narrative, [0, 3, 10])}`);
