@@ -150,7 +150,9 @@ export function rankContext(an: QuoteAnalysis): RankContext {
   const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
   // (Answers are never changed once made: writtenAs makes new ones.)
   const answer = perMention(mentions.length, (i) => nameAnswer(mentions[i] as SpeakerMention));
-  const kind = perMention(mentions.length, (i) => kindOf(mentions[i] as SpeakerMention, roleHolder[i] !== -1 && !!answer(roleHolder[i] as number)));
+  const kind = perMention(mentions.length, (i) =>
+    kindOf(an, mentions[i] as SpeakerMention, roleHolder[i] !== -1 && !!answer(roleHolder[i] as number)),
+  );
   return { genders, entityGender, roleHolder, speaks, referent, answer, kind };
 }
 
@@ -264,17 +266,20 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     if (!m.definite) return [...sourced, { answer: ctx.answer(i) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
     const holderAnswer = holder === -1 ? null : ctx.answer(holder);
-    // A definite description whose role someone named holds is that one, read as a name is ("sagte der Konzernchef von
-    // X" after "Konzernchef Jane Roe"): neither the body after it nor anyone else.
-    if (holderAnswer) return [{ answer: writtenAs(holderAnswer, m.text), features: [], via: holder }];
-    const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous);
+    // A description of one person whose role someone named holds is that one, read as a name is ("sagte der
+    // Konzernchef von X" after "Konzernchef Jane Roe"): neither the body after it nor anyone else.
+    if (holderAnswer && heldAsName(an, m)) return [{ answer: writtenAs(holderAnswer, m.text), features: [], via: holder }];
+    const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
     // Whether anyone of the kind was named before: a definite description in news mostly stands for someone named.
     const written: Reading = {
       answer: ctx.answer(i) as Answer,
-      features: ['a:as_written', others.length ? 'a:as_written|named_before' : 'a:as_written|none_before'],
+      features: ['a:as_written', others.length || holderAnswer ? 'a:as_written|named_before' : 'a:as_written|none_before'],
       via: -1,
     };
-    return [...sourced, ...others.filter((r) => r.answer.key !== source?.key), written];
+    const held: Reading[] = holderAnswer ? [{ answer: writtenAs(holderAnswer, m.text), features: ['a:holds_role'], via: holder }] : [];
+    // (Where someone named holds the role, "the company said" is that body: the description as written is no reading of
+    // its own then.)
+    return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
   }
   const answer = ctx.answer(i);
   return answer ? [{ answer, features: [], via: i }] : [];
@@ -285,10 +290,19 @@ const bucket = (n: number, edges: number[]): string => {
   return `>${edges[edges.length - 1]}`;
 };
 
-/** A mention's kind and coarse kind; a definite description whose role someone named holds reads as a name. */
-function kindOf(m: SpeakerMention, held: boolean): [string, string] {
+/**
+ * A definite description of one person ("the spokeswoman", "der Konzernchef"), not of a body ("the company": its holder
+ * may be a person whose statement it is) nor of a group ("the doctors"): where someone named holds its role, it is
+ * read as that name.
+ */
+function heldAsName(an: QuoteAnalysis, m: SpeakerMention): boolean {
+  return m.kind === 'DESC' && m.definite && !m.body && !/s$/.test((an.layout.words[m.last] as Word).lower);
+}
+
+/** A mention's kind and coarse kind; a description held as a name (heldAsName) reads as a name. */
+function kindOf(an: QuoteAnalysis, m: SpeakerMention, held: boolean): [string, string] {
   if (m.kind === 'PRON') return [`pron:${m.pronoun}`, 'pron'];
-  if (m.kind === 'DESC' && m.definite && held) return [`desc:held:${m.body ? 'body' : 'person'}`, 'name'];
+  if (held && heldAsName(an, m)) return ['desc:held', 'name'];
   if (m.kind === 'DESC') return [`desc:${m.definite ? 'def' : 'indef'}:${m.body ? 'body' : 'person'}`, 'desc'];
   return [m.kind, 'name'];
 }
