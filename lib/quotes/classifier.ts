@@ -18,6 +18,14 @@ const bucket = (n: number, edges: number[]): string => {
   return `>${edges[edges.length - 1]}`;
 };
 
+/**
+ * The last character of a quoted utterance, `end` as read inside its marks (English's “…,”), or, where the language
+ * writes the utterance's comma after the closing mark („…“, sagte sie), the comma right after them.
+ */
+export function utteranceEnd(an: QuoteAnalysis, span: QuoteSpan, end: string): string {
+  return an.lex.commaAfterClosingMark && span.close && !/[.!?,…]/.test(end) && an.text[span.end] === ',' ? ',' : end;
+}
+
 /** How a passage's own words read: a sentence, a phrase, a title in capitals. */
 function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: number): string[] {
   const { words } = an.layout;
@@ -38,7 +46,8 @@ function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: 
       content++;
       if (w.cap) caps++;
     }
-    if (content > 0 && caps === content && n <= 12) f.push('title_case');
+    // (Where every noun has a capital, a phrase of nouns is no title: German titles are not written in title case.)
+    if (content > 0 && caps === content && n <= 12 && !an.lex.capitalisedNouns) f.push('title_case');
   }
   let firstPerson = false;
   for (let k = first; k <= last && !firstPerson; k++) firstPerson = an.lex.firstPersonWords.has((words[k] as Word).lower);
@@ -98,13 +107,17 @@ export function quoteFeatures(an: QuoteAnalysis, span: QuoteSpan, repeated: bool
   if (verbNearAfter) f.push('verb_near_after', `${short}&verb_near_after`);
   const sentenceSymbols = before + after;
   // (A clause in the mood of reported speech says "someone said so" as a speech verb does: German "… sei „unsinnig“".)
-  if (/[VLv]/.test(sentenceSymbols) || reportedSpeechAround(an, first, last)) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  const reported = reportedSpeechAround(an, first, last);
+  if (/[VLv]/.test(sentenceSymbols) || reported) f.push('verb_in_sentence', `${short}&verb_in_sentence`);
+  if (reported) f.push(`${short}&reported_speech`);
   if (/[NOp]/.test(sentenceSymbols)) f.push('source_in_sentence', `${short}&source_in_sentence`);
   if (/[VLvA]/.test(sentenceSymbols) && /[NOp]/.test(sentenceSymbols)) f.push(`${short}&verb_and_source`);
   // (A speech noun may also stand in a description the ranker reads as a source, "X's statement that": the word counts.)
   if (/S/.test(before) || speechNounBefore(an, first, sentence?.start ?? 0)) f.push(`${short}&speech_noun_before`);
   if (/A/.test(sentenceSymbols)) f.push('source_phrase');
   if (/:$/.test(before)) f.push('colon_before');
+  // "Name: … „…“", a headline's attribution: the name and a colon open the sentence.
+  else if (/^[NOp]:/.test(before)) f.push('name_colon_opens');
   if (/-$/.test(before) || /^-/.test(after)) f.push('dash_beside');
   const narrative = sentenceSymbols.replace(/[^A-Za-z]/g, '').replace(/Q/g, '').length;
   f.push(`narrative:${bucket(narrative, [0, 3, 10])}`);

@@ -3,7 +3,7 @@ import { finish, type Steps } from '../steps';
 import type { SentencePiece } from '../text/sentences';
 import { type QuoteAnalysis, quoteAnalysisSteps } from './analysis';
 import { blockSpans } from './blocks';
-import { acceptQuotes, rankSpeaker } from './decode';
+import { acceptQuotes, type Ranked, rankSpeaker } from './decode';
 import { type SpeechLexicon, speechLexicon } from './lexicon';
 import { findQuoteSpans } from './marks';
 import { type QuoteModel, SHIPPED_MODEL } from './model';
@@ -70,11 +70,27 @@ function* attributeSteps(an: QuoteAnalysis, model: QuoteModel): Steps<Quote[]> {
   const accepted = acceptQuotes(an, model);
   yield;
   const history: Attributed[] = [];
-  const quotes: Quote[] = [];
+  const ranked: Ranked[] = [];
   for (const { span } of accepted) {
-    const { answer } = rankSpeaker(an, ctx, span, history, model);
-    history.push({ quote: span, answer });
-    quotes.push({
+    const r = rankSpeaker(an, ctx, span, history, model);
+    history.push({ quote: span, answer: r.answer });
+    ranked.push(r);
+    yield;
+  }
+  // One quotation over paragraphs is one speaker's: the answer its parts are surest of holds for all of them (the
+  // attribution may follow its last part: „…\n\n…“, so X).
+  const spans = accepted.map((a) => a.span);
+  for (let a = 0; a < spans.length; ) {
+    let b = a;
+    while (b + 1 < spans.length && spans[b]?.continuesNext && spans[b + 1]?.continuesPrevious) b++;
+    let best: Ranked | null = null;
+    for (const r of ranked.slice(a, b + 1)) if (r.answer && (!best || r.p > best.p)) best = r;
+    if (best) ranked.fill(best, a, b + 1);
+    a = b + 1;
+  }
+  return accepted.map(({ span }, k) => {
+    const { answer } = ranked[k] as Ranked;
+    return {
       start: span.start,
       end: span.end,
       text: an.text.slice(span.start, span.end),
@@ -83,8 +99,6 @@ function* attributeSteps(an: QuoteAnalysis, model: QuoteModel): Steps<Quote[]> {
       speakerId: answer?.entityId ?? null,
       partial: isPartial(an.text, span.start, span.open),
       continuesPrevious: span.continuesPrevious,
-    });
-    yield;
-  }
-  return quotes;
+    };
+  });
 }

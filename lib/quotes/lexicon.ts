@@ -1,3 +1,4 @@
+import { compoundHead } from '../text';
 import german from '../text/speech/de.json';
 import english from '../text/speech/en.json';
 import french from '../text/speech/fr.json';
@@ -29,6 +30,8 @@ export interface SpeechLexiconData {
   reportedSpeechForms?: string;
   /** the language capitalises every noun (German): a capital says "noun", not "name" */
   capitalisedNouns?: boolean;
+  /** the comma that ends a quoted utterance stands after the closing mark („…“, sagte sie), not inside it */
+  commaAfterClosingMark?: boolean;
   /** words that open a reported clause ("that"); English's when left out */
   complementizers?: string;
   /** English's, with the language's own by the same names in their place: the patterns are over symbols, and most hold
@@ -47,6 +50,7 @@ export interface AttributionSlot {
 export interface SpeechLexicon {
   language: string;
   capitalisedNouns: boolean;
+  commaAfterClosingMark: boolean;
   speechVerbs: Set<string>;
   strongSpeechVerbs: Set<string>;
   listenerVerbs: Set<string>;
@@ -110,6 +114,7 @@ function compile(data: SpeechLexiconData): SpeechLexicon {
     symbolOf,
     language: data.language,
     capitalisedNouns: data.capitalisedNouns ?? false,
+    commaAfterClosingMark: data.commaAfterClosingMark ?? false,
     speechVerbs: new Set(words(data.speechVerbs)),
     strongSpeechVerbs: new Set(words(data.strongSpeechVerbs)),
     listenerVerbs: new Set(words(data.listenerVerbs)),
@@ -159,3 +164,18 @@ export const SPEECH_LANGUAGES = Object.keys(LEXICONS);
 
 /** The English lexicon. */
 export const englishLexicon = (): SpeechLexicon => speechLexicon('en');
+
+/**
+ * The person role a word names, or null: a listed role, or where compounds are written whole the shortest listed role
+ * it ends in ("Regierungssprecherin" → "sprecherin", "Konzernchef" → "chef"), so that a later "die Sprecherin" or "der
+ * Chef" is the same role as the title before a name.
+ */
+export function personRoleOf(word: string, lex: SpeechLexicon): string | null {
+  const head = compoundHead(word, lex.personRoles, lex.capitalisedNouns);
+  if (!head || !lex.capitalisedNouns) return head;
+  for (let i = head.length - 3; i > 0; i--) {
+    const tail = head.slice(i);
+    if (lex.personRoles.has(tail)) return tail;
+  }
+  return head;
+}

@@ -105,6 +105,8 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   let paragraphStart = 0;
   // The paragraph before ended inside a quote and this one did not reopen it: its first closing mark ends that quote.
   let carried = false;
+  /** the mark that opened the quote carried over */
+  let carriedMark = '';
   let continuing = false;
   const emit = (start: number, end: number, open: string, close: string, depth: number, extra: Partial<QuoteSpan> = {}) => {
     if (end - start <= open.length + close.length) return;
@@ -131,6 +133,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         emit(outer.at, trimmed, outer.mark, '', 0, { continuesPrevious: continuing && outer.at === paragraphStart, continuesNext: reopens });
       }
       carried = !reopens && trimmed - outer.at > MIN_UNCLOSED;
+      carriedMark = outer.mark;
       continuing = reopens;
     } else {
       carried = false;
@@ -171,16 +174,17 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
         if (k === 0) continuing = false;
         continue;
       }
-      if (role === 'close') {
-        // No open mark: the close of a quote the paragraph before left open ("…today.\n\nIt was a long week.”").
-        if (carried && stack.length === 0 && !SINGLE.has(ch) && i + 1 - paragraphStart > MIN_UNCLOSED) {
-          const before = spans[spans.length - 1];
-          if (before && before.close === '') before.continuesNext = true;
-          emit(paragraphStart, i + 1, '', ch, 0, { continuesPrevious: true });
-          carried = false;
-        }
+      // No open mark: the close of a quote the paragraph before left open ("…today.\n\nIt was a long week.”"); a mark
+      // that may also open closes it when it is that quote's closer after a word (German's „…\n\n…Jahren“, so X).
+      const closer = role === 'close' || ((CLOSERS[carriedMark] ?? '').includes(ch) && !/\s/.test(text[i - 1] ?? ' '));
+      if (closer && carried && stack.length === 0 && !SINGLE.has(ch) && i + 1 - paragraphStart > MIN_UNCLOSED) {
+        const before = spans[spans.length - 1];
+        if (before && before.close === '') before.continuesNext = true;
+        emit(paragraphStart, i + 1, '', ch, 0, { continuesPrevious: true });
+        carried = false;
         continue;
       }
+      if (role === 'close') continue;
     }
     stack.push({ at: i, mark: ch });
   }

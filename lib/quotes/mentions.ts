@@ -1,6 +1,5 @@
 import type { Entity } from '../analyze/types';
-import { compoundHead } from '../text';
-import type { SpeechLexicon } from './lexicon';
+import { personRoleOf, type SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
 export type MentionKind = 'PER' | 'ORG' | 'LOC' | 'RUN' | 'PRON' | 'DESC';
@@ -116,7 +115,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     }
     // ("the 56-year-old said": an age stands for the person.)
     // (Where compounds are written whole, "Konzernchef" is a "chef".)
-    const personRole = compoundHead(w.lower, lex.personRoles, lex.capitalisedNouns);
+    const personRole = personRoleOf(w.lower, lex);
     const person = personRole !== null || (w.lower.endsWith('-old') && AGE.test(w.lower));
     const body = !person && lex.bodyRoles.has(w.lower);
     // (A role is written in lowercase, except where every noun has a capital.)

@@ -1,8 +1,8 @@
 import { genderOf } from '../entities';
-import { compoundHead } from '../text';
 import { perMention, type QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
-import { wordsIn } from './classifier';
+import { utteranceEnd, wordsIn } from './classifier';
+import { personRoleOf } from './lexicon';
 import type { QuoteSpan } from './marks';
 import type { SpeakerMention } from './mentions';
 import { firstEndingAfter, firstIndexAfter, lastAtOrBefore, type Word } from './text';
@@ -108,7 +108,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
       const w = words[k] as Word;
       if (w.quote !== -1) continue;
       // A body's role ("the company"), or what speaks for it ("the statement", "the report"): the body named beside it.
-      const personRole = compoundHead(w.lower, an.lex.personRoles, an.lex.capitalisedNouns);
+      const personRole = personRoleOf(w.lower, an.lex);
       const person = personRole !== null;
       if (!person && !an.lex.bodyRoles.has(w.lower) && !an.lex.speechNouns.has(w.lower)) continue;
       const holder = nearestHolder(an, k, person ? PERSON_KINDS : BODY_KINDS, roleHolder);
@@ -116,8 +116,7 @@ export function rankContext(an: QuoteAnalysis): RankContext {
     }
     if (m.kind === 'PER' && m.entity) {
       for (const t of m.entity.titles) if (!titleOf.has(t.toLowerCase())) titleOf.set(t.toLowerCase(), [m.entity.id]);
-      for (const t of m.entity.titles)
-        lastHolder.set(compoundHead(t.toLowerCase(), an.lex.personRoles, an.lex.capitalisedNouns) ?? t.toLowerCase(), i);
+      for (const t of m.entity.titles) lastHolder.set(personRoleOf(t.toLowerCase(), an.lex) ?? t.toLowerCase(), i);
     }
     if (m.kind === 'DESC' && m.role && m.definite) roleHolder[i] = lastHolder.get(m.role) ?? -1;
   }
@@ -151,7 +150,9 @@ export function rankContext(an: QuoteAnalysis): RankContext {
   const speaks = (i: number) => an.local(i).some((n) => SPEAKING.has(n));
   // (Answers are never changed once made: writtenAs makes new ones.)
   const answer = perMention(mentions.length, (i) => nameAnswer(mentions[i] as SpeakerMention));
-  const kind = perMention(mentions.length, (i) => kindOf(mentions[i] as SpeakerMention));
+  const kind = perMention(mentions.length, (i) =>
+    kindOf(an, mentions[i] as SpeakerMention, roleHolder[i] !== -1 && !!answer(roleHolder[i] as number)),
+  );
   return { genders, entityGender, roleHolder, speaks, referent, answer, kind };
 }
 
@@ -265,6 +266,9 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
     if (!m.definite) return [...sourced, { answer: ctx.answer(i) as Answer, features: ['a:as_written'], via: -1 }];
     const holder = ctx.roleHolder[i] ?? -1;
     const holderAnswer = holder === -1 ? null : ctx.answer(holder);
+    // A description of one person whose role someone named holds is that one, read as a name is ("sagte der
+    // Konzernchef von X" after "Konzernchef Jane Roe"): neither the body after it nor anyone else.
+    if (holderAnswer && heldAsName(an, m)) return [{ answer: writtenAs(holderAnswer, m.text), features: [], via: holder }];
     const others = antecedents(an, ctx, i, m.body ? 'body' : 'person', null, previous).filter((r) => r.answer.key !== holderAnswer?.key);
     // Whether anyone of the kind was named before: a definite description in news mostly stands for someone named.
     const written: Reading = {
@@ -273,8 +277,8 @@ function readings(an: QuoteAnalysis, ctx: RankContext, i: number, previous: Answ
       via: -1,
     };
     const held: Reading[] = holderAnswer ? [{ answer: writtenAs(holderAnswer, m.text), features: ['a:holds_role'], via: holder }] : [];
-    // (Where someone named holds the role, "the chief executive said" is that person: the description as written is no
-    // reading of its own then.)
+    // (Where someone named holds the role, "the company said" is that body: the description as written is no reading of
+    // its own then.)
     return [...sourced, ...held, ...others.filter((r) => r.answer.key !== source?.key), ...(held.length ? [] : [written])];
   }
   const answer = ctx.answer(i);
@@ -286,8 +290,19 @@ const bucket = (n: number, edges: number[]): string => {
   return `>${edges[edges.length - 1]}`;
 };
 
-function kindOf(m: SpeakerMention): [string, string] {
+/**
+ * A definite description of one person ("the spokeswoman", "der Konzernchef"), not of a body ("the company": its holder
+ * may be a person whose statement it is) nor of a group ("the doctors"): where someone named holds its role, it is
+ * read as that name.
+ */
+function heldAsName(an: QuoteAnalysis, m: SpeakerMention): boolean {
+  return m.kind === 'DESC' && m.definite && !m.body && !/s$/.test((an.layout.words[m.last] as Word).lower);
+}
+
+/** A mention's kind and coarse kind; a description held as a name (heldAsName) reads as a name. */
+function kindOf(an: QuoteAnalysis, m: SpeakerMention, held: boolean): [string, string] {
   if (m.kind === 'PRON') return [`pron:${m.pronoun}`, 'pron'];
+  if (held && heldAsName(an, m)) return ['desc:held', 'name'];
   if (m.kind === 'DESC') return [`desc:${m.definite ? 'def' : 'indef'}:${m.body ? 'body' : 'person'}`, 'desc'];
   return [m.kind, 'name'];
 }
@@ -336,10 +351,10 @@ export function speakerCandidates(an: QuoteAnalysis, ctx: RankContext, quote: Qu
   const narrativeBefore = beforeSymbolsFor(-1);
   const narrativeAfter = afterSymbolsFor(-1);
   const hasVerb = /[VLvA]/.test(narrativeBefore + narrativeAfter);
-  // How the quote ends inside its marks: "…," and "…." close an utterance that an attribution may follow; a fragment
+  // How the quote ends inside its marks (or with German's comma after them): "…," and "…." close an utterance that an attribution may follow; a fragment
   // that ends bare ("…state”, Rathke said the …") leaves the next clause its own.
   const inner = an.text.slice(Math.max(quote.start, quote.end - 3), quote.end - quote.close.length).trimEnd();
-  const last = inner.slice(-1);
+  const last = utteranceEnd(an, quote, inner.slice(-1));
   const quoteEnd = last === ',' ? 'end_comma' : /[.!?…]/.test(last) ? 'end_stop' : 'end_bare';
   const paragraph = paragraphs[qParagraph];
   const opensParagraph = !!paragraph && quote.start <= paragraph.start + 1;

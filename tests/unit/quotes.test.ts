@@ -2,7 +2,10 @@
 import { describe, expect, test } from 'vitest';
 import { analyzeText } from '../../lib/analyze';
 import { findEntities } from '../../lib/entities';
-import { findQuoteSpans, findQuotes, passages } from '../../lib/quotes';
+import { findQuoteSpans, findQuotes, passages, type QuoteSpan } from '../../lib/quotes';
+import { analyse } from '../../lib/quotes/analysis';
+import { quoteFeatures, utteranceEnd } from '../../lib/quotes/classifier';
+import { personRoleOf, speechLexicon } from '../../lib/quotes/lexicon';
 import { seedBody } from '../fixtures/seed';
 
 const quotesOf = (text: string) => analyzeText(text, 'en').quotes;
@@ -80,6 +83,19 @@ describe('mark pairing', () => {
   test('a quote over paragraphs with no reopening mark ends at the next closing mark', () => {
     const text = 'He said, “We learned a great deal from the game today.\n\nIt was an emotional day for the whole squad.” Then he left.';
     expect(spans(text)).toEqual(['“We learned a great deal from the game today.', 'It was an emotional day for the whole squad.”']);
+  });
+
+  test('German: the closing “ of a quote the paragraph before left open ends it there, though “ may also open', () => {
+    const text = 'Sie sagte: „Wir haben lange über den neuen Fahrplan beraten.\n\nAm Ende waren sich alle Beteiligten einig“, so Lena Roth.';
+    const found = findQuoteSpans(text);
+    expect(found.map((s) => text.slice(s.start, s.end))).toEqual([
+      '„Wir haben lange über den neuen Fahrplan beraten.',
+      'Am Ende waren sich alle Beteiligten einig“',
+    ]);
+    expect(found.map((s) => [s.continuesPrevious, s.continuesNext])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
   });
 });
 
@@ -162,6 +178,55 @@ describe('pronouns, descriptions and continuations', () => {
   test('"they said" after a company is the company', () => {
     const text = 'The label Brightwater Records denied the claims on Friday. “At no point did we block the concert,” they said.';
     expect(quotesOf(text)[0]?.speaker).toBe('Brightwater Records');
+  });
+});
+
+describe('German conventions', () => {
+  const germanQuotes = (text: string) => analyzeText(text, 'de').quotes;
+
+  test('the comma after the closing mark („…“, sagte X) ends the utterance as English’s comma inside does', () => {
+    const text = '„Wir bauen die Halle im Sommer“, sagte Vereinschefin Jana Roth.';
+    const an = analyse(text, findEntities(text, 'de').entities, speechLexicon('de'));
+    const span = an.spans[0] as QuoteSpan;
+    expect(utteranceEnd(an, span, '')).toBe(',');
+    const english = analyse(text, findEntities(text, 'en').entities, speechLexicon('en'));
+    expect(utteranceEnd(english, english.spans[0] as QuoteSpan, '')).toBe('');
+  });
+
+  test('a description with a body after it ("die Konzernchefin von X") is the person named in that role, not the body', () => {
+    const text =
+      'Der Hersteller Nordlicht meldet Rekordzahlen. „Wir wachsen weiter“, sagte Konzernchefin Jana Roth am Montag.\n\n' +
+      '„Die Nachfrage bleibt hoch“, sagte die Konzernchefin von Nordlicht mit Blick auf Frankreich und Italien.';
+    const quotes = germanQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jana Roth', 'Jana Roth']);
+    expect(quotes[1]?.speakerText).toBe('die Konzernchefin');
+  });
+
+  test('a compound title and a later shorter description name one role ("Regierungssprecherin X" … "die Sprecherin")', () => {
+    expect(personRoleOf('regierungssprecherin', speechLexicon('de'))).toBe('sprecherin');
+    expect(personRoleOf('konzernchef', speechLexicon('de'))).toBe('chef');
+    expect(personRoleOf('spokeswoman', speechLexicon('en'))).toBe('spokeswoman');
+    const text =
+      'Regierungssprecherin Paula Brenner kündigte am Morgen neue Regeln an. Ministerin Greta Olsen war nicht dabei.\n\n' +
+      '„Wir haben lange genug gewartet“, sagte die Sprecherin am Abend.';
+    expect(germanQuotes(text)[0]?.speaker).toBe('Paula Brenner');
+  });
+
+  test('one quotation over paragraphs, attributed after its last part, is that speaker’s in every part', () => {
+    const text =
+      'Das Museum zeigt ab Mai Bilder von Edith Kranz. „Die Ausstellung war lange geplant und ist nun endlich fertig.\n\n' +
+      'Wir freuen uns auf viele Gäste aus der ganzen Region“, so die Kuratorin Marie Olsen.';
+    expect(germanQuotes(text).map((q) => q.speaker)).toEqual(['Marie Olsen', 'Marie Olsen']);
+  });
+
+  test('a phrase of capitalised nouns is no title where every noun has a capital', () => {
+    const german = 'Die Pläne seien „ein Schlag ins Gesicht der Betriebe“, sagte Präsidentin Olga Brandt.';
+    const de = analyse(german, findEntities(german, 'de').entities, speechLexicon('de'));
+    expect(quoteFeatures(de, de.spans[0] as QuoteSpan, false)).not.toContain('title_case');
+    const english = 'The film “Blow To The Face” opens on Friday.';
+    const en = analyse(english, findEntities(english, 'en').entities, speechLexicon('en'));
+    expect(quoteFeatures(en, en.spans[0] as QuoteSpan, false)).toContain('title_case');
+    expect(germanQuotes(german).map((q) => [q.text, q.speaker])).toEqual([['„ein Schlag ins Gesicht der Betriebe“', 'Olga Brandt']]);
   });
 });
 
