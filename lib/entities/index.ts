@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../analyze/types';
 import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
+import { oneCharThen, UPPER } from '../text/chars';
 import { namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
@@ -21,7 +22,7 @@ export interface EntityAnalysis {
   tokens: Token[];
 }
 
-const INITIAL = /^\p{Lu}\.$/u;
+const isInitial = (word: string) => oneCharThen(word, UPPER, '.', false);
 
 /**
  * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen.");
@@ -140,7 +141,7 @@ function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<T
       while (
         part.type === 'PER' &&
         from > 0 &&
-        INITIAL.test((tokens[from - 1] as Token).text) &&
+        isInitial((tokens[from - 1] as Token).text) &&
         text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
       )
         from--;

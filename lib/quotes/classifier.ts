@@ -1,3 +1,4 @@
+import { LETTER, NUMBER, replaceRunsWithout } from '../text/chars';
 import type { QuoteAnalysis } from './analysis';
 import { symbolsBetween } from './attribution';
 import type { QuoteSpan } from './marks';
@@ -143,11 +144,7 @@ function speechNounBefore(an: QuoteAnalysis, first: number, sentenceStart: numbe
 export function repeatedSpans(an: QuoteAnalysis): Set<QuoteSpan> {
   const seen = new Map<string, QuoteSpan[]>();
   for (const s of an.spans) {
-    const key = an.text
-      .slice(s.start, s.end)
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = replaceRunsWithout(an.text.slice(s.start, s.end).toLowerCase(), LETTER | NUMBER, ' ').trim();
     if (!key) continue;
     const list = seen.get(key) ?? [];
     list.push(s);

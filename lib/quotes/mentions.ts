@@ -1,5 +1,6 @@
 import type { Entity } from '../analyze/types';
 import { compoundHead } from '../text';
+import { NUMBER, startsWith, UPPER } from '../text/chars';
 import type { SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
@@ -31,7 +32,6 @@ export interface SpeakerMention {
 
 const NAME_TYPES = new Set(['PER', 'ORG', 'LOC']);
 /** Words a capitalised run at a sentence start may not begin with, beyond the lexicon's function words. */
-const RUN_BREAK = /^[\p{Lu}\p{N}]/u;
 const AGE = /^\d+-year-old$/;
 
 /**
@@ -184,7 +184,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
       const runText = text.slice(w.start, (words[l] as Word).end);
       // Where every noun has a capital, only a signature line makes a run a name: any noun may stand next to a verb.
       const named = signature || !lex.capitalisedNouns;
-      if (named && speaks && RUN_BREAK.test(runText) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
+      if (named && speaks && startsWith(runText, UPPER | NUMBER) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
         out.push(make(k, l, 'RUN', null, null, false, false, null));
         taken.fill(out.length - 1, k, l + 1);
       }
