@@ -1,7 +1,7 @@
 import type { Entity, EntityType } from '../analyze/types';
 import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
-import { oneCharThen, UPPER } from '../text/chars';
+import { oneCharThen, startsWith, UPPER } from '../text/chars';
 import { namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
 import { DEMONYMS, TITLES } from './lexicon';
 import { nameParts } from './mentions';
@@ -34,7 +34,7 @@ function titlesBefore(tokens: Token[], start: number, titleWords: { has(word: st
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
     // (Where compounds are written whole, "Konzernchef" and "FACC-CEO" are titles as "Chef" and "CEO" are.)
-    if (!/^\p{Lu}/u.test(word) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
+    if (!startsWith(word, UPPER) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
     titles.unshift(t.text);
   }
   return titles;

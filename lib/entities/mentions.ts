@@ -4,7 +4,7 @@
  * what joins them.
  */
 import type { EntityType } from '../analyze/types';
-import { LETTER, NUMBER, oneCharThen, someChar, TITLE, UPPER } from '../text/chars';
+import { allChars, LETTER, LOWER, NUMBER, oneCharThen, someChar, startsWith, TITLE, UPPER } from '../text/chars';
 import { ENGLISH_WORDS, NAME_PARTICLES, ORG_HEADS, TITLES } from './lexicon';
 import type { Token } from './tokens';
 
@@ -100,12 +100,13 @@ export function nameParts(
     const name = text.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end);
     let partType = piece.type;
     if (pieces.length > 1 && isPlace(name)) partType = 'LOC';
-    else if (partType !== type && (/^\p{Lu}{2,}$/u.test(name) || name.split(' ').some((w) => ORG_HEADS.has(w.toLowerCase())))) partType = 'ORG';
+    else if (partType !== type && (allChars(name, UPPER, 2, Number.POSITIVE_INFINITY) || name.split(' ').some((w) => ORG_HEADS.has(w.toLowerCase()))))
+      partType = 'ORG';
     // The whole hyphenated name: "-" and a word, each joined to what comes before without a space.
     if (b === piece.to && (partType === 'PER' || partType === 'ORG'))
       while (b + 1 < tokens.length && joined(tokens, b - 1, b) && (tokens[b] as Token).text === '-' && joined(tokens, b, b + 1)) {
         const next = (tokens[b + 1] as Token).text;
-        const ok = /^\p{Lu}/u.test(next) || (partType === 'PER' && /^\p{Ll}{2,6}$/u.test(next) && !ENGLISH_WORDS.has(next));
+        const ok = startsWith(next, UPPER) || (partType === 'PER' && allChars(next, LOWER, 2, 6) && !ENGLISH_WORDS.has(next));
         if (!ok) break;
         b += 2;
       }

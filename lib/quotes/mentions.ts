@@ -1,6 +1,6 @@
 import type { Entity } from '../analyze/types';
 import { compoundHead } from '../text';
-import { NUMBER, startsWith, UPPER } from '../text/chars';
+import { LETTER, NUMBER, someChar, startsWith, UPPER } from '../text/chars';
 import type { SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
@@ -90,7 +90,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     if (!w || w.start >= m.end || w.quote !== -1) continue;
     if (taken[f] !== -1 || taken[l] !== -1) continue;
     // A name that opens a compound ("EEG-Vergütung") modifies it: it says nothing, where compounds are written whole.
-    if (lex.capitalisedNouns && text[m.end] === '-' && /\p{L}/u.test(text[m.end + 1] ?? '')) continue;
+    if (lex.capitalisedNouns && text[m.end] === '-' && someChar(text[m.end + 1] ?? '', LETTER)) continue;
     const mention = make(f, l, m.entity.type as MentionKind, m.entity, null, false, false, null);
     // The mention's own span, not the words' (a possessive stays on the word, the offsets on the name).
     taken.fill(out.length, f, l + 1);

@@ -107,6 +107,16 @@ export function allChars(s: string, flags: number, min: number, max: number): bo
   return n >= min;
 }
 
+/** Whether `s` has `n` code points in a row, each with any of `flags` (`/\p{…}{n}/u`). */
+export function hasRun(s: string, flags: number, n: number): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i += widthAt(s, i)) {
+    run = isAt(s, i, flags) ? run + 1 : 0;
+    if (run >= n) return true;
+  }
+  return false;
+}
+
 /** The code points of `s` with any of `flags`, each as a string (`s.match(/\p{…}/gu)`). */
 export function charsWith(s: string, flags: number): string[] {
   const out: string[] = [];

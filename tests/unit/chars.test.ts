@@ -1,11 +1,13 @@
 // lib/text/chars.ts answers as the `\p{…}` expressions it stands in for, on every code point and on made-up strings.
 import { describe, expect, test } from 'vitest';
 import { displayName } from '../../lib/entities/merge';
+import { stopThenCapital } from '../../lib/quotes/classifier';
 import {
   allChars,
   charFlags,
   charsWith,
   countRuns,
+  hasRun,
   LETTER,
   LOWER,
   MARK,
@@ -61,6 +63,13 @@ const SAMPLES = [
   'ABCDEFG',
   'ABCDEF',
   'A1',
+  'One. Two',
+  'Why?  Écoute',
+  'Stop.\n\u00a0\ud835\udc00stral',
+  'no.  lower',
+  'end.',
+  'A!B',
+  'AB C DEF',
 ];
 
 describe('character categories without a \\p{…} expression per test', () => {
@@ -85,6 +94,10 @@ describe('character categories without a \\p{…} expression per test', () => {
     expect(oneCharThen(s, LETTER, '.', true)).toBe(/^\p{L}\.?$/u.test(s));
     expect(oneCharThen(s, UPPER, '.', false)).toBe(/^\p{Lu}\.$/u.test(s));
     expect(allChars(s, UPPER, 2, 6)).toBe(/^\p{Lu}{2,6}$/u.test(s));
+    expect(allChars(s, UPPER, 2, Number.POSITIVE_INFINITY)).toBe(/^\p{Lu}{2,}$/u.test(s));
+    expect(allChars(s, LOWER, 2, 6)).toBe(/^\p{Ll}{2,6}$/u.test(s));
+    expect(hasRun(s, UPPER, 3)).toBe(/\p{Lu}{3}/u.test(s));
+    expect(stopThenCapital(s)).toBe(/[.!?]\s+\p{Lu}/u.test(s));
     expect(charsWith(s, UPPER)).toEqual(s.match(/\p{Lu}/gu) ?? []);
     expect(replaceRunsWithout(s, LETTER | NUMBER, ' ')).toBe(s.replace(/[^\p{L}\p{N}]+/gu, ' '));
     expect(countRuns(s, LETTER | NUMBER)).toBe(s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
