@@ -7,12 +7,13 @@
  */
 import type { EntityType } from '../analyze/types';
 import { compoundHead } from '../text';
+import { startsWith, UPPER } from '../text/chars';
 import type { NerResources } from './features';
 import type { TypedMention } from './merge';
 import type { Token } from './tokens';
 
 const TYPED: ReadonlySet<EntityType> = new Set(['PER', 'ORG', 'LOC']);
-const CAPITAL = /^\p{Lu}/u;
+const isCapitalised = (word: string) => startsWith(word, UPPER);
 
 /** The type most mentions of each name (as written) have, PER/ORG/LOC only. */
 function typeByName(mentions: TypedMention[]): Map<string, EntityType> {
@@ -59,7 +60,7 @@ export function namesInCompounds(tokens: Token[], mentions: TypedMention[], reso
     const parts = t.text.slice(0, cut).split('-');
     for (let n = parts.length; n >= 1; n--) {
       const written = parts.slice(0, n).join('-');
-      if (!CAPITAL.test(written)) break;
+      if (!isCapitalised(written)) break;
       const type = known.get(written) ?? known.get(written.replace(/-/g, ' ')) ?? (n === 1 ? classOf(written) : undefined);
       if (!type) continue;
       added.push({ start: t.start, end: t.start + written.length, text: written, type, titles: [] });
@@ -85,12 +86,12 @@ export function namesElsewhere(tokens: Token[], mentions: TypedMention[]): Typed
     if (m.type !== 'PER') continue;
     const words = m.text.split(/\s+/);
     const last = words[words.length - 1] as string;
-    if (words.length > 1 && CAPITAL.test(last) && last.length >= MIN_REPEATED && !known.has(last)) surnames.set(last, 'PER');
+    if (words.length > 1 && isCapitalised(last) && last.length >= MIN_REPEATED && !known.has(last)) surnames.set(last, 'PER');
   }
   // Names by their first word, longest first, so "Quellbach Holding" is tried before "Quellbach".
   const byFirst = new Map<string, { words: string[]; name: string; type: EntityType }[]>();
   for (const [name, type] of [...known, ...surnames]) {
-    if (name.length < MIN_REPEATED || !CAPITAL.test(name)) continue;
+    if (name.length < MIN_REPEATED || !isCapitalised(name)) continue;
     const words = name.split(/\s+/);
     const list = byFirst.get(words[0] as string) ?? [];
     list.push({ words, name, type });
@@ -172,7 +173,7 @@ export function firmsAfterHeads(
   heads: ReadonlySet<string>,
   isPlace: (name: string) => boolean = () => false,
 ): TypedMention[] {
-  const isHead = (t: Token | undefined) => !!t && CAPITAL.test(t.text) && compoundHead(t.text.toLowerCase(), heads, true) !== null;
+  const isHead = (t: Token | undefined) => !!t && isCapitalised(t.text) && compoundHead(t.text.toLowerCase(), heads, true) !== null;
   const firms = new Set<string>();
   const cut = new Map<TypedMention, TypedMention>();
   for (const m of mentions) {
@@ -181,7 +182,7 @@ export function firmsAfterHeads(
     const first = tokens[k];
     if (!first || first.start !== m.start) continue;
     const next = tokens[k + 1];
-    if (isHead(first) && next && next.end <= m.end && next.sentence === first.sentence && CAPITAL.test(next.text)) {
+    if (isHead(first) && next && next.end <= m.end && next.sentence === first.sentence && isCapitalised(next.text)) {
       const name = { start: next.start, end: m.end, text: m.text.slice(next.start - m.start), type: 'ORG' as EntityType, titles: [] };
       cut.set(m, name);
       firms.add(name.text);
@@ -214,7 +215,7 @@ export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], re
   const isBodyHead = (word: string) => {
     const lower = word.toLowerCase();
     return (
-      CAPITAL.test(word) &&
+      isCapitalised(word) &&
       !placeHeads.has(lower) &&
       (heads.has(lower) || compounds.has(lower) || (lower.endsWith('s') && heads.has(lower.slice(0, -1))))
     );

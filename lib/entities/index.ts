@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../analyze/types';
 import { finish, type Steps } from '../steps';
 import { compoundHead, textConventions } from '../text';
+import { oneCharThen, startsWith, UPPER } from '../text/chars';
 import { bodiesBeforePlaces, firmsAfterHeads, namesElsewhere, namesInCompounds, trimGenitives } from './compounds';
 import { firmHeads } from './languages';
 import { DEMONYMS, TITLES } from './lexicon';
@@ -22,7 +23,7 @@ export interface EntityAnalysis {
   tokens: Token[];
 }
 
-const INITIAL = /^\p{Lu}\.$/u;
+const isInitial = (word: string) => oneCharThen(word, UPPER, '.', false);
 
 /**
  * Title words written just before a name ("Chief of Army Staff General Raheel Sharif" → "General"), as written ("Gen.");
@@ -34,7 +35,7 @@ function titlesBefore(tokens: Token[], start: number, titleWords: { has(word: st
     const t = tokens[k] as Token;
     const word = t.text.replace(/\.$/, '');
     // (Where compounds are written whole, "Konzernchef" and "FACC-CEO" are titles as "Chef" and "CEO" are.)
-    if (!/^\p{Lu}/u.test(word) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
+    if (!startsWith(word, UPPER) || !compoundHead(word.toLowerCase(), titleWords, compounds)) break;
     titles.unshift(t.text);
   }
   return titles;
@@ -141,7 +142,7 @@ function* mentionSteps(text: string, language: string, tokens: Token[]): Steps<T
       while (
         part.type === 'PER' &&
         from > 0 &&
-        INITIAL.test((tokens[from - 1] as Token).text) &&
+        isInitial((tokens[from - 1] as Token).text) &&
         text.slice((tokens[from - 1] as Token).end, (tokens[from] as Token).start) === ' '
       )
         from--;

@@ -4,15 +4,16 @@
  * what joins them.
  */
 import type { EntityType } from '../analyze/types';
+import { allChars, LETTER, LOWER, NUMBER, oneCharThen, someChar, startsWith, TITLE, UPPER } from '../text/chars';
 import { ENGLISH_WORDS, NAME_PARTICLES, ORG_HEADS, TITLES } from './lexicon';
 import type { Token } from './tokens';
 
 const EDGE_ARTICLE = /^(?:the|a|an)$/;
 const POSSESSIVE = /^['’]s$/;
 /** Punctuation alone ("Institute ." in a tagger's span): never a name's first or last token. */
-const NO_WORD = /^[^\p{L}\p{N}]+$/u;
+const isNoWord = (word: string) => word.length > 0 && !someChar(word, LETTER | NUMBER);
 /** A word with a capital or a digit: what a name's first and last words are ("iPhone", "Windows 11"; not "province"). */
-const NAME_WORD = /[\p{Lu}\p{Lt}\p{N}]/u;
+const isNameWord = (word: string) => someChar(word, UPPER | TITLE | NUMBER);
 /** Marks that end one name and start another when a tagger's span runs over them ("Ohio – The Band"). */
 const NAME_BREAK = /^(?:[|–—]|--)$/;
 /** Words joining two people in one span ("Varga and Holm"), or a person and where they are from ("… of Northshire"). */
@@ -39,8 +40,8 @@ function trimName(tokens: Token[], from: number, to: number, type: EntityType, c
   for (;;) {
     if (from >= to) return null;
     const first = word(from);
-    const lowercaseWord = !NAME_WORD.test(first) && !(NAME_PARTICLES.has(first) && from + 1 < to);
-    if (EDGE_ARTICLE.test(first) || NO_WORD.test(first) || lowercaseWord) from++;
+    const lowercaseWord = !isNameWord(first) && !(NAME_PARTICLES.has(first) && from + 1 < to);
+    if (EDGE_ARTICLE.test(first) || isNoWord(first) || lowercaseWord) from++;
     else break;
   }
   for (;;) {
@@ -49,15 +50,15 @@ function trimName(tokens: Token[], from: number, to: number, type: EntityType, c
     const lowercaseWord =
       capitalised &&
       type !== 'MISC' &&
-      !NAME_WORD.test(last) &&
+      !isNameWord(last) &&
       to - 1 > from &&
       !joined(tokens, to - 2, to - 1) &&
       !(type === 'ORG' && ORG_HEADS.has(last));
-    if (POSSESSIVE.test(last) || NO_WORD.test(last) || lowercaseWord) to--;
+    if (POSSESSIVE.test(last) || isNoWord(last) || lowercaseWord) to--;
     else break;
   }
   // A title alone ("Mr." after a dash) is no name, nor is a letter alone (an interview's "Q:").
-  if (to - from === 1 && (TITLES.has(word(from).replace(/\.$/, '').toLowerCase()) || /^\p{L}\.?$/u.test(word(from)))) return null;
+  if (to - from === 1 && (TITLES.has(word(from).replace(/\.$/, '').toLowerCase()) || oneCharThen(word(from), LETTER, '.', true))) return null;
   return { from, to };
 }
 
@@ -99,12 +100,13 @@ export function nameParts(
     const name = text.slice((tokens[a] as Token).start, (tokens[b - 1] as Token).end);
     let partType = piece.type;
     if (pieces.length > 1 && isPlace(name)) partType = 'LOC';
-    else if (partType !== type && (/^\p{Lu}{2,}$/u.test(name) || name.split(' ').some((w) => ORG_HEADS.has(w.toLowerCase())))) partType = 'ORG';
+    else if (partType !== type && (allChars(name, UPPER, 2, Number.POSITIVE_INFINITY) || name.split(' ').some((w) => ORG_HEADS.has(w.toLowerCase()))))
+      partType = 'ORG';
     // The whole hyphenated name: "-" and a word, each joined to what comes before without a space.
     if (b === piece.to && (partType === 'PER' || partType === 'ORG'))
       while (b + 1 < tokens.length && joined(tokens, b - 1, b) && (tokens[b] as Token).text === '-' && joined(tokens, b, b + 1)) {
         const next = (tokens[b + 1] as Token).text;
-        const ok = /^\p{Lu}/u.test(next) || (partType === 'PER' && /^\p{Ll}{2,6}$/u.test(next) && !ENGLISH_WORDS.has(next));
+        const ok = startsWith(next, UPPER) || (partType === 'PER' && allChars(next, LOWER, 2, 6) && !ENGLISH_WORDS.has(next));
         if (!ok) break;
         b += 2;
       }

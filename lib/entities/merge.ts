@@ -1,4 +1,5 @@
 import type { Entity, EntityType, Mention } from '../analyze/types';
+import { allChars, charsWith, isAt, LETTER, LOWER, NUMBER, replaceRunsWithout, someChar, startsWith, UPPER, widthAt } from '../text/chars';
 import { ALIASES, FIRST_NAMES, givenNameVariants, KNOWN_ORGS, PLACE_ALIASES, PLACE_PREFIXES, PLACES } from './lexicon';
 
 /** A tagged mention, before merging. */
@@ -20,13 +21,12 @@ interface Cluster {
 }
 
 export function nameKey(name: string): string {
-  return name
+  const key = name
     .normalize('NFKC')
     .toLowerCase()
     .replace(/['’]s$/u, '')
-    .replace(/[.’']/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/[.’']/g, '');
+  return replaceRunsWithout(key, LETTER | NUMBER, ' ').trim();
 }
 
 /** "Miller" of "Robert T. Miller Jr.": the last word, before a generational suffix. */
@@ -44,8 +44,8 @@ const initials = (words: string[]) =>
 
 /** "CodeWorks" → "cw": the capitals of a name written in camel case, which its acronym is made of. */
 function camelInitials(name: string): string {
-  const capitals = name.match(/\p{Lu}/gu) ?? [];
-  return capitals.length >= 2 && /\p{Ll}/u.test(name) ? capitals.join('').toLowerCase() : '';
+  const capitals = charsWith(name, UPPER);
+  return capitals.length >= 2 && someChar(name, LOWER) ? capitals.join('').toLowerCase() : '';
 }
 
 /** A company's legal form, written after its name or not ("Acme Robotics Inc.", "Beispiel AG", "Verein e.V."). */
@@ -225,7 +225,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
     const text = short.mentions[0]?.text ?? '';
     // (A place or a known body keeps its own name: "Paris" beside "Paris Hilton" is still the city when tagged so.)
     const mayBePerson = type === 'PER' || type === 'MISC' || !(PLACES.has(word) || KNOWN_ORGS.has(word));
-    const acronym = /^\p{Lu}{2,6}$/u.test(text) && type !== 'PER';
+    const acronym = allChars(text, UPPER, 2, 6) && type !== 'PER';
     const target =
       (mayBePerson ? pickTarget(bySurname.get(word), short) : undefined) ??
       (mayBePerson ? pickTarget(byGivenName.get(word), short, type !== 'PER') : undefined) ??
@@ -279,7 +279,7 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
   for (const short of all) {
     const type = typeOf(short);
     if (absorbed.has(short) || short.words.length !== 1 || type === 'PER' || PLACES.has(short.key) || KNOWN_ORGS.has(short.key)) continue;
-    if (/^\p{Lu}{2,6}$/u.test(short.mentions[0]?.text ?? '')) continue;
+    if (allChars(short.mentions[0]?.text ?? '', UPPER, 2, 6)) continue;
     const before = (c: Cluster) => !absorbed.has(c) && c.firstStart < short.firstStart;
     const longer =
       (type === 'ORG' || type === 'LOC' ? only(byLastWord.get(short.key), (c) => before(c) && typeOf(c) === type) : undefined) ??
@@ -334,7 +334,27 @@ export function mergeMentions(mentions: TypedMention[]): Entity[] {
 }
 
 /** A dateline's "WASHINGTON" reads as "Washington"; acronyms (NATO) and organisations keep their capitals. */
-function displayName(name: string, type: EntityType): string {
-  if (type === 'ORG' || name !== name.toUpperCase() || !/^[\p{Lu}][\p{Lu}\s'’.-]{4,}$/u.test(name)) return name;
-  return name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+export function displayName(name: string, type: EntityType): string {
+  if (type === 'ORG' || name !== name.toUpperCase() || !isShouted(name)) return name;
+  // Each lowercase letter first or after a space or joiner, capitalised.
+  const lower = name.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i += widthAt(lower, i)) {
+    if (!isAt(lower, i, LOWER) || (i > 0 && !NAME_JOINER.test(lower[i - 1] as string))) continue;
+    const end = i + widthAt(lower, i);
+    out += lower.slice(from, i) + lower.slice(i, end).toUpperCase();
+    from = end;
+  }
+  return out + lower.slice(from);
+}
+
+const NAME_JOINER = /[\s'’.-]/;
+/** A capital, then four or more capitals, spaces and joiners ("WASHINGTON", "O'NEILL"). */
+function isShouted(name: string): boolean {
+  if (!startsWith(name, UPPER)) return false;
+  let n = 0;
+  for (let i = widthAt(name, 0); i < name.length; i += widthAt(name, i), n++)
+    if (!isAt(name, i, UPPER) && !NAME_JOINER.test(name[i] as string)) return false;
+  return n >= 4;
 }

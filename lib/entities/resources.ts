@@ -27,15 +27,8 @@ import {
 } from './lexicon';
 import { readNameFilter } from './names';
 
-// (Loops, not spreads into arrays: these sets are built at a cold start.)
-function entriesWhere(entries: ReadonlySet<string>, spaced: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const e of entries) if (e.includes(' ') === spaced) out.add(e);
-  return out;
-}
-const singleWords = (entries: ReadonlySet<string>) => entriesWhere(entries, false);
-const phrases = (entries: ReadonlySet<string>) => entriesWhere(entries, true);
-function wordsOf(entries: ReadonlySet<string>): Set<string> {
+// (A loop, not a spread into an array: this set is built at a cold start.)
+function wordsOf(entries: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const e of entries) for (const w of e.split(' ')) if (w.length > 1) out.add(w);
   return out;
@@ -81,8 +74,8 @@ function baseResources(): NerResources {
   const classes: [string, { has(word: string): boolean }][] = [
     ['first', FIRST_NAMES],
     ['last', LAST_NAMES],
-    ['place', singleWords(PLACES)],
-    ['org', singleWords(KNOWN_ORGS)],
+    ['place', PLACES.words],
+    ['org', KNOWN_ORGS.words],
     ['demonym', DEMONYMS],
     ['person-word', wordsOf(KNOWN_PEOPLE)],
     ['common', ENGLISH_WORDS],
@@ -106,9 +99,9 @@ function baseResources(): NerResources {
     id: 'en-1',
     classes,
     phrases: [
-      ['place', phrases(PLACES)],
-      ['org', phrases(KNOWN_ORGS)],
-      ['person', phrases(KNOWN_PEOPLE)],
+      ['place', PLACES.phrases],
+      ['org', KNOWN_ORGS.phrases],
+      ['person', KNOWN_PEOPLE.phrases],
     ],
     connectors: new Set('of|for|and|&|de|da|di|du|del|della|van|von|der|den|la|le|bin|ibn|al|el|y|dos|das|on|upon'.split('|')),
     headClasses: [

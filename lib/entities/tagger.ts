@@ -3,6 +3,8 @@
  * decoded with Viterbi under the scheme's constraints. The model file (see readModel) is written by
  * scripts/train-ner.ts and records its tags, so a model of the other scheme is refused.
  */
+
+import { LETTER, NUMBER, someChar } from '../text/chars';
 import { Cap, EDGE as EDGE_WORD, FEATURE_VERSION, GROUPS, groupFeatures, type NerResources, type SentenceFeatures, type WordInfo } from './features';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
@@ -82,7 +84,7 @@ const O_OR_INSIDE = (() => {
   return mask;
 })();
 /** Letters, digits, and the marks that open a handle or a tag ("@", "#": some corpora split them off the name). */
-const WORDLIKE = /[\p{L}\p{N}@#]/u;
+const isWordlike = (word: string) => someChar(word, LETTER | NUMBER) || word.includes('@') || word.includes('#');
 
 /**
  * Tag masks for Viterbi where a sentence has tokens of punctuation alone ("—", "(", "&"): such a token never starts,
@@ -93,7 +95,7 @@ export function punctuationInside(info: readonly { cap: number; lower: string }[
   for (let k = 0; k < info.length; k++) {
     const t = info[k] as { cap: number; lower: string };
     // (A word with a letter has a capitalisation class; only the others are read.)
-    if (t.cap !== Cap.None || WORDLIKE.test(t.lower)) continue;
+    if (t.cap !== Cap.None || isWordlike(t.lower)) continue;
     masks ??= new Uint32Array(info.length).fill(0xffffffff);
     masks[k] = O_OR_INSIDE;
   }

@@ -1,3 +1,4 @@
+import { hasRun, isAt, LETTER, LOWER, NUMBER, replaceRunsWithout, someChar, UPPER } from '../text/chars';
 import type { QuoteAnalysis } from './analysis';
 import { symbolsBetween } from './attribution';
 import type { QuoteSpan } from './marks';
@@ -26,6 +27,19 @@ export function utteranceEnd(an: QuoteAnalysis, span: QuoteSpan, end: string): s
   return an.lex.commaAfterClosingMark && span.close && !/[.!?,…]/.test(end) && an.text[span.end] === ',' ? ',' : end;
 }
 
+const SPACE = /\s/;
+/** A full stop, question or exclamation mark, spaces, then a capital (`/[.!?]\s+\p{Lu}/u`): more than one sentence. */
+export function stopThenCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    let j = i + 1;
+    while (j < s.length && SPACE.test(s[j] as string)) j++;
+    if (j > i + 1 && j < s.length && isAt(s, j, UPPER)) return true;
+  }
+  return false;
+}
+
 /** How a passage's own words read: a sentence, a phrase, a title in capitals. */
 function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: number): string[] {
   const { words } = an.layout;
@@ -34,9 +48,9 @@ function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: 
   const f = [`len:${bucket(n, [1, 2, 3, 5, 8, 15, 30])}`];
   const inner = text.slice(span.start + span.open.length, span.end - span.close.length).trim();
   const end = inner.replace(/["“”'’‘»«\s]+$/u, '').slice(-1);
-  f.push(`end:${end === '.' || end === '!' || end === '?' || end === ',' || end === '…' ? end : /[\p{L}\p{N}]/u.test(end) ? 'word' : 'other'}`);
+  f.push(`end:${end === '.' || end === '!' || end === '?' || end === ',' || end === '…' ? end : someChar(end, LETTER | NUMBER) ? 'word' : 'other'}`);
   const start = inner.replace(/^[.…\s'"“‘]+/u, '')[0] ?? '';
-  f.push(/\p{Lu}/u.test(start) ? 'start:cap' : /\p{Ll}/u.test(start) ? 'start:lower' : 'start:other');
+  f.push(someChar(start, UPPER) ? 'start:cap' : someChar(start, LOWER) ? 'start:lower' : 'start:other');
   if (n >= 2) {
     let content = 0;
     let caps = 0;
@@ -52,8 +66,8 @@ function shapeFeatures(an: QuoteAnalysis, span: QuoteSpan, first: number, last: 
   let firstPerson = false;
   for (let k = first; k <= last && !firstPerson; k++) firstPerson = an.lex.firstPersonWords.has((words[k] as Word).lower);
   if (firstPerson) f.push('first_person');
-  if (/[.!?]\s+\p{Lu}/u.test(inner)) f.push('sentences:many');
-  if (inner === inner.toUpperCase() && /\p{Lu}{3}/u.test(inner)) f.push('all_caps');
+  if (stopThenCapital(inner)) f.push('sentences:many');
+  if (inner === inner.toUpperCase() && hasRun(inner, UPPER, 3)) f.push('all_caps');
   if (/^(https?:|www\.|@|#)/.test(inner)) f.push('handle_or_link');
   return f;
 }
@@ -156,11 +170,7 @@ function speechNounBefore(an: QuoteAnalysis, first: number, sentenceStart: numbe
 export function repeatedSpans(an: QuoteAnalysis): Set<QuoteSpan> {
   const seen = new Map<string, QuoteSpan[]>();
   for (const s of an.spans) {
-    const key = an.text
-      .slice(s.start, s.end)
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+    const key = replaceRunsWithout(an.text.slice(s.start, s.end).toLowerCase(), LETTER | NUMBER, ' ').trim();
     if (!key) continue;
     const list = seen.get(key) ?? [];
     list.push(s);

@@ -1,5 +1,6 @@
 import type { Entity, Quote, Span } from '../analyze/types';
 import { finish, type Steps } from '../steps';
+import { LOWER, startsWith } from '../text/chars';
 import type { SentencePiece } from '../text/sentences';
 import { type QuoteAnalysis, quoteAnalysisSteps } from './analysis';
 import { blockSpans } from './blocks';
@@ -29,7 +30,7 @@ export interface QuoteOptions {
 function isPartial(text: string, start: number, open: string): boolean {
   const before = text.slice(Math.max(0, start - 3), start);
   const opensSentence = start === 0 || /(^|[.!?:\n]\s*|[,:]\s*)$/.test(before);
-  return !opensSentence && /^\p{Ll}/u.test(text.slice(start + open.length).trimStart());
+  return !opensSentence && startsWith(text.slice(start + open.length).trimStart(), LOWER);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Span } from '../analyze/types';
+import { isAt, LETTER, NUMBER } from '../text/chars';
 
 /** A passage between quotation marks: a candidate quote, before anyone decides it is reported speech. */
 export interface QuoteSpan extends Span {
@@ -39,7 +40,8 @@ const MARKS = /["“”„«»‹›「」『』‘’'‚]/g;
 const MARK = /["“”„«»‹›「」『』‘’'‚]/;
 /** What may stand before an opening mark: a space, an opening bracket or dash, another opening mark. */
 const BEFORE_OPEN = /[\s([{\u2014\u2013\-/—:;,“„«‘‚‹"'「『]/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Whether a character (one code unit) is a letter or digit. */
+const WORD_CHAR = { test: (ch: string) => isAt(ch, 0, LETTER | NUMBER) };
 /** Elisions written with a leading apostrophe: 'n', 'em, 'til, 'cause, 'tis, '90s. */
 const LEADING_ELISION = /^['‘’](?:n['’]?\b|em\b|til\b|cause\b|tis\b|twas\b|bout\b|round\b|\d\d?s?\b)/i;
 

@@ -1,4 +1,5 @@
 import type { Entity } from '../analyze/types';
+import { LETTER, NUMBER, someChar, startsWith, UPPER } from '../text/chars';
 import { personRoleOf, type SpeechLexicon } from './lexicon';
 import { lastAtOrBefore, type TextLayout, type Word } from './text';
 
@@ -30,7 +31,6 @@ export interface SpeakerMention {
 
 const NAME_TYPES = new Set(['PER', 'ORG', 'LOC']);
 /** Words a capitalised run at a sentence start may not begin with, beyond the lexicon's function words. */
-const RUN_BREAK = /^[\p{Lu}\p{N}]/u;
 const AGE = /^\d+-year-old$/;
 
 /**
@@ -89,7 +89,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
     if (!w || w.start >= m.end || w.quote !== -1) continue;
     if (taken[f] !== -1 || taken[l] !== -1) continue;
     // A name that opens a compound ("EEG-Vergütung") modifies it: it says nothing, where compounds are written whole.
-    if (lex.capitalisedNouns && text[m.end] === '-' && /\p{L}/u.test(text[m.end + 1] ?? '')) continue;
+    if (lex.capitalisedNouns && text[m.end] === '-' && someChar(text[m.end + 1] ?? '', LETTER)) continue;
     const mention = make(f, l, m.entity.type as MentionKind, m.entity, null, false, false, null);
     // The mention's own span, not the words' (a possessive stays on the word, the offsets on the name).
     taken.fill(out.length, f, l + 1);
@@ -183,7 +183,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
       const runText = text.slice(w.start, (words[l] as Word).end);
       // Where every noun has a capital, only a signature line makes a run a name: any noun may stand next to a verb.
       const named = signature || !lex.capitalisedNouns;
-      if (named && speaks && RUN_BREAK.test(runText) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
+      if (named && speaks && startsWith(runText, UPPER | NUMBER) && !(sentenceFirst && l === k && lex.functionWords.has(w.lower))) {
         out.push(make(k, l, 'RUN', null, null, false, false, null));
         taken.fill(out.length - 1, k, l + 1);
       }

@@ -1,4 +1,5 @@
 import { genderOf } from '../entities';
+import { LETTER, NUMBER, replaceRunsWithout } from '../text/chars';
 import { perMention, type QuoteAnalysis } from './analysis';
 import { matchPatterns, render, symbolParts, symbolsBetween } from './attribution';
 import { utteranceEnd, wordsIn } from './classifier';
@@ -57,12 +58,7 @@ export interface RankContext {
   kind(mention: number): [string, string];
 }
 
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+const norm = (s: string) => replaceRunsWithout(s.toLowerCase().replace(/['’]s\b/g, ''), LETTER | NUMBER, ' ').trim();
 
 /** The same speaker, written another way near the quote. */
 export function writtenAs(answer: Answer, written: string): Answer {

@@ -1,5 +1,6 @@
 import type { Span } from '../analyze/types';
 import { tokenWords } from '../entities/tokens';
+import { isAt, LETTER, MARK, NUMBER, startsWith, UPPER } from '../text/chars';
 import { type SentencePiece, sentenceIndices } from '../text/sentences';
 
 /** A word of the text, with where it stands: its sentence, its paragraph, and the quote around it. */
@@ -27,22 +28,20 @@ export interface TextLayout {
 
 // Words: a letter or digit, then letters, marks and digits, joined through - ' ’ . ‐ when a letter or digit follows
 // ("don't", "U.S", "al-Amr"). Scanned by character code: a Unicode-class regex over the whole text costs several times more.
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const WORD_PART = /[\p{L}\p{M}\p{N}]/u;
 const JOINERS = new Set(['-', "'", '’', '.', '‐']);
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** Whether the character at i is an ASCII letter or digit, or else matches `wide` (letters, digits, and marks or not). */
-function charIs(text: string, i: number, wide: RegExp): boolean {
+/** Whether the character at i is an ASCII letter or digit, or else has one of `wide` (letters, digits, and marks or not). */
+function charIs(text: string, i: number, wide: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return isAsciiAlnum(c);
-  return wide.test(String.fromCodePoint(text.codePointAt(i) as number));
+  return isAt(text, i, wide);
 }
-const startsWord = (text: string, i: number) => charIs(text, i, LETTER_OR_DIGIT);
-const continuesWord = (text: string, i: number) => charIs(text, i, WORD_PART);
+const startsWord = (text: string, i: number) => charIs(text, i, LETTER | NUMBER);
+const continuesWord = (text: string, i: number) => charIs(text, i, LETTER | MARK | NUMBER);
 
 /** Code units of the character at i (2 for a surrogate pair). */
 const width = (text: string, i: number) => ((text.codePointAt(i) as number) > 0xffff ? 2 : 1);
@@ -66,7 +65,6 @@ function wordEnd(text: string, start: number): number {
   }
 }
 const POSSESSIVE = /^(.+?)['’]s$/u;
-const CAPITAL = /^\p{Lu}/u;
 const WHITESPACE = /\s/;
 
 /** The first index whose item no longer satisfies `before` (the items satisfying it come first): a binary search. */
@@ -132,7 +130,7 @@ export function layOut(text: string, quotes: Span[], language = 'en', tokens: re
       start,
       end,
       lower: (possessive ? (possessive[1] as string) : word).toLowerCase(),
-      cap: first !== first.toLowerCase() || (first === first.toUpperCase() && first !== first.toLowerCase()) ? CAPITAL.test(word) : false,
+      cap: first !== first.toLowerCase() || (first === first.toUpperCase() && first !== first.toLowerCase()) ? startsWith(word, UPPER) : false,
       possessive: !!possessive,
       sentence: s,
       paragraph: p,

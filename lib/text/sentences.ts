@@ -5,6 +5,8 @@
  * ("Gen.", "J.", "3.", "3.5"), by each language's data (lib/text/languages); the marks that close and open a sentence
  * beyond English's are that data too.
  */
+
+import { isAt, LETTER, NUMBER, OTHER_LETTER, startsWith, UPPER, widthAt } from './chars';
 import { textConventions } from './index';
 
 /** A token as the splitter reads it: its text and, in an article, where it stands (UTF-16 offsets, end exclusive). */
@@ -26,16 +28,29 @@ export interface SentenceOptions {
 
 const ENDS_SENTENCE = /^(?:[.!?…]|\.{2,}|[!?]+)$/;
 const CLOSERS = /^["”’')\]»]$/;
-const OPENS_SENTENCE = /^(?:[\p{Lu}\p{N}"“‘'([«]|\p{Lo})/u;
+const OPENING_MARKS = '"“‘\'([«';
+/** A capital, a digit, a letter of a script without case, or an opening mark or bracket: what a sentence starts with. */
+const opensSentence = (word: string) =>
+  startsWith(word, UPPER | NUMBER | OTHER_LETTER) || (word.length > 0 && OPENING_MARKS.includes(word[0] as string));
 
 /**
  * Whether the dot at `dot` belongs to a listed abbreviation the tokeniser cut apart ("n.Chr.", written without spaces):
  * the letters and dots around it (at most 8 characters each way), less a final dot.
  */
 function inAbbreviation(text: string, dot: number, isAbbreviation: (word: string) => boolean): boolean {
-  const before = /[\p{L}.]*$/u.exec(text.slice(Math.max(0, dot - 8), dot))?.[0] ?? '';
-  const after = /^[\p{L}.]*/u.exec(text.slice(dot, dot + 9))?.[0] ?? '';
-  return isAbbreviation(before + after);
+  const before = text.slice(Math.max(0, dot - 8), dot);
+  const after = text.slice(dot, dot + 9);
+  let from = before.length;
+  while (from > 0) {
+    // (The code point before `from`: a surrogate pair read whole.)
+    const pair = from > 1 && isAt(before, from - 2, LETTER) && widthAt(before, from - 2) === 2;
+    if (pair) from -= 2;
+    else if (before[from - 1] === '.' || isAt(before, from - 1, LETTER)) from--;
+    else break;
+  }
+  let to = 0;
+  while (to < after.length && (after[to] === '.' || isAt(after, to, LETTER))) to += widthAt(after, to);
+  return isAbbreviation(before.slice(from) + after.slice(0, to));
 }
 
 /**
@@ -47,7 +62,7 @@ export function sentenceIndices(tokens: readonly SentencePiece[], options: Sente
   // (A language may close and open quotes with other marks: German closes with “ ‘ «, opens with „ ‚.)
   const { sentenceClosers, sentenceOpeners, isAbbreviation } = textConventions(language);
   const closes = (word: string) => CLOSERS.test(word) || (word.length === 1 && sentenceClosers.includes(word));
-  const opens = (word: string) => OPENS_SENTENCE.test(word) || (word.length === 1 && sentenceOpeners.includes(word));
+  const opens = (word: string) => opensSentence(word) || (word.length === 1 && sentenceOpeners.includes(word));
   const out = new Int32Array(tokens.length);
   let sentence = 0;
   let pendingEnd = false;

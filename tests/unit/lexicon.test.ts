@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import * as lexicon from '../../lib/entities/lexicon';
-import { genderOf, SortedWords } from '../../lib/entities/lexicon';
+import { genderOf, SortedWords, WordsAndPhrases } from '../../lib/entities/lexicon';
 import * as data from '../../lib/entities/lexicon-data';
 
 // The lists load with a bare split (see lexicon.ts), so every entry must already be lowercase and trimmed.
 test.each(
   Object.entries(lexicon)
-    .filter(([, value]) => value instanceof Set || value instanceof SortedWords)
-    .map(([name, value]) => [name, value instanceof SortedWords ? value.words() : [...(value as Set<string>)]]) as [string, string[]][],
+    .filter(([, value]) => value instanceof Set || value instanceof SortedWords || value instanceof WordsAndPhrases)
+    .map(([name, value]) => [name, value instanceof SortedWords ? value.words() : [...(value as Iterable<string>)]]) as [string, string[]][],
 )('%s holds lowercase, trimmed, non-empty words', (_name, words) => {
   const bad = words.filter((w) => !w || w !== w.trim() || w !== w.toLowerCase());
   expect(bad).toEqual([]);
@@ -46,6 +46,30 @@ describe('SortedWords', () => {
     expect(new SortedWords('solo').has('sol')).toBe(false);
     expect(new SortedWords('').has('')).toBe(false);
     expect(new SortedWords('').has('a')).toBe(false);
+  });
+});
+
+describe('WordsAndPhrases', () => {
+  test.each([
+    ['places', `${data.PLACES}|${data.CITIES}`],
+    ['organisations', data.ORGANISATIONS],
+    ['people', data.PEOPLE],
+  ])('%s: the entries a set of the list has, single words and phrases apart', (_name, list) => {
+    const set = new Set(list.split('|'));
+    set.delete('');
+    const read = new WordsAndPhrases(list);
+    expect(new Set(read)).toEqual(set);
+    expect([...read.words].every((w) => !w.includes(' '))).toBe(true);
+    expect([...read.phrases].every((w) => w.includes(' '))).toBe(true);
+    const asked = [...set].flatMap((w) => [w, `${w}a`, w.slice(0, -1), w.toUpperCase()]);
+    expect(asked.filter((w) => read.has(w) !== set.has(w))).toEqual([]);
+  });
+  test('a made-up list with an empty entry', () => {
+    const read = new WordsAndPhrases('alpha|beta town||gamma');
+    expect([...read.words]).toEqual(['alpha', 'gamma']);
+    expect([...read.phrases]).toEqual(['beta town']);
+    expect(read.has('')).toBe(false);
+    expect(read.has('beta town')).toBe(true);
   });
 });
 
