@@ -5,7 +5,7 @@
  *   tsx scripts/train-ner.ts [--select] [--out FILE] [--epochs N] [--bits N] [--folds N] [--no-stage2]
  *                            [--misc mask|drop] [--no-lexicons] [--no-shapes] [--no-clusters] [--no-names] [--flat] [--quick]
  *                            [--augment SHARE [--augment-case title|caps]] [--lang de]
- *                            [--misc-also none|source:LOC+ORG,...] [--keep-gpe-org] [--seed N]
+ *                            [--misc-also none|source:LOC+ORG,...] [--keep-gpe-org] [--seed N] [--prune N] [--table-stats]
  *
  * Splits (data/ner/README.md): with --select, for choosing settings, every source's train split, CrossNER's dev split
  * (its train splits are 100–200 paragraphs), UNER PUD and WikiGold are trained on, and the dev splits (CrossNER: the
@@ -250,6 +250,49 @@ if (WORD_DROPOUT > 0) {
 const withBlanked = (examples: Prepared[]): Prepared[] => [...examples, ...examples.flatMap((ex) => blanked.get(ex) ?? [])];
 const devSet = dev.map(prepare);
 log(`features: ${trainSet.reduce((n, e) => n + e.hashes.length, 0)} in training`);
+// How full the first stage's hashed table is: distinct features, and the rows they land in (--table-stats).
+// Pruning (--prune N): a feature seen fewer than N times in the training tokens is left out of training, so the rare
+// ones do not blur the rows they share with frequent ones; in use it reads whatever row it hashes to, as an unseen
+// feature does. (Measured and left out: README, round 6.)
+const PRUNE = Number(option('prune', '0'));
+if (PRUNE > 1 || flag('table-stats')) {
+  const counts = new Map<number, number>();
+  for (const ex of trainSet) for (const h of ex.hashes) counts.set(h, (counts.get(h) ?? 0) + 1);
+  const shift = 32 - BITS;
+  const rowsOf = (min: number) => {
+    const rows = new Set<number>();
+    let n = 0;
+    for (const [h, c] of counts)
+      if (c >= min) {
+        n++;
+        rows.add(h >>> shift);
+      }
+    return `${n} features seen ${min}+ times in ${rows.size} of ${1 << BITS} rows (${(n / (1 << BITS)).toFixed(1)} a row)`;
+  };
+  for (const min of [1, 2, 3, 5]) log(`table: ${rowsOf(min)}`);
+  if (PRUNE > 1) {
+    const pruned = (ex: Prepared): Prepared => {
+      const hashes: number[] = [];
+      const offsets = new Uint32Array(ex.offsets.length);
+      for (let k = 0; k + 1 < ex.offsets.length; k++) {
+        for (let f = ex.offsets[k] as number; f < (ex.offsets[k + 1] as number); f++) {
+          const h = ex.hashes[f] as number;
+          // (The blanked words' stand-ins are kept: they are what word dropout teaches.)
+          if ((counts.get(h) ?? PRUNE) >= PRUNE) hashes.push(h);
+        }
+        offsets[k + 1] = hashes.length;
+      }
+      return { ...ex, hashes: Uint32Array.from(hashes), offsets };
+    };
+    for (const [ex, copy] of blanked) blanked.set(ex, pruned(copy));
+    for (const ex of trainSet) {
+      const p = pruned(ex);
+      ex.hashes = p.hashes;
+      ex.offsets = p.offsets;
+    }
+    log(`pruned to ${trainSet.reduce((n, e) => n + e.hashes.length, 0)} features in training`);
+  }
+}
 
 // ---- stage 1 ----
 function trainStage(examples: Example[], bits: number, epochs: number, seed: number, label: string, quantile?: number): StageWeights {
