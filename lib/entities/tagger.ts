@@ -199,6 +199,7 @@ const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /** A step's kept predecessors: their tags and scores. */
 const keptTag = new Int32Array(CLOSED.length);
 const keptScore = new Float64Array(CLOSED.length);
+const CLOSED_TAG = Int32Array.from(CLOSED);
 
 function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Array, n: number, table: Float64Array, allowed?: Uint32Array): void {
   const T = TAG_COUNT;
@@ -267,6 +268,9 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
       tags[kept] = 8;
       scores[kept++] = p16;
     }
+    const only = tags[0] as number;
+    const onlyScore = scores[0] as number;
+    const onlyTag = CLOSED_TAG[only] as number;
     for (let b = 0; b < T; b++) {
       if (!(mask & (1 << b))) {
         score[row + b] = NEG;
@@ -278,7 +282,18 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
       let s = 0;
       const position = (b - 1) & 3;
       if (b === 0 || position === 0 || position === 3) {
-        // (tags[j] is the predecessor's place in CLOSED, which is its place in b's row of the table.)
+        // (tags[j] is the predecessor's place in CLOSED, which is its place in b's row of the table. One kept, the
+        // common case, is read without the loop.)
+        if (kept === 1) {
+          s = onlyScore + (table[at + only] as number);
+          if (s > best) {
+            best = s;
+            arg = onlyTag;
+          }
+          score[row + b] = best + (emissions[row + b] as number);
+          back[row + b] = arg;
+          continue;
+        }
         for (let j = 0; j < kept; j++) {
           const i = tags[j] as number;
           s = (scores[j] as number) + (table[at + i] as number);
@@ -307,8 +322,6 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
     }
   }
 }
-const CLOSED_TAG = Int32Array.from(CLOSED);
-
 /**
  * Per tag b, the transition scores from each of its predecessors (in FROM's order, at b · MAX_FROM): built once for a
  * loaded model's (fixed) transitions, per call for training's (changing) ones.
