@@ -625,7 +625,9 @@ export function addGroupedEmissions(stage: StageWeights, f: SentenceFeatures, em
     for (let i = 0; i < 5; i++) {
       const j = i === 0 ? k : i === 1 ? k - 1 : i === 2 ? k + 1 : i === 3 ? k - 2 : k + 2;
       const group = groups[k * 5 + i] as number;
-      const sums = groupSums(stage, j < 0 || j >= n ? EDGE_WORD : (words[j] as WordInfo), group);
+      const word = j < 0 || j >= n ? EDGE_WORD : (words[j] as WordInfo);
+      // (The sums made already, the common case, are read here: groupSums is too large to be inlined.)
+      const sums = word.sumsOf === stage && word.sumsDone & (1 << group) ? (word.sums as Int16Array) : groupSums(stage, word, group);
       const at = group << 4;
       a0 += sums[at] as number;
       a1 += sums[at + 1] as number;
