@@ -191,9 +191,8 @@ function backtrack(score: Float64Array, back: Int32Array, n: number, out: Int32A
  * BILOU over four types: every tag that opens a name, and O, follows the same nine tags (O and each type's L and U), and
  * an inside tag (I, L) its type's B and I. So Viterbi's steps read those nine scores once per token, not once per tag.
  * And of the nine, only those within the transitions' spread (see buildTable) of the best one can be an opening tag's
- * best predecessor: one further below loses to the best one whatever the transitions. So each step keeps those (most
- * tokens keep one or two of nine) and tries them in FROM's order: the same ties are broken the same way, and the path
- * is the full search's.
+ * best predecessor: one further below loses to the best one whatever the transitions. So each step keeps those and
+ * tries them in FROM's order: the same ties are broken the same way, and the path is the full search's.
  */
 const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 /** A step's kept predecessors: their tags and scores. */
