@@ -189,14 +189,23 @@ function backtrack(score: Float64Array, back: Int32Array, n: number, out: Int32A
 
 /**
  * BILOU over four types: every tag that opens a name, and O, follows the same nine tags (O and each type's L and U), and
- * an inside tag (I, L) its type's B and I. So Viterbi's steps read those nine scores once per token, not once per tag,
- * and the loops over predecessors are written out, in FROM's order (the same ties are broken the same way).
+ * an inside tag (I, L) its type's B and I. So Viterbi's steps read those nine scores once per token, not once per tag.
+ * And of the nine, only those within the transitions' spread (see buildTable) of the best one can be an opening tag's
+ * best predecessor: one further below loses to the best one whatever the transitions. So each step keeps those and
+ * tries them in FROM's order: the same ties are broken the same way, and the path is the full search's.
  */
 const CLOSED = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/** A step's kept predecessors: their tags and scores. */
+const keptTag = new Int32Array(CLOSED.length);
+const keptScore = new Float64Array(CLOSED.length);
+const CLOSED_TAG = Int32Array.from(CLOSED);
 
 function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Array, n: number, table: Float64Array, allowed?: Uint32Array): void {
   const T = TAG_COUNT;
   const stride = MAX_FROM;
+  const spread = table[T * stride] as number;
+  const tags = keptTag;
+  const scores = keptScore;
   for (let k = 1; k < n; k++) {
     const mask = allowed ? (allowed[k] as number) : 0xffffffff;
     const row = k * T;
@@ -210,6 +219,57 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
     const p12 = score[prev + 12] as number;
     const p15 = score[prev + 15] as number;
     const p16 = score[prev + 16] as number;
+    let top = p0;
+    if (p3 > top) top = p3;
+    if (p4 > top) top = p4;
+    if (p7 > top) top = p7;
+    if (p8 > top) top = p8;
+    if (p11 > top) top = p11;
+    if (p12 > top) top = p12;
+    if (p15 > top) top = p15;
+    if (p16 > top) top = p16;
+    // (Strictly below by a margin far above float64's rounding of the sums, so a left-out sum never ties the best.)
+    const floor = top - spread - 1e-9 * (1 + Math.abs(top) + spread);
+    let kept = 0;
+    if (p0 >= floor) {
+      tags[kept] = 0;
+      scores[kept++] = p0;
+    }
+    if (p3 >= floor) {
+      tags[kept] = 1;
+      scores[kept++] = p3;
+    }
+    if (p4 >= floor) {
+      tags[kept] = 2;
+      scores[kept++] = p4;
+    }
+    if (p7 >= floor) {
+      tags[kept] = 3;
+      scores[kept++] = p7;
+    }
+    if (p8 >= floor) {
+      tags[kept] = 4;
+      scores[kept++] = p8;
+    }
+    if (p11 >= floor) {
+      tags[kept] = 5;
+      scores[kept++] = p11;
+    }
+    if (p12 >= floor) {
+      tags[kept] = 6;
+      scores[kept++] = p12;
+    }
+    if (p15 >= floor) {
+      tags[kept] = 7;
+      scores[kept++] = p15;
+    }
+    if (p16 >= floor) {
+      tags[kept] = 8;
+      scores[kept++] = p16;
+    }
+    const only = tags[0] as number;
+    const onlyScore = scores[0] as number;
+    const onlyTag = CLOSED_TAG[only] as number;
     for (let b = 0; b < T; b++) {
       if (!(mask & (1 << b))) {
         score[row + b] = NEG;
@@ -221,51 +281,27 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
       let s = 0;
       const position = (b - 1) & 3;
       if (b === 0 || position === 0 || position === 3) {
-        s = p0 + (table[at] as number);
-        if (s > best) {
-          best = s;
-          arg = 0;
+        // (tags[j] is the predecessor's place in CLOSED, which is its place in b's row of the table. One kept, the
+        // common case, is read without the loop.)
+        if (kept === 1) {
+          s = onlyScore + (table[at + only] as number);
+          if (s > best) {
+            best = s;
+            arg = onlyTag;
+          }
+          score[row + b] = best + (emissions[row + b] as number);
+          back[row + b] = arg;
+          continue;
         }
-        s = p3 + (table[at + 1] as number);
-        if (s > best) {
-          best = s;
-          arg = 3;
+        for (let j = 0; j < kept; j++) {
+          const i = tags[j] as number;
+          s = (scores[j] as number) + (table[at + i] as number);
+          if (s > best) {
+            best = s;
+            arg = i;
+          }
         }
-        s = p4 + (table[at + 2] as number);
-        if (s > best) {
-          best = s;
-          arg = 4;
-        }
-        s = p7 + (table[at + 3] as number);
-        if (s > best) {
-          best = s;
-          arg = 7;
-        }
-        s = p8 + (table[at + 4] as number);
-        if (s > best) {
-          best = s;
-          arg = 8;
-        }
-        s = p11 + (table[at + 5] as number);
-        if (s > best) {
-          best = s;
-          arg = 11;
-        }
-        s = p12 + (table[at + 6] as number);
-        if (s > best) {
-          best = s;
-          arg = 12;
-        }
-        s = p15 + (table[at + 7] as number);
-        if (s > best) {
-          best = s;
-          arg = 15;
-        }
-        s = p16 + (table[at + 8] as number);
-        if (s > best) {
-          best = s;
-          arg = 16;
-        }
+        arg = CLOSED_TAG[arg] as number;
       } else {
         // I or L: after the type's B (b - position) or I.
         const a = b - position;
@@ -285,17 +321,29 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
     }
   }
 }
-
 /**
  * Per tag b, the transition scores from each of its predecessors (in FROM's order, at b · MAX_FROM): built once for a
  * loaded model's (fixed) transitions, per call for training's (changing) ones.
  */
 const tables = new WeakMap<Float32Array, Float64Array>();
 const buildTable = (transitions: Float32Array) => {
-  const table = new Float64Array(TAG_COUNT * MAX_FROM);
-  for (let b = 0; b < TAG_COUNT; b++)
-    for (let i = 0; i < (FROM_COUNT[b] as number); i++)
-      table[b * MAX_FROM + i] = transitions[((FROM[b * MAX_FROM + i] as number) + 1) * TAG_COUNT + b] as number;
+  const table = new Float64Array(TAG_COUNT * MAX_FROM + 1);
+  // After the rows, the spread: the widest gap between two transitions into one tag that opens a name (or O), which
+  // bounds how much a predecessor's transition can make up for a lower score (see bilouSteps).
+  let spread = 0;
+  for (let b = 0; b < TAG_COUNT; b++) {
+    let low = Number.POSITIVE_INFINITY;
+    let high = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < (FROM_COUNT[b] as number); i++) {
+      const t = transitions[((FROM[b * MAX_FROM + i] as number) + 1) * TAG_COUNT + b] as number;
+      table[b * MAX_FROM + i] = t;
+      if (t < low) low = t;
+      if (t > high) high = t;
+    }
+    if (!inside(b) && high - low > spread) spread = high - low;
+  }
+  // (Transitions that are not finite numbers: nothing is left out.)
+  table[TAG_COUNT * MAX_FROM] = Number.isFinite(spread) ? spread : Number.POSITIVE_INFINITY;
   return table;
 };
 const transitionTable = (transitions: Float32Array) => tables.get(transitions) ?? buildTable(transitions);
@@ -576,7 +624,9 @@ export function addGroupedEmissions(stage: StageWeights, f: SentenceFeatures, em
     for (let i = 0; i < 5; i++) {
       const j = i === 0 ? k : i === 1 ? k - 1 : i === 2 ? k + 1 : i === 3 ? k - 2 : k + 2;
       const group = groups[k * 5 + i] as number;
-      const sums = groupSums(stage, j < 0 || j >= n ? EDGE_WORD : (words[j] as WordInfo), group);
+      const word = j < 0 || j >= n ? EDGE_WORD : (words[j] as WordInfo);
+      // (The sums made already, the common case, are read here: groupSums is too large to be inlined.)
+      const sums = word.sumsOf === stage && word.sumsDone & (1 << group) ? (word.sums as Int16Array) : groupSums(stage, word, group);
       const at = group << 4;
       a0 += sums[at] as number;
       a1 += sums[at + 1] as number;

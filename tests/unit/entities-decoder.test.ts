@@ -75,6 +75,70 @@ describe('decoding', () => {
       expect([...viterbi(emissions, n, transitions, allowed)]).toEqual(exhaustive(emissions, n, transitions, allowed));
     }
   });
+
+  /** Viterbi over every tag pair, predecessors in increasing order (ties go to the first), the best end likewise. */
+  function plainViterbi(emissions: Float32Array, n: number, transitions: Float32Array, allowed?: Uint32Array): number[] {
+    const T = TAG_COUNT;
+    const score = new Float64Array(n * T).fill(-1e30);
+    const back = new Int32Array(n * T);
+    for (let k = 0; k < n; k++)
+      for (let b = 0; b < T; b++) {
+        if (allowed && !((allowed[k] as number) & (1 << b))) continue;
+        if (k === 0) {
+          if (allowedTransition(-1, b)) score[b] = (emissions[b] as number) + (transitions[b] as number);
+          continue;
+        }
+        let best = -1e30;
+        let arg = 0;
+        for (let a = 0; a < T; a++) {
+          if (!allowedTransition(a, b)) continue;
+          const s = (score[(k - 1) * T + a] as number) + (transitions[(a + 1) * T + b] as number);
+          if (s > best) {
+            best = s;
+            arg = a;
+          }
+        }
+        score[k * T + b] = best + (emissions[k * T + b] as number);
+        back[k * T + b] = arg;
+      }
+    let arg = 0;
+    let best = -1e30;
+    for (let a = 0; a < T; a++)
+      if (allowedEnd(a) && (score[(n - 1) * T + a] as number) > best) {
+        best = score[(n - 1) * T + a] as number;
+        arg = a;
+      }
+    const path = new Array<number>(n);
+    for (let k = n - 1; k >= 0; k--) {
+      path[k] = arg;
+      arg = back[k * T + arg] as number;
+    }
+    return path;
+  }
+
+  // The steps leave out predecessors too far below the best to win: on long sentences, with scores far apart (most
+  // left out), close together (none), and in whole numbers (ties, broken as the full search breaks them).
+  test.each([
+    { scores: 'far apart', emission: 40, transition: 3, whole: false },
+    { scores: 'close together', emission: 0.5, transition: 4, whole: false },
+    { scores: 'in whole numbers', emission: 6, transition: 2, whole: true },
+    { scores: 'in whole numbers, wide', emission: 30, transition: 5, whole: true },
+  ])('on scores $scores, the same path as the search over every tag pair', ({ emission, transition, whole }) => {
+    const next = random(11);
+    const draw = (range: number) => (whole ? Math.round((next() * 2 - 1) * range) : (next() * 2 - 1) * range);
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 1 + ((trial * 7) % 40);
+      const emissions = Float32Array.from({ length: n * TAG_COUNT }, () => draw(emission));
+      // O's emission is 0, as the model's are (its weights are subtracted from the others').
+      for (let k = 0; k < n; k++) emissions[k * TAG_COUNT] = 0;
+      const transitions = Float32Array.from({ length: (TAG_COUNT + 1) * TAG_COUNT }, () => draw(transition));
+      const allowed =
+        trial % 3 === 2
+          ? Uint32Array.from({ length: n }, () => (next() < 0.7 ? 0xffffffff : (Math.floor(next() * (1 << TAG_COUNT)) | 1) >>> 0))
+          : undefined;
+      expect([...viterbi(emissions, n, transitions, allowed)]).toEqual(plainViterbi(emissions, n, transitions, allowed));
+    }
+  });
 });
 
 describe('feature groups', () => {
