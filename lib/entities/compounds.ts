@@ -201,9 +201,9 @@ export function firmsAfterHeads(
 }
 
 /**
- * "Landgericht Musterstadt", "des Wohlfahrtsamts Neuhaven": a place right after the head of a body, or a compound ending in
+ * "Landgericht Musterstadt", "des Gesundheitsamts Neuhaven": a place right after the head of a body, or a compound ending in
  * one, is that body's name with it (ORG), where the tagger took only the place. Not after a place's head ("Landkreis
- * Verden" is a place), nor a place in the genitive ("die Regierung Frankreichs" is no body's name). For languages whose
+ * Neuhaven" is a place), nor a place in the genitive ("die Regierung Frankreichs" is no body's name). For languages whose
  * resources read compounds (the class 'org-compound'); others are returned as they are.
  */
 export function bodiesBeforePlaces(tokens: Token[], mentions: TypedMention[], resources: NerResources): TypedMention[] {
