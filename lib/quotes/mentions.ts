@@ -30,8 +30,10 @@ export interface SpeakerMention {
 }
 
 const NAME_TYPES = new Set(['PER', 'ORG', 'LOC']);
-/** Words a capitalised run at a sentence start may not begin with, beyond the lexicon's function words. */
+/** An age that stands for a person ("the 56-year-old said"). */
 const AGE = /^\d+-year-old$/;
+/** Whether a role word reads as plural ("officials", "the doctors"): its -s, the one number mark read here. */
+export const pluralRole = (lower: string): boolean => lower.endsWith('s');
 
 /**
  * The speaker mentions of a text, in order: the recogniser's people, organisations and places outside quotes;
@@ -136,7 +138,7 @@ export function findMentions(layout: TextLayout, entities: Entity[], lex: Speech
         if (taken[d] !== -1 && out[taken[d] as number]?.kind === 'PRON') break;
         if (lex.speechVerbs.has(x.lower) || lex.functionWords.has(x.lower)) break;
       }
-      const plural = /s$/.test(w.lower);
+      const plural = pluralRole(w.lower);
       if (found === -1 && !(plural && (isVerb(k + 1) || isVerb(k + 2)))) continue;
       const first = found === -1 ? k : found;
       // A person named inside it makes it no description ("the Smith spokesman"); a body or a place named inside it is

@@ -5,7 +5,7 @@ import { matchPatterns, render, symbolParts, symbolsBetween } from './attributio
 import { utteranceEnd, wordsIn } from './classifier';
 import { personRoleOf } from './lexicon';
 import type { QuoteSpan } from './marks';
-import type { SpeakerMention } from './mentions';
+import { pluralRole, type SpeakerMention } from './mentions';
 import { firstEndingAfter, firstIndexAfter, lastAtOrBefore, type Word } from './text';
 
 /** Who a candidate says spoke: a named entity, or words as written ("a US official") when no one is named. */
@@ -292,7 +292,7 @@ const bucket = (n: number, edges: number[]): string => {
  * read as that name.
  */
 function heldAsName(an: QuoteAnalysis, m: SpeakerMention): boolean {
-  return m.kind === 'DESC' && m.definite && !m.body && !/s$/.test((an.layout.words[m.last] as Word).lower);
+  return m.kind === 'DESC' && m.definite && !m.body && !pluralRole((an.layout.words[m.last] as Word).lower);
 }
 
 /** A mention's kind and coarse kind; a description held as a name (heldAsName) reads as a name. */
